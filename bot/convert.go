@@ -1,0 +1,88 @@
+package bot
+
+import (
+	"strings"
+
+	"github.com/go-telegram/bot/models"
+
+	"codesk/handlers"
+)
+
+// toIncoming converts a Telegram update into a transport-neutral event. It
+// reports false for updates codesk does not act on (edits, joins, polls…).
+func toIncoming(upd *models.Update) (handlers.Incoming, bool) {
+	if q := upd.CallbackQuery; q != nil {
+		in := handlers.Incoming{
+			UpdateID: upd.ID,
+			UserID:   q.From.ID,
+			UserName: displayName(q.From),
+			UserLang: q.From.LanguageCode,
+			Callback: &handlers.Callback{ID: q.ID, Data: q.Data},
+		}
+		// Message is nil when the message is too old to be accessible: the
+		// user's id is then the private chat's id.
+		if m := q.Message.Message; m != nil {
+			in.ChatID = m.Chat.ID
+			in.Chat = chatKind(m.Chat)
+			in.Callback.MessageID = m.ID
+		} else if m := q.Message.InaccessibleMessage; m != nil {
+			in.ChatID = m.Chat.ID
+			in.Chat = chatKind(m.Chat)
+			in.Callback.MessageID = m.MessageID
+		} else {
+			in.ChatID = q.From.ID
+		}
+		return in, true
+	}
+	m := upd.Message
+	if m == nil || m.From == nil || m.From.IsBot {
+		return handlers.Incoming{}, false
+	}
+	in := handlers.Incoming{
+		UpdateID:  upd.ID,
+		ChatID:    m.Chat.ID,
+		Chat:      chatKind(m.Chat),
+		UserID:    m.From.ID,
+		UserName:  displayName(*m.From),
+		UserLang:  m.From.LanguageCode,
+		MessageID: m.ID,
+		Text:      m.Text,
+	}
+	switch {
+	case len(m.Photo) > 0:
+		in.Kind = handlers.PhotoMessage
+		in.Text = m.Caption
+		for _, p := range m.Photo {
+			in.PhotoIDs = append(in.PhotoIDs, p.FileID)
+		}
+	case m.Sticker != nil:
+		in.Kind = handlers.StickerMessage
+	case m.Voice != nil || m.Audio != nil || m.VideoNote != nil:
+		in.Kind = handlers.VoiceMessage
+	case m.Document != nil || m.Video != nil:
+		in.Kind = handlers.FileMessage
+		in.Text = m.Caption
+	case m.Text != "":
+		in.Kind = handlers.TextMessage
+	case len(m.NewChatMembers) > 0 || m.LeftChatMember != nil || m.NewChatTitle != "" || m.PinnedMessage != nil:
+		return handlers.Incoming{}, false // service messages: nothing to answer
+	default:
+		in.Kind = handlers.OtherMessage
+	}
+	return in, true
+}
+
+func chatKind(c models.Chat) handlers.ChatKind {
+	if c.Type == models.ChatTypePrivate {
+		return handlers.PrivateChat
+	}
+	return handlers.GroupChat
+}
+
+func displayName(u models.User) string {
+	name := strings.TrimSpace(u.FirstName + " " + u.LastName)
+	if name == "" && u.Username != "" {
+		name = "@" + u.Username
+	}
+	return name
+}

@@ -1,0 +1,137 @@
+package bot
+
+import (
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"net/http"
+	"net/url"
+	"sync"
+	"time"
+
+	"github.com/go-telegram/bot/models"
+)
+
+// allowedUpdates are the update kinds codesk acts on.
+var allowedUpdates = []string{"message", "callback_query"}
+
+// poller fetches updates with getUpdates itself: the library's polling
+// confirms a batch to Telegram before its handlers finish, so a crash would
+// lose what was in flight. Here the offset moves past a batch only after
+// the batch was handled.
+type poller struct {
+	client  *http.Client
+	baseURL string // ends in "/bot<token>/"; never logged
+	timeout time.Duration
+}
+
+type updatesResponse struct {
+	OK          bool            `json:"ok"`
+	Result      []models.Update `json:"result"`
+	ErrorCode   int             `json:"error_code"`
+	Description string          `json:"description"`
+	Parameters  struct {
+		RetryAfter int `json:"retry_after"`
+	} `json:"parameters"`
+}
+
+// apiError is a Bot API refusal, carrying no URL (and so no token).
+type apiError struct {
+	Code        int
+	Description string
+	RetryAfter  time.Duration
+}
+
+func (e *apiError) Error() string {
+	return fmt.Sprintf("telegram: %d %s", e.Code, e.Description)
+}
+
+// fetch long-polls for updates after offset.
+func (p *poller) fetch(ctx context.Context, offset int64) ([]models.Update, error) {
+	body, err := json.Marshal(map[string]any{
+		"offset": offset, "timeout": int(p.timeout / time.Second), "allowed_updates": allowedUpdates,
+	})
+	if err != nil {
+		return nil, fmt.Errorf("encode getUpdates: %w", err)
+	}
+	req, err := http.NewRequestWithContext(ctx, http.MethodPost, p.baseURL+"getUpdates", bytes.NewReader(body))
+	if err != nil {
+		return nil, errors.New("getUpdates: cannot build request (check TELEGRAM_API_URL)")
+	}
+	req.Header.Set("Content-Type", "application/json")
+	resp, err := p.client.Do(req)
+	if err != nil {
+		return nil, fmt.Errorf("getUpdates: %w", withoutURL(err))
+	}
+	defer resp.Body.Close()
+	data, err := io.ReadAll(io.LimitReader(resp.Body, 64<<20))
+	if err != nil {
+		return nil, fmt.Errorf("getUpdates: read response: %w", withoutURL(err))
+	}
+	var r updatesResponse
+	if err := json.Unmarshal(data, &r); err != nil {
+		return nil, fmt.Errorf("getUpdates: HTTP %d with an unreadable body: %w", resp.StatusCode, err)
+	}
+	if !r.OK {
+		return nil, &apiError{Code: r.ErrorCode, Description: r.Description,
+			RetryAfter: time.Duration(r.Parameters.RetryAfter) * time.Second}
+	}
+	return r.Result, nil
+}
+
+// withoutURL drops the request URL, which holds the bot token, from
+// net/http's errors.
+func withoutURL(err error) error {
+	var ue *url.Error
+	if errors.As(err, &ue) {
+		return fmt.Errorf("%s: %w", ue.Op, ue.Err)
+	}
+	return err
+}
+
+// run polls until ctx ends, handing each batch to d and confirming it only
+// when every update in it was handled.
+func (p *poller) run(ctx context.Context, d *dispatcher, onError func(error, time.Duration)) error {
+	var offset int64
+	backoff := 100 * time.Millisecond
+	for ctx.Err() == nil {
+		updates, err := p.fetch(ctx, offset)
+		if err != nil {
+			if ctx.Err() != nil {
+				break
+			}
+			delay := backoff
+			var api *apiError
+			if errors.As(err, &api) && api.RetryAfter > 0 {
+				delay = api.RetryAfter
+			} else {
+				backoff = min(backoff*2, 10*time.Second)
+			}
+			onError(err, delay)
+			select {
+			case <-ctx.Done():
+			case <-time.After(delay):
+			}
+			continue
+		}
+		backoff = 100 * time.Millisecond
+		var wg sync.WaitGroup
+		for i := range updates {
+			upd := &updates[i]
+			if upd.ID >= offset {
+				offset = upd.ID + 1
+			}
+			in, ok := toIncoming(upd)
+			if !ok {
+				continue
+			}
+			wg.Add(1)
+			d.dispatch(ctx, in, wg.Done)
+		}
+		wg.Wait()
+	}
+	return nil
+}

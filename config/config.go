@@ -1,0 +1,170 @@
+// Package config owns codesk's settings: environment variables (12-factor)
+// plus an optional YAML file named by CODESK_CONFIG for the parties' chats,
+// admins and staff.
+package config
+
+import (
+	"bytes"
+	"errors"
+	"fmt"
+	"io"
+	"net/url"
+	"os"
+	"strconv"
+	"strings"
+	"time"
+
+	"gopkg.in/yaml.v3"
+
+	"codesk/parties"
+)
+
+// Config is everything codesk needs to run.
+type Config struct {
+	TelegramToken  string // TELEGRAM_BOT_TOKEN; secret
+	TelegramAPIURL string // TELEGRAM_API_URL; a fake or self-hosted Bot API server
+	DatabaseURL    string // DATABASE_URL; "" means the SQLite file codesk.db
+	RedisURL       string // REDIS_URL; "" means in-memory shared state
+	OpenAIKey      string // OPENAI_API_KEY; secret
+	OpenAIBaseURL  string // OPENAI_BASE_URL
+	OpenAIModel    string // OPENAI_MODEL
+	OpenAITimeout  time.Duration
+	LogLevel       string // LOG_LEVEL: debug, info, warn, error
+	WebhookAddr    string // WEBHOOK_ADDR, e.g. ":8080"
+	WebhookURL     string // WEBHOOK_URL, the public URL Telegram posts to
+	WebhookSecret  string // WEBHOOK_SECRET; secret
+
+	Parties  map[parties.ID]Chat // staff group chat of each party
+	CoOffice Chat                // triage and escalation chat
+	Admins   []int64             // Telegram user ids allowed to edit the FAQ
+	Staff    map[parties.ID][]int64
+}
+
+// Chat is a Telegram chat of a party or of the desk.
+type Chat struct {
+	ChatID int64 `yaml:"chat_id"`
+}
+
+// fileConfig is the YAML file's shape; unknown keys are rejected so typos
+// do not silently disable a party's chat.
+type fileConfig struct {
+	Parties  map[string]Chat    `yaml:"parties"`
+	CoOffice *Chat              `yaml:"co_office"`
+	Admins   []int64            `yaml:"admins"`
+	Staff    map[string][]int64 `yaml:"staff"`
+}
+
+// Load reads the environment (through getenv) and, when CODESK_CONFIG is
+// set, the YAML file it names.
+func Load(getenv func(string) string) (Config, error) {
+	c := Config{
+		TelegramToken:  strings.TrimSpace(getenv("TELEGRAM_BOT_TOKEN")),
+		TelegramAPIURL: strings.TrimSpace(getenv("TELEGRAM_API_URL")),
+		DatabaseURL:    strings.TrimSpace(getenv("DATABASE_URL")),
+		RedisURL:       strings.TrimSpace(getenv("REDIS_URL")),
+		OpenAIKey:      strings.TrimSpace(getenv("OPENAI_API_KEY")),
+		OpenAIBaseURL:  strings.TrimSpace(getenv("OPENAI_BASE_URL")),
+		OpenAIModel:    strings.TrimSpace(getenv("OPENAI_MODEL")),
+		OpenAITimeout:  10 * time.Second,
+		LogLevel:       strings.TrimSpace(getenv("LOG_LEVEL")),
+		WebhookAddr:    strings.TrimSpace(getenv("WEBHOOK_ADDR")),
+		WebhookURL:     strings.TrimSpace(getenv("WEBHOOK_URL")),
+		WebhookSecret:  strings.TrimSpace(getenv("WEBHOOK_SECRET")),
+		Parties:        map[parties.ID]Chat{},
+		Staff:          map[parties.ID][]int64{},
+	}
+	if v := strings.TrimSpace(getenv("OPENAI_TIMEOUT")); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d <= 0 {
+			return Config{}, fmt.Errorf("OPENAI_TIMEOUT %q: want a duration such as 10s", v)
+		}
+		c.OpenAITimeout = d
+	}
+	if c.TelegramAPIURL != "" {
+		// The library would echo a malformed URL, token included, in its
+		// errors: reject it here, before any request is made.
+		u, err := url.Parse(c.TelegramAPIURL)
+		if err != nil || (u.Scheme != "http" && u.Scheme != "https") || u.Host == "" {
+			return Config{}, errors.New("TELEGRAM_API_URL: want an http(s) URL such as https://api.telegram.org")
+		}
+	}
+	if admins := strings.TrimSpace(getenv("CODESK_ADMINS")); admins != "" {
+		ids, err := parseIDs(admins)
+		if err != nil {
+			return Config{}, fmt.Errorf("CODESK_ADMINS: %w", err)
+		}
+		c.Admins = ids
+	}
+	if path := strings.TrimSpace(getenv("CODESK_CONFIG")); path != "" {
+		data, err := os.ReadFile(path)
+		if err != nil {
+			return Config{}, fmt.Errorf("read CODESK_CONFIG: %w", err)
+		}
+		if err := c.applyFile(data); err != nil {
+			return Config{}, fmt.Errorf("CODESK_CONFIG %s: %w", path, err)
+		}
+	}
+	return c, nil
+}
+
+func (c *Config) applyFile(data []byte) error {
+	var f fileConfig
+	dec := yaml.NewDecoder(bytes.NewReader(data))
+	dec.KnownFields(true)
+	// An empty file is an empty configuration.
+	if err := dec.Decode(&f); err != nil && !errors.Is(err, io.EOF) {
+		return fmt.Errorf("parse: %w", err)
+	}
+	for name, chat := range f.Parties {
+		id := parties.ID(name)
+		if !parties.Valid(id) {
+			return fmt.Errorf("parties: unknown party %q (want one of %v)", name, parties.All)
+		}
+		c.Parties[id] = chat
+	}
+	if f.CoOffice != nil {
+		c.CoOffice = *f.CoOffice
+	}
+	c.Admins = append(c.Admins, f.Admins...)
+	for name, ids := range f.Staff {
+		id := parties.ID(name)
+		if !parties.Valid(id) {
+			return fmt.Errorf("staff: unknown party %q", name)
+		}
+		c.Staff[id] = append(c.Staff[id], ids...)
+	}
+	return nil
+}
+
+func parseIDs(s string) ([]int64, error) {
+	var ids []int64
+	for _, f := range strings.FieldsFunc(s, func(r rune) bool { return r == ',' || r == ' ' }) {
+		id, err := strconv.ParseInt(f, 10, 64)
+		if err != nil {
+			return nil, fmt.Errorf("%q is not a Telegram user id", f)
+		}
+		ids = append(ids, id)
+	}
+	return ids, nil
+}
+
+// IsAdmin reports whether the Telegram user may edit the FAQ.
+func (c Config) IsAdmin(userID int64) bool {
+	for _, id := range c.Admins {
+		if id == userID {
+			return true
+		}
+	}
+	return false
+}
+
+// Secrets lists the configured secret values, for log redaction.
+func (c Config) Secrets() []string {
+	var s []string
+	for _, v := range []string{c.TelegramToken, c.OpenAIKey, c.WebhookSecret} {
+		if v != "" {
+			s = append(s, v)
+		}
+	}
+	return s
+}

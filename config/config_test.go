@@ -1,0 +1,90 @@
+package config_test
+
+import (
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+
+	"codesk/config"
+	"codesk/parties"
+)
+
+func env(vars map[string]string) func(string) string {
+	return func(k string) string { return vars[k] }
+}
+
+func writeFile(t *testing.T, body string) string {
+	t.Helper()
+	path := filepath.Join(t.TempDir(), "codesk.yaml")
+	if err := os.WriteFile(path, []byte(body), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	return path
+}
+
+func TestDefaultsNeedNothing(t *testing.T) {
+	c, err := config.Load(env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.DatabaseURL != "" || c.RedisURL != "" || c.TelegramToken != "" {
+		t.Errorf("defaults must be the embedded ones, got %+v", c)
+	}
+}
+
+func TestExampleFileLoads(t *testing.T) {
+	c, err := config.Load(env(map[string]string{"CODESK_CONFIG": "../codesk.example.yaml", "CODESK_ADMINS": "42"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.Parties[parties.OwnersCommittee].ChatID != -1001002 || c.CoOffice.ChatID != -1001000 {
+		t.Errorf("party chats not read: %+v %+v", c.Parties, c.CoOffice)
+	}
+	if !c.IsAdmin(10001) || !c.IsAdmin(42) || c.IsAdmin(20001) {
+		t.Errorf("admins from file and env: %v", c.Admins)
+	}
+	if got := c.Staff[parties.PropertyManagement]; len(got) != 1 || got[0] != 20001 {
+		t.Errorf("staff = %v", got)
+	}
+}
+
+func TestBadConfigurationIsRefusedClearly(t *testing.T) {
+	cases := map[string]struct {
+		vars map[string]string
+		file string
+		want string
+	}{
+		"unknown key":        {file: "partys: {}\n", want: "partys"},
+		"unknown party":      {file: "parties:\n  landlord: {chat_id: 1}\n", want: "landlord"},
+		"malformed yaml":     {file: "parties: [\n", want: "parse"},
+		"bad telegram url":   {vars: map[string]string{"TELEGRAM_API_URL": "api.telegram.org"}, want: "TELEGRAM_API_URL"},
+		"bad admin id":       {vars: map[string]string{"CODESK_ADMINS": "12,abc"}, want: "abc"},
+		"bad openai timeout": {vars: map[string]string{"OPENAI_TIMEOUT": "soon"}, want: "OPENAI_TIMEOUT"},
+	}
+	for name, tc := range cases {
+		t.Run(name, func(t *testing.T) {
+			vars := map[string]string{}
+			for k, v := range tc.vars {
+				vars[k] = v
+			}
+			if tc.file != "" {
+				vars["CODESK_CONFIG"] = writeFile(t, tc.file)
+			}
+			_, err := config.Load(env(vars))
+			if err == nil || !strings.Contains(err.Error(), tc.want) {
+				t.Fatalf("want an error mentioning %q, got %v", tc.want, err)
+			}
+		})
+	}
+}
+
+func TestSecretsAreListedForRedaction(t *testing.T) {
+	c, err := config.Load(env(map[string]string{"TELEGRAM_BOT_TOKEN": "123:abcdef", "OPENAI_API_KEY": "sk-xyz123"}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := strings.Join(c.Secrets(), ","); got != "123:abcdef,sk-xyz123" {
+		t.Errorf("secrets = %q", got)
+	}
+}

@@ -1,0 +1,176 @@
+package faq
+
+import (
+	"bufio"
+	"encoding/json"
+	"fmt"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"gopkg.in/yaml.v3"
+)
+
+// The development set lives outside the repository (shared/data/devset). This
+// evaluation runs only when it is present; the unit tests do not need it.
+// FAQ_DEVSET overrides the folder; FAQ_DEVSET_OUT writes `codesk faq match`
+// style JSON lines for score.py.
+
+type devQuery struct {
+	Q      string  `json:"q"`
+	Lang   string  `json:"lang"`
+	Expect *string `json:"expect"`
+}
+
+func devsetDir() string {
+	if d := os.Getenv("FAQ_DEVSET"); d != "" {
+		return d
+	}
+	for _, d := range []string{"../../shared/data/devset", "/work/shared/data/devset"} {
+		if _, err := os.Stat(filepath.Join(d, "faq.yaml")); err == nil {
+			return d
+		}
+	}
+	return ""
+}
+
+func loadYAMLEntries(t testing.TB, path string) []Entry {
+	t.Helper()
+	data, err := os.ReadFile(path)
+	if err != nil {
+		t.Fatalf("read %s: %v", path, err)
+	}
+	var doc struct {
+		Entries []struct {
+			ID        string            `yaml:"id"`
+			Topic     string            `yaml:"topic"`
+			Questions []string          `yaml:"questions"`
+			Answer    map[string]string `yaml:"answer"`
+		} `yaml:"entries"`
+	}
+	if err := yaml.Unmarshal(data, &doc); err != nil {
+		t.Fatalf("parse %s: %v", path, err)
+	}
+	var out []Entry
+	for _, e := range doc.Entries {
+		out = append(out, Entry{ID: e.ID, Topic: e.Topic, Questions: e.Questions,
+			Answer: Answer{ZH: e.Answer["zh"], EN: e.Answer["en"]}})
+	}
+	return out
+}
+
+func loadDevQueries(t testing.TB, path string) []devQuery {
+	t.Helper()
+	f, err := os.Open(path)
+	if err != nil {
+		t.Fatalf("open %s: %v", path, err)
+	}
+	defer f.Close()
+	var qs []devQuery
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var q devQuery
+		if err := json.Unmarshal(sc.Bytes(), &q); err != nil {
+			t.Fatalf("%s: %v", path, err)
+		}
+		qs = append(qs, q)
+	}
+	return qs
+}
+
+type devStats struct {
+	in, right, wrong, none, top3, out, answered int
+}
+
+func (s devStats) String() string {
+	pct := func(a, b int) float64 { return 100 * float64(a) / float64(max(b, 1)) }
+	return fmt.Sprintf("right %5.1f%% wrong %4.1f%% none %5.1f%% top3 %5.1f%% | oos answered %5.1f%%",
+		pct(s.right, s.in), pct(s.wrong, s.in), pct(s.none, s.in), pct(s.top3, s.in), pct(s.answered, s.out))
+}
+
+func evaluate(m *Matcher, qs []devQuery) map[string]*devStats {
+	stats := map[string]*devStats{"all": {}, "zh": {}, "en": {}}
+	for _, q := range qs {
+		r := m.Match(q.Q)
+		top3 := []string{}
+		if r.ID != "" {
+			top3 = append(top3, r.ID)
+		}
+		for _, c := range r.Candidates {
+			top3 = append(top3, c.ID)
+		}
+		if len(top3) > 3 {
+			top3 = top3[:3]
+		}
+		for _, key := range []string{"all", q.Lang} {
+			s := stats[key]
+			if q.Expect == nil {
+				s.out++
+				if r.ID != "" {
+					s.answered++
+				}
+				continue
+			}
+			s.in++
+			switch {
+			case r.ID == *q.Expect:
+				s.right++
+			case r.ID == "":
+				s.none++
+			default:
+				s.wrong++
+			}
+			for _, id := range top3 {
+				if id == *q.Expect {
+					s.top3++
+				}
+			}
+		}
+	}
+	return stats
+}
+
+func TestDevsetEvaluation(t *testing.T) {
+	dir := devsetDir()
+	if dir == "" {
+		t.Skip("development set not present")
+	}
+	entries := loadYAMLEntries(t, filepath.Join(dir, "faq.yaml"))
+	qs := loadDevQueries(t, filepath.Join(dir, "queries.jsonl"))
+	m := NewMatcher(entries)
+	stats := evaluate(m, qs)
+	for _, k := range []string{"all", "zh", "en"} {
+		t.Logf("%-3s %v", k, stats[k])
+	}
+	if out := os.Getenv("FAQ_DEVSET_OUT"); out != "" {
+		writeMatchJSONL(t, m, qs, out)
+	}
+	// Floors well below the measured numbers: a regression guard, not a target.
+	if s := stats["all"]; s.right*100 < 50*s.in || s.answered*100 > 20*s.out {
+		t.Errorf("devset regression: %v", s)
+	}
+}
+
+func writeMatchJSONL(t *testing.T, m *Matcher, qs []devQuery, path string) {
+	f, err := os.Create(path)
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	enc := json.NewEncoder(f)
+	enc.SetEscapeHTML(false)
+	for _, q := range qs {
+		r := m.Match(q.Q)
+		var id any
+		if r.ID != "" {
+			id = r.ID
+		}
+		cands := []string{}
+		for _, c := range r.Candidates {
+			cands = append(cands, c.ID)
+		}
+		if err := enc.Encode(map[string]any{"q": q.Q, "id": id, "score": r.Score, "candidates": cands}); err != nil {
+			t.Fatal(err)
+		}
+	}
+}

@@ -1,0 +1,256 @@
+package faq
+
+import (
+	"math"
+	"slices"
+	"strings"
+	"unicode"
+	"unicode/utf8"
+)
+
+// scratch is per-query working memory, pooled to keep Match allocation-light.
+type scratch struct {
+	acc     []float32
+	touched []int32
+	known   []int32
+	hits    []hit
+	terms   []string
+}
+
+// Match picks the entry to answer question with, or none, plus up to three
+// "did you mean" candidates.
+func (m *Matcher) Match(question string) Result {
+	p := m.params
+	ranked := m.rank(question, 4)
+	if len(ranked) == 0 {
+		return Result{}
+	}
+	res := Result{Score: ranked[0].Score}
+	second := 0.0
+	if len(ranked) > 1 {
+		second = ranked[1].Score
+	}
+	if ranked[0].Score >= p.threshold && ranked[0].Score-second >= p.margin {
+		res.ID = ranked[0].ID
+		ranked = ranked[1:]
+	}
+	for _, s := range ranked {
+		if len(res.Candidates) == 3 {
+			break
+		}
+		if s.Score >= p.candidateMin && s.Score >= p.candidateRatio*res.Score {
+			res.Candidates = append(res.Candidates, s)
+		}
+	}
+	return res
+}
+
+// Rank returns the k best entries with scores (for LLM grounding), best
+// first; entries that share no term with the question are left out.
+func (m *Matcher) Rank(question string, k int) []Scored {
+	return m.rank(question, k)
+}
+
+func (m *Matcher) rank(question string, k int) []Scored {
+	if k <= 0 || len(m.ids) == 0 {
+		return nil
+	}
+	sc := m.pool.Get().(*scratch)
+	defer m.pool.Put(sc)
+	sc.terms = appendTokens(sc.terms[:0], Normalize(question), m.fixer.fix)
+	slices.Sort(sc.terms)
+	sc.terms = slices.Compact(sc.terms)
+
+	// Query coverage: accumulate each entry's covered share of the query.
+	var total float32
+	sc.touched = sc.touched[:0]
+	sc.known = sc.known[:0]
+	for _, t := range sc.terms {
+		kind := termKindOf(t)
+		id, known := m.terms[t]
+		if !known {
+			total += m.unknownTermWeight(t, kind)
+			continue
+		}
+		sc.known = append(sc.known, id)
+		w := m.idf[id] * m.kindWeight(kind)
+		total += w
+		for _, p := range m.postings[id] {
+			if sc.acc[p.entry] == 0 {
+				sc.touched = append(sc.touched, p.entry)
+			}
+			sc.acc[p.entry] += w * p.strength
+		}
+	}
+	slices.Sort(sc.known)
+	if m.onlyCharacterEvidence(sc.known) {
+		// Single Chinese characters shared with an entry ("好" in "你好") are
+		// no evidence on their own: such a question cannot score high.
+		total *= 2
+	}
+
+	// Keep the best by query coverage, then blend in how much of the entry's
+	// closest question the query covers: a long message that contains a
+	// question's key terms is a match even when much of it is chatter.
+	depth := max(k, rerankDepth)
+	sc.hits = sc.hits[:0]
+	for _, e := range sc.touched {
+		s := sc.acc[e]
+		sc.acc[e] = 0
+		if total == 0 || s <= 0 {
+			continue
+		}
+		sc.hits = insertHit(sc.hits, hit{entry: e, score: s / total}, depth)
+	}
+	for i := range sc.hits {
+		h := &sc.hits[i]
+		h.score = m.blend(h.score, m.questionCoverage(h.entry, sc.known))
+	}
+	slices.SortStableFunc(sc.hits, func(a, b hit) int {
+		switch {
+		case a.score > b.score:
+			return -1
+		case a.score < b.score:
+			return 1
+		}
+		return int(a.entry - b.entry)
+	})
+	out := make([]Scored, 0, min(k, len(sc.hits)))
+	for _, h := range sc.hits[:min(k, len(sc.hits))] {
+		out = append(out, Scored{ID: m.ids[h.entry], Score: float64(min(1, h.score))})
+	}
+	return out
+}
+
+// rerankDepth is how many entries by query coverage are rescored.
+const rerankDepth = 10
+
+type hit struct {
+	entry int32
+	score float32
+}
+
+// insertHit keeps hits sorted by score (ties: earlier entry first), at most n.
+func insertHit(hits []hit, h hit, n int) []hit {
+	pos := len(hits)
+	for pos > 0 && (hits[pos-1].score < h.score || (hits[pos-1].score == h.score && hits[pos-1].entry > h.entry)) {
+		pos--
+	}
+	if pos >= n {
+		return hits
+	}
+	if len(hits) < n {
+		hits = append(hits, hit{})
+	}
+	copy(hits[pos+1:], hits[pos:len(hits)-1])
+	hits[pos] = h
+	return hits
+}
+
+// unknownTermWeight is what a query term the FAQ never uses adds to the
+// query's total: unknown words and characters say the FAQ may lack the topic.
+func (m *Matcher) unknownTermWeight(t string, kind termKind) float32 {
+	switch kind {
+	case number:
+		// most likely a flat or building number
+		return 0
+	case hanBigram:
+		// across a word boundary ("钱能") it is an artefact, else a missing word
+		if spansFunctionChar(t) {
+			return 0
+		}
+		return m.maxIDF * float32(m.params.unknownBigramWeight)
+	}
+	return m.maxIDF * m.kindWeight(kind)
+}
+
+// questionCoverage is the largest IDF-weighted share of one of the entry's
+// questions that the query's known terms cover.
+func (m *Matcher) questionCoverage(entry int32, known []int32) float32 {
+	best := float32(0)
+	for _, q := range m.questions[entry] {
+		if q.total == 0 {
+			continue
+		}
+		var got float32
+		for i, id := range q.terms {
+			if _, ok := slices.BinarySearch(known, id); ok {
+				got += q.weights[i]
+			}
+		}
+		best = max(best, got/q.total)
+	}
+	return best
+}
+
+// blend combines query coverage and question coverage into the final score,
+// a weighted geometric mean (questionShare 0: query coverage only).
+func (m *Matcher) blend(queryCov, questionCov float32) float32 {
+	b := m.params.questionShare
+	if b == 0 {
+		return queryCov
+	}
+	return float32(math.Pow(float64(queryCov), 1-b) * math.Pow(float64(questionCov), b))
+}
+
+type termKind int
+
+const (
+	word termKind = iota
+	number
+	hanUnigram
+	hanBigram
+	concept
+)
+
+func termKindOf(t string) termKind {
+	if strings.HasPrefix(t, conceptPrefix) {
+		return concept
+	}
+	r, size := utf8.DecodeRuneInString(t)
+	if unicode.Is(unicode.Han, r) {
+		if size == len(t) {
+			return hanUnigram
+		}
+		return hanBigram
+	}
+	if isDigits(t) {
+		return number
+	}
+	return word
+}
+
+func (m *Matcher) kindWeight(k termKind) float32 {
+	switch k {
+	case hanUnigram:
+		return float32(m.params.hanUnigramWeight)
+	case concept:
+		return float32(m.params.conceptWeight)
+	}
+	return 1
+}
+
+// spansFunctionChar reports a bigram with a function or light character in
+// it ("钱能", "金里"): when the FAQ never uses such a bigram it is an artefact
+// of a word boundary, not a missing topic.
+func spansFunctionChar(bigram string) bool {
+	for _, r := range bigram {
+		if zhStopChars[r] || zhLightChars[r] {
+			return true
+		}
+	}
+	return false
+}
+
+// zhLightChars are frequent characters that mostly glue words together
+// (prepositions, auxiliaries, measure words, directions).
+var zhLightChars = runeSet("从里能会要去来到用上下对跟向往为以之后前中内外一两几每各该本此其等已可将才只还最更多少大小好做弄搞说讲看想找问走拿放点些次里边面头")
+
+func (m *Matcher) onlyCharacterEvidence(known []int32) bool {
+	for _, id := range known {
+		if m.kinds[id] != hanUnigram {
+			return false
+		}
+	}
+	return true
+}

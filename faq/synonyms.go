@@ -1,0 +1,145 @@
+package faq
+
+import (
+	_ "embed"
+	"slices"
+	"strings"
+)
+
+// synonyms.txt is a bilingual lexicon of residential-estate concepts: each line
+// maps Chinese and English phrases to one concept id, which becomes an extra
+// index term ("#lift") wherever one of its phrases occurs. It is general domain
+// knowledge, not tuned to one estate's FAQ.
+//
+//go:embed synonyms.txt
+var synonymData string
+
+// conceptPrefix marks concept terms; Normalize removes '#' from user text, so
+// a concept term can only come from the lexicon.
+const conceptPrefix = "#"
+
+type zhPhrase struct {
+	runes   []rune
+	concept string
+}
+
+type enPhrase struct {
+	stems   []string
+	concept string
+	// raw phrases contain stop words ("who do i call") and match the full word
+	// sequence; the others match the sequence of content words, so "add lift"
+	// also finds "adding a lift".
+	raw bool
+}
+
+// lexicon indexes synonym phrases by their first rune / first stem.
+type lexicon struct {
+	zh map[rune][]zhPhrase
+	en map[string][]enPhrase
+	// words holds every English word of the lexicon (for typo correction).
+	words []string
+}
+
+var concepts = parseLexicon(synonymData)
+
+func parseLexicon(data string) *lexicon {
+	lx := &lexicon{zh: map[rune][]zhPhrase{}, en: map[string][]enPhrase{}}
+	for _, line := range strings.Split(data, "\n") {
+		line = strings.TrimSpace(line)
+		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		id, phrases, ok := strings.Cut(line, ":")
+		if !ok {
+			panic("faq: synonyms.txt: line without 'concept:': " + line)
+		}
+		concept := conceptPrefix + strings.TrimSpace(id)
+		for _, p := range strings.Split(phrases, "|") {
+			lx.add(concept, Normalize(p))
+		}
+	}
+	return lx
+}
+
+func (lx *lexicon) add(concept, phrase string) {
+	if phrase == "" {
+		return
+	}
+	runs := scriptRuns(phrase)
+	if len(runs) == 1 && runs[0].han {
+		rs := []rune(runs[0].text)
+		lx.zh[rs[0]] = append(lx.zh[rs[0]], zhPhrase{runes: rs, concept: concept})
+		return
+	}
+	var stems []string
+	raw := false
+	for _, w := range strings.Fields(phrase) {
+		s := stemEnglish(w)
+		raw = raw || isStopWord(w, s)
+		stems = append(stems, s)
+		lx.words = append(lx.words, w)
+	}
+	for _, q := range lx.en[stems[0]] {
+		if q.concept == concept && slices.Equal(q.stems, stems) {
+			return // "open" and "opening" stem alike: one phrase
+		}
+	}
+	lx.en[stems[0]] = append(lx.en[stems[0]], enPhrase{stems: stems, concept: concept, raw: raw})
+}
+
+// appendConcepts adds the concept ids of lexicon phrases found in a Han run.
+func appendConcepts(dst []string, rs []rune) []string {
+	for i, r := range rs {
+		for _, p := range concepts.zh[r] {
+			if hasRunePrefix(rs[i:], p.runes) {
+				dst = append(dst, p.concept)
+			}
+		}
+	}
+	return dst
+}
+
+func hasRunePrefix(s, prefix []rune) bool {
+	if len(prefix) > len(s) {
+		return false
+	}
+	for i, r := range prefix {
+		if s[i] != r {
+			return false
+		}
+	}
+	return true
+}
+
+// appendWordConcepts adds the concept ids of lexicon phrases found in a
+// sequence of stemmed words: raw phrases against all stems, the others
+// against the content stems (stop words removed).
+func appendWordConcepts(dst []string, all, content []string) []string {
+	for i, s := range all {
+		for _, p := range concepts.en[s] {
+			if p.raw && hasWordPrefix(all[i:], p.stems) {
+				dst = append(dst, p.concept)
+			}
+		}
+	}
+	for i, s := range content {
+		for _, p := range concepts.en[s] {
+			if !p.raw && hasWordPrefix(content[i:], p.stems) {
+				dst = append(dst, p.concept)
+			}
+		}
+	}
+	return dst
+}
+
+func hasWordPrefix(s, prefix []string) bool {
+	if len(prefix) > len(s) {
+		return false
+	}
+	for i, w := range prefix {
+		if s[i] != w {
+			return false
+		}
+	}
+	return true
+}

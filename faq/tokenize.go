@@ -1,0 +1,231 @@
+package faq
+
+import (
+	"strings"
+	"unicode"
+)
+
+// Tokens returns the index terms of text (after Normalize):
+//   - Chinese: character unigrams and bigrams, minus function characters and
+//     function-word bigrams (no dictionary segmentation: it needs a heavy
+//     dictionary and did no better on paraphrases);
+//   - English and other scripts: words, light suffix stripping (stemEnglish),
+//     minus stop words; numbers are kept;
+//   - concept ids ("#lift") for domain phrases found in either language, from
+//     the synonym table, so that 电梯, lift and elevator meet.
+func Tokens(text string) []string {
+	return appendTokens(nil, Normalize(text), nil)
+}
+
+// wordFixer rewrites an unknown English word (typo correction); nil keeps words.
+type wordFixer func(word string) string
+
+// appendTokens tokenises already normalised text.
+func appendTokens(dst []string, normalized string, fix wordFixer) []string {
+	for _, run := range scriptRuns(normalized) {
+		if run.han {
+			dst = appendHanTokens(dst, run.text)
+		} else {
+			dst = appendWordTokens(dst, run.text, fix)
+		}
+	}
+	return dst
+}
+
+type scriptRun struct {
+	text string
+	han  bool
+}
+
+// scriptRuns splits normalised text into maximal runs of Han characters and
+// runs of everything else (words separated by spaces).
+func scriptRuns(s string) []scriptRun {
+	var runs []scriptRun
+	start, inHan := 0, false
+	for i, r := range s {
+		h := unicode.Is(unicode.Han, r)
+		if i == 0 {
+			inHan = h
+			continue
+		}
+		if h != inHan {
+			runs = appendRun(runs, s[start:i], inHan)
+			start, inHan = i, h
+		}
+	}
+	if start < len(s) {
+		runs = appendRun(runs, s[start:], inHan)
+	}
+	return runs
+}
+
+func appendRun(runs []scriptRun, text string, han bool) []scriptRun {
+	if han {
+		// a space inside Chinese text is punctuation: split there
+		for _, part := range strings.Fields(text) {
+			runs = append(runs, scriptRun{text: part, han: true})
+		}
+		return runs
+	}
+	if t := strings.TrimSpace(text); t != "" {
+		runs = append(runs, scriptRun{text: t})
+	}
+	return runs
+}
+
+func appendHanTokens(dst []string, run string) []string {
+	rs := []rune(run)
+	for i, r := range rs {
+		if !zhStopChars[r] {
+			dst = append(dst, string(r))
+		}
+		if i+1 < len(rs) {
+			bi := string(rs[i : i+2])
+			if !(zhStopChars[r] && zhStopChars[rs[i+1]]) && !zhStopBigrams[bi] {
+				dst = append(dst, bi)
+			}
+		}
+	}
+	return appendConcepts(dst, rs)
+}
+
+func appendWordTokens(dst []string, run string, fix wordFixer) []string {
+	words := strings.Fields(run)
+	stems := make([]string, 0, len(words))
+	for _, w := range words {
+		if fix != nil {
+			w = fix(w)
+		}
+		stems = append(stems, stemEnglish(w))
+	}
+	start := len(dst)
+	for i, s := range stems {
+		if isStopWord(words[i], s) {
+			continue
+		}
+		dst = append(dst, s)
+	}
+	content := dst[start:len(dst):len(dst)]
+	return appendWordConcepts(dst, stems, content)
+}
+
+// isStopWord reports words that are no index terms: stop words and single
+// letters (numbers are kept).
+func isStopWord(word, stem string) bool {
+	if enStopWords[word] || enStopWords[stem] {
+		return true
+	}
+	return len(stem) < 2 && !isDigits(stem)
+}
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if !unicode.IsDigit(r) {
+			return false
+		}
+	}
+	return s != ""
+}
+
+// stemEnglish strips common inflectional and a few derivational suffixes, in
+// the spirit of Porter's step 1 ("owners" -> "owner", "charging" -> "charg",
+// "charges" -> "charg", "parties" -> "party", "monthly" -> "month"). It only
+// has to map related forms together, not produce words.
+func stemEnglish(w string) string {
+	if len(w) <= 3 || !isASCIILetters(w) {
+		return w
+	}
+	switch {
+	case strings.HasSuffix(w, "sses"):
+		w = w[:len(w)-2]
+	case strings.HasSuffix(w, "ies") && len(w) > 4:
+		w = w[:len(w)-3] + "y"
+	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
+	case strings.HasSuffix(w, "s"):
+		w = w[:len(w)-1]
+	}
+	switch {
+	case strings.HasSuffix(w, "eed"):
+		w = w[:len(w)-1]
+	case strings.HasSuffix(w, "ed") && hasVowel(w[:len(w)-2]) && len(w) > 4:
+		w = undouble(w[:len(w)-2])
+	case strings.HasSuffix(w, "ing") && hasVowel(w[:len(w)-3]) && len(w) > 5:
+		w = undouble(w[:len(w)-3])
+	}
+	for _, sfx := range []struct{ from, to string }{
+		{"ational", "ate"}, {"ization", "ize"}, {"ation", ""}, {"ness", ""},
+		{"ment", ""}, {"ly", ""},
+	} {
+		if strings.HasSuffix(w, sfx.from) && len(w)-len(sfx.from) >= 4 {
+			w = w[:len(w)-len(sfx.from)] + sfx.to
+			break
+		}
+	}
+	if len(w) >= 3 && strings.HasSuffix(w, "e") && !strings.HasSuffix(w, "ee") {
+		w = w[:len(w)-1]
+	}
+	return w
+}
+
+func isASCIILetters(s string) bool {
+	for i := 0; i < len(s); i++ {
+		if s[i] < 'a' || s[i] > 'z' {
+			return false
+		}
+	}
+	return true
+}
+
+func hasVowel(s string) bool {
+	return strings.ContainsAny(s, "aeiouy")
+}
+
+// undouble turns "stopp" into "stop" (but keeps "fall", "pass", "buzz").
+func undouble(s string) string {
+	n := len(s)
+	if n >= 2 && s[n-1] == s[n-2] && !strings.ContainsRune("lsz", rune(s[n-1])) &&
+		!strings.ContainsRune("aeiou", rune(s[n-1])) {
+		return s[:n-1]
+	}
+	return s
+}
+
+// zhStopChars are Chinese function characters: particles, pronouns, question
+// words and fillers that say nothing about the topic of a question.
+var zhStopChars = runeSet("的了吗呢啊吧呀哦嗯么是在我你您他她它们这那个就都也还和与及或被把给让有没不请问些怎样什哪谁吗嘛啦哈喔呗得地着过很太又再将该")
+
+// zhStopBigrams are function words whose characters are not all stop chars.
+var zhStopBigrams = setOf(
+	"怎么", "什么", "可以", "你好", "您好", "谢谢", "一下", "多少", "为什么", "如何",
+	"能不", "不能", "有没", "没有", "是不", "不是", "我们", "你们", "他们", "这个", "那个",
+	"现在", "应该", "需要", "知道", "想问", "问一", "打扰", "麻烦", "是否", "还是", "或者",
+	"要是", "如果", "的话", "因为", "所以", "但是", "就是", "已经", "一个", "这样", "那样",
+	"到底", "具体", "一般", "自己", "大家", "其他", "而且", "然后", "怎样", "哪些", "多久",
+	"能否", "一直", "这些", "那些", "会不", "不会", "请问",
+)
+
+// enStopWords are English function words, question words and chat fillers.
+var enStopWords = setOf(
+	"a", "an", "the", "and", "or", "but", "if", "of", "to", "in", "on", "at", "by", "for",
+	"with", "from", "into", "about", "as", "is", "are", "was", "were", "be", "been", "being",
+	"am", "do", "does", "did", "doing", "have", "has", "had", "having", "i", "me", "my",
+	"we", "us", "our", "you", "your", "he", "she", "it", "its", "they", "them", "their",
+	"this", "that", "these", "those", "there", "here", "what", "which", "who", "whom",
+	"whose", "when", "where", "why", "how", "can", "could", "will", "would", "shall",
+	"should", "may", "might", "must", "not", "no", "so", "than", "too", "very", "just",
+	"any", "some", "all", "also", "then", "please", "hi", "hello", "hey", "thanks",
+	"thank", "ok", "okay", "get", "got", "s", "t", "d", "ll", "re", "ve", "m", "im",
+	"dont", "don", "doesn", "isn", "aren", "cant", "won", "let", "lets", "know", "tell",
+	"want", "wondering", "anyone", "somebody", "someone", "something", "anything", "thing",
+	"still", "yet", "now", "out", "up", "over", "much", "many", "more", "most", "really",
+	"actually", "exactly", "only", "own", "same", "other", "such", "each", "every", "via",
+	"per", "whether", "need", "needs", "ask", "question", "quick",
+)
+
+func runeSet(s string) map[rune]bool {
+	m := make(map[rune]bool)
+	for _, r := range s {
+		m[r] = true
+	}
+	return m
+}

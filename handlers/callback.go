@@ -1,0 +1,175 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"codesk/storage"
+)
+
+// handleCallback serves a button press. Every press is acknowledged, and a
+// malformed, forged or expired one gets a polite notice instead of an action.
+func (h *Handler) handleCallback(ctx context.Context, in Incoming) error {
+	res, err := h.Residents.TouchResident(ctx, in.UserID, h.Now())
+	if err != nil {
+		h.ack(ctx, in, txtSomethingWrong.in(h.language("", in)))
+		return fmt.Errorf("touch resident %d: %w", in.UserID, err)
+	}
+	lang := h.language(res.Language, in)
+	err = h.callbackAction(ctx, in, res.Language, lang)
+	switch {
+	case errors.Is(err, errStale):
+		h.Log.Info("refused button press", "user_id", in.UserID, "data", in.Callback.Data)
+		h.ack(ctx, in, txtStaleButton.in(lang))
+		return nil
+	case err != nil:
+		h.ack(ctx, in, txtSomethingWrong.in(lang))
+		return err
+	}
+	return nil
+}
+
+func (h *Handler) callbackAction(ctx context.Context, in Incoming, chosen, lang string) error {
+	kind, rest, _ := strings.Cut(in.Callback.Data, ":")
+	switch kind {
+	case "m":
+		h.ack(ctx, in, "")
+		return h.menuAction(ctx, in, rest, lang)
+	case "lang":
+		if rest != "zh" && rest != "en" {
+			return errStale
+		}
+		h.ack(ctx, in, "")
+		return h.setLanguage(ctx, in.ChatID, in.UserID, rest)
+	case "fb":
+		idText, verdict, _ := strings.Cut(rest, ":")
+		if verdict != "y" && verdict != "n" {
+			return errStale
+		}
+		return h.feedback(ctx, in, idText, verdict == "y", chosen)
+	case "pick":
+		idText, indexText, _ := strings.Cut(rest, ":")
+		return h.pick(ctx, in, idText, indexText, chosen)
+	case "none":
+		return h.noneOfThese(ctx, in, rest, chosen)
+	}
+	return errStale
+}
+
+func (h *Handler) menuAction(ctx context.Context, in Incoming, item, lang string) error {
+	var msg OutMessage
+	switch item {
+	case "ask":
+		msg = OutMessage{Text: txtAskPrompt.in(lang)}
+	case "concern":
+		msg = OutMessage{Text: txtConcernSoon.in(lang)}
+	case "tickets":
+		msg = OutMessage{Text: txtNoTickets.in(lang)}
+	case "lang":
+		msg = OutMessage{Text: txtChooseLanguage.in(lang), Buttons: languageButtons()}
+	default:
+		return errStale
+	}
+	msg.ChatID = in.ChatID
+	return h.send(ctx, msg)
+}
+
+// feedback stores "helpful" or "not what I meant"; the latter offers the
+// other close entries.
+func (h *Handler) feedback(ctx context.Context, in Incoming, idText string, helpful bool, chosen string) error {
+	logID, p, err := h.ownPending(ctx, in, idText)
+	if err != nil {
+		return err
+	}
+	lang := p.replyLang(chosen)
+	if err := h.Questions.SetQuestionFeedback(ctx, logID, in.UserID, helpful, h.Now()); err != nil {
+		if errors.Is(err, storage.ErrNotFound) {
+			return errStale
+		}
+		return fmt.Errorf("store feedback on question %d: %w", logID, err)
+	}
+	if helpful {
+		h.ack(ctx, in, txtThanks.in(lang))
+		return nil
+	}
+	h.ack(ctx, in, "")
+	var others []string
+	for _, id := range p.Candidates {
+		if id != p.Answered {
+			others = append(others, id)
+		}
+	}
+	if len(others) == 0 {
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtSorryNoAlternatives.in(lang), Buttons: noAnswerButtons(lang)})
+	}
+	// Offer the alternatives by their index in the stored candidate list.
+	var rows [][]Button
+	for i, id := range p.Candidates {
+		if id == p.Answered {
+			continue
+		}
+		if e, ok := h.FAQ.Entry(id); ok {
+			rows = append(rows, []Button{{Text: buttonLabel(e.Title(lang)), Data: pickData(logID, i)}})
+		}
+	}
+	rows = append(rows, noAnswerButtons(lang)...)
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtOtherTopics.in(lang), Buttons: rows})
+}
+
+// pick answers with the candidate the resident chose.
+func (h *Handler) pick(ctx context.Context, in Incoming, idText, indexText, chosen string) error {
+	logID, p, err := h.ownPending(ctx, in, idText)
+	if err != nil {
+		return err
+	}
+	i, err := strconv.Atoi(indexText)
+	if err != nil || i < 0 || i >= len(p.Candidates) {
+		return errStale
+	}
+	entry, ok := h.FAQ.Entry(p.Candidates[i])
+	if !ok {
+		return errStale // the entry was removed since
+	}
+	h.ack(ctx, in, "")
+	return h.sendAnswer(ctx, in.ChatID, logID, entry, p.replyLang(chosen))
+}
+
+func (h *Handler) noneOfThese(ctx context.Context, in Incoming, idText, chosen string) error {
+	logID, p, err := h.ownPending(ctx, in, idText)
+	if err != nil {
+		return err
+	}
+	lang := p.replyLang(chosen)
+	if err := h.Questions.SetQuestionFeedback(ctx, logID, in.UserID, false, h.Now()); err != nil && !errors.Is(err, storage.ErrNotFound) {
+		return fmt.Errorf("store feedback on question %d: %w", logID, err)
+	}
+	h.ack(ctx, in, "")
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtNoAnswer.in(lang), Buttons: noAnswerButtons(lang)})
+}
+
+// ownPending loads the question a button belongs to, refusing presses on
+// another resident's question.
+func (h *Handler) ownPending(ctx context.Context, in Incoming, idText string) (int64, pendingQuestion, error) {
+	logID, err := strconv.ParseInt(idText, 10, 64)
+	if err != nil || logID <= 0 {
+		return 0, pendingQuestion{}, errStale
+	}
+	p, ok, err := h.loadPending(ctx, logID)
+	if err != nil {
+		return 0, pendingQuestion{}, err
+	}
+	if !ok || p.UserID != in.UserID {
+		return 0, pendingQuestion{}, errStale
+	}
+	return logID, p, nil
+}
+
+// ack acknowledges a press; failure only costs the spinner on the button.
+func (h *Handler) ack(ctx context.Context, in Incoming, notice string) {
+	if err := h.Messenger.AnswerCallback(ctx, in.Callback.ID, notice); err != nil {
+		h.Log.Warn("answer callback", "err", err)
+	}
+}

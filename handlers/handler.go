@@ -1,0 +1,239 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"strconv"
+	"strings"
+	"time"
+	"unicode/utf8"
+
+	"codesk/faq"
+	"codesk/storage"
+)
+
+// FAQ answers questions from the curated entries.
+type FAQ interface {
+	Match(question string) faq.Result
+	Entry(id string) (faq.Entry, bool)
+}
+
+// Residents stores who talks to codesk and in which language.
+type Residents interface {
+	TouchResident(ctx context.Context, userID int64, now time.Time) (storage.Resident, error)
+	SetResidentLanguage(ctx context.Context, userID int64, lang string) error
+}
+
+// QuestionLog records what residents ask and whether the answer helped.
+type QuestionLog interface {
+	LogQuestion(ctx context.Context, q storage.QuestionLog) (int64, error)
+	SetQuestionFeedback(ctx context.Context, id, userID int64, helpful bool, at time.Time) error
+	QuestionStats(ctx context.Context, since time.Time) (storage.QuestionStats, error)
+}
+
+// Deps is what the conversation logic needs from the outside world.
+type Deps struct {
+	Messenger   Messenger
+	FAQ         FAQ
+	Residents   Residents
+	Questions   QuestionLog
+	State       storage.SharedState
+	IsAdmin     func(userID int64) bool
+	BotUsername string // without "@"; commands addressed to other bots are ignored
+	Now         func() time.Time
+	Log         *slog.Logger
+}
+
+// Handler runs conversations. It is safe for concurrent use; callers keep
+// one chat's events in order.
+type Handler struct {
+	Deps
+}
+
+// MaxQuestionRunes bounds what is matched: longer messages are refused
+// politely rather than truncated, so nothing the resident wrote is ignored
+// silently.
+const MaxQuestionRunes = 1500
+
+// updateTTL is how long an update id is remembered for de-duplication;
+// Telegram redelivers unconfirmed updates for at most 24 hours.
+const updateTTL = 48 * time.Hour
+
+// New returns a Handler; zero-valued optional deps get defaults.
+func New(d Deps) *Handler {
+	if d.Now == nil {
+		d.Now = time.Now
+	}
+	if d.Log == nil {
+		d.Log = slog.Default()
+	}
+	if d.IsAdmin == nil {
+		d.IsAdmin = func(int64) bool { return false }
+	}
+	return &Handler{Deps: d}
+}
+
+// Handle processes one event. An error means the event could not be handled
+// and may be retried; the resident has already been told when that helps.
+func (h *Handler) Handle(ctx context.Context, in Incoming) error {
+	if in.UpdateID != 0 {
+		first, err := h.State.Claim(ctx, "update:"+strconv.FormatInt(in.UpdateID, 10), updateTTL)
+		if err != nil {
+			return fmt.Errorf("claim update %d: %w", in.UpdateID, err)
+		}
+		if !first {
+			h.Log.Debug("duplicate update ignored", "update_id", in.UpdateID)
+			return nil
+		}
+	}
+	if in.Callback != nil {
+		return h.handleCallback(ctx, in)
+	}
+	if in.Chat == GroupChat {
+		return h.handleGroup(ctx, in)
+	}
+	return h.handlePrivate(ctx, in)
+}
+
+func (h *Handler) handlePrivate(ctx context.Context, in Incoming) error {
+	res, err := h.Residents.TouchResident(ctx, in.UserID, h.Now())
+	if err != nil {
+		h.replyFailure(ctx, in, "")
+		return fmt.Errorf("touch resident %d: %w", in.UserID, err)
+	}
+	lang := h.language(res.Language, in)
+	switch in.Kind {
+	case TextMessage:
+	case PhotoMessage:
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtPhotoSoon.in(lang)})
+	default:
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtUnsupported.in(lang)})
+	}
+	text := strings.TrimSpace(in.Text)
+	if cmd, ok := parseCommand(text, h.BotUsername); ok {
+		if cmd.otherBot {
+			return nil
+		}
+		return h.command(ctx, in, cmd, res.Language, lang)
+	}
+	return h.answerQuestion(ctx, in, res.Language, text)
+}
+
+// language picks the reply language: the resident's explicit choice, else
+// the language the message is written in, else the client's hint.
+func (h *Handler) language(chosen string, in Incoming) string {
+	if chosen == "zh" || chosen == "en" {
+		return chosen
+	}
+	if t := strings.TrimSpace(in.Text); t != "" && !strings.HasPrefix(t, "/") {
+		return faq.DetectLang(t)
+	}
+	if strings.HasPrefix(strings.ToLower(in.UserLang), "en") {
+		return "en"
+	}
+	return "zh"
+}
+
+func (h *Handler) command(ctx context.Context, in Incoming, cmd command, chosen, lang string) error {
+	switch cmd.name {
+	case "start", "menu":
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGreeting.in(lang), Buttons: menu(lang)})
+	case "help":
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtHelp.in(lang)})
+	case "lang", "language":
+		return h.setLanguageCommand(ctx, in, cmd.args, lang)
+	case "mytickets", "tickets":
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtNoTickets.in(lang)})
+	case "report", "concern":
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtConcernSoon.in(lang)})
+	case "stats":
+		return h.stats(ctx, in, lang)
+	default:
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtUnknownCommand.in(lang)})
+	}
+}
+
+func (h *Handler) setLanguageCommand(ctx context.Context, in Incoming, args, lang string) error {
+	switch want := strings.ToLower(strings.TrimSpace(args)); {
+	case want == "zh" || want == "cn" || want == "中文":
+		return h.setLanguage(ctx, in.ChatID, in.UserID, "zh")
+	case want == "en" || want == "english" || want == "英文":
+		return h.setLanguage(ctx, in.ChatID, in.UserID, "en")
+	}
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtChooseLanguage.in(lang), Buttons: languageButtons()})
+}
+
+func (h *Handler) setLanguage(ctx context.Context, chatID, userID int64, lang string) error {
+	if err := h.Residents.SetResidentLanguage(ctx, userID, lang); err != nil {
+		return fmt.Errorf("set language of %d: %w", userID, err)
+	}
+	return h.send(ctx, OutMessage{ChatID: chatID, Text: txtLanguageSet.in(lang)})
+}
+
+// handleGroup answers only commands addressed to the bot: staff chats are
+// for people, and a bot chiming in on every line would be noise.
+func (h *Handler) handleGroup(ctx context.Context, in Incoming) error {
+	if in.Kind != TextMessage {
+		return nil
+	}
+	cmd, ok := parseCommand(strings.TrimSpace(in.Text), h.BotUsername)
+	if !ok || cmd.otherBot {
+		return nil
+	}
+	lang := h.language("", Incoming{UserLang: in.UserLang})
+	switch cmd.name {
+	case "help", "start":
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGroupOnlyPrivate.in(lang), ReplyTo: in.MessageID})
+	case "stats":
+		return h.stats(ctx, in, lang)
+	}
+	return nil
+}
+
+// stats shows administrators what residents ask and where the FAQ falls short.
+func (h *Handler) stats(ctx context.Context, in Incoming, lang string) error {
+	if !h.IsAdmin(in.UserID) {
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtNotAdmin.in(lang)})
+	}
+	since := h.Now().Add(-7 * 24 * time.Hour)
+	st, err := h.Questions.QuestionStats(ctx, since)
+	if err != nil {
+		return fmt.Errorf("question stats: %w", err)
+	}
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: formatStats(st, lang)})
+}
+
+func (h *Handler) send(ctx context.Context, msg OutMessage) error {
+	if _, err := h.Messenger.Send(ctx, msg); err != nil {
+		return fmt.Errorf("send to chat %d: %w", msg.ChatID, err)
+	}
+	return nil
+}
+
+// replyFailure tells the resident something went wrong, so nobody is left
+// waiting in silence; a failure to say so is only logged.
+func (h *Handler) replyFailure(ctx context.Context, in Incoming, lang string) {
+	if lang == "" {
+		lang = h.language("", in)
+	}
+	if _, err := h.Messenger.Send(ctx, OutMessage{ChatID: in.ChatID, Text: txtSomethingWrong.in(lang)}); err != nil {
+		h.Log.Warn("could not tell resident about a failure", "chat_id", in.ChatID, "err", err)
+	}
+}
+
+func menu(lang string) [][]Button {
+	return [][]Button{
+		{{Text: txtMenuAsk.in(lang), Data: "m:ask"}, {Text: txtMenuConcern.in(lang), Data: "m:concern"}},
+		{{Text: txtMenuTickets.in(lang), Data: "m:tickets"}, {Text: txtMenuLanguage.in(lang), Data: "m:lang"}},
+	}
+}
+
+func languageButtons() [][]Button {
+	return [][]Button{{{Text: "中文", Data: "lang:zh"}, {Text: "English", Data: "lang:en"}}}
+}
+
+func runeLen(s string) int { return utf8.RuneCountInString(s) }
+
+var errStale = errors.New("stale or malformed button")

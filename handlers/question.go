@@ -1,0 +1,164 @@
+package handlers
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strconv"
+	"time"
+
+	"codesk/faq"
+	"codesk/storage"
+)
+
+// pendingQuestion is what a later button press on an answer needs to know:
+// kept in shared state so any replica can serve the press.
+type pendingQuestion struct {
+	UserID     int64    `json:"user_id"`
+	Lang       string   `json:"lang"`
+	Text       string   `json:"text"`
+	Answered   string   `json:"answered,omitempty"`
+	Candidates []string `json:"candidates,omitempty"`
+}
+
+// replyLang is the language for replies about this question: the resident's
+// explicit choice, else the language the question was asked in.
+func (p pendingQuestion) replyLang(chosen string) string {
+	if chosen == "zh" || chosen == "en" {
+		return chosen
+	}
+	return p.Lang
+}
+
+// pendingTTL bounds how long answer buttons keep working.
+const pendingTTL = 7 * 24 * time.Hour
+
+func (h *Handler) answerQuestion(ctx context.Context, in Incoming, chosen, text string) error {
+	lang := h.language(chosen, in)
+	if text == "" {
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtEmpty.in(lang)})
+	}
+	if n := runeLen(text); n > MaxQuestionRunes {
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtTooLong.f(lang, n, MaxQuestionRunes)})
+	}
+	switch classifySmallTalk(text) {
+	case greeting:
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGreeting.in(lang), Buttons: menu(lang)})
+	case thanks:
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtYoureWelcome.in(lang)})
+	case goodbye:
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGoodbye.in(lang)})
+	}
+	res := h.FAQ.Match(text)
+	source := storage.SourceNone
+	switch {
+	case res.ID != "":
+		source = storage.SourceFAQ
+	case len(res.Candidates) > 0:
+		source = storage.SourceCandidates
+	}
+	ids := candidateIDs(res.Candidates)
+	logID, err := h.Questions.LogQuestion(ctx, storage.QuestionLog{
+		UserID: in.UserID, ChatID: in.ChatID, Lang: lang, Text: text,
+		MatchedID: res.ID, Score: res.Score, Candidates: ids, Source: source, AskedAt: h.Now(),
+	})
+	if err != nil {
+		// The resident still deserves the answer; the log is for admins.
+		h.Log.Error("log question", "err", err)
+	}
+	pending := pendingQuestion{UserID: in.UserID, Lang: lang, Text: text, Answered: res.ID, Candidates: ids}
+	if logID != 0 {
+		if err := h.savePending(ctx, logID, pending); err != nil {
+			h.Log.Error("save pending question", "err", err)
+		}
+	}
+	switch source {
+	case storage.SourceFAQ:
+		entry, ok := h.FAQ.Entry(res.ID)
+		if !ok {
+			return fmt.Errorf("matcher returned unknown entry %q", res.ID)
+		}
+		return h.sendAnswer(ctx, in.ChatID, logID, entry, lang)
+	case storage.SourceCandidates:
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDidYouMean.in(lang),
+			Buttons: h.candidateButtons(logID, ids, lang)})
+	default:
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtNoAnswer.in(lang), Buttons: noAnswerButtons(lang)})
+	}
+}
+
+// sendAnswer sends an entry's curated answer with feedback buttons.
+func (h *Handler) sendAnswer(ctx context.Context, chatID, logID int64, entry faq.Entry, lang string) error {
+	msg := OutMessage{ChatID: chatID, Text: entry.Answer.In(lang)}
+	if logID != 0 {
+		id := strconv.FormatInt(logID, 10)
+		msg.Buttons = [][]Button{{
+			{Text: txtHelpful.in(lang), Data: "fb:" + id + ":y"},
+			{Text: txtNotWhatIMeant.in(lang), Data: "fb:" + id + ":n"},
+		}}
+	}
+	return h.send(ctx, msg)
+}
+
+// candidateButtons offers entries as "did you mean" choices, one per row,
+// plus "none of these".
+func (h *Handler) candidateButtons(logID int64, ids []string, lang string) [][]Button {
+	var rows [][]Button
+	for i, id := range ids {
+		e, ok := h.FAQ.Entry(id)
+		if !ok {
+			continue
+		}
+		rows = append(rows, []Button{{Text: buttonLabel(e.Title(lang)), Data: pickData(logID, i)}})
+	}
+	rows = append(rows, []Button{{Text: txtNoneOfThese.in(lang), Data: "none:" + strconv.FormatInt(logID, 10)}})
+	return rows
+}
+
+func noAnswerButtons(lang string) [][]Button {
+	return [][]Button{{{Text: txtMenuConcern.in(lang), Data: "m:concern"}}}
+}
+
+func pickData(logID int64, index int) string {
+	return "pick:" + strconv.FormatInt(logID, 10) + ":" + strconv.Itoa(index)
+}
+
+// buttonLabel keeps button text short enough to read on a phone.
+func buttonLabel(s string) string {
+	const max = 40
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	return string(r[:max-1]) + "…"
+}
+
+func candidateIDs(c []faq.Scored) []string {
+	ids := make([]string, 0, len(c))
+	for _, s := range c {
+		ids = append(ids, s.ID)
+	}
+	return ids
+}
+
+func pendingKey(logID int64) string { return "question:" + strconv.FormatInt(logID, 10) }
+
+func (h *Handler) savePending(ctx context.Context, logID int64, p pendingQuestion) error {
+	data, err := json.Marshal(p)
+	if err != nil {
+		return fmt.Errorf("encode pending question: %w", err)
+	}
+	return h.State.Set(ctx, pendingKey(logID), data, pendingTTL)
+}
+
+func (h *Handler) loadPending(ctx context.Context, logID int64) (pendingQuestion, bool, error) {
+	data, ok, err := h.State.Get(ctx, pendingKey(logID))
+	if err != nil || !ok {
+		return pendingQuestion{}, false, err
+	}
+	var p pendingQuestion
+	if err := json.Unmarshal(data, &p); err != nil {
+		return pendingQuestion{}, false, fmt.Errorf("decode pending question: %w", err)
+	}
+	return p, true, nil
+}

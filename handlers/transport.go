@@ -1,0 +1,71 @@
+package handlers
+
+import "context"
+
+// ChatKind tells a private conversation from a group chat.
+type ChatKind int
+
+const (
+	PrivateChat ChatKind = iota
+	GroupChat
+)
+
+// MessageKind is what a resident sent; anything but text and photos gets a
+// polite note.
+type MessageKind int
+
+const (
+	TextMessage MessageKind = iota
+	PhotoMessage
+	StickerMessage
+	VoiceMessage
+	FileMessage
+	OtherMessage
+)
+
+// Incoming is one thing a user did, in any transport.
+type Incoming struct {
+	UpdateID  int64 // transport's id for de-duplication; 0 when it has none
+	ChatID    int64
+	Chat      ChatKind
+	UserID    int64
+	UserName  string // display name, for staff-facing text
+	UserLang  string // the client's language hint, e.g. "zh-hans" or "en"
+	MessageID int
+	Kind      MessageKind
+	Text      string    // message text or photo caption
+	PhotoIDs  []string  // transport file ids, largest last
+	Callback  *Callback // set when a button was pressed
+}
+
+// Callback is a button press.
+type Callback struct {
+	ID        string // to acknowledge the press
+	Data      string
+	MessageID int // the message that carried the button; 0 when unknown
+}
+
+// Button is an inline button; Data travels back in a Callback.
+type Button struct {
+	Text string
+	Data string
+}
+
+// OutMessage is a message to send. Text is plain: transports must not
+// interpret markup in it.
+type OutMessage struct {
+	ChatID  int64
+	Text    string
+	Buttons [][]Button // rows of buttons
+	ReplyTo int        // message id to reply to; 0 for none
+}
+
+// Messenger delivers messages to users.
+type Messenger interface {
+	// Send delivers msg and returns the id of the (last) message sent.
+	Send(ctx context.Context, msg OutMessage) (int, error)
+	// Edit replaces the text and buttons of a sent message.
+	Edit(ctx context.Context, chatID int64, messageID int, text string, buttons [][]Button) error
+	// AnswerCallback acknowledges a button press, optionally with a short notice.
+	AnswerCallback(ctx context.Context, callbackID, notice string) error
+}

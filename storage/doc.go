@@ -1,0 +1,10 @@
+// Package storage owns codesk's durable data: the FAQ and its edit history,
+// residents, the question log and (later) tickets and the outbox. It speaks
+// plain SQL through sqlx to SQLite (modernc.org/sqlite, the default, one file)
+// or PostgreSQL (pgx), with embedded goose migrations kept in lock-step for
+// both. It also defines SharedState, the seam for short-lived conversation
+// state and update de-duplication, with an in-memory implementation.
+//
+// One file per entity; every query is written once with `?` placeholders and
+// rebound for the connected database.
+package storage

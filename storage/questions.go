@@ -1,0 +1,207 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"encoding/json"
+	"fmt"
+	"time"
+)
+
+// Question sources: how codesk answered a logged question.
+const (
+	SourceFAQ        = "faq"        // a confident FAQ match was sent
+	SourceCandidates = "candidates" // "did you mean…?" entries were offered
+	SourceNone       = "none"       // nothing close: no answer
+	SourceLLM        = "llm"        // the language model answered or chose
+)
+
+// QuestionLog is one resident question and what codesk did with it.
+type QuestionLog struct {
+	ID         int64
+	UserID     int64
+	ChatID     int64
+	Lang       string
+	Text       string
+	MatchedID  string   // FAQ entry answered with; "" when none
+	Score      float64  // matcher score of the best entry
+	Candidates []string // FAQ ids offered, best first
+	Source     string   // Source* constant
+	Helpful    *bool    // nil until the resident gives feedback
+	AskedAt    time.Time
+	FeedbackAt *time.Time
+}
+
+// QuestionStats summarises the question log since a time, for admins.
+type QuestionStats struct {
+	Total int
+	// AnsweredFromFAQ counts questions answered with a curated entry
+	// (matched_id set), whatever chose it.
+	AnsweredFromFAQ int
+	// Unanswered counts questions no curated entry answered: candidates
+	// offered, free LLM text or nothing — the FAQ's gaps.
+	Unanswered    int
+	Helpful       int
+	NotHelpful    int
+	BySource      map[string]int
+	TopUnanswered []QuestionCount // most asked unanswered texts, at most 10
+}
+
+// QuestionCount is a question text and how often it was asked.
+type QuestionCount struct {
+	Text  string
+	Count int
+}
+
+const topUnansweredLimit = 10
+
+// LogQuestion stores q (ID and feedback ignored) and returns its id.
+func (db *DB) LogQuestion(ctx context.Context, q QuestionLog) (int64, error) {
+	candidates, err := json.Marshal(nonNil(q.Candidates))
+	if err != nil {
+		return 0, fmt.Errorf("storage: encode candidates: %w", err)
+	}
+	var matched sql.NullString
+	if q.MatchedID != "" {
+		matched = sql.NullString{String: q.MatchedID, Valid: true}
+	}
+	query := `
+		INSERT INTO question_log
+			(user_id, chat_id, lang, text, matched_id, score, candidates, source, asked_at)
+		VALUES
+			(?, ?, ?, ?, ?, ?, ?, ?, ?)
+		RETURNING id`
+	var id int64
+	err = db.db.QueryRowContext(ctx, db.db.Rebind(query),
+		q.UserID, q.ChatID, q.Lang, q.Text, matched, q.Score, string(candidates), q.Source, utc(q.AskedAt),
+	).Scan(&id)
+	if err != nil {
+		return 0, fmt.Errorf("storage: log question of user %d: %w", q.UserID, err)
+	}
+	return id, nil
+}
+
+// SetQuestionFeedback records whether the answer to question id helped. Only
+// the asker may rate: another userID (or an unknown id) gets ErrNotFound.
+// Rating again overwrites.
+func (db *DB) SetQuestionFeedback(ctx context.Context, id, userID int64, helpful bool, at time.Time) error {
+	query := `UPDATE question_log SET helpful = ?, feedback_at = ? WHERE id = ? AND user_id = ?`
+	result, err := db.db.ExecContext(ctx, db.db.Rebind(query), helpful, utc(at), id, userID)
+	if err != nil {
+		return fmt.Errorf("storage: question %d feedback: %w", id, err)
+	}
+	return expectOneRow(result, fmt.Sprintf("question %d of user %d", id, userID))
+}
+
+// RecentQuestions returns the latest limit questions, newest first. limit <= 0
+// means 50.
+func (db *DB) RecentQuestions(ctx context.Context, limit int) ([]QuestionLog, error) {
+	if limit <= 0 {
+		limit = 50
+	}
+	query := `
+		SELECT id, user_id, chat_id, lang, text, matched_id, score, candidates, source,
+			helpful, asked_at, feedback_at
+		FROM question_log
+		ORDER BY id DESC
+		LIMIT ?`
+	rows, err := db.db.QueryContext(ctx, db.db.Rebind(query), limit)
+	if err != nil {
+		return nil, fmt.Errorf("storage: recent questions: %w", err)
+	}
+	defer rows.Close()
+	var out []QuestionLog
+	for rows.Next() {
+		var q QuestionLog
+		var matched sql.NullString
+		var candidates string
+		var helpful sql.NullBool
+		var feedbackAt sql.NullTime
+		err := rows.Scan(&q.ID, &q.UserID, &q.ChatID, &q.Lang, &q.Text, &matched, &q.Score,
+			&candidates, &q.Source, &helpful, &q.AskedAt, &feedbackAt)
+		if err != nil {
+			return nil, fmt.Errorf("storage: scan question: %w", err)
+		}
+		q.MatchedID = matched.String
+		if err := json.Unmarshal([]byte(candidates), &q.Candidates); err != nil {
+			return nil, fmt.Errorf("storage: question %d candidates: %w", q.ID, err)
+		}
+		if len(q.Candidates) == 0 {
+			q.Candidates = nil
+		}
+		if helpful.Valid {
+			q.Helpful = &helpful.Bool
+		}
+		q.AskedAt = q.AskedAt.UTC()
+		if feedbackAt.Valid {
+			t := feedbackAt.Time.UTC()
+			q.FeedbackAt = &t
+		}
+		out = append(out, q)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("storage: recent questions rows: %w", err)
+	}
+	return out, nil
+}
+
+// QuestionStats counts questions asked at or after since.
+func (db *DB) QuestionStats(ctx context.Context, since time.Time) (QuestionStats, error) {
+	since = utc(since)
+	stats := QuestionStats{BySource: map[string]int{}}
+	query := `
+		SELECT source, count(*),
+			COALESCE(SUM(CASE WHEN matched_id IS NOT NULL THEN 1 ELSE 0 END), 0),
+			COALESCE(SUM(CASE WHEN helpful THEN 1 ELSE 0 END), 0),
+			COALESCE(SUM(CASE WHEN NOT helpful THEN 1 ELSE 0 END), 0)
+		FROM question_log
+		WHERE asked_at >= ?
+		GROUP BY source`
+	rows, err := db.db.QueryContext(ctx, db.db.Rebind(query), since)
+	if err != nil {
+		return QuestionStats{}, fmt.Errorf("storage: question stats: %w", err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var source string
+		var total, matched, helpful, notHelpful int
+		if err := rows.Scan(&source, &total, &matched, &helpful, &notHelpful); err != nil {
+			return QuestionStats{}, fmt.Errorf("storage: scan question stats: %w", err)
+		}
+		stats.BySource[source] = total
+		stats.Total += total
+		stats.AnsweredFromFAQ += matched
+		stats.Helpful += helpful
+		stats.NotHelpful += notHelpful
+	}
+	if err := rows.Err(); err != nil {
+		return QuestionStats{}, fmt.Errorf("storage: question stats rows: %w", err)
+	}
+	stats.Unanswered = stats.Total - stats.AnsweredFromFAQ
+
+	// Group case-insensitively and ignoring surrounding spaces so "Gym hours?"
+	// and "gym hours? " count as one gap.
+	query = `
+		SELECT MIN(text), count(*) AS n
+		FROM question_log
+		WHERE asked_at >= ? AND matched_id IS NULL
+		GROUP BY lower(trim(text))
+		ORDER BY n DESC, MIN(text)
+		LIMIT ?`
+	top, err := db.db.QueryContext(ctx, db.db.Rebind(query), since, topUnansweredLimit)
+	if err != nil {
+		return QuestionStats{}, fmt.Errorf("storage: top unanswered questions: %w", err)
+	}
+	defer top.Close()
+	for top.Next() {
+		var c QuestionCount
+		if err := top.Scan(&c.Text, &c.Count); err != nil {
+			return QuestionStats{}, fmt.Errorf("storage: scan unanswered question: %w", err)
+		}
+		stats.TopUnanswered = append(stats.TopUnanswered, c)
+	}
+	if err := top.Err(); err != nil {
+		return QuestionStats{}, fmt.Errorf("storage: top unanswered rows: %w", err)
+	}
+	return stats, nil
+}
