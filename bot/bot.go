@@ -31,10 +31,11 @@ type Options struct {
 
 // Bot is a connection to the Bot API.
 type Bot struct {
-	api      *tg.Bot
-	opts     Options
-	username string
-	poll     *poller
+	api       *tg.Bot
+	opts      Options
+	username  string
+	poll      *poller
+	messenger *Messenger // one per bot: its pacer must see every send
 }
 
 // New connects to the Bot API and learns the bot's username (getMe).
@@ -70,8 +71,9 @@ func New(ctx context.Context, o Options) (*Bot, error) {
 		return nil, fmt.Errorf("create telegram client: %w", err)
 	}
 	b := &Bot{
-		api:  api,
-		opts: o,
+		api:       api,
+		opts:      o,
+		messenger: NewMessenger(api, o.Log),
 		poll: &poller{
 			client:  &http.Client{Timeout: o.PollTimeout + 10*time.Second},
 			baseURL: o.APIURL + "/bot" + o.Token + "/",
@@ -91,13 +93,17 @@ func New(ctx context.Context, o Options) (*Bot, error) {
 // Username is the bot's Telegram username, without "@".
 func (b *Bot) Username() string { return b.username }
 
-// Messenger returns the sender of outgoing messages.
-func (b *Bot) Messenger() *Messenger { return NewMessenger(b.api, b.opts.Log) }
+// Messenger returns the sender of outgoing messages, shared by all callers.
+func (b *Bot) Messenger() *Messenger { return b.messenger }
 
 // RunPolling takes updates by long polling and hands them to h until ctx
 // ends. It first removes any webhook, which would make getUpdates fail.
 func (b *Bot) RunPolling(ctx context.Context, h Handler) error {
-	if _, err := b.api.DeleteWebhook(ctx, &tg.DeleteWebhookParams{}); err != nil {
+	err := b.Messenger().retry(ctx, "deleteWebhook", func(ctx context.Context) error {
+		_, err := b.api.DeleteWebhook(ctx, &tg.DeleteWebhookParams{})
+		return err
+	})
+	if err != nil {
 		return fmt.Errorf("delete webhook before polling: %w", err)
 	}
 	d := newDispatcher(h, b.opts.Log, b.opts.Workers)

@@ -15,17 +15,50 @@ import (
 
 // Messenger sends handlers' messages through the Bot API. Messages go as
 // plain text (no parse mode): FAQ answers and residents' words are arbitrary
-// and unescaped markup would make Telegram refuse the whole message.
+// and unescaped markup would make Telegram refuse the whole message. Every
+// send goes through one Pacer, so concurrent handlers stay within Telegram's
+// limits together.
 type Messenger struct {
-	api        *tg.Bot
-	log        *slog.Logger
-	maxRetries int
-	backoff    time.Duration // first wait after a 5xx or network error; doubles
+	api    *tg.Bot
+	log    *slog.Logger
+	policy retryPolicy
+	pacer  *Pacer
 }
 
-// NewMessenger returns a Messenger over api.
-func NewMessenger(api *tg.Bot, log *slog.Logger) *Messenger {
-	return &Messenger{api: api, log: log, maxRetries: 6, backoff: 500 * time.Millisecond}
+// MessengerOption configures a Messenger.
+type MessengerOption func(*messengerConfig)
+
+type messengerConfig struct {
+	limits    Limits
+	retryUnit time.Duration
+}
+
+// WithLimits sets the limits sends keep to (default: TelegramLimits()).
+func WithLimits(l Limits) MessengerOption { return func(c *messengerConfig) { c.limits = l } }
+
+// WithRetryUnit sets the length of one retry_after unit (default: a second,
+// as on Telegram). Tests against a fake with scaled windows scale it alike;
+// the backoff after server errors scales with it.
+func WithRetryUnit(d time.Duration) MessengerOption {
+	return func(c *messengerConfig) { c.retryUnit = d }
+}
+
+// NewMessenger returns a Messenger over api. Make one per bot token: two
+// Messengers pace independently and together can exceed the limits.
+func NewMessenger(api *tg.Bot, log *slog.Logger, opts ...MessengerOption) *Messenger {
+	if log == nil {
+		log = slog.Default()
+	}
+	cfg := messengerConfig{limits: TelegramLimits(), retryUnit: time.Second}
+	for _, o := range opts {
+		o(&cfg)
+	}
+	return &Messenger{
+		api:    api,
+		log:    log,
+		policy: newRetryPolicy(cfg.retryUnit),
+		pacer:  NewPacer(cfg.limits, cfg.retryUnit, log),
+	}
 }
 
 // Send delivers msg, split into parts within Telegram's length limit; the
@@ -41,7 +74,7 @@ func (m *Messenger) Send(ctx context.Context, msg handlers.OutMessage) (int, err
 		if i == len(parts)-1 && len(msg.Buttons) > 0 {
 			params.ReplyMarkup = keyboard(msg.Buttons)
 		}
-		err := m.retry(ctx, "sendMessage", func(ctx context.Context) error {
+		err := m.pacer.Send(ctx, msg.ChatID, func(ctx context.Context) error {
 			sent, err := m.api.SendMessage(ctx, params)
 			if err == nil {
 				lastID = sent.ID
@@ -75,30 +108,26 @@ func (m *Messenger) AnswerCallback(ctx context.Context, callbackID, notice strin
 	})
 }
 
-// retry runs call until it succeeds, waiting retry_after on 429 and backing
-// off on server and network errors. Client errors (400, 403) are final:
-// repeating them cannot help.
+// retry runs an unpaced call (edits, callback answers, ...) until it
+// succeeds, waiting retry_after on 429 and backing off on server and network
+// errors. Client errors (400, 403) are final: repeating them cannot help.
 func (m *Messenger) retry(ctx context.Context, method string, call func(context.Context) error) error {
-	wait := m.backoff
+	wait := m.policy.backoff
 	var err error
-	for attempt := 0; attempt <= m.maxRetries; attempt++ {
+	for attempt := 0; attempt <= m.policy.maxRetries; attempt++ {
 		err = call(ctx)
 		if err == nil {
 			return nil
 		}
-		var tooMany *tg.TooManyRequestsError
+		v := m.policy.judge(err)
 		var delay time.Duration
 		switch {
-		case errors.As(err, &tooMany):
-			delay = time.Duration(tooMany.RetryAfter) * time.Second
-			if delay <= 0 {
-				delay = time.Second
-			}
-		case errors.Is(err, tg.ErrorBadRequest), errors.Is(err, tg.ErrorForbidden),
-			errors.Is(err, tg.ErrorUnauthorized), errors.Is(err, tg.ErrorNotFound):
-			return err
 		case ctx.Err() != nil:
-			return ctx.Err()
+			return fmt.Errorf("%s: %w (last error: %v)", method, ctx.Err(), err)
+		case v.final:
+			return err
+		case v.flood:
+			delay = v.wait
 		default:
 			delay = wait
 			wait *= 2
@@ -110,7 +139,45 @@ func (m *Messenger) retry(ctx context.Context, method string, call func(context.
 		case <-time.After(delay):
 		}
 	}
-	return fmt.Errorf("%s: giving up after %d attempts: %w", method, m.maxRetries+1, err)
+	return fmt.Errorf("%s: giving up after %d attempts: %w", method, m.policy.maxRetries+1, err)
+}
+
+// retryPolicy says which failed Bot API calls to repeat, and when.
+type retryPolicy struct {
+	unit       time.Duration // one retry_after unit
+	backoff    time.Duration // first wait after a 5xx or network error; doubles
+	maxRetries int           // repeats after 5xx and network errors
+	maxFloods  int           // repeats after 429s (each waits what Telegram asks)
+}
+
+func newRetryPolicy(unit time.Duration) retryPolicy {
+	if unit <= 0 {
+		unit = time.Second
+	}
+	return retryPolicy{unit: unit, backoff: unit / 2, maxRetries: 6, maxFloods: 20}
+}
+
+// verdict is what to do about one failed call.
+type verdict struct {
+	final bool          // do not repeat
+	flood bool          // 429: repeat after wait
+	wait  time.Duration // retry_after in real time (flood only)
+}
+
+func (r retryPolicy) judge(err error) verdict {
+	var tooMany *tg.TooManyRequestsError
+	switch {
+	case errors.As(err, &tooMany):
+		return verdict{flood: true, wait: time.Duration(max(tooMany.RetryAfter, 1)) * r.unit}
+	case errors.Is(err, tg.ErrorBadRequest), errors.Is(err, tg.ErrorForbidden),
+		errors.Is(err, tg.ErrorUnauthorized), errors.Is(err, tg.ErrorNotFound):
+		return verdict{final: true}
+	}
+	var migrated *tg.MigrateError
+	if errors.As(err, &migrated) {
+		return verdict{final: true}
+	}
+	return verdict{}
 }
 
 func keyboard(rows [][]handlers.Button) *models.InlineKeyboardMarkup {

@@ -10,6 +10,7 @@ import (
 	"io"
 	"net/url"
 	"os"
+	"path/filepath"
 	"strconv"
 	"strings"
 	"time"
@@ -38,6 +39,10 @@ type Config struct {
 	CoOffice Chat                // triage and escalation chat
 	Admins   []int64             // Telegram user ids allowed to edit the FAQ
 	Staff    map[parties.ID][]int64
+	// RoutingRules is a YAML file replacing the default concern-routing
+	// rules; "" keeps the defaults. Relative paths are relative to the
+	// config file.
+	RoutingRules string
 }
 
 // Chat is a Telegram chat of a party or of the desk.
@@ -52,6 +57,7 @@ type fileConfig struct {
 	CoOffice *Chat              `yaml:"co_office"`
 	Admins   []int64            `yaml:"admins"`
 	Staff    map[string][]int64 `yaml:"staff"`
+	Routing  string             `yaml:"routing_rules"`
 }
 
 // Load reads the environment (through getenv) and, when CODESK_CONFIG is
@@ -103,6 +109,9 @@ func Load(getenv func(string) string) (Config, error) {
 		if err := c.applyFile(data); err != nil {
 			return Config{}, fmt.Errorf("CODESK_CONFIG %s: %w", path, err)
 		}
+		if c.RoutingRules != "" && !filepath.IsAbs(c.RoutingRules) {
+			c.RoutingRules = filepath.Join(filepath.Dir(path), c.RoutingRules)
+		}
 	}
 	return c, nil
 }
@@ -126,6 +135,7 @@ func (c *Config) applyFile(data []byte) error {
 		c.CoOffice = *f.CoOffice
 	}
 	c.Admins = append(c.Admins, f.Admins...)
+	c.RoutingRules = f.Routing
 	for name, ids := range f.Staff {
 		id := parties.ID(name)
 		if !parties.Valid(id) {

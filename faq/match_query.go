@@ -150,6 +150,9 @@ func insertHit(hits []hit, h hit, n int) []hit {
 // unknownTermWeight is what a query term the FAQ never uses adds to the
 // query's total: unknown words and characters say the FAQ may lack the topic.
 func (m *Matcher) unknownTermWeight(t string, kind termKind) float32 {
+	if concepts.terms[t] {
+		return 0 // its concept stands for it
+	}
 	switch kind {
 	case number:
 		// most likely a flat or building number

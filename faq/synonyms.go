@@ -38,12 +38,16 @@ type lexicon struct {
 	en map[string][]enPhrase
 	// words holds every English word of the lexicon (for typo correction).
 	words []string
+	// terms holds the index terms the lexicon's phrases consist of: such a
+	// term in a question is carried by its concept even where the FAQ words
+	// it differently.
+	terms map[string]bool
 }
 
 var concepts = parseLexicon(synonymData)
 
 func parseLexicon(data string) *lexicon {
-	lx := &lexicon{zh: map[rune][]zhPhrase{}, en: map[string][]enPhrase{}}
+	lx := &lexicon{zh: map[rune][]zhPhrase{}, en: map[string][]enPhrase{}, terms: map[string]bool{}}
 	for _, line := range strings.Split(data, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
@@ -68,6 +72,12 @@ func (lx *lexicon) add(concept, phrase string) {
 	runs := scriptRuns(phrase)
 	if len(runs) == 1 && runs[0].han {
 		rs := []rune(runs[0].text)
+		for i := range rs {
+			lx.terms[string(rs[i])] = true
+			if i+1 < len(rs) {
+				lx.terms[string(rs[i:i+2])] = true
+			}
+		}
 		lx.zh[rs[0]] = append(lx.zh[rs[0]], zhPhrase{runes: rs, concept: concept})
 		return
 	}
@@ -78,6 +88,7 @@ func (lx *lexicon) add(concept, phrase string) {
 		raw = raw || isStopWord(w, s)
 		stems = append(stems, s)
 		lx.words = append(lx.words, w)
+		lx.terms[s] = true
 	}
 	for _, q := range lx.en[stems[0]] {
 		if q.concept == concept && slices.Equal(q.stems, stems) {

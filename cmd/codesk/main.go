@@ -27,6 +27,7 @@ Usage:
   codesk faq import FILE          validate FILE and replace the FAQ with it
   codesk faq export               write the FAQ as YAML to stdout
   codesk faq lint FILE            only validate FILE
+  codesk route                    route concerns from stdin to a party; one JSON line each
   codesk migrate                  apply database migrations
 
 Configuration comes from environment variables (see README.md).
@@ -62,7 +63,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		return err
 	}
 	level := slog.LevelInfo
-	if args[0] == "console" || args[0] == "faq" {
+	if args[0] == "console" || args[0] == "faq" || args[0] == "route" {
 		level = slog.LevelWarn // keep the terminal and JSON output clean
 	}
 	_ = level.UnmarshalText([]byte(cfg.LogLevel))
@@ -75,6 +76,8 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 		err = runServe(ctx, cfg, log, args[1:])
 	case "faq":
 		err = runFAQ(ctx, cfg, log, args[1:], stdin, stdout)
+	case "route":
+		err = runRoute(ctx, cfg, args[1:], stdin, stdout)
 	case "migrate":
 		err = runMigrate(ctx, cfg, log)
 	case "help", "-h", "--help":

@@ -1,0 +1,91 @@
+package tickets
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+
+	"codesk/parties"
+)
+
+type labelledConcern struct {
+	Text  string     `json:"text"`
+	Lang  string     `json:"lang"`
+	Party parties.ID `json:"party"`
+}
+
+func readConcerns(t *testing.T, name string) []labelledConcern {
+	t.Helper()
+	f, err := os.Open(filepath.Join("testdata", "concerns", name))
+	if err != nil {
+		t.Fatalf("open labelled concerns: %v", err)
+	}
+	defer f.Close()
+	var out []labelledConcern
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var c labelledConcern
+		if err := json.Unmarshal(sc.Bytes(), &c); err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if !parties.Valid(c.Party) {
+			t.Fatalf("%s: bad party %q", name, c.Party)
+		}
+		out = append(out, c)
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatalf("%s: %v", name, err)
+	}
+	return out
+}
+
+// Floors for the labelled sets: a regression in the rules fails here. The
+// thresholds sit below today's numbers (98% right, 0% wrong on each set)
+// so small rule edits pass, but losing a category or the co-office margin
+// does not. The held-out target is >= 90% right and <= 5% wrong.
+func TestRoutingAccuracyFloors(t *testing.T) {
+	r := defaultRouter(t)
+	for _, set := range []string{"concerns.jsonl", "holdout.jsonl", "blind2.jsonl"} {
+		t.Run(set, func(t *testing.T) {
+			concerns := readConcerns(t, set)
+			right, wrong := 0, 0
+			for _, c := range concerns {
+				switch d := r.Route(c.Text); d.Party {
+				case c.Party:
+					right++
+				case parties.CoOffice:
+				default:
+					wrong++
+					t.Logf("wrong: %q -> %s (%.2f), want %s", c.Text, d.Party, d.Confidence, c.Party)
+				}
+			}
+			n := float64(len(concerns))
+			t.Logf("%s: %d concerns, right %.1f%%, wrong %.1f%%, co_office %.1f%%",
+				set, len(concerns), 100*float64(right)/n, 100*float64(wrong)/n, 100*float64(len(concerns)-right-wrong)/n)
+			if float64(right)/n < 0.85 {
+				t.Errorf("right party %.1f%% < 85%%", 100*float64(right)/n)
+			}
+			if float64(wrong)/n > 0.05 {
+				t.Errorf("wrong party %.1f%% > 5%%", 100*float64(wrong)/n)
+			}
+		})
+	}
+}
+
+func TestIsConcernOnLabelledConcerns(t *testing.T) {
+	r := defaultRouter(t)
+	concerns := readConcerns(t, "concerns.jsonl")
+	hits := 0
+	for _, c := range concerns {
+		if ok, _ := r.IsConcern(c.Text); ok {
+			hits++
+		}
+	}
+	rate := float64(hits) / float64(len(concerns))
+	t.Logf("IsConcern on labelled concerns: %.1f%%", 100*rate)
+	if rate < 0.9 {
+		t.Errorf("IsConcern recognised %.1f%% of labelled concerns, want >= 90%%", 100*rate)
+	}
+}

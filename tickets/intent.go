@@ -1,0 +1,55 @@
+package tickets
+
+import (
+	"math"
+	"strings"
+
+	"codesk/faq"
+)
+
+type compiledIntent struct {
+	report, question []compiledCue
+	questionMark     float64
+	topic, bias      float64
+}
+
+func compileIntent(in IntentRules) (compiledIntent, error) {
+	report, err := compileCues(in.Report)
+	if err != nil {
+		return compiledIntent{}, err
+	}
+	question, err := compileCues(in.Question)
+	if err != nil {
+		return compiledIntent{}, err
+	}
+	return compiledIntent{
+		report: report, question: question,
+		questionMark: in.QuestionMark, topic: in.Topic, bias: in.Bias,
+	}, nil
+}
+
+// IsConcern reports whether text reads as a complaint or report ("电梯又坏了")
+// rather than a question ("电梯什么时候换？"), and the confidence in that
+// answer, in [0.5,1]. Rhetorical questions in complaints ("为什么没人管？")
+// are weighed against the report cues, so they can still be concerns.
+func (r *Router) IsConcern(text string) (bool, float64) {
+	folded := faq.Normalize(text)
+	margin := score(r.intent.report, folded) - score(r.intent.question, folded) + r.intent.bias
+	if strings.ContainsAny(text, "?？") {
+		margin -= r.intent.questionMark
+	}
+	if r.intent.topic != 0 && r.hasTopic(folded) {
+		margin += r.intent.topic
+	}
+	confidence := 1 / (1 + math.Exp(-math.Abs(margin)))
+	return margin > 0, confidence
+}
+
+func (r *Router) hasTopic(folded string) bool {
+	for i := range r.categories {
+		if score(r.categories[i].cues, folded) > 0 {
+			return true
+		}
+	}
+	return false
+}

@@ -1,0 +1,32 @@
+package tickets
+
+import "testing"
+
+func TestIsConcern(t *testing.T) {
+	r := defaultRouter(t)
+	tests := []struct {
+		text string
+		want bool
+	}{
+		{"电梯又坏了", true},
+		{"water is leaking into my hallway from the wall", true},
+		{"楼下的垃圾堆满了三天没人管", true},
+		{"I want to complain about the noise from upstairs again", true},
+		{"为什么路灯坏了一个月还没人修？", true}, // a rhetorical question in a complaint
+		{"电梯什么时候换？", false},
+		{"how do I pay the fee", false},
+		{"请问居住登记在哪里办", false},
+		{"维修基金怎么申请使用", false},
+		{"Is there a parking lottery this year?", false},
+		{"", false},
+	}
+	for _, tt := range tests {
+		got, conf := r.IsConcern(tt.text)
+		if got != tt.want {
+			t.Errorf("IsConcern(%q) = %v (%.2f), want %v", tt.text, got, conf, tt.want)
+		}
+		if conf < 0.5 || conf > 1 {
+			t.Errorf("IsConcern(%q) confidence %.2f outside [0.5,1]", tt.text, conf)
+		}
+	}
+}
