@@ -29,21 +29,33 @@ func (d drainLoad) chats() []int64 {
 	return ids
 }
 
-// floor is the least time, from the first send to the last, that any sender
-// keeping to the fake's rolling windows needs: n sends at count per window
-// take (n-1)/count whole windows after the first batch.
+// floor is a lower bound on the time from the first send to the last for any
+// sender keeping to the fake's rolling windows: the larger of what all sends
+// need overall and what one chat's sends need under its chat (and group) limits.
 func (d drainLoad) floor() time.Duration {
 	l := botapitest.ScaledLimits(d.scale)
-	batches := func(n, count int, window time.Duration) time.Duration {
-		return time.Duration((n-1)/count) * window
-	}
 	total := (d.private + d.groups) * d.perChat
-	f := batches(total, l.Global, l.GlobalWindow)
-	f = max(f, batches(d.perChat, l.PerChat, l.ChatWindow))
+	f := time.Duration((total-1)/l.Global) * l.GlobalWindow
+	f = max(f, chatFloor(d.perChat, l, false))
 	if d.groups > 0 {
-		f = max(f, batches(d.perChat, l.PerGroup, l.GroupWindow))
+		f = max(f, chatFloor(d.perChat, l, true))
 	}
 	return f
+}
+
+// chatFloor is when the last of n sends to one chat can go at the earliest:
+// each send as soon as every window allows it, which is optimal.
+func chatFloor(n int, l botapitest.Limits, group bool) time.Duration {
+	at := make([]time.Duration, n)
+	for k := 1; k < n; k++ {
+		if k >= l.PerChat {
+			at[k] = max(at[k], at[k-l.PerChat]+l.ChatWindow)
+		}
+		if group && k >= l.PerGroup {
+			at[k] = max(at[k], at[k-l.PerGroup]+l.GroupWindow)
+		}
+	}
+	return at[n-1]
 }
 
 // BenchmarkDrain1000 drains 1,000 messages queued at once through Messenger.Send

@@ -160,28 +160,34 @@ func TestFloodWaitIsHonouredAndTheRetryKeepsItsPlace(t *testing.T) {
 	unit := botapitest.ScaledLimits(scale).RetryUnit
 	const retryAfter = 3
 	b.fake.FailNext("sendMessage", 1, http.StatusTooManyRequests, retryAfter)
+	// The 429 takes a while to come back, so "second" queues behind "first"
+	// while it is under way; the retry must not lose its place to it.
+	b.fake.SetLatency("sendMessage", 30*time.Millisecond)
 	ctx := context.Background()
 	const chat = 77
 
-	first := make(chan error, 1)
+	type result struct {
+		err  error
+		took time.Duration
+	}
+	first, second := make(chan result, 1), make(chan error, 1)
 	start := time.Now()
-	var firstTook time.Duration
 	go func() {
 		err := b.send(ctx, chat, "first")
-		firstTook = time.Since(start)
-		first <- err
+		first <- result{err, time.Since(start)}
 	}()
-	// Once the 429 is answered, queue a second message for the same chat: it
-	// must not overtake the first while the first waits out retry_after.
-	b.fake.WaitFor(t, 2*time.Second, func(s *botapitest.Server) bool { return len(s.Rejections()) == 1 })
-	if err := b.send(ctx, chat, "second"); err != nil {
+	waitQueued(t, b.m.pacer, chat, 1)
+	go func() { second <- b.send(ctx, chat, "second") }()
+	waitQueued(t, b.m.pacer, chat, 2)
+	r := <-first
+	if r.err != nil {
+		t.Fatalf("first send: %v", r.err)
+	}
+	if err := <-second; err != nil {
 		t.Fatalf("second send: %v", err)
 	}
-	if err := <-first; err != nil {
-		t.Fatalf("first send: %v", err)
-	}
-	if firstTook < retryAfter*unit {
-		t.Errorf("first message retried after %v, before retry_after (%v) passed", firstTook, retryAfter*unit)
+	if r.took < retryAfter*unit {
+		t.Errorf("first message delivered after %v, before retry_after (%v) passed", r.took, retryAfter*unit)
 	}
 	if got, want := b.texts(chat), []string{"first", "second"}; !slices.Equal(got, want) {
 		t.Errorf("chat received %q, want %q", got, want)
@@ -193,14 +199,14 @@ func TestFloodWaitIsHonouredAndTheRetryKeepsItsPlace(t *testing.T) {
 }
 
 func TestOneWaitingChatDoesNotHoldUpOthers(t *testing.T) {
-	// A long per-chat window (1 per 2 s), or a long retry_after, makes chat
+	// A long per-chat window (1 per second), or a long retry_after, makes chat
 	// slow wait; chat quick must get through in the meantime.
-	slowLimits := botapitest.Limits{Global: 30, GlobalWindow: 50 * time.Millisecond, PerChat: 1, ChatWindow: 2 * time.Second, RetryUnit: 50 * time.Millisecond}
-	pace := Limits{Global: 30, GlobalWindow: 50 * time.Millisecond, PerChat: 1, ChatWindow: 2 * time.Second, Margin: 5 * time.Millisecond}
+	slowLimits := botapitest.Limits{Global: 30, GlobalWindow: 50 * time.Millisecond, PerChat: 1, ChatWindow: time.Second, RetryUnit: 50 * time.Millisecond}
+	pace := Limits{Global: 30, GlobalWindow: 50 * time.Millisecond, PerChat: 1, ChatWindow: time.Second, Margin: 5 * time.Millisecond}
 	const slow, quick = 1, 2
 	for _, tc := range []struct {
 		name  string
-		block func(b *pacedBot) // makes the slow chat's next message wait about 2 s
+		block func(b *pacedBot) // makes the slow chat's next message wait about 1 s
 	}{
 		{"per-chat window", func(b *pacedBot) {
 			if err := b.send(context.Background(), slow, "slow 0"); err != nil {
@@ -208,7 +214,7 @@ func TestOneWaitingChatDoesNotHoldUpOthers(t *testing.T) {
 			}
 		}},
 		{"retry_after", func(b *pacedBot) {
-			b.fake.FailNext("sendMessage", 1, http.StatusTooManyRequests, 40) // 40 x 50 ms
+			b.fake.FailNext("sendMessage", 1, http.StatusTooManyRequests, 20) // 20 x 50 ms
 		}},
 	} {
 		t.Run(tc.name, func(t *testing.T) {
@@ -231,9 +237,9 @@ func TestOneWaitingChatDoesNotHoldUpOthers(t *testing.T) {
 				t.Fatalf("the slow chat's message went first (err %v); the quick chat waited %v", err, took)
 			default:
 			}
-			// Bound: well under the slow chat's 2 s wait, above a global pause
+			// Bound: well under the slow chat's 1 s wait, above a global pause
 			// (one 50 ms window) after a 429.
-			if took > 500*time.Millisecond {
+			if took > 400*time.Millisecond {
 				t.Errorf("quick chat waited %v behind the slow one", took)
 			}
 			if err := <-slowDone; err != nil {

@@ -1,6 +1,7 @@
 package faq
 
 import (
+	"fmt"
 	"os"
 	"path/filepath"
 	"strconv"
@@ -56,15 +57,11 @@ func TestDevsetDump(t *testing.T) {
 		}
 		line := ""
 		for _, s := range r {
-			line += " " + s.ID + ":" + fmtF(s.Score)
+			line += fmt.Sprintf(" %s:%.2f", s.ID, s.Score)
 		}
 		terms := appendTokens(nil, Normalize(q.Q), m.fixer.fix)
 		t.Logf("%s %s exp=%s |%s | %q %v", mark, q.Lang, exp, line, q.Q, terms)
 	}
-}
-
-func fmtF(f float64) string {
-	return string([]byte{byte('0' + int(f*10)%10), byte('0' + int(f*100)%10)})
 }
 
 func envFloat(t *testing.T, name string, dst *float64) {
