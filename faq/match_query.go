@@ -17,6 +17,17 @@ type scratch struct {
 	terms   []string
 }
 
+// ranking is the outcome of scoring one question: the best entries plus the
+// query-level facts the confidence decision needs.
+type ranking struct {
+	hits []hit // best first
+	// total is the query's IDF weight (unknown terms included); unknown is
+	// the part of it carried by terms the FAQ never uses.
+	total, unknown float32
+	// terms is the number of distinct index terms of the query.
+	terms int
+}
+
 // Match picks the entry to answer question with, or none, plus up to three
 // "did you mean" candidates.
 func (m *Matcher) Match(question string) Result {
@@ -57,19 +68,36 @@ func (m *Matcher) rank(question string, k int) []Scored {
 	}
 	sc := m.pool.Get().(*scratch)
 	defer m.pool.Put(sc)
+	r := m.score(sc, question, k)
+	return m.scored(r.hits, k)
+}
+
+func (m *Matcher) scored(hits []hit, k int) []Scored {
+	out := make([]Scored, 0, min(k, len(hits)))
+	for _, h := range hits[:min(k, len(hits))] {
+		out = append(out, Scored{ID: m.ids[h.entry], Score: float64(min(1, h.score))})
+	}
+	return out
+}
+
+// score ranks the entries for question, keeping at least the best k; the
+// hits live in sc and are valid until sc goes back to the pool.
+func (m *Matcher) score(sc *scratch, question string, k int) ranking {
 	sc.terms = appendTokens(sc.terms[:0], Normalize(question), m.fixer.fix)
 	slices.Sort(sc.terms)
 	sc.terms = slices.Compact(sc.terms)
 
 	// Query coverage: accumulate each entry's covered share of the query.
-	var total float32
+	var total, unknown float32
 	sc.touched = sc.touched[:0]
 	sc.known = sc.known[:0]
 	for _, t := range sc.terms {
 		kind := termKindOf(t)
 		id, known := m.terms[t]
 		if !known {
-			total += m.unknownTermWeight(t, kind)
+			w := m.unknownTermWeight(t, kind)
+			total += w
+			unknown += w
 			continue
 		}
 		sc.known = append(sc.known, id)
@@ -83,6 +111,7 @@ func (m *Matcher) rank(question string, k int) []Scored {
 		}
 	}
 	slices.Sort(sc.known)
+	r := ranking{total: total, unknown: unknown, terms: len(sc.terms)}
 	if m.onlyCharacterEvidence(sc.known) {
 		// Single Chinese characters shared with an entry ("好" in "你好") are
 		// no evidence on their own: such a question cannot score high.
@@ -104,7 +133,9 @@ func (m *Matcher) rank(question string, k int) []Scored {
 	}
 	for i := range sc.hits {
 		h := &sc.hits[i]
-		h.score = m.blend(h.score, m.questionCoverage(h.entry, sc.known))
+		h.queryCov = h.score
+		h.questionCov = m.questionCoverage(h.entry, sc.known)
+		h.score = m.blend(h.queryCov, h.questionCov)
 	}
 	slices.SortStableFunc(sc.hits, func(a, b hit) int {
 		switch {
@@ -115,11 +146,8 @@ func (m *Matcher) rank(question string, k int) []Scored {
 		}
 		return int(a.entry - b.entry)
 	})
-	out := make([]Scored, 0, min(k, len(sc.hits)))
-	for _, h := range sc.hits[:min(k, len(sc.hits))] {
-		out = append(out, Scored{ID: m.ids[h.entry], Score: float64(min(1, h.score))})
-	}
-	return out
+	r.hits = sc.hits
+	return r
 }
 
 // rerankDepth is how many entries by query coverage are rescored.
@@ -128,6 +156,8 @@ const rerankDepth = 10
 type hit struct {
 	entry int32
 	score float32
+	// queryCov and questionCov are the two coverages blended into score.
+	queryCov, questionCov float32
 }
 
 // insertHit keeps hits sorted by score (ties: earlier entry first), at most n.

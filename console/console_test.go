@@ -1,0 +1,43 @@
+package console_test
+
+import (
+	"context"
+	"strings"
+	"testing"
+
+	"codesk/console"
+	"codesk/handlers"
+)
+
+// echoMenu answers any text with two buttons and reports presses.
+type echoMenu struct {
+	c       *console.Console
+	pressed []string
+}
+
+func (e *echoMenu) Handle(ctx context.Context, in handlers.Incoming) error {
+	if in.Callback != nil {
+		e.pressed = append(e.pressed, in.Callback.Data)
+		return e.c.AnswerCallback(ctx, in.Callback.ID, "pressed "+in.Callback.Data)
+	}
+	_, err := e.c.Send(ctx, handlers.OutMessage{ChatID: in.ChatID, Text: "you said " + in.Text,
+		Buttons: [][]handlers.Button{{{Text: "Yes", Data: "y"}, {Text: "No", Data: "n"}}}})
+	return err
+}
+
+func TestNumbersPressTheLastShownButtonsAndOtherLinesAreMessages(t *testing.T) {
+	var out strings.Builder
+	c := console.New(&out, false)
+	h := &echoMenu{c: c}
+	if err := c.Run(context.Background(), strings.NewReader("电梯\n2\n\n7\n"), h, ""); err != nil {
+		t.Fatal(err)
+	}
+	if strings.Join(h.pressed, ",") != "n" {
+		t.Errorf("pressed = %v, want [n]", h.pressed)
+	}
+	for _, want := range []string{"> 电梯", "codesk: you said 电梯", "  [1] Yes", "  [2] No", "(pressed n)", "codesk: you said 7"} {
+		if !strings.Contains(out.String(), want) {
+			t.Errorf("transcript lacks %q:\n%s", want, out.String())
+		}
+	}
+}

@@ -1,0 +1,51 @@
+package faq
+
+import (
+	"encoding/json"
+	"os"
+	"path/filepath"
+	"testing"
+)
+
+// TestDumpConfidenceFeatures writes, per query of the development set and of
+// the paraphrase set, the confidence features and whether the top entry is
+// the expected one (FAQ_FEATURES=DIR). The logistic model in match_params.go
+// was fitted on these files.
+func TestDumpConfidenceFeatures(t *testing.T) {
+	out := os.Getenv("FAQ_FEATURES")
+	dir := devsetDir()
+	if dir == "" || out == "" {
+		t.Skip("set FAQ_FEATURES=DIR with the development set present")
+	}
+	sets := []struct{ name, faq, queries string }{
+		{"devset", filepath.Join(dir, "faq.yaml"), filepath.Join(dir, "queries.jsonl")},
+		{"own", "default.yaml", "testdata/paraphrases/queries.jsonl"},
+	}
+	for _, set := range sets {
+		m := NewMatcher(loadYAMLEntries(t, set.faq))
+		f, err := os.Create(filepath.Join(out, set.name+".features.jsonl"))
+		if err != nil {
+			t.Fatal(err)
+		}
+		enc := json.NewEncoder(f)
+		enc.SetEscapeHTML(false)
+		for _, q := range loadDevQueries(t, set.queries) {
+			sc := m.pool.Get().(*scratch)
+			r := m.score(sc, q.Q, 4)
+			feats := m.confidenceFeatures(r, q.Q)
+			top := ""
+			if len(r.hits) > 0 {
+				top = m.ids[r.hits[0].entry]
+			}
+			m.pool.Put(sc)
+			expect := ""
+			if q.Expect != nil {
+				expect = *q.Expect
+			}
+			if err := enc.Encode(map[string]any{"q": q.Q, "lang": q.Lang, "expect": expect, "top": top, "f": feats}); err != nil {
+				t.Fatal(err)
+			}
+		}
+		f.Close()
+	}
+}
