@@ -61,10 +61,14 @@ func New(ctx context.Context, o Options) (*Bot, error) {
 		o.Log = slog.Default()
 	}
 	sendTimeout := 30 * time.Second
+	// The paced sender keeps up to 30 requests in flight; the default
+	// transport would keep only 2 idle connections and redo TLS for the rest.
+	transport := http.DefaultTransport.(*http.Transport).Clone()
+	transport.MaxIdleConnsPerHost = 64
 	api, err := tg.New(o.Token,
 		tg.WithServerURL(o.APIURL),
 		tg.WithSkipGetMe(),
-		tg.WithHTTPClient(sendTimeout, &http.Client{Timeout: sendTimeout}),
+		tg.WithHTTPClient(sendTimeout, &http.Client{Timeout: sendTimeout, Transport: transport}),
 		tg.WithErrorsHandler(func(err error) { o.Log.Error("telegram client", "err", err) }),
 	)
 	if err != nil {
