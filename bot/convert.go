@@ -48,6 +48,9 @@ func toIncoming(upd *models.Update) (handlers.Incoming, bool) {
 		MessageID: m.ID,
 		Text:      m.Text,
 	}
+	if m.ReplyToMessage != nil {
+		in.ReplyTo = m.ReplyToMessage.ID
+	}
 	switch {
 	case len(m.Photo) > 0:
 		in.Kind = handlers.PhotoMessage
@@ -64,6 +67,9 @@ func toIncoming(upd *models.Update) (handlers.Incoming, bool) {
 		in.Text = m.Caption
 	case m.Text != "":
 		in.Kind = handlers.TextMessage
+	case m.Location != nil:
+		in.Kind = handlers.LocationMessage
+		in.Location = &handlers.GeoPoint{Latitude: m.Location.Latitude, Longitude: m.Location.Longitude}
 	case len(m.NewChatMembers) > 0 || m.LeftChatMember != nil || m.NewChatTitle != "" || m.PinnedMessage != nil:
 		return handlers.Incoming{}, false // service messages: nothing to answer
 	default:

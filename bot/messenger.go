@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"strings"
 	"time"
 
 	tg "github.com/go-telegram/bot"
@@ -62,8 +63,25 @@ func NewMessenger(api *tg.Bot, log *slog.Logger, opts ...MessengerOption) *Messe
 }
 
 // Send delivers msg, split into parts within Telegram's length limit; the
-// buttons go with the last part. It returns the last part's message id.
+// buttons go with the last part. A photo goes first, captioned with the text
+// when it fits a caption. It returns the last part's message id. Errors that
+// retrying cannot cure wrap handlers.ErrUndeliverable.
 func (m *Messenger) Send(ctx context.Context, msg handlers.OutMessage) (int, error) {
+	id, err := m.send(ctx, msg)
+	if err != nil && m.policy.judge(err).final {
+		err = fmt.Errorf("%w: %w", handlers.ErrUndeliverable, err)
+	}
+	return id, err
+}
+
+func (m *Messenger) send(ctx context.Context, msg handlers.OutMessage) (int, error) {
+	if msg.PhotoID != "" {
+		id, captioned, err := m.sendPhoto(ctx, msg)
+		if err != nil || captioned {
+			return id, err
+		}
+		msg.ReplyTo = 0
+	}
 	parts := splitText(msg.Text, MaxMessageUnits)
 	var lastID int
 	for i, part := range parts {
@@ -88,16 +106,70 @@ func (m *Messenger) Send(ctx context.Context, msg handlers.OutMessage) (int, err
 	return lastID, nil
 }
 
+// sendPhoto sends msg's photo, with the text and buttons as its caption when
+// the text fits one; captioned reports whether it did.
+func (m *Messenger) sendPhoto(ctx context.Context, msg handlers.OutMessage) (id int, captioned bool, err error) {
+	params := &tg.SendPhotoParams{ChatID: msg.ChatID, Photo: &models.InputFileString{Data: msg.PhotoID}}
+	if msg.ReplyTo != 0 {
+		params.ReplyParameters = &models.ReplyParameters{MessageID: msg.ReplyTo, AllowSendingWithoutReply: true}
+	}
+	if utf16Len(msg.Text) <= MaxCaptionUnits {
+		params.Caption = msg.Text
+		if len(msg.Buttons) > 0 {
+			params.ReplyMarkup = keyboard(msg.Buttons)
+		}
+		captioned = true
+	}
+	err = m.pacer.Send(ctx, msg.ChatID, func(ctx context.Context) error {
+		sent, err := m.api.SendPhoto(ctx, params)
+		if err == nil {
+			id = sent.ID
+		}
+		return err
+	})
+	if err != nil {
+		return 0, false, fmt.Errorf("send photo to chat %d: %w", msg.ChatID, err)
+	}
+	return id, captioned, nil
+}
+
+// IsMember reports whether userID belongs to chatID (getChatMember).
+func (m *Messenger) IsMember(ctx context.Context, chatID, userID int64) (bool, error) {
+	var member *models.ChatMember
+	err := m.retry(ctx, "getChatMember", func(ctx context.Context) error {
+		var err error
+		member, err = m.api.GetChatMember(ctx, &tg.GetChatMemberParams{ChatID: chatID, UserID: userID})
+		return err
+	})
+	if err != nil {
+		if errors.Is(err, tg.ErrorBadRequest) {
+			return false, nil // "user not found" / "chat not found": not a member
+		}
+		return false, fmt.Errorf("getChatMember %d in %d: %w", userID, chatID, err)
+	}
+	switch member.Type {
+	case models.ChatMemberTypeOwner, models.ChatMemberTypeAdministrator, models.ChatMemberTypeMember:
+		return true, nil
+	case models.ChatMemberTypeRestricted:
+		return member.Restricted != nil && member.Restricted.IsMember, nil
+	}
+	return false, nil
+}
+
 // Edit replaces a sent message's text and buttons.
 func (m *Messenger) Edit(ctx context.Context, chatID int64, messageID int, text string, buttons [][]handlers.Button) error {
 	params := &tg.EditMessageTextParams{ChatID: chatID, MessageID: messageID, Text: splitText(text, MaxMessageUnits)[0]}
 	if len(buttons) > 0 {
 		params.ReplyMarkup = keyboard(buttons)
 	}
-	return m.retry(ctx, "editMessageText", func(ctx context.Context) error {
+	err := m.retry(ctx, "editMessageText", func(ctx context.Context) error {
 		_, err := m.api.EditMessageText(ctx, params)
 		return err
 	})
+	if err != nil && strings.Contains(err.Error(), "message is not modified") {
+		return nil // the message already says this
+	}
+	return err
 }
 
 // AnswerCallback acknowledges a button press.

@@ -9,6 +9,9 @@ import (
 // code units as Telegram counts it.
 const MaxMessageUnits = 4096
 
+// MaxCaptionUnits is Telegram's photo caption limit, in UTF-16 code units.
+const MaxCaptionUnits = 1024
+
 // splitText cuts text into parts of at most limit UTF-16 units, preferring
 // to break after a paragraph, then a line, then a sentence end, then a space.
 func splitText(text string, limit int) []string {

@@ -8,9 +8,9 @@ import (
 )
 
 // TestDumpConfidenceFeatures writes, per query of the development set and of
-// the paraphrase set, the confidence features and whether the top entry is
-// the expected one (FAQ_FEATURES=DIR). The logistic model in match_params.go
-// was fitted on these files.
+// the paraphrase set, the confidence features, the top entry and the expected
+// one (FAQ_FEATURES=DIR). The logistic model in match_params.go was fitted on
+// these files (label: top == expect, out-of-scope lines negative).
 func TestDumpConfidenceFeatures(t *testing.T) {
 	out := os.Getenv("FAQ_FEATURES")
 	dir := devsetDir()
@@ -32,7 +32,9 @@ func TestDumpConfidenceFeatures(t *testing.T) {
 		for _, q := range loadDevQueries(t, set.queries) {
 			sc := m.pool.Get().(*scratch)
 			r := m.score(sc, q.Q, 4)
-			feats := m.confidenceFeatures(r, q.Q)
+			c := m.confidenceFeatures(r, q.Q)
+			// order: the fields of confidenceModel after bias
+			feats := []float64{c.margin, c.queryCov, c.logTerms, c.zh, c.logMatched, c.secondQnCov, c.unknownShare}
 			top := ""
 			if len(r.hits) > 0 {
 				top = m.ids[r.hits[0].entry]

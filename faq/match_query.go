@@ -26,22 +26,28 @@ type ranking struct {
 	total, unknown float32
 	// terms is the number of distinct index terms of the query.
 	terms int
+	// missing is the largest weight, relative to the largest IDF, of a
+	// query word, bigram or concept the top entry lacks: near-topic questions
+	// ("charging an electric car") usually leave one salient term unmatched.
+	missing float32
 }
 
 // Match picks the entry to answer question with, or none, plus up to three
 // "did you mean" candidates.
 func (m *Matcher) Match(question string) Result {
 	p := m.params
-	ranked := m.rank(question, 4)
-	if len(ranked) == 0 {
+	if len(m.ids) == 0 {
 		return Result{}
 	}
-	res := Result{Score: ranked[0].Score}
-	second := 0.0
-	if len(ranked) > 1 {
-		second = ranked[1].Score
+	sc := m.pool.Get().(*scratch)
+	defer m.pool.Put(sc)
+	r := m.score(sc, question, 4)
+	if len(r.hits) == 0 {
+		return Result{}
 	}
-	if ranked[0].Score >= p.threshold && ranked[0].Score-second >= p.margin {
+	ranked := m.scored(r.hits, 4)
+	res := Result{Score: ranked[0].Score}
+	if p.confidence.probability(m.confidenceFeatures(r, question)) >= p.threshold {
 		res.ID = ranked[0].ID
 		ranked = ranked[1:]
 	}
@@ -147,7 +153,32 @@ func (m *Matcher) score(sc *scratch, question string, k int) ranking {
 		return int(a.entry - b.entry)
 	})
 	r.hits = sc.hits
+	if len(r.hits) > 0 && m.maxIDF > 0 {
+		r.missing = m.largestMissing(sc.terms, r.hits[0].entry) / m.maxIDF
+	}
 	return r
+}
+
+// largestMissing is the largest weight of a query term (no single Chinese
+// characters) that entry does not contain.
+func (m *Matcher) largestMissing(terms []string, entry int32) float32 {
+	var most float32
+	for _, t := range terms {
+		kind := termKindOf(t)
+		if kind == hanUnigram || kind == number {
+			continue
+		}
+		id, known := m.terms[t]
+		if !known {
+			most = max(most, m.unknownTermWeight(t, kind))
+			continue
+		}
+		_, has := slices.BinarySearchFunc(m.postings[id], entry, func(p posting, e int32) int { return int(p.entry - e) })
+		if !has {
+			most = max(most, m.idf[id]*m.kindWeight(kind))
+		}
+	}
+	return most
 }
 
 // rerankDepth is how many entries by query coverage are rescored.

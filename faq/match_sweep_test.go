@@ -26,13 +26,11 @@ func TestDevsetSweep(t *testing.T) {
 	envFloat(t, "FAQ_QB", &params.questionB)
 	envFloat(t, "FAQ_AB", &params.answerB)
 	envFloat(t, "FAQ_QS", &params.questionShare)
-	for _, th := range []float64{0.25, 0.30, 0.35, 0.40, 0.45, 0.50, 0.55, 0.60} {
-		for _, mg := range []float64{0, 0.03, 0.05, 0.08, 0.12} {
-			params.threshold, params.margin = th, mg
-			s := evaluate(newMatcher(entries, params), qs)
-			t.Logf("th %.2f mg %.2f  all %v  | zh right %.1f en right %.1f", th, mg, s["all"],
-				100*float64(s["zh"].right)/float64(s["zh"].in), 100*float64(s["en"].right)/float64(s["en"].in))
-		}
+	for _, th := range []float64{0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90} {
+		params.threshold = th
+		s := evaluate(newMatcher(entries, params), qs)
+		t.Logf("th %.2f  all %v  | zh right %.1f en right %.1f", th, s["all"],
+			100*float64(s["zh"].right)/float64(s["zh"].in), 100*float64(s["en"].right)/float64(s["en"].in))
 	}
 }
 
@@ -93,10 +91,9 @@ func TestDevsetFrontier(t *testing.T) {
 	envFloat(t, "FAQ_QB", &params.questionB)
 	envFloat(t, "FAQ_AB", &params.answerB)
 	envFloat(t, "FAQ_QS", &params.questionShare)
-	envFloat(t, "FAQ_MG", &params.margin)
 	bestRight, bestTh := -1, 0.0
 	var best *devStats
-	for th := 0.20; th < 0.70; th += 0.01 {
+	for th := 0.40; th < 0.96; th += 0.01 {
 		params.threshold = th
 		s := evaluate(newMatcher(entries, params), qs)["all"]
 		if s.answered*10 <= s.out && s.right > bestRight {
@@ -113,7 +110,7 @@ func TestDevsetFrontier(t *testing.T) {
 	}
 	for f := 0; f < 2; f++ {
 		pickRight, pickTh := -1, 0.0
-		for th := 0.20; th < 0.70; th += 0.01 {
+		for th := 0.40; th < 0.96; th += 0.01 {
 			params.threshold = th
 			s := evaluate(newMatcher(entries, params), folds[f])["all"]
 			if s.answered*10 <= s.out && s.right > pickRight {
@@ -123,7 +120,7 @@ func TestDevsetFrontier(t *testing.T) {
 		params.threshold = pickTh
 		t.Logf("FOLD pick th %.2f on fold %d -> other fold %v", pickTh, f, evaluate(newMatcher(entries, params), folds[1-f])["all"])
 	}
-	for _, th := range []float64{0.30, 0.35, 0.38, 0.40, 0.45, 0.50} {
+	for _, th := range []float64{0.60, 0.70, 0.75, 0.80, 0.85} {
 		params.threshold = th
 		s := evaluate(newMatcher(entries, params), qs)
 		t.Logf("TRADEOFF th %.2f all %v | zh %v | en %v", th, s["all"], s["zh"], s["en"])

@@ -45,17 +45,17 @@ type posting struct {
 
 // matchParams are the scoring and decision constants (see match_params.go).
 type matchParams struct {
-	questionWeight, answerWeight float64 // field weights before saturation
-	questionB, answerB           float64 // BM25 length normalisation per field
-	k1                           float64 // term-frequency saturation
-	hanUnigramWeight             float64 // relative weight of single Chinese characters
-	conceptWeight                float64 // relative weight of synonym concepts
-	unknownBigramWeight          float64 // weight of a Chinese bigram the FAQ never uses
-	questionShare                float64 // weight of question coverage in the blended score
-	threshold                    float64 // confident answer: score at least this...
-	margin                       float64 // ...and this far above the runner-up
-	candidateMin                 float64 // "did you mean": score at least this
-	candidateRatio               float64 // ...and at least this share of the top score
+	questionWeight, answerWeight float64         // field weights before saturation
+	questionB, answerB           float64         // BM25 length normalisation per field
+	k1                           float64         // term-frequency saturation
+	hanUnigramWeight             float64         // relative weight of single Chinese characters
+	conceptWeight                float64         // relative weight of synonym concepts
+	unknownBigramWeight          float64         // weight of a Chinese bigram the FAQ never uses
+	questionShare                float64         // weight of question coverage in the blended score
+	confidence                   confidenceModel // chance that the top entry is right
+	threshold                    float64         // confident answer: that chance at least this
+	candidateMin                 float64         // "did you mean": score at least this
+	candidateRatio               float64         // ...and at least this share of the top score
 }
 
 // Scored is an entry id with its score in [0,1].

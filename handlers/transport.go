@@ -1,6 +1,9 @@
 package handlers
 
-import "context"
+import (
+	"context"
+	"errors"
+)
 
 // ChatKind tells a private conversation from a group chat.
 type ChatKind int
@@ -20,6 +23,7 @@ const (
 	StickerMessage
 	VoiceMessage
 	FileMessage
+	LocationMessage
 	OtherMessage
 )
 
@@ -32,11 +36,18 @@ type Incoming struct {
 	UserName  string // display name, for staff-facing text
 	UserLang  string // the client's language hint, e.g. "zh-hans" or "en"
 	MessageID int
-	Kind      MessageKind
-	Text      string    // message text or photo caption
-	PhotoIDs  []string  // transport file ids, largest last
-	Callback  *Callback // set when a button was pressed
+	// ReplyTo is the id of the message this one replies to (a staff reply
+	// to a ticket card, a resident's reply to a relayed message); 0 if none.
+	ReplyTo  int
+	Kind     MessageKind
+	Text     string    // message text or photo caption
+	PhotoIDs []string  // transport file ids, largest last
+	Location *GeoPoint // a shared location, when the resident sent one
+	Callback *Callback // set when a button was pressed
 }
+
+// GeoPoint is a location shared by a user.
+type GeoPoint struct{ Latitude, Longitude float64 }
 
 // Callback is a button press.
 type Callback struct {
@@ -58,7 +69,13 @@ type OutMessage struct {
 	Text    string
 	Buttons [][]Button // rows of buttons
 	ReplyTo int        // message id to reply to; 0 for none
+	PhotoID string     // transport file id: send this photo with Text as its caption
 }
+
+// ErrUndeliverable marks a send that can never succeed — the user blocked
+// the bot, the chat is gone, the message was refused — so retrying it is
+// pointless. Messengers wrap such errors with it.
+var ErrUndeliverable = errors.New("undeliverable")
 
 // Messenger delivers messages to users.
 type Messenger interface {
@@ -68,4 +85,9 @@ type Messenger interface {
 	Edit(ctx context.Context, chatID int64, messageID int, text string, buttons [][]Button) error
 	// AnswerCallback acknowledges a button press, optionally with a short notice.
 	AnswerCallback(ctx context.Context, callbackID, notice string) error
+}
+
+// Membership tells whether a user belongs to a chat (a party's staff group).
+type Membership interface {
+	IsMember(ctx context.Context, chatID, userID int64) (bool, error)
 }
