@@ -12,6 +12,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"sync"
 	"time"
 
 	tg "github.com/go-telegram/bot"
@@ -27,6 +28,7 @@ type Options struct {
 	PollTimeout time.Duration // long-poll duration; 0 means 25s
 	Workers     int           // concurrent chats handled; 0 means 16
 	Log         *slog.Logger
+	Messenger   []MessengerOption // limits and retry unit of the sender (tests scale them)
 }
 
 // Bot is a connection to the Bot API.
@@ -77,7 +79,7 @@ func New(ctx context.Context, o Options) (*Bot, error) {
 	b := &Bot{
 		api:       api,
 		opts:      o,
-		messenger: NewMessenger(api, o.Log),
+		messenger: NewMessenger(api, o.Log, o.Messenger...),
 		poll: &poller{
 			client:  &http.Client{Timeout: o.PollTimeout + 10*time.Second},
 			baseURL: o.APIURL + "/bot" + o.Token + "/",
@@ -101,9 +103,12 @@ func (b *Bot) Username() string { return b.username }
 func (b *Bot) Messenger() *Messenger { return b.messenger }
 
 // RunPolling takes updates by long polling and hands them to h until ctx
-// ends. It first removes any webhook, which would make getUpdates fail.
-func (b *Bot) RunPolling(ctx context.Context, h Handler) error {
-	err := b.Messenger().retry(ctx, "deleteWebhook", func(ctx context.Context) error {
+// ends. Every update is stored before Telegram is told it arrived, and
+// handled from the store, so a crash loses nothing: what was unhandled is
+// handled after the next start. It first removes any webhook, which would
+// make getUpdates fail.
+func (b *Bot) RunPolling(ctx context.Context, store UpdateStore, h Handler) error {
+	err := b.messenger.retry(ctx, "deleteWebhook", func(ctx context.Context) error {
 		_, err := b.api.DeleteWebhook(ctx, &tg.DeleteWebhookParams{})
 		return err
 	})
@@ -111,9 +116,19 @@ func (b *Bot) RunPolling(ctx context.Context, h Handler) error {
 		return fmt.Errorf("delete webhook before polling: %w", err)
 	}
 	d := newDispatcher(h, b.opts.Log, b.opts.Workers)
-	defer d.close()
+	proc := newProcessor(store, d, b.opts.Log)
+	var wg sync.WaitGroup
+	wg.Add(1)
+	go func() {
+		defer wg.Done()
+		proc.run(ctx)
+	}()
+	defer func() {
+		wg.Wait()
+		d.close()
+	}()
 	b.opts.Log.Info("polling for updates", "bot", b.username)
-	return b.poll.run(ctx, d, func(err error, delay time.Duration) {
+	return b.poll.run(ctx, store, proc.notify, func(err error, delay time.Duration) {
 		b.opts.Log.Warn("getUpdates failed; retrying", "err", err, "delay", delay)
 	})
 }

@@ -30,7 +30,7 @@ type dispatcher struct {
 type job struct {
 	ctx  context.Context
 	in   handlers.Incoming
-	done func()
+	done func(error)
 }
 
 func newDispatcher(h Handler, log *slog.Logger, workers int) *dispatcher {
@@ -46,13 +46,14 @@ func newDispatcher(h Handler, log *slog.Logger, workers int) *dispatcher {
 	return d
 }
 
-// dispatch queues in on its chat's worker; done is called once it ran.
-func (d *dispatcher) dispatch(ctx context.Context, in handlers.Incoming, done func()) {
+// dispatch queues in on its chat's worker; done is called with the
+// handler's error once it ran, or with ctx's error if it never did.
+func (d *dispatcher) dispatch(ctx context.Context, in handlers.Incoming, done func(error)) {
 	q := d.queues[maphash.Comparable(d.seed, in.ChatID)%uint64(len(d.queues))]
 	select {
 	case q <- job{ctx: ctx, in: in, done: done}:
 	case <-ctx.Done():
-		done()
+		done(ctx.Err())
 	}
 }
 
@@ -74,13 +75,19 @@ func (d *dispatcher) work(q chan job) {
 // run handles one event; a panic in a handler is logged, not fatal, so one
 // bad message cannot take the bot down for everyone.
 func (d *dispatcher) run(j job) {
-	defer j.done()
+	if err := j.ctx.Err(); err != nil {
+		j.done(err) // shutting down: leave it for the next start
+		return
+	}
+	var err error
+	defer func() { j.done(err) }()
 	defer func() {
 		if r := recover(); r != nil {
 			d.log.Error("handler panicked", "update_id", j.in.UpdateID, "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+			err = fmt.Errorf("handler panicked: %v", r)
 		}
 	}()
-	if err := d.h.Handle(j.ctx, j.in); err != nil {
+	if err = d.h.Handle(j.ctx, j.in); err != nil {
 		d.log.Error("handle update", "update_id", j.in.UpdateID, "chat_id", j.in.ChatID, "err", err)
 	}
 }

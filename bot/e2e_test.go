@@ -41,7 +41,7 @@ func startDeskBot(t *testing.T) *deskBot {
 		State: storage.NewMemoryState(time.Now), BotUsername: b.Username(), Log: log,
 	})
 	done := make(chan error, 1)
-	go func() { done <- b.RunPolling(ctx, h) }()
+	go func() { done <- b.RunPolling(ctx, db, h) }()
 	t.Cleanup(func() {
 		cancel()
 		select {

@@ -9,10 +9,11 @@ import (
 	"io"
 	"net/http"
 	"net/url"
-	"sync"
 	"time"
 
 	"github.com/go-telegram/bot/models"
+
+	"codesk/storage"
 )
 
 // allowedUpdates are the update kinds codesk acts on.
@@ -20,8 +21,8 @@ var allowedUpdates = []string{"message", "callback_query"}
 
 // poller fetches updates with getUpdates itself: the library's polling
 // confirms a batch to Telegram before its handlers finish, so a crash would
-// lose what was in flight. Here the offset moves past a batch only after
-// the batch was handled.
+// lose what was in flight. Here the offset moves past a batch only after the
+// batch is stored; handling happens from the store.
 type poller struct {
 	client  *http.Client
 	baseURL string // ends in "/bot<token>/"; never logged
@@ -29,10 +30,10 @@ type poller struct {
 }
 
 type updatesResponse struct {
-	OK          bool            `json:"ok"`
-	Result      []models.Update `json:"result"`
-	ErrorCode   int             `json:"error_code"`
-	Description string          `json:"description"`
+	OK          bool              `json:"ok"`
+	Result      []json.RawMessage `json:"result"`
+	ErrorCode   int               `json:"error_code"`
+	Description string            `json:"description"`
 	Parameters  struct {
 		RetryAfter int `json:"retry_after"`
 	} `json:"parameters"`
@@ -49,8 +50,8 @@ func (e *apiError) Error() string {
 	return fmt.Sprintf("telegram: %d %s", e.Code, e.Description)
 }
 
-// fetch long-polls for updates after offset.
-func (p *poller) fetch(ctx context.Context, offset int64) ([]models.Update, error) {
+// fetch long-polls for updates after offset and returns them as received.
+func (p *poller) fetch(ctx context.Context, offset int64) ([]json.RawMessage, error) {
 	body, err := json.Marshal(map[string]any{
 		"offset": offset, "timeout": int(p.timeout / time.Second), "allowed_updates": allowedUpdates,
 	})
@@ -92,13 +93,28 @@ func withoutURL(err error) error {
 	return err
 }
 
-// run polls until ctx ends, handing each batch to d and confirming it only
-// when every update in it was handled.
-func (p *poller) run(ctx context.Context, d *dispatcher, onError func(error, time.Duration)) error {
+// run polls until ctx ends, storing every batch before the offset moves
+// past it (the next getUpdates confirms the batch to Telegram), then waking
+// the processor that handles stored updates.
+func (p *poller) run(ctx context.Context, store UpdateStore, stored func(), onError func(error, time.Duration)) error {
+	last, err := store.LastStoredUpdateID(ctx)
+	if err != nil {
+		return fmt.Errorf("resume polling: %w", err)
+	}
 	var offset int64
+	if last > 0 {
+		offset = last + 1
+	}
 	backoff := 100 * time.Millisecond
 	for ctx.Err() == nil {
-		updates, err := p.fetch(ctx, offset)
+		raw, err := p.fetch(ctx, offset)
+		var batch []storage.StoredUpdate
+		if err == nil {
+			batch, err = decodeBatch(raw, time.Now())
+		}
+		if err == nil && len(batch) > 0 {
+			err = store.StoreUpdates(ctx, batch)
+		}
 		if err != nil {
 			if ctx.Err() != nil {
 				break
@@ -118,20 +134,27 @@ func (p *poller) run(ctx context.Context, d *dispatcher, onError func(error, tim
 			continue
 		}
 		backoff = 100 * time.Millisecond
-		var wg sync.WaitGroup
-		for i := range updates {
-			upd := &updates[i]
-			if upd.ID >= offset {
-				offset = upd.ID + 1
-			}
-			in, ok := toIncoming(upd)
-			if !ok {
-				continue
-			}
-			wg.Add(1)
-			d.dispatch(ctx, in, wg.Done)
+		for _, u := range batch {
+			offset = max(offset, u.ID+1)
 		}
-		wg.Wait()
+		if len(batch) > 0 {
+			stored()
+		}
 	}
 	return nil
+}
+
+// decodeBatch reads the update ids and chats of a getUpdates batch, keeping
+// each update's JSON as received.
+func decodeBatch(raw []json.RawMessage, now time.Time) ([]storage.StoredUpdate, error) {
+	batch := make([]storage.StoredUpdate, 0, len(raw))
+	for _, r := range raw {
+		var upd models.Update
+		if err := json.Unmarshal(r, &upd); err != nil {
+			return nil, fmt.Errorf("decode update: %w", err)
+		}
+		in, _ := toIncoming(&upd)
+		batch = append(batch, storage.StoredUpdate{ID: upd.ID, ChatID: in.ChatID, Payload: r, ReceivedAt: now})
+	}
+	return batch, nil
 }

@@ -1,7 +1,9 @@
 // Package console runs codesk's conversations in a terminal: the same
 // handlers as on Telegram, with buttons shown as numbered choices. It reads
 // from a pipe too (one message per line) and stops at end of input, so
-// scripts can drive it.
+// scripts can drive it. One terminal plays every role: "/as staff
+// property_management" switches to that party's staff chat, "/as resident"
+// back.
 package console
 
 import (
@@ -9,34 +11,51 @@ import (
 	"context"
 	"fmt"
 	"io"
+	"sort"
 	"strconv"
 	"strings"
 	"sync"
 
 	"codesk/handlers"
+	"codesk/parties"
 )
 
-// UserID and ChatID identify the console's resident.
+// Identities the console plays.
 const (
-	UserID int64 = 1
-	ChatID int64 = 1
+	ResidentID int64 = 1     // the resident's user id and private chat id
+	AdminID    int64 = 10001 // an administrator (private chat)
+	staffBase  int64 = 20000 // staff of party i are staffBase+i
 )
 
-// Console is a terminal transport; it implements handlers.Messenger.
+// Console is a terminal transport; it implements handlers.Messenger and
+// handlers.Membership.
 type Console struct {
 	out         io.Writer
 	interactive bool
+	chats       map[parties.ID]int64 // staff chat of each party (and the co-office)
 
-	mu         sync.Mutex
-	nextID     int
-	lastChoice []handlers.Button // buttons of the last message that had any
-	lastMsgID  int
+	mu        sync.Mutex
+	nextID    int
+	me        identity
+	choices   map[int64][]handlers.Button // last shown buttons per chat
+	choiceMsg map[int64]int
 }
 
-// New returns a console writing to out. Interactive consoles show a prompt;
-// piped ones echo each input line so transcripts read as a dialogue.
-func New(out io.Writer, interactive bool) *Console {
-	return &Console{out: out, interactive: interactive}
+type identity struct {
+	role   string // "resident", "staff", "admin"
+	party  parties.ID
+	userID int64
+	chatID int64
+}
+
+// New returns a console writing to out. chats are the staff chats of the
+// parties (and parties.CoOffice), for playing staff. Interactive consoles
+// show a prompt; piped ones echo each input line so transcripts read as a
+// dialogue.
+func New(out io.Writer, interactive bool, chats map[parties.ID]int64) *Console {
+	return &Console{out: out, interactive: interactive, chats: chats,
+		me:      identity{role: "resident", userID: ResidentID, chatID: ResidentID},
+		choices: map[int64][]handlers.Button{}, choiceMsg: map[int64]int{}}
 }
 
 // Handler handles one event.
@@ -49,10 +68,9 @@ type Handler interface {
 func (c *Console) Run(ctx context.Context, in io.Reader, h Handler, userLang string) error {
 	sc := bufio.NewScanner(in)
 	sc.Buffer(make([]byte, 64*1024), 1024*1024)
-	msgID := 0
 	for {
 		if c.interactive {
-			fmt.Fprint(c.out, "> ")
+			fmt.Fprintf(c.out, "%s> ", c.prompt())
 		}
 		if !sc.Scan() {
 			break
@@ -65,15 +83,12 @@ func (c *Console) Run(ctx context.Context, in io.Reader, h Handler, userLang str
 			continue
 		}
 		if !c.interactive {
-			fmt.Fprintf(c.out, "> %s\n", line)
+			fmt.Fprintf(c.out, "%s> %s\n", c.prompt(), line)
 		}
-		msgID++
-		ev := handlers.Incoming{ChatID: ChatID, UserID: UserID, UserLang: userLang, MessageID: msgID,
-			Kind: handlers.TextMessage, Text: line}
-		if b, ok := c.choice(line); ok {
-			ev.Callback = &handlers.Callback{ID: strconv.Itoa(msgID), Data: b.Data, MessageID: c.lastMsgID}
-			ev.Text = ""
+		if c.consoleCommand(line) {
+			continue
 		}
+		ev := c.event(line, userLang)
 		if err := h.Handle(ctx, ev); err != nil {
 			fmt.Fprintf(c.out, "(error: %v)\n", err)
 		}
@@ -84,14 +99,150 @@ func (c *Console) Run(ctx context.Context, in io.Reader, h Handler, userLang str
 	return nil
 }
 
-func (c *Console) choice(line string) (handlers.Button, bool) {
-	n, err := strconv.Atoi(line)
+// event turns an input line into what the current identity did.
+func (c *Console) event(line, userLang string) handlers.Incoming {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	if err != nil || n < 1 || n > len(c.lastChoice) {
-		return handlers.Button{}, false
+	c.nextID++
+	me := c.me
+	ev := handlers.Incoming{ChatID: me.chatID, UserID: me.userID, UserName: me.name(), UserLang: userLang,
+		MessageID: c.nextID, Kind: handlers.TextMessage, Text: line}
+	if me.role == "staff" {
+		ev.Chat = handlers.GroupChat
 	}
-	return c.lastChoice[n-1], true
+	if n, err := strconv.Atoi(line); err == nil && n >= 1 && n <= len(c.choices[me.chatID]) {
+		b := c.choices[me.chatID][n-1]
+		ev.Callback = &handlers.Callback{ID: strconv.Itoa(c.nextID), Data: b.Data, MessageID: c.choiceMsg[me.chatID]}
+		ev.Text = ""
+		return ev
+	}
+	// "/reply 12 text" replies to message (#12), as staff answer a card.
+	if rest, ok := strings.CutPrefix(line, "/reply "); ok {
+		num, text, _ := strings.Cut(strings.TrimSpace(rest), " ")
+		if id, err := strconv.Atoi(strings.TrimPrefix(num, "#")); err == nil {
+			ev.ReplyTo = id
+			ev.Text = strings.TrimSpace(text)
+		}
+	}
+	// "/photo caption" sends a (pretend) photo.
+	if rest, ok := strings.CutPrefix(line, "/photo"); ok {
+		ev.Kind = handlers.PhotoMessage
+		ev.PhotoIDs = []string{fmt.Sprintf("console-photo-%d", c.nextID)}
+		ev.Text = strings.TrimSpace(rest)
+	}
+	return ev
+}
+
+// consoleCommand handles the console's own commands; false for anything
+// meant for codesk.
+func (c *Console) consoleCommand(line string) bool {
+	fields := strings.Fields(line)
+	switch fields[0] {
+	case "/as":
+		c.switchRole(fields[1:])
+		return true
+	case "/whoami":
+		c.mu.Lock()
+		fmt.Fprintf(c.out, "(you are %s)\n", c.me.describe())
+		c.mu.Unlock()
+		return true
+	case "/roles":
+		c.printRoles()
+		return true
+	}
+	return false
+}
+
+func (c *Console) switchRole(args []string) {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	switch {
+	case len(args) >= 1 && args[0] == "resident":
+		c.me = identity{role: "resident", userID: ResidentID, chatID: ResidentID}
+	case len(args) >= 1 && args[0] == "admin":
+		c.me = identity{role: "admin", userID: AdminID, chatID: AdminID}
+	case len(args) == 2 && args[0] == "staff":
+		p := partyAlias(args[1])
+		chat, ok := c.chats[p]
+		if !ok {
+			fmt.Fprintf(c.out, "(no staff chat for %q; try property_management, owners_committee, neighborhood_committee or co_office)\n", args[1])
+			return
+		}
+		c.me = identity{role: "staff", party: p, userID: staffUserID(p), chatID: chat}
+	default:
+		fmt.Fprintln(c.out, "(usage: /as resident | /as admin | /as staff <party>)")
+		return
+	}
+	fmt.Fprintf(c.out, "(you are now %s)\n", c.me.describe())
+}
+
+func (c *Console) printRoles() {
+	var names []string
+	for p := range c.chats {
+		names = append(names, string(p))
+	}
+	sort.Strings(names)
+	fmt.Fprintf(c.out, "(roles: resident, admin, staff %s)\n", strings.Join(names, " | staff "))
+}
+
+// partyAlias accepts short names for parties.
+func partyAlias(s string) parties.ID {
+	switch strings.ToLower(s) {
+	case "pm", "property", "物业":
+		return parties.PropertyManagement
+	case "oc", "owners", "业委会":
+		return parties.OwnersCommittee
+	case "nc", "neighborhood", "居委会":
+		return parties.NeighborhoodCommittee
+	case "desk", "co-office", "coffice":
+		return parties.CoOffice
+	}
+	return parties.ID(s)
+}
+
+func staffUserID(p parties.ID) int64 {
+	for i, q := range append(append([]parties.ID(nil), parties.All...), parties.CoOffice) {
+		if q == p {
+			return staffBase + int64(i) + 1
+		}
+	}
+	return staffBase
+}
+
+func (id identity) name() string {
+	switch id.role {
+	case "staff":
+		return parties.Name(id.party, "zh") + "工作人员"
+	case "admin":
+		return "管理员"
+	}
+	return "居民"
+}
+
+func (id identity) describe() string {
+	if id.role == "staff" {
+		return fmt.Sprintf("staff of %s (user %d) in chat %d", id.party, id.userID, id.chatID)
+	}
+	return fmt.Sprintf("%s (user %d)", id.role, id.userID)
+}
+
+func (c *Console) prompt() string {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	if c.me.role == "staff" {
+		return string(c.me.party)
+	}
+	return c.me.role
+}
+
+// IsMember: the console's staff of a party belong to that party's chat.
+func (c *Console) IsMember(_ context.Context, chatID, userID int64) (bool, error) {
+	for p, chat := range c.chats {
+		if chat == chatID && staffUserID(p) == userID {
+			return true, nil
+		}
+	}
+	return false, nil
 }
 
 // Send prints a message and its buttons as numbered choices.
@@ -99,15 +250,22 @@ func (c *Console) Send(_ context.Context, msg handlers.OutMessage) (int, error) 
 	c.mu.Lock()
 	defer c.mu.Unlock()
 	c.nextID++
-	c.print(msg.Text, msg.Buttons)
+	text := msg.Text
+	if msg.PhotoID != "" {
+		text = "[photo " + msg.PhotoID + "] " + text
+	}
+	if msg.ReplyTo != 0 {
+		text = fmt.Sprintf("(re #%d) %s", msg.ReplyTo, text)
+	}
+	c.print(msg.ChatID, c.nextID, text, msg.Buttons)
 	return c.nextID, nil
 }
 
 // Edit prints the new version of an earlier message.
-func (c *Console) Edit(_ context.Context, _ int64, messageID int, text string, buttons [][]handlers.Button) error {
+func (c *Console) Edit(_ context.Context, chatID int64, messageID int, text string, buttons [][]handlers.Button) error {
 	c.mu.Lock()
 	defer c.mu.Unlock()
-	c.print("(updated) "+text, buttons)
+	c.print(chatID, messageID, "(updated) "+text, buttons)
 	return nil
 }
 
@@ -122,8 +280,18 @@ func (c *Console) AnswerCallback(_ context.Context, _ string, notice string) err
 	return nil
 }
 
-func (c *Console) print(text string, buttons [][]handlers.Button) {
-	fmt.Fprintf(c.out, "codesk: %s\n", strings.ReplaceAll(text, "\n", "\n        "))
+// print writes a message; messages to a chat other than the current
+// identity's are labelled with their chat, so one terminal shows the whole
+// flow.
+func (c *Console) print(chatID int64, msgID int, text string, buttons [][]handlers.Button) {
+	label := "codesk"
+	if chatID != c.me.chatID {
+		label = "codesk → " + c.chatName(chatID)
+	}
+	if c.nextID > 0 && (chatID < 0 || chatID != c.me.chatID) {
+		label += fmt.Sprintf(" #%d", msgID)
+	}
+	fmt.Fprintf(c.out, "%s: %s\n", label, strings.ReplaceAll(text, "\n", "\n        "))
 	var flat []handlers.Button
 	for _, row := range buttons {
 		flat = append(flat, row...)
@@ -132,7 +300,22 @@ func (c *Console) print(text string, buttons [][]handlers.Button) {
 		fmt.Fprintf(c.out, "  [%d] %s\n", i+1, b.Text)
 	}
 	if len(flat) > 0 {
-		c.lastChoice = flat
-		c.lastMsgID = c.nextID
+		c.choices[chatID] = flat
+		c.choiceMsg[chatID] = msgID
 	}
+}
+
+func (c *Console) chatName(chatID int64) string {
+	for p, chat := range c.chats {
+		if chat == chatID {
+			return parties.Name(p, "zh") + " staff chat"
+		}
+	}
+	switch chatID {
+	case ResidentID:
+		return "resident"
+	case AdminID:
+		return "admin"
+	}
+	return fmt.Sprintf("chat %d", chatID)
 }

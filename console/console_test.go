@@ -27,7 +27,7 @@ func (e *echoMenu) Handle(ctx context.Context, in handlers.Incoming) error {
 
 func TestNumbersPressTheLastShownButtonsAndOtherLinesAreMessages(t *testing.T) {
 	var out strings.Builder
-	c := console.New(&out, false)
+	c := console.New(&out, false, nil)
 	h := &echoMenu{c: c}
 	if err := c.Run(context.Background(), strings.NewReader("电梯\n2\n\n7\n"), h, ""); err != nil {
 		t.Fatal(err)
@@ -35,7 +35,7 @@ func TestNumbersPressTheLastShownButtonsAndOtherLinesAreMessages(t *testing.T) {
 	if strings.Join(h.pressed, ",") != "n" {
 		t.Errorf("pressed = %v, want [n]", h.pressed)
 	}
-	for _, want := range []string{"> 电梯", "codesk: you said 电梯", "  [1] Yes", "  [2] No", "(pressed n)", "codesk: you said 7"} {
+	for _, want := range []string{"resident> 电梯", "codesk: you said 电梯", "  [1] Yes", "  [2] No", "(pressed n)", "codesk: you said 7"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("transcript lacks %q:\n%s", want, out.String())
 		}

@@ -22,6 +22,7 @@ var defaultParams = matchParams{
 	answerB:             0.5,
 	k1:                  1.2,
 	hanUnigramWeight:    0.5,
+	lightBigramWeight:   1.0,
 	conceptWeight:       1.0,
 	unknownBigramWeight: 0.6,
 	questionShare:       0.3,

@@ -218,11 +218,11 @@ func (m *Matcher) unknownTermWeight(t string, kind termKind) float32 {
 	case number:
 		// most likely a flat or building number
 		return 0
+	case hanLightBigram:
+		// across a word boundary ("钱能") it is an artefact
+		return 0
 	case hanBigram:
-		// across a word boundary ("钱能") it is an artefact, else a missing word
-		if spansFunctionChar(t) {
-			return 0
-		}
+		// a word the FAQ does not use
 		return m.maxIDF * float32(m.params.unknownBigramWeight)
 	}
 	return m.maxIDF * m.kindWeight(kind)
@@ -264,6 +264,9 @@ const (
 	number
 	hanUnigram
 	hanBigram
+	// hanLightBigram is a bigram with a function or light character in it
+	// ("跟物", "钱能"): mostly an artefact of a word boundary.
+	hanLightBigram
 	concept
 )
 
@@ -275,6 +278,9 @@ func termKindOf(t string) termKind {
 	if unicode.Is(unicode.Han, r) {
 		if size == len(t) {
 			return hanUnigram
+		}
+		if spansFunctionChar(t) {
+			return hanLightBigram
 		}
 		return hanBigram
 	}
@@ -288,6 +294,8 @@ func (m *Matcher) kindWeight(k termKind) float32 {
 	switch k {
 	case hanUnigram:
 		return float32(m.params.hanUnigramWeight)
+	case hanLightBigram:
+		return float32(m.params.lightBigramWeight)
 	case concept:
 		return float32(m.params.conceptWeight)
 	}

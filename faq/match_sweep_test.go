@@ -4,6 +4,7 @@ import (
 	"fmt"
 	"os"
 	"path/filepath"
+	"slices"
 	"strconv"
 	"testing"
 )
@@ -17,15 +18,7 @@ func TestDevsetSweep(t *testing.T) {
 	}
 	entries := loadYAMLEntries(t, filepath.Join(dir, "faq.yaml"))
 	qs := loadDevQueries(t, filepath.Join(dir, "queries.jsonl"))
-	params := defaultParams
-	envFloat(t, "FAQ_UNI", &params.hanUnigramWeight)
-	envFloat(t, "FAQ_OOVBI", &params.unknownBigramWeight)
-	envFloat(t, "FAQ_CONCEPT", &params.conceptWeight)
-	envFloat(t, "FAQ_AW", &params.answerWeight)
-	envFloat(t, "FAQ_K1", &params.k1)
-	envFloat(t, "FAQ_QB", &params.questionB)
-	envFloat(t, "FAQ_AB", &params.answerB)
-	envFloat(t, "FAQ_QS", &params.questionShare)
+	params := envParams(t)
 	for _, th := range []float64{0.50, 0.55, 0.60, 0.65, 0.70, 0.75, 0.80, 0.85, 0.90} {
 		params.threshold = th
 		s := evaluate(newMatcher(entries, params), qs)
@@ -62,6 +55,22 @@ func TestDevsetDump(t *testing.T) {
 	}
 }
 
+// envParams is defaultParams with ranking weights overridden from the
+// environment, for sweeps.
+func envParams(t *testing.T) matchParams {
+	params := defaultParams
+	envFloat(t, "FAQ_UNI", &params.hanUnigramWeight)
+	envFloat(t, "FAQ_LIGHTBI", &params.lightBigramWeight)
+	envFloat(t, "FAQ_OOVBI", &params.unknownBigramWeight)
+	envFloat(t, "FAQ_CONCEPT", &params.conceptWeight)
+	envFloat(t, "FAQ_AW", &params.answerWeight)
+	envFloat(t, "FAQ_K1", &params.k1)
+	envFloat(t, "FAQ_QB", &params.questionB)
+	envFloat(t, "FAQ_AB", &params.answerB)
+	envFloat(t, "FAQ_QS", &params.questionShare)
+	return params
+}
+
 func envFloat(t *testing.T, name string, dst *float64) {
 	if v := os.Getenv(name); v != "" {
 		f, err := strconv.ParseFloat(v, 64)
@@ -82,15 +91,7 @@ func TestDevsetFrontier(t *testing.T) {
 	}
 	entries := loadYAMLEntries(t, filepath.Join(dir, "faq.yaml"))
 	qs := loadDevQueries(t, filepath.Join(dir, "queries.jsonl"))
-	params := defaultParams
-	envFloat(t, "FAQ_UNI", &params.hanUnigramWeight)
-	envFloat(t, "FAQ_OOVBI", &params.unknownBigramWeight)
-	envFloat(t, "FAQ_CONCEPT", &params.conceptWeight)
-	envFloat(t, "FAQ_AW", &params.answerWeight)
-	envFloat(t, "FAQ_K1", &params.k1)
-	envFloat(t, "FAQ_QB", &params.questionB)
-	envFloat(t, "FAQ_AB", &params.answerB)
-	envFloat(t, "FAQ_QS", &params.questionShare)
+	params := envParams(t)
 	bestRight, bestTh := -1, 0.0
 	var best *devStats
 	for th := 0.40; th < 0.96; th += 0.01 {
@@ -124,5 +125,110 @@ func TestDevsetFrontier(t *testing.T) {
 		params.threshold = th
 		s := evaluate(newMatcher(entries, params), qs)
 		t.Logf("TRADEOFF th %.2f all %v | zh %v | en %v", th, s["all"], s["zh"], s["en"])
+	}
+}
+
+// TestRankErrors prints, for the development set and the paraphrase set, the
+// rank accuracy (right entry first / in the top 3 of Rank, in-scope questions)
+// and every in-scope question whose right entry is not ranked first
+// (FAQ_RANK=1; FAQ_RANK=quiet prints the summary only).
+func TestRankErrors(t *testing.T) {
+	mode := os.Getenv("FAQ_RANK")
+	dir := devsetDir()
+	if dir == "" || mode == "" {
+		t.Skip("set FAQ_RANK=1 with the development set present")
+	}
+	sets := []struct{ name, faq, queries string }{
+		{"devset", filepath.Join(dir, "faq.yaml"), filepath.Join(dir, "queries.jsonl")},
+		{"own", "default.yaml", filepath.Join("testdata", "paraphrases", "queries.jsonl")},
+	}
+	params := envParams(t)
+	for _, set := range sets {
+		m := newMatcher(loadYAMLEntries(t, set.faq), params)
+		type count struct {
+			in, top1, top3 int
+			rr             float64
+		}
+		counts := map[string]*count{"all": {}, "zh": {}, "en": {}}
+		for _, q := range loadDevQueries(t, set.queries) {
+			if q.Expect == nil {
+				continue
+			}
+			r := m.Rank(q.Q, 10)
+			pos := -1
+			for i, s := range r {
+				if s.ID == *q.Expect {
+					pos = i
+				}
+			}
+			r = r[:min(3, len(r))]
+			for _, k := range []string{"all", q.Lang} {
+				c := counts[k]
+				c.in++
+				if pos == 0 {
+					c.top1++
+				}
+				if pos >= 0 && pos < 3 {
+					c.top3++
+				}
+				if pos >= 0 {
+					c.rr += 1 / float64(pos+1)
+				}
+			}
+			if pos != 0 && mode != "quiet" {
+				pos = min(pos, 3) // 3: ranked below the top 3
+				line := ""
+				for _, s := range r {
+					line += fmt.Sprintf(" %s:%.2f", s.ID, s.Score)
+				}
+				terms := appendTokens(nil, Normalize(q.Q), m.fixer.fix)
+				t.Logf("%s %s pos=%d exp=%s |%s | %q %v", set.name, q.Lang, pos, *q.Expect, line, q.Q, terms)
+			}
+		}
+		for _, k := range []string{"all", "zh", "en"} {
+			c := counts[k]
+			t.Logf("RANK %-6s %-3s top1 %5.1f%% top3 %5.1f%% MRR %.3f (n=%d)", set.name, k,
+				100*float64(c.top1)/float64(c.in), 100*float64(c.top3)/float64(c.in), c.rr/float64(c.in), c.in)
+		}
+	}
+}
+
+// TestExplain prints, for the question in FAQ_EXPLAIN, each query term's
+// weight and its match strength in the top entries (FAQ_EXPLAIN_FAQ picks the
+// FAQ file; default: the development set's).
+func TestExplain(t *testing.T) {
+	q := os.Getenv("FAQ_EXPLAIN")
+	if q == "" {
+		t.Skip("set FAQ_EXPLAIN=question")
+	}
+	path := os.Getenv("FAQ_EXPLAIN_FAQ")
+	if path == "" {
+		path = filepath.Join(devsetDir(), "faq.yaml")
+	}
+	m := NewMatcher(loadYAMLEntries(t, path))
+	ranked := m.Rank(q, 4)
+	sc := m.pool.Get().(*scratch)
+	r := m.score(sc, q, 4)
+	for _, h := range r.hits[:min(4, len(r.hits))] {
+		t.Logf("%-32s score %.3f queryCov %.3f questionCov %.3f", m.ids[h.entry], h.score, h.queryCov, h.questionCov)
+	}
+	t.Logf("total %.2f unknown %.2f missing %.2f", r.total, r.unknown, r.missing)
+	terms := slices.Clone(sc.terms)
+	m.pool.Put(sc)
+	for _, term := range terms {
+		id, ok := m.terms[term]
+		if !ok {
+			t.Logf("  %-12s unknown w=%.2f", term, m.unknownTermWeight(term, termKindOf(term)))
+			continue
+		}
+		line := fmt.Sprintf("  %-12s w=%.2f df=%d", term, m.idf[id]*m.kindWeight(termKindOf(term)), len(m.postings[id]))
+		for _, s := range ranked {
+			for _, p := range m.postings[id] {
+				if m.ids[p.entry] == s.ID {
+					line += fmt.Sprintf(" %s:%.2f", s.ID, p.strength)
+				}
+			}
+		}
+		t.Log(line)
 	}
 }

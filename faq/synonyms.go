@@ -98,9 +98,13 @@ func (lx *lexicon) add(concept, phrase string) {
 	lx.en[stems[0]] = append(lx.en[stems[0]], enPhrase{stems: stems, concept: concept, raw: raw})
 }
 
-// appendConcepts adds the concept ids of lexicon phrases found in a Han run.
-func appendConcepts(dst []string, rs []rune) []string {
+// appendConcepts adds the concept ids of lexicon phrases found in a Han run;
+// no phrase starts inside a filler phrase (filler may be nil).
+func appendConcepts(dst []string, rs []rune, filler []bool) []string {
 	for i, r := range rs {
+		if filler != nil && filler[i] {
+			continue
+		}
 		for _, p := range concepts.zh[r] {
 			if hasRunePrefix(rs[i:], p.runes) {
 				dst = append(dst, p.concept)

@@ -75,19 +75,55 @@ func appendRun(runs []scriptRun, text string, han bool) []scriptRun {
 
 func appendHanTokens(dst []string, run string) []string {
 	rs := []rune(run)
+	filler := fillerMask(rs)
 	for i, r := range rs {
-		if !zhStopChars[r] {
+		if !zhStopChars[r] && !(filler != nil && filler[i]) {
 			dst = append(dst, string(r))
 		}
 		if i+1 < len(rs) {
 			bi := string(rs[i : i+2])
-			if !(zhStopChars[r] && zhStopChars[rs[i+1]]) && !zhStopBigrams[bi] {
+			if !(zhStopChars[r] && zhStopChars[rs[i+1]]) && !zhStopBigrams[bi] && !(filler != nil && filler[i] && filler[i+1]) {
 				dst = append(dst, bi)
 			}
 		}
 	}
-	return appendConcepts(dst, rs)
+	return appendConcepts(dst, rs, filler)
 }
+
+// fillerMask marks the runes of Chinese filler phrases ("怎么办", "咋整"):
+// question frames made of content characters that say nothing about the
+// topic, so "办" in "怎么办" neither counts as a term nor starts a concept.
+// It returns nil when the run has none.
+func fillerMask(rs []rune) []bool {
+	var mask []bool
+	for i := range rs {
+		for _, p := range zhFillerPhrases[rs[i]] {
+			if hasRunePrefix(rs[i:], p) {
+				if mask == nil {
+					mask = make([]bool, len(rs))
+				}
+				for j := range p {
+					mask[i+j] = true
+				}
+			}
+		}
+	}
+	return mask
+}
+
+// zhFillerPhrases indexes filler phrases by their first rune.
+var zhFillerPhrases = func() map[rune][][]rune {
+	m := map[rune][][]rune{}
+	for _, p := range []string{
+		"怎么办", "怎么样", "怎么回事", "怎么弄", "怎么搞", "怎么整", "为什么", "干什么", "干嘛",
+		"什么样", "没办法", "咋办", "咋整", "咋弄", "咋回事", "啥情况", "什么情况", "请问一下",
+		"麻烦问", "想问问", "问一下", "帮忙看看", "谢谢", "多谢",
+	} {
+		rs := []rune(p)
+		m[rs[0]] = append(m[rs[0]], rs)
+	}
+	return m
+}()
 
 func appendWordTokens(dst []string, run string, fix wordFixer) []string {
 	words := strings.Fields(run)
@@ -110,9 +146,10 @@ func appendWordTokens(dst []string, run string, fix wordFixer) []string {
 }
 
 // isStopWord reports words that are no index terms: stop words and single
-// letters (numbers are kept).
+// letters (numbers are kept). The word, not its stem, is looked up: "use"
+// stems to "us" but is no stop word.
 func isStopWord(word, stem string) bool {
-	if enStopWords[word] || enStopWords[stem] {
+	if enStopWords[word] {
 		return true
 	}
 	return len(stem) < 2 && !isDigits(stem)
@@ -125,69 +162,6 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
-}
-
-// stemEnglish strips common inflectional and a few derivational suffixes, in
-// the spirit of Porter's step 1 ("owners" -> "owner", "charging" -> "charg",
-// "charges" -> "charg", "parties" -> "party", "monthly" -> "month"). It only
-// has to map related forms together, not produce words.
-func stemEnglish(w string) string {
-	if len(w) <= 3 || !isASCIILetters(w) {
-		return w
-	}
-	switch {
-	case strings.HasSuffix(w, "sses"):
-		w = w[:len(w)-2]
-	case strings.HasSuffix(w, "ies") && len(w) > 4:
-		w = w[:len(w)-3] + "y"
-	case strings.HasSuffix(w, "ss"), strings.HasSuffix(w, "us"), strings.HasSuffix(w, "is"):
-	case strings.HasSuffix(w, "s"):
-		w = w[:len(w)-1]
-	}
-	switch {
-	case strings.HasSuffix(w, "eed"):
-		w = w[:len(w)-1]
-	case strings.HasSuffix(w, "ed") && hasVowel(w[:len(w)-2]) && len(w) > 4:
-		w = undouble(w[:len(w)-2])
-	case strings.HasSuffix(w, "ing") && hasVowel(w[:len(w)-3]) && len(w) > 5:
-		w = undouble(w[:len(w)-3])
-	}
-	for _, sfx := range []struct{ from, to string }{
-		{"ational", "ate"}, {"ization", "ize"}, {"ation", ""}, {"ness", ""},
-		{"ment", ""}, {"ly", ""},
-	} {
-		if strings.HasSuffix(w, sfx.from) && len(w)-len(sfx.from) >= 4 {
-			w = w[:len(w)-len(sfx.from)] + sfx.to
-			break
-		}
-	}
-	if len(w) >= 3 && strings.HasSuffix(w, "e") && !strings.HasSuffix(w, "ee") {
-		w = w[:len(w)-1]
-	}
-	return w
-}
-
-func isASCIILetters(s string) bool {
-	for i := 0; i < len(s); i++ {
-		if s[i] < 'a' || s[i] > 'z' {
-			return false
-		}
-	}
-	return true
-}
-
-func hasVowel(s string) bool {
-	return strings.ContainsAny(s, "aeiouy")
-}
-
-// undouble turns "stopp" into "stop" (but keeps "fall", "pass", "buzz").
-func undouble(s string) string {
-	n := len(s)
-	if n >= 2 && s[n-1] == s[n-2] && !strings.ContainsRune("lsz", rune(s[n-1])) &&
-		!strings.ContainsRune("aeiou", rune(s[n-1])) {
-		return s[:n-1]
-	}
-	return s
 }
 
 // zhStopChars are Chinese function characters: particles, pronouns, question
@@ -220,6 +194,11 @@ var enStopWords = setOf(
 	"still", "yet", "now", "out", "up", "over", "much", "many", "more", "most", "really",
 	"actually", "exactly", "only", "own", "same", "other", "such", "each", "every", "via",
 	"per", "whether", "need", "needs", "ask", "question", "quick",
+	// inflected forms and contraction stubs ("didn't" normalises to "didn t")
+	"gets", "getting", "gotten", "knows", "knowing", "known", "tells", "telling", "told",
+	"wants", "wanted", "wanting", "needed", "needing", "asks", "asked", "asking",
+	"questions", "wonder", "wondered", "things", "didn", "wasn", "weren", "hasn", "haven",
+	"hadn", "couldn", "wouldn", "shouldn", "mustn", "ain", "shan", "ve", "ya",
 )
 
 func runeSet(s string) map[rune]bool {

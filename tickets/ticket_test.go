@@ -12,7 +12,7 @@ func TestLifecycleAllowsOnlyListedMoves(t *testing.T) {
 		{StatusClaimed, StatusWaiting}: true, {StatusClaimed, StatusResolved}: true, {StatusClaimed, StatusNew}: true,
 		{StatusWaiting, StatusClaimed}: true, {StatusWaiting, StatusResolved}: true, {StatusWaiting, StatusNew}: true,
 		{StatusResolved, StatusClosed}: true, {StatusResolved, StatusReopened}: true,
-		{StatusClosed, StatusReopened}: true,
+		{StatusClosed, StatusReopened}:  true,
 		{StatusReopened, StatusClaimed}: true, {StatusReopened, StatusResolved}: true, {StatusReopened, StatusNew}: true,
 	}
 	for _, from := range Statuses {

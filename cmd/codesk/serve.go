@@ -9,6 +9,7 @@ import (
 
 	"codesk/bot"
 	"codesk/config"
+	"codesk/outbox"
 )
 
 func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, args []string) error {
@@ -17,9 +18,6 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 	webhook := fs.Bool("webhook", false, "take updates by webhook instead of long polling")
 	if err := fs.Parse(args); err != nil {
 		return usageError{err.Error()}
-	}
-	if *webhook {
-		return usageError{"serve --webhook is not available yet; run without --webhook to use long polling"}
 	}
 	a, err := openApp(ctx, cfg, log)
 	if err != nil {
@@ -31,5 +29,11 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 		return err
 	}
 	go a.reloadFAQ(ctx, log, 30*time.Second)
-	return b.RunPolling(ctx, a.handler(cfg, log, b.Messenger(), b.Username()))
+	sender := &outbox.Worker{Store: a.db, Messenger: b.Messenger(), Log: log}
+	go func() { _ = sender.Run(ctx) }()
+	h := a.handler(cfg, log, b.Messenger(), b.Username())
+	if *webhook {
+		return b.RunWebhook(ctx, a.db, h, bot.WebhookOptions{Addr: cfg.WebhookAddr, PublicURL: cfg.WebhookURL, Secret: cfg.WebhookSecret})
+	}
+	return b.RunPolling(ctx, a.db, h)
 }

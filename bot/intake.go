@@ -1,0 +1,131 @@
+package bot
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"github.com/go-telegram/bot/models"
+
+	"codesk/storage"
+)
+
+// UpdateStore keeps Telegram updates from the moment they arrive until they
+// are handled, so a crash loses none and a redelivery handles none twice.
+type UpdateStore interface {
+	StoreUpdates(ctx context.Context, updates []storage.StoredUpdate) error
+	UnhandledUpdates(ctx context.Context, limit int) ([]storage.StoredUpdate, error)
+	MarkUpdateHandled(ctx context.Context, id int64, at time.Time) error
+	LastStoredUpdateID(ctx context.Context) (int64, error)
+}
+
+// processor hands stored, unhandled updates to the dispatcher in update
+// order and marks each handled when its handler returns. It is woken when
+// intake stores updates, and also looks on its own every poll interval.
+type processor struct {
+	store    UpdateStore
+	d        *dispatcher
+	log      *slog.Logger
+	poll     time.Duration
+	wake     chan struct{}
+	mu       sync.Mutex
+	inFlight map[int64]bool
+}
+
+func newProcessor(store UpdateStore, d *dispatcher, log *slog.Logger) *processor {
+	return &processor{store: store, d: d, log: log, poll: 500 * time.Millisecond,
+		wake: make(chan struct{}, 1), inFlight: map[int64]bool{}}
+}
+
+// notify wakes the processor; it never blocks.
+func (p *processor) notify() {
+	select {
+	case p.wake <- struct{}{}:
+	default:
+	}
+}
+
+// run processes until ctx ends; updates left unhandled then are handled
+// after the next start.
+func (p *processor) run(ctx context.Context) {
+	t := time.NewTicker(p.poll)
+	defer t.Stop()
+	for {
+		if err := p.round(ctx); err != nil && ctx.Err() == nil {
+			p.log.Error("process stored updates", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-p.wake:
+		case <-t.C:
+		}
+	}
+}
+
+func (p *processor) round(ctx context.Context) error {
+	for {
+		ups, err := p.store.UnhandledUpdates(ctx, 500)
+		if err != nil {
+			return fmt.Errorf("list unhandled updates: %w", err)
+		}
+		fresh := 0
+		for _, u := range ups {
+			if p.begin(u.ID) {
+				fresh++
+				p.handle(ctx, u)
+			}
+		}
+		if fresh == 0 || len(ups) < 500 {
+			return nil
+		}
+	}
+}
+
+// begin marks id in flight; false when it already is.
+func (p *processor) begin(id int64) bool {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.inFlight[id] {
+		return false
+	}
+	p.inFlight[id] = true
+	return true
+}
+
+func (p *processor) end(id int64) {
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	delete(p.inFlight, id)
+}
+
+func (p *processor) handle(ctx context.Context, u storage.StoredUpdate) {
+	var upd models.Update
+	if err := json.Unmarshal(u.Payload, &upd); err != nil {
+		p.log.Error("stored update is unreadable; skipping it", "update_id", u.ID, "err", err)
+		p.finish(ctx, u.ID, nil)
+		return
+	}
+	in, ok := toIncoming(&upd)
+	if !ok {
+		p.finish(ctx, u.ID, nil)
+		return
+	}
+	p.d.dispatch(ctx, in, func(err error) { p.finish(ctx, u.ID, err) })
+}
+
+// finish records an update as handled — also when its handler failed: the
+// resident has been told, and retrying a poison update forever would help
+// nobody. Only a handler cut short by shutdown leaves it for the next start.
+func (p *processor) finish(ctx context.Context, id int64, err error) {
+	defer p.end(id)
+	if err != nil && ctx.Err() != nil {
+		return
+	}
+	if mErr := p.store.MarkUpdateHandled(context.WithoutCancel(ctx), id, time.Now()); mErr != nil {
+		p.log.Error("mark update handled", "update_id", id, "err", mErr)
+	}
+}

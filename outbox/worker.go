@@ -1,0 +1,244 @@
+// Package outbox delivers the messages that matter — ticket cards, relays
+// between staff and residents, status notices. Handlers store them in the
+// database (in the same transaction as the change they report) and the
+// worker here sends them: after a crash or restart, whatever was pending is
+// sent; a row is sent by one worker at a time and recorded as delivered once.
+package outbox
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"log/slog"
+	"sync"
+	"time"
+
+	"codesk/handlers"
+	"codesk/storage"
+)
+
+// Store is the durable queue.
+type Store interface {
+	DueOutbox(ctx context.Context, now time.Time, limit int) ([]storage.OutboxMessage, error)
+	ClaimOutbox(ctx context.Context, id int64, now time.Time, lease time.Duration) (bool, error)
+	MarkOutboxSent(ctx context.Context, id int64, messageID int, at time.Time) error
+	MarkOutboxRetry(ctx context.Context, id int64, errText string, next time.Time) error
+	MarkOutboxFailed(ctx context.Context, id int64, errText string) error
+}
+
+// Worker sends due outbox rows through a Messenger.
+type Worker struct {
+	Store     Store
+	Messenger handlers.Messenger
+	Log       *slog.Logger
+	Now       func() time.Time
+	// Poll is how often the queue is checked when nobody calls Notify.
+	Poll time.Duration
+	// Lease is how long a claimed row is reserved for its sender; a worker
+	// that dies mid-send leaves the row to be sent again after it.
+	Lease time.Duration
+	// Batch bounds the rows taken per round.
+	Batch int
+
+	wake chan struct{}
+	once sync.Once
+
+	mu sync.Mutex
+	// blocked holds chats whose oldest row failed, until its retry time, so
+	// the chat's later rows do not overtake it.
+	blocked map[int64]time.Time
+}
+
+func (w *Worker) init() {
+	w.once.Do(func() {
+		w.wake = make(chan struct{}, 1)
+		w.blocked = map[int64]time.Time{}
+		if w.Now == nil {
+			w.Now = time.Now
+		}
+		if w.Log == nil {
+			w.Log = slog.Default()
+		}
+		if w.Poll <= 0 {
+			w.Poll = time.Second
+		}
+		if w.Lease <= 0 {
+			w.Lease = 2 * time.Minute
+		}
+		if w.Batch <= 0 {
+			w.Batch = 200
+		}
+	})
+}
+
+// Notify tells the worker new rows may be due, so it does not wait for the
+// next poll.
+func (w *Worker) Notify() {
+	w.init()
+	select {
+	case w.wake <- struct{}{}:
+	default:
+	}
+}
+
+// Run delivers rows until ctx ends.
+func (w *Worker) Run(ctx context.Context) error {
+	w.init()
+	t := time.NewTicker(w.Poll)
+	defer t.Stop()
+	for {
+		if _, err := w.Drain(ctx); err != nil && ctx.Err() == nil {
+			w.Log.Error("outbox round failed", "err", err)
+		}
+		select {
+		case <-ctx.Done():
+			return nil
+		case <-t.C:
+		case <-w.wake:
+		}
+	}
+}
+
+// Drain sends every row that is due now and returns how many were sent.
+// Rows of one chat go in order, one at a time; chats go in parallel, so a
+// chat waiting on Telegram's per-chat limit does not hold up the others.
+func (w *Worker) Drain(ctx context.Context) (int, error) {
+	w.init()
+	sent := 0
+	for {
+		due, err := w.Store.DueOutbox(ctx, w.Now(), w.Batch)
+		if err != nil {
+			return sent, fmt.Errorf("list due outbox rows: %w", err)
+		}
+		if len(due) == 0 {
+			return sent, nil
+		}
+		var order []int64
+		byChat := map[int64][]storage.OutboxMessage{}
+		now := w.Now()
+		for _, m := range due {
+			if w.isBlocked(m.ChatID, now) {
+				continue
+			}
+			if _, ok := byChat[m.ChatID]; !ok {
+				order = append(order, m.ChatID)
+			}
+			byChat[m.ChatID] = append(byChat[m.ChatID], m)
+		}
+		var wg sync.WaitGroup
+		var mu sync.Mutex
+		for _, chat := range order {
+			wg.Add(1)
+			go func(rows []storage.OutboxMessage) {
+				defer wg.Done()
+				n := w.sendChat(ctx, rows)
+				mu.Lock()
+				sent += n
+				mu.Unlock()
+			}(byChat[chat])
+		}
+		wg.Wait()
+		if ctx.Err() != nil {
+			return sent, ctx.Err()
+		}
+		if len(due) < w.Batch || len(order) == 0 {
+			return sent, nil
+		}
+	}
+}
+
+func (w *Worker) isBlocked(chatID int64, now time.Time) bool {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	until, ok := w.blocked[chatID]
+	if ok && !now.Before(until) {
+		delete(w.blocked, chatID)
+		return false
+	}
+	return ok
+}
+
+func (w *Worker) block(chatID int64, until time.Time) {
+	w.mu.Lock()
+	defer w.mu.Unlock()
+	w.blocked[chatID] = until
+}
+
+// sendChat sends one chat's rows in order, stopping at the first that must
+// wait so later rows do not overtake it.
+func (w *Worker) sendChat(ctx context.Context, rows []storage.OutboxMessage) int {
+	sent := 0
+	for _, m := range rows {
+		ok, err := w.Store.ClaimOutbox(ctx, m.ID, w.Now(), w.Lease)
+		if err != nil {
+			w.Log.Error("claim outbox row", "id", m.ID, "err", err)
+			return sent
+		}
+		if !ok {
+			continue // another worker has it
+		}
+		if !w.deliver(ctx, m) {
+			return sent
+		}
+		sent++
+	}
+	return sent
+}
+
+// deliver sends one claimed row and records the outcome; it reports whether
+// the chat may go on with its next row.
+func (w *Worker) deliver(ctx context.Context, m storage.OutboxMessage) bool {
+	msgID, err := w.Messenger.Send(ctx, toOutMessage(m))
+	now := w.Now()
+	switch {
+	case err == nil:
+		if err := w.Store.MarkOutboxSent(context.WithoutCancel(ctx), m.ID, msgID, now); err != nil {
+			// Sent but not recorded: the lease expires and it goes again.
+			// Log loudly; this is the one window for a duplicate.
+			w.Log.Error("outbox row sent but not recorded", "id", m.ID, "key", m.Key, "err", err)
+		}
+		return true
+	case errors.Is(err, handlers.ErrUndeliverable):
+		w.Log.Warn("outbox row undeliverable", "id", m.ID, "key", m.Key, "chat_id", m.ChatID, "err", err)
+		if err := w.Store.MarkOutboxFailed(context.WithoutCancel(ctx), m.ID, err.Error()); err != nil {
+			w.Log.Error("mark outbox row failed", "id", m.ID, "err", err)
+		}
+		return true // it will never go; the chat's next rows may
+	case ctx.Err() != nil:
+		// Shutting down: release the row for the next start right away.
+		if err := w.Store.MarkOutboxRetry(context.WithoutCancel(ctx), m.ID, "interrupted by shutdown", now); err != nil {
+			w.Log.Error("release outbox row", "id", m.ID, "err", err)
+		}
+		return false
+	default:
+		next := now.Add(backoff(m.Attempts))
+		w.Log.Warn("outbox send failed; will retry", "id", m.ID, "key", m.Key, "attempt", m.Attempts+1, "next", next, "err", err)
+		if err := w.Store.MarkOutboxRetry(ctx, m.ID, err.Error(), next); err != nil {
+			w.Log.Error("mark outbox row for retry", "id", m.ID, "err", err)
+		}
+		w.block(m.ChatID, next)
+		return false
+	}
+}
+
+// backoff is the wait before attempt n+1: 2s, 4s, ... up to 5 minutes.
+// Messages that matter are retried until delivered, never dropped.
+func backoff(attempts int) time.Duration {
+	d := 2 * time.Second
+	for i := 0; i < attempts && d < 5*time.Minute; i++ {
+		d *= 2
+	}
+	return min(d, 5*time.Minute)
+}
+
+func toOutMessage(m storage.OutboxMessage) handlers.OutMessage {
+	out := handlers.OutMessage{ChatID: m.ChatID, Text: m.Text, ReplyTo: m.ReplyTo, PhotoID: m.PhotoID}
+	for _, row := range m.Buttons {
+		var r []handlers.Button
+		for _, b := range row {
+			r = append(r, handlers.Button{Text: b.Text, Data: b.Data})
+		}
+		out.Buttons = append(out.Buttons, r)
+	}
+	return out
+}

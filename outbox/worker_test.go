@@ -1,0 +1,160 @@
+package outbox_test
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"log/slog"
+	"sync"
+	"testing"
+	"time"
+
+	"codesk/handlers"
+	"codesk/outbox"
+	"codesk/storage"
+	"codesk/storage/storagetest"
+)
+
+// flakyMessenger delivers messages, failing scripted sends first.
+type flakyMessenger struct {
+	mu        sync.Mutex
+	delivered []handlers.OutMessage
+	failures  map[string][]error // by text: errors to return, in order, before succeeding
+	nextID    int
+}
+
+func (f *flakyMessenger) Send(_ context.Context, m handlers.OutMessage) (int, error) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	if errs := f.failures[m.Text]; len(errs) > 0 {
+		f.failures[m.Text] = errs[1:]
+		return 0, errs[0]
+	}
+	f.nextID++
+	f.delivered = append(f.delivered, m)
+	return f.nextID, nil
+}
+
+func (f *flakyMessenger) Edit(context.Context, int64, int, string, [][]handlers.Button) error {
+	return nil
+}
+func (f *flakyMessenger) AnswerCallback(context.Context, string, string) error { return nil }
+
+func (f *flakyMessenger) texts() []string {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	var t []string
+	for _, m := range f.delivered {
+		t = append(t, m.Text)
+	}
+	return t
+}
+
+var quiet = slog.New(slog.NewTextHandler(io.Discard, nil))
+
+func enqueue(t *testing.T, db *storage.DB, msgs ...storage.OutboxMessage) {
+	t.Helper()
+	if err := db.EnqueueOutbox(context.Background(), msgs...); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestPendingMessagesAreSentAfterARestartExactlyOnce(t *testing.T) {
+	db := storagetest.Open(t)
+	ctx := context.Background()
+	enqueue(t, db,
+		storage.OutboxMessage{Key: "a", ChatID: 7, Text: "工单 #1 已受理", TicketID: 0},
+		storage.OutboxMessage{Key: "b", ChatID: -100, Text: "card", Buttons: [][]storage.OutboxButton{{{Text: "认领", Data: "s:claim:1"}}}},
+	)
+	enqueue(t, db, storage.OutboxMessage{Key: "a", ChatID: 7, Text: "工单 #1 已受理"}) // same key: no second row
+
+	// The first process never got to send (it "crashed"); a new worker
+	// over the same database sends what is pending.
+	m := &flakyMessenger{}
+	w := &outbox.Worker{Store: db, Messenger: m, Log: quiet}
+	if n, err := w.Drain(ctx); err != nil || n != 2 {
+		t.Fatalf("drain: sent %d, err %v", n, err)
+	}
+	if n, _ := w.Drain(ctx); n != 0 {
+		t.Errorf("a second drain must send nothing, sent %d", n)
+	}
+	if got := m.texts(); len(got) != 2 {
+		t.Fatalf("delivered %v", got)
+	}
+	for _, d := range m.delivered {
+		if d.Text == "card" && (len(d.Buttons) != 1 || d.Buttons[0][0].Data != "s:claim:1") {
+			t.Errorf("buttons survive the round trip: %+v", d.Buttons)
+		}
+	}
+	if n, _ := db.PendingOutbox(ctx); n != 0 {
+		t.Errorf("%d rows still pending", n)
+	}
+}
+
+func TestFailuresAreRetriedInOrderAndUndeliverableOnesGiveUp(t *testing.T) {
+	db := storagetest.Open(t)
+	ctx := context.Background()
+	enqueue(t, db,
+		storage.OutboxMessage{Key: "1", ChatID: 7, Text: "first"},
+		storage.OutboxMessage{Key: "2", ChatID: 7, Text: "second"},
+		storage.OutboxMessage{Key: "3", ChatID: 8, Text: "other chat"},
+		storage.OutboxMessage{Key: "4", ChatID: 9, Text: "blocked user"},
+	)
+	now := time.Now()
+	clock := func() time.Time { return now }
+	m := &flakyMessenger{failures: map[string][]error{
+		"first":        {errors.New("telegram: 502 Bad Gateway")},
+		"blocked user": {fmt.Errorf("%w: forbidden: bot was blocked by the user", handlers.ErrUndeliverable)},
+	}}
+	w := &outbox.Worker{Store: db, Messenger: m, Log: quiet, Now: clock}
+
+	if _, err := w.Drain(ctx); err != nil {
+		t.Fatal(err)
+	}
+	if got := m.texts(); len(got) != 1 || got[0] != "other chat" {
+		t.Fatalf("after the first round only the other chat's message goes (chat 7 waits behind its failed first message): %v", got)
+	}
+	now = now.Add(time.Minute) // past the backoff
+	if _, err := w.Drain(ctx); err != nil {
+		t.Fatal(err)
+	}
+	want := []string{"other chat", "first", "second"}
+	if got := m.texts(); fmt.Sprint(got) != fmt.Sprint(want) {
+		t.Errorf("delivered %v, want %v", got, want)
+	}
+	failed, err := db.OutboxByKey(ctx, "4")
+	if err != nil || failed.Status != storage.OutboxFailed {
+		t.Errorf("an undeliverable message is marked failed, not retried forever: %+v %v", failed, err)
+	}
+}
+
+func TestTwoWorkersNeverSendTheSameRow(t *testing.T) {
+	db := storagetest.Open(t)
+	ctx := context.Background()
+	for i := 0; i < 60; i++ {
+		enqueue(t, db, storage.OutboxMessage{Key: fmt.Sprint(i), ChatID: int64(i % 6), Text: fmt.Sprint(i)})
+	}
+	m := &flakyMessenger{}
+	var wg sync.WaitGroup
+	for i := 0; i < 2; i++ {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
+			w := &outbox.Worker{Store: db, Messenger: m, Log: quiet}
+			if _, err := w.Drain(ctx); err != nil {
+				t.Error(err)
+			}
+		}()
+	}
+	wg.Wait()
+	seen := map[string]int{}
+	for _, text := range m.texts() {
+		seen[text]++
+	}
+	for i := 0; i < 60; i++ {
+		if seen[fmt.Sprint(i)] != 1 {
+			t.Errorf("message %d delivered %d times", i, seen[fmt.Sprint(i)])
+		}
+	}
+}

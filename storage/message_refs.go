@@ -1,0 +1,61 @@
+package storage
+
+import (
+	"context"
+	"database/sql"
+	"errors"
+	"fmt"
+	"time"
+
+	"codesk/tickets"
+)
+
+// RefMessage records that the delivered message (chatID, messageID) belongs
+// to ticket ticketID as purpose ("card", "resident", "relay", ...), for
+// messages not sent through the outbox (MarkOutboxSent records its own). A
+// message keeps the first ticket it was recorded with.
+func (db *DB) RefMessage(ctx context.Context, chatID int64, messageID int, ticketID int64, purpose string, at time.Time) error {
+	return db.refMessage(ctx, db.db, chatID, messageID, ticketID, purpose, utc(at))
+}
+
+// TicketByMessage returns the ticket the message (chatID, messageID) belongs
+// to and the message's purpose — a staff reply to a card finds its ticket —
+// or ErrNotFound.
+func (db *DB) TicketByMessage(ctx context.Context, chatID int64, messageID int) (tickets.Ticket, string, error) {
+	query := `
+		SELECT r.purpose, ` + prefixed("t.", ticketColumns) + `
+		FROM message_refs r JOIN tickets t ON t.id = r.ticket_id
+		WHERE r.chat_id = ? AND r.message_id = ?`
+	var purpose string
+	row := db.db.QueryRowContext(ctx, db.db.Rebind(query), chatID, messageID)
+	t, err := scanTicket(scannerWithPrefix{row: row, first: &purpose})
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return tickets.Ticket{}, "", fmt.Errorf("storage: message %d in chat %d: %w", messageID, chatID, ErrNotFound)
+	case err != nil:
+		return tickets.Ticket{}, "", fmt.Errorf("storage: message %d in chat %d: %w", messageID, chatID, err)
+	}
+	return t, purpose, nil
+}
+
+func (db *DB) refMessage(ctx context.Context, ex queryer, chatID int64, messageID int, ticketID int64, purpose string, at time.Time) error {
+	query := `
+		INSERT INTO message_refs (chat_id, message_id, ticket_id, purpose, created_at)
+		VALUES (?, ?, ?, ?, ?)
+		ON CONFLICT (chat_id, message_id) DO NOTHING`
+	if _, err := ex.ExecContext(ctx, db.db.Rebind(query), chatID, messageID, ticketID, purpose, at); err != nil {
+		return fmt.Errorf("storage: ref message %d in chat %d to ticket %d: %w", messageID, chatID, ticketID, err)
+	}
+	return nil
+}
+
+// scannerWithPrefix scans one leading column into first, the rest into the
+// caller's destinations: a joined row read by scanTicket.
+type scannerWithPrefix struct {
+	row   rowScanner
+	first any
+}
+
+func (s scannerWithPrefix) Scan(dest ...any) error {
+	return s.row.Scan(append([]any{s.first}, dest...)...)
+}

@@ -1,0 +1,96 @@
+package storage
+
+import (
+	"context"
+	"fmt"
+	"time"
+
+	"github.com/jmoiron/sqlx"
+)
+
+// StoredUpdate is a Telegram update as fetched: stored before the poll offset
+// moves past it, handled from the store afterwards.
+type StoredUpdate struct {
+	ID         int64  // Telegram's update_id
+	ChatID     int64  // 0 when the update has no chat
+	Payload    []byte // the update's JSON, byte for byte
+	ReceivedAt time.Time
+}
+
+// StoreUpdates stores updates in one transaction; ids stored already are
+// ignored, so a batch fetched twice is stored once.
+func (db *DB) StoreUpdates(ctx context.Context, updates []StoredUpdate) error {
+	if len(updates) == 0 {
+		return nil
+	}
+	query := db.db.Rebind(`
+		INSERT INTO telegram_updates (update_id, chat_id, payload, received_at)
+		VALUES (?, ?, ?, ?)
+		ON CONFLICT (update_id) DO NOTHING`)
+	return db.inTx(ctx, func(tx *sqlx.Tx) error {
+		for _, u := range updates {
+			payload := u.Payload
+			if payload == nil {
+				payload = []byte{}
+			}
+			if _, err := tx.ExecContext(ctx, query, u.ID, u.ChatID, payload, utc(u.ReceivedAt)); err != nil {
+				return fmt.Errorf("storage: store update %d: %w", u.ID, err)
+			}
+		}
+		return nil
+	})
+}
+
+// UnhandledUpdates returns up to limit updates not yet marked handled, by
+// update id. limit <= 0 means 100.
+func (db *DB) UnhandledUpdates(ctx context.Context, limit int) ([]StoredUpdate, error) {
+	if limit <= 0 {
+		limit = 100
+	}
+	query := `
+		SELECT update_id, chat_id, payload, received_at
+		FROM telegram_updates
+		WHERE handled_at IS NULL
+		ORDER BY update_id
+		LIMIT ?`
+	rows, err := db.db.QueryContext(ctx, db.db.Rebind(query), limit)
+	if err != nil {
+		return nil, fmt.Errorf("storage: unhandled updates: %w", err)
+	}
+	defer rows.Close()
+	var out []StoredUpdate
+	for rows.Next() {
+		var u StoredUpdate
+		if err := rows.Scan(&u.ID, &u.ChatID, &u.Payload, &u.ReceivedAt); err != nil {
+			return nil, fmt.Errorf("storage: scan update: %w", err)
+		}
+		u.Payload = nilIfEmpty(u.Payload)
+		u.ReceivedAt = u.ReceivedAt.UTC()
+		out = append(out, u)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("storage: unhandled updates rows: %w", err)
+	}
+	return out, nil
+}
+
+// MarkUpdateHandled records that update id was handled; marking it again
+// keeps the first time. ErrNotFound for an update never stored.
+func (db *DB) MarkUpdateHandled(ctx context.Context, id int64, at time.Time) error {
+	query := `UPDATE telegram_updates SET handled_at = COALESCE(handled_at, ?) WHERE update_id = ?`
+	result, err := db.db.ExecContext(ctx, db.db.Rebind(query), utc(at), id)
+	if err != nil {
+		return fmt.Errorf("storage: mark update %d handled: %w", id, err)
+	}
+	return expectOneRow(result, fmt.Sprintf("update %d", id))
+}
+
+// LastStoredUpdateID is the highest update id stored, 0 when none: polling
+// resumes from offset LastStoredUpdateID+1.
+func (db *DB) LastStoredUpdateID(ctx context.Context) (int64, error) {
+	var id int64
+	if err := db.db.QueryRowContext(ctx, `SELECT COALESCE(MAX(update_id), 0) FROM telegram_updates`).Scan(&id); err != nil {
+		return 0, fmt.Errorf("storage: last stored update: %w", err)
+	}
+	return id, nil
+}
