@@ -13,6 +13,9 @@ import (
 // handleCallback serves a button press. Every press is acknowledged, and a
 // malformed, forged or expired one gets a polite notice instead of an action.
 func (h *Handler) handleCallback(ctx context.Context, in Incoming) error {
+	if strings.HasPrefix(in.Callback.Data, "s:") {
+		return h.staffCallback(ctx, in) // staff are not residents
+	}
 	res, err := h.Residents.TouchResident(ctx, in.UserID, h.Now())
 	if err != nil {
 		h.ack(ctx, in, txtSomethingWrong.in(h.language("", in)))
@@ -37,7 +40,7 @@ func (h *Handler) callbackAction(ctx context.Context, in Incoming, chosen, lang 
 	switch kind {
 	case "m":
 		h.ack(ctx, in, "")
-		return h.menuAction(ctx, in, rest, lang)
+		return h.menuAction(ctx, in, rest, chosen, lang)
 	case "lang":
 		if rest != "zh" && rest != "en" {
 			return errStale
@@ -55,18 +58,34 @@ func (h *Handler) callbackAction(ctx context.Context, in Incoming, chosen, lang 
 		return h.pick(ctx, in, idText, indexText, chosen)
 	case "none":
 		return h.noneOfThese(ctx, in, rest, chosen)
+	case "c":
+		if !h.ticketsEnabled() {
+			return errStale
+		}
+		return h.concernCallback(ctx, in, rest, chosen)
+	case "r":
+		if !h.ticketsEnabled() {
+			return errStale
+		}
+		return h.residentCallback(ctx, in, rest, chosen)
 	}
 	return errStale
 }
 
-func (h *Handler) menuAction(ctx context.Context, in Incoming, item, lang string) error {
+func (h *Handler) menuAction(ctx context.Context, in Incoming, item, chosen, lang string) error {
 	var msg OutMessage
 	switch item {
 	case "ask":
 		msg = OutMessage{Text: txtAskPrompt.in(lang)}
 	case "concern":
+		if h.ticketsEnabled() {
+			return h.startIntake(ctx, in, chosen, lang, "")
+		}
 		msg = OutMessage{Text: txtConcernSoon.in(lang)}
 	case "tickets":
+		if h.ticketsEnabled() {
+			return h.myTickets(ctx, in, lang)
+		}
 		msg = OutMessage{Text: txtNoTickets.in(lang)}
 	case "lang":
 		msg = OutMessage{Text: txtChooseLanguage.in(lang), Buttons: languageButtons()}

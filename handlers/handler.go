@@ -11,7 +11,9 @@ import (
 	"unicode/utf8"
 
 	"codesk/faq"
+	"codesk/parties"
 	"codesk/storage"
+	"codesk/tickets"
 )
 
 // FAQ answers questions from the curated entries.
@@ -33,6 +35,38 @@ type QuestionLog interface {
 	QuestionStats(ctx context.Context, since time.Time) (storage.QuestionStats, error)
 }
 
+// TicketStore keeps tickets, their history and the durable outbox
+// (*storage.DB). Every message about a ticket is enqueued in the same
+// transaction as the change it reports.
+type TicketStore interface {
+	CreateTicket(ctx context.Context, nt storage.NewTicket, messages func(tickets.Ticket) []storage.OutboxMessage) (tickets.Ticket, bool, error)
+	Ticket(ctx context.Context, id int64) (tickets.Ticket, error)
+	ResidentTickets(ctx context.Context, residentID int64, limit int) ([]tickets.Ticket, error)
+	TicketEvents(ctx context.Context, ticketID int64) ([]tickets.Event, error)
+	UpdateTicket(ctx context.Context, id int64, change func(tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error)) (tickets.Ticket, error)
+	TicketByMessage(ctx context.Context, chatID int64, messageID int) (tickets.Ticket, string, error)
+}
+
+// ConcernRouter tells concerns from questions and routes them
+// (*tickets.Router).
+type ConcernRouter interface {
+	Route(text string) tickets.Decision
+	IsConcern(text string) (bool, float64)
+	Categories() []tickets.Category
+}
+
+// PartyChats is the configured staff side: each party's group chat, the
+// co-office chat (parties.CoOffice) and staff listed by user id.
+type PartyChats interface {
+	// ChatOf returns the staff chat of a party or of parties.CoOffice.
+	ChatOf(party parties.ID) (int64, bool)
+	// PartyOfChat tells which party (or parties.CoOffice) a chat belongs to.
+	PartyOfChat(chatID int64) (parties.ID, bool)
+	// StaffOf lists the parties (parties.CoOffice included) a user is
+	// configured as staff of.
+	StaffOf(userID int64) []parties.ID
+}
+
 // Deps is what the conversation logic needs from the outside world.
 type Deps struct {
 	Messenger   Messenger
@@ -44,6 +78,15 @@ type Deps struct {
 	BotUsername string // without "@"; commands addressed to other bots are ignored
 	Now         func() time.Time
 	Log         *slog.Logger
+
+	// Concern intake; with Tickets or Router nil residents are told that
+	// reporting is coming soon.
+	Tickets TicketStore
+	Router  ConcernRouter
+	Parties PartyChats // nil: no staff chats, cards cannot be delivered
+	// Membership checks staff chat membership; nil: only staff listed in
+	// the configuration may act on tickets.
+	Membership Membership
 }
 
 // Handler runs conversations. It is safe for concurrent use; callers keep
@@ -104,19 +147,26 @@ func (h *Handler) handlePrivate(ctx context.Context, in Incoming) error {
 		return fmt.Errorf("touch resident %d: %w", in.UserID, err)
 	}
 	lang := h.language(res.Language, in)
+	text := strings.TrimSpace(in.Text)
+	if in.Kind == TextMessage {
+		if cmd, ok := parseCommand(text, h.BotUsername); ok {
+			if cmd.otherBot {
+				return nil
+			}
+			return h.command(ctx, in, cmd, res.Language, lang)
+		}
+	}
+	if h.ticketsEnabled() {
+		if handled, err := h.ticketMessage(ctx, in, res.Language, lang); handled || err != nil {
+			return err
+		}
+	}
 	switch in.Kind {
 	case TextMessage:
 	case PhotoMessage:
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtPhotoSoon.in(lang)})
 	default:
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtUnsupported.in(lang)})
-	}
-	text := strings.TrimSpace(in.Text)
-	if cmd, ok := parseCommand(text, h.BotUsername); ok {
-		if cmd.otherBot {
-			return nil
-		}
-		return h.command(ctx, in, cmd, res.Language, lang)
 	}
 	return h.answerQuestion(ctx, in, res.Language, text)
 }
@@ -145,9 +195,17 @@ func (h *Handler) command(ctx context.Context, in Incoming, cmd command, chosen,
 	case "lang", "language":
 		return h.setLanguageCommand(ctx, in, cmd.args, lang)
 	case "mytickets", "tickets":
+		if h.ticketsEnabled() {
+			return h.myTickets(ctx, in, lang)
+		}
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtNoTickets.in(lang)})
 	case "report", "concern":
+		if h.ticketsEnabled() {
+			return h.startIntake(ctx, in, chosen, lang, cmd.args)
+		}
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtConcernSoon.in(lang)})
+	case "cancel":
+		return h.cancelConversation(ctx, in, lang)
 	case "stats":
 		return h.stats(ctx, in, lang)
 	default:
@@ -175,6 +233,11 @@ func (h *Handler) setLanguage(ctx context.Context, chatID, userID int64, lang st
 // handleGroup answers only commands addressed to the bot: staff chats are
 // for people, and a bot chiming in on every line would be noise.
 func (h *Handler) handleGroup(ctx context.Context, in Incoming) error {
+	if in.ReplyTo != 0 && h.ticketsEnabled() && (in.Kind == TextMessage || in.Kind == PhotoMessage) {
+		if handled, err := h.staffReply(ctx, in); handled || err != nil {
+			return err
+		}
+	}
 	if in.Kind != TextMessage {
 		return nil
 	}
