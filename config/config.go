@@ -34,6 +34,10 @@ type Config struct {
 	WebhookAddr    string // WEBHOOK_ADDR, e.g. ":8080"
 	WebhookURL     string // WEBHOOK_URL, the public URL Telegram posts to
 	WebhookSecret  string // WEBHOOK_SECRET; secret
+	// TelegramRateScale scales Telegram's rate windows and retry_after unit
+	// (TELEGRAM_RATE_SCALE): 1 in production; tests against a fake Bot API
+	// with scaled limits run faster with e.g. 0.05.
+	TelegramRateScale float64
 
 	Parties  map[parties.ID]Chat // staff group chat of each party
 	CoOffice Chat                // triage and escalation chat
@@ -78,6 +82,14 @@ func Load(getenv func(string) string) (Config, error) {
 		WebhookSecret:  strings.TrimSpace(getenv("WEBHOOK_SECRET")),
 		Parties:        map[parties.ID]Chat{},
 		Staff:          map[parties.ID][]int64{},
+	}
+	c.TelegramRateScale = 1
+	if v := strings.TrimSpace(getenv("TELEGRAM_RATE_SCALE")); v != "" {
+		f, err := strconv.ParseFloat(v, 64)
+		if err != nil || f <= 0 || f > 1 {
+			return Config{}, fmt.Errorf("TELEGRAM_RATE_SCALE %q: want a number in (0, 1]", v)
+		}
+		c.TelegramRateScale = f
 	}
 	if v := strings.TrimSpace(getenv("OPENAI_TIMEOUT")); v != "" {
 		d, err := time.ParseDuration(v)
@@ -138,7 +150,7 @@ func (c *Config) applyFile(data []byte) error {
 	c.RoutingRules = f.Routing
 	for name, ids := range f.Staff {
 		id := parties.ID(name)
-		if !parties.Valid(id) {
+		if !parties.Valid(id) && id != parties.CoOffice {
 			return fmt.Errorf("staff: unknown party %q", name)
 		}
 		c.Staff[id] = append(c.Staff[id], ids...)
@@ -177,4 +189,44 @@ func (c Config) Secrets() []string {
 		}
 	}
 	return s
+}
+
+// ChatOf returns the staff chat of a party, or the co-office chat for
+// parties.CoOffice.
+func (c Config) ChatOf(p parties.ID) (int64, bool) {
+	if p == parties.CoOffice {
+		return c.CoOffice.ChatID, c.CoOffice.ChatID != 0
+	}
+	chat, ok := c.Parties[p]
+	return chat.ChatID, ok && chat.ChatID != 0
+}
+
+// PartyOfChat returns the party (or parties.CoOffice) whose chat chatID is.
+func (c Config) PartyOfChat(chatID int64) (parties.ID, bool) {
+	if chatID == 0 {
+		return "", false
+	}
+	if c.CoOffice.ChatID == chatID {
+		return parties.CoOffice, true
+	}
+	for p, chat := range c.Parties {
+		if chat.ChatID == chatID {
+			return p, true
+		}
+	}
+	return "", false
+}
+
+// StaffOf lists the parties whose staff list names userID.
+func (c Config) StaffOf(userID int64) []parties.ID {
+	var out []parties.ID
+	for _, p := range append(append([]parties.ID(nil), parties.All...), parties.CoOffice) {
+		for _, id := range c.Staff[p] {
+			if id == userID {
+				out = append(out, p)
+				break
+			}
+		}
+	}
+	return out
 }

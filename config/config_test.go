@@ -88,3 +88,26 @@ func TestSecretsAreListedForRedaction(t *testing.T) {
 		t.Errorf("secrets = %q", got)
 	}
 }
+
+func TestPartyChatsComeFromTheFile(t *testing.T) {
+	path := writeFile(t, "parties:\n  property_management: {chat_id: -11}\n  owners_committee: {chat_id: -12}\nco_office: {chat_id: -10}\nstaff:\n  co_office: [7]\n  owners_committee: [7, 8]\n")
+	c, err := config.Load(env(map[string]string{"CODESK_CONFIG": path}))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if chat, ok := c.ChatOf(parties.PropertyManagement); !ok || chat != -11 {
+		t.Errorf("ChatOf(pm) = %d %v", chat, ok)
+	}
+	if _, ok := c.ChatOf(parties.NeighborhoodCommittee); ok {
+		t.Error("an unconfigured party has no chat")
+	}
+	if p, ok := c.PartyOfChat(-10); !ok || p != parties.CoOffice {
+		t.Errorf("PartyOfChat(-10) = %q %v", p, ok)
+	}
+	if p, ok := c.PartyOfChat(-12); !ok || p != parties.OwnersCommittee {
+		t.Errorf("PartyOfChat(-12) = %q %v", p, ok)
+	}
+	if got := c.StaffOf(7); len(got) != 2 || got[0] != parties.OwnersCommittee || got[1] != parties.CoOffice {
+		t.Errorf("StaffOf(7) = %v", got)
+	}
+}

@@ -9,8 +9,9 @@ import (
 
 // TestDumpConfidenceFeatures writes, per query of the development set and of
 // the paraphrase set, the confidence features, the top entry and the expected
-// one (FAQ_FEATURES=DIR). The logistic model in match_params.go was fitted on
-// these files (label: top == expect, out-of-scope lines negative).
+// one (FAQ_FEATURES=DIR). testdata/calibrate/fit.py fits the logistic model
+// in match_params.go on these files (label: top == expect, out-of-scope lines
+// negative); testdata/calibrate/README.md says how to rerun it.
 func TestDumpConfidenceFeatures(t *testing.T) {
 	out := os.Getenv("FAQ_FEATURES")
 	dir := devsetDir()

@@ -15,6 +15,7 @@ type scratch struct {
 	known   []int32
 	hits    []hit
 	terms   []string
+	covered []string
 }
 
 // ranking is the outcome of scoring one question: the best entries plus the
@@ -89,9 +90,11 @@ func (m *Matcher) scored(hits []hit, k int) []Scored {
 // score ranks the entries for question, keeping at least the best k; the
 // hits live in sc and are valid until sc goes back to the pool.
 func (m *Matcher) score(sc *scratch, question string, k int) ranking {
-	sc.terms = appendTokens(sc.terms[:0], Normalize(question), m.fixer.fix)
+	sc.covered = sc.covered[:0]
+	sc.terms = appendTokensCovered(sc.terms[:0], &sc.covered, Normalize(question), m.fixer.fix)
 	slices.Sort(sc.terms)
 	sc.terms = slices.Compact(sc.terms)
+	slices.Sort(sc.covered)
 
 	// Query coverage: accumulate each entry's covered share of the query.
 	var total, unknown float32
@@ -108,6 +111,9 @@ func (m *Matcher) score(sc *scratch, question string, k int) ranking {
 		}
 		sc.known = append(sc.known, id)
 		w := m.idf[id] * m.kindWeight(kind)
+		if _, ok := slices.BinarySearch(sc.covered, t); ok {
+			w *= float32(m.params.coveredWeight)
+		}
 		total += w
 		for _, p := range m.postings[id] {
 			if sc.acc[p.entry] == 0 {
@@ -248,7 +254,9 @@ func (m *Matcher) questionCoverage(entry int32, known []int32) float32 {
 }
 
 // blend combines query coverage and question coverage into the final score,
-// a weighted geometric mean (questionShare 0: query coverage only).
+// a weighted geometric mean (questionShare 0: query coverage only). An entry
+// none of whose questions shares a term with the query scores 0: smoothing
+// that (so answer-only matches rank) did worse on both question sets.
 func (m *Matcher) blend(queryCov, questionCov float32) float32 {
 	b := m.params.questionShare
 	if b == 0 {
@@ -294,8 +302,6 @@ func (m *Matcher) kindWeight(k termKind) float32 {
 	switch k {
 	case hanUnigram:
 		return float32(m.params.hanUnigramWeight)
-	case hanLightBigram:
-		return float32(m.params.lightBigramWeight)
 	case concept:
 		return float32(m.params.conceptWeight)
 	}

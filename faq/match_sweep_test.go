@@ -60,9 +60,9 @@ func TestDevsetDump(t *testing.T) {
 func envParams(t *testing.T) matchParams {
 	params := defaultParams
 	envFloat(t, "FAQ_UNI", &params.hanUnigramWeight)
-	envFloat(t, "FAQ_LIGHTBI", &params.lightBigramWeight)
 	envFloat(t, "FAQ_OOVBI", &params.unknownBigramWeight)
 	envFloat(t, "FAQ_CONCEPT", &params.conceptWeight)
+	envFloat(t, "FAQ_COVERED", &params.coveredWeight)
 	envFloat(t, "FAQ_AW", &params.answerWeight)
 	envFloat(t, "FAQ_K1", &params.k1)
 	envFloat(t, "FAQ_QB", &params.questionB)

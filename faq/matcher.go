@@ -49,8 +49,8 @@ type matchParams struct {
 	questionB, answerB           float64         // BM25 length normalisation per field
 	k1                           float64         // term-frequency saturation
 	hanUnigramWeight             float64         // relative weight of single Chinese characters
-	lightBigramWeight            float64         // relative weight of Chinese bigrams with a function character
 	conceptWeight                float64         // relative weight of synonym concepts
+	coveredWeight                float64         // relative weight of a query term inside a lexicon phrase
 	unknownBigramWeight          float64         // weight of a Chinese bigram the FAQ never uses
 	questionShare                float64         // weight of question coverage in the blended score
 	confidence                   confidenceModel // chance that the top entry is right

@@ -99,8 +99,9 @@ func (lx *lexicon) add(concept, phrase string) {
 }
 
 // appendConcepts adds the concept ids of lexicon phrases found in a Han run;
-// no phrase starts inside a filler phrase (filler may be nil).
-func appendConcepts(dst []string, rs []rune, filler []bool) []string {
+// no phrase starts inside a filler phrase (filler may be nil). inPhrase, when
+// not nil, marks the runes of the phrases found.
+func appendConcepts(dst []string, rs []rune, filler, inPhrase []bool) []string {
 	for i, r := range rs {
 		if filler != nil && filler[i] {
 			continue
@@ -108,6 +109,11 @@ func appendConcepts(dst []string, rs []rune, filler []bool) []string {
 		for _, p := range concepts.zh[r] {
 			if hasRunePrefix(rs[i:], p.runes) {
 				dst = append(dst, p.concept)
+				if inPhrase != nil {
+					for j := range p.runes {
+						inPhrase[i+j] = true
+					}
+				}
 			}
 		}
 	}
@@ -128,8 +134,9 @@ func hasRunePrefix(s, prefix []rune) bool {
 
 // appendWordConcepts adds the concept ids of lexicon phrases found in a
 // sequence of stemmed words: raw phrases against all stems, the others
-// against the content stems (stop words removed).
-func appendWordConcepts(dst []string, all, content []string) []string {
+// against the content stems (stop words removed). The content stems of the
+// latter go to covered when it is not nil.
+func appendWordConcepts(dst []string, covered *[]string, all, content []string) []string {
 	for i, s := range all {
 		for _, p := range concepts.en[s] {
 			if p.raw && hasWordPrefix(all[i:], p.stems) {
@@ -141,6 +148,9 @@ func appendWordConcepts(dst []string, all, content []string) []string {
 		for _, p := range concepts.en[s] {
 			if !p.raw && hasWordPrefix(content[i:], p.stems) {
 				dst = append(dst, p.concept)
+				if covered != nil {
+					*covered = append(*covered, p.stems...)
+				}
 			}
 		}
 	}

@@ -22,11 +22,18 @@ type wordFixer func(word string) string
 
 // appendTokens tokenises already normalised text.
 func appendTokens(dst []string, normalized string, fix wordFixer) []string {
+	return appendTokensCovered(dst, nil, normalized, fix)
+}
+
+// appendTokensCovered tokenises already normalised text; when covered is not
+// nil it also collects the word and character terms that lie inside a
+// lexicon phrase (their concept stands for them).
+func appendTokensCovered(dst []string, covered *[]string, normalized string, fix wordFixer) []string {
 	for _, run := range scriptRuns(normalized) {
 		if run.han {
-			dst = appendHanTokens(dst, run.text)
+			dst = appendHanTokens(dst, covered, run.text)
 		} else {
-			dst = appendWordTokens(dst, run.text, fix)
+			dst = appendWordTokens(dst, covered, run.text, fix)
 		}
 	}
 	return dst
@@ -73,9 +80,13 @@ func appendRun(runs []scriptRun, text string, han bool) []scriptRun {
 	return runs
 }
 
-func appendHanTokens(dst []string, run string) []string {
+func appendHanTokens(dst []string, covered *[]string, run string) []string {
 	rs := []rune(run)
 	filler := fillerMask(rs)
+	var inPhrase []bool
+	if covered != nil {
+		inPhrase = make([]bool, len(rs))
+	}
 	for i, r := range rs {
 		if !zhStopChars[r] && !(filler != nil && filler[i]) {
 			dst = append(dst, string(r))
@@ -87,18 +98,30 @@ func appendHanTokens(dst []string, run string) []string {
 			}
 		}
 	}
-	return appendConcepts(dst, rs, filler)
+	dst = appendConcepts(dst, rs, filler, inPhrase)
+	if covered != nil {
+		for i := range rs {
+			if inPhrase[i] {
+				*covered = append(*covered, string(rs[i]))
+				if i+1 < len(rs) && inPhrase[i+1] {
+					*covered = append(*covered, string(rs[i:i+2]))
+				}
+			}
+		}
+	}
+	return dst
 }
 
 // fillerMask marks the runes of Chinese filler phrases ("怎么办", "咋整"):
 // question frames made of content characters that say nothing about the
 // topic, so "办" in "怎么办" neither counts as a term nor starts a concept.
+// A lexicon phrase running on past the filler wins ("怎么办理": 办理).
 // It returns nil when the run has none.
 func fillerMask(rs []rune) []bool {
 	var mask []bool
 	for i := range rs {
 		for _, p := range zhFillerPhrases[rs[i]] {
-			if hasRunePrefix(rs[i:], p) {
+			if hasRunePrefix(rs[i:], p) && !phraseCrosses(rs, i, i+len(p)) {
 				if mask == nil {
 					mask = make([]bool, len(rs))
 				}
@@ -109,6 +132,19 @@ func fillerMask(rs []rune) []bool {
 		}
 	}
 	return mask
+}
+
+// phraseCrosses reports a lexicon phrase that starts inside rs[from:to] and
+// ends after it.
+func phraseCrosses(rs []rune, from, to int) bool {
+	for j := from; j < to; j++ {
+		for _, p := range concepts.zh[rs[j]] {
+			if j+len(p.runes) > to && hasRunePrefix(rs[j:], p.runes) {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 // zhFillerPhrases indexes filler phrases by their first rune.
@@ -125,7 +161,7 @@ var zhFillerPhrases = func() map[rune][][]rune {
 	return m
 }()
 
-func appendWordTokens(dst []string, run string, fix wordFixer) []string {
+func appendWordTokens(dst []string, covered *[]string, run string, fix wordFixer) []string {
 	words := strings.Fields(run)
 	stems := make([]string, 0, len(words))
 	for _, w := range words {
@@ -142,7 +178,7 @@ func appendWordTokens(dst []string, run string, fix wordFixer) []string {
 		dst = append(dst, s)
 	}
 	content := dst[start:len(dst):len(dst)]
-	return appendWordConcepts(dst, stems, content)
+	return appendWordConcepts(dst, covered, stems, content)
 }
 
 // isStopWord reports words that are no index terms: stop words and single
@@ -199,6 +235,10 @@ var enStopWords = setOf(
 	"wants", "wanted", "wanting", "needed", "needing", "asks", "asked", "asking",
 	"questions", "wonder", "wondered", "things", "didn", "wasn", "weren", "hasn", "haven",
 	"hadn", "couldn", "wouldn", "shouldn", "mustn", "ain", "shan", "ve", "ya",
+	// contractions typed without the apostrophe ("whats", "theres")
+	"whats", "hows", "wheres", "whos", "thats", "theres", "heres", "ive", "youre", "were",
+	"theyre", "didnt", "doesnt", "isnt", "arent", "wont", "wasnt", "havent", "hasnt", "shouldnt",
+	"wouldnt", "couldnt",
 )
 
 func runeSet(s string) map[rune]bool {

@@ -55,8 +55,58 @@ func TestStemEnglish(t *testing.T) {
 			}
 		}
 	}
+	// short stems keep their e: these must not fall together
+	for _, pair := range [][2]string{{"rate", "rat"}, {"care", "car"}, {"site", "sit"}, {"note", "not"}, {"tape", "tap"}} {
+		if a, b := stemEnglish(pair[0]), stemEnglish(pair[1]); a == b {
+			t.Errorf("stem(%q) = stem(%q) = %q", pair[0], pair[1], a)
+		}
+	}
+	for _, g := range [][]string{{"pay", "paid"}, {"spend", "spent"}, {"child", "children"}, {"vote", "voting", "voted"},
+		{"rate", "rates", "rated"}, {"apply", "applied", "applies"}, {"neighbor", "neighbours"}} {
+		for _, w := range g[1:] {
+			if a, b := stemEnglish(g[0]), stemEnglish(w); a != b {
+				t.Errorf("stem(%q)=%q but stem(%q)=%q", g[0], a, w, b)
+			}
+		}
+	}
 	if stemEnglish("bus") != "bus" || stemEnglish("gas") != "gas" {
 		t.Errorf("short words must stay: bus->%q gas->%q", stemEnglish("bus"), stemEnglish("gas"))
+	}
+}
+
+func TestStopWordsAreWordsNotStems(t *testing.T) {
+	// "use" stems like the stop word "us" but carries meaning
+	if got := Tokens("what can we use it for"); !slices.Contains(got, stemEnglish("use")) {
+		t.Errorf("Tokens = %v, lost %q", got, "use")
+	}
+	// contractions typed without an apostrophe are function words
+	if got := Tokens("whats the deadline"); slices.Contains(got, "whats") || slices.Contains(got, "what") {
+		t.Errorf("Tokens = %v, kept a contraction", got)
+	}
+}
+
+func TestChineseFillerPhrasesCarryNoTerms(t *testing.T) {
+	got := Tokens("闻到煤气味怎么办")
+	for _, noise := range []string{"办", "么办", "#apply"} {
+		if slices.Contains(got, noise) {
+			t.Errorf("Tokens = %v, has %q from the filler 怎么办", got, noise)
+		}
+	}
+	if !slices.Contains(Tokens("怎么办理居住证"), "#apply") {
+		t.Errorf("办理 after 怎么 must still be found: %v", Tokens("怎么办理居住证"))
+	}
+}
+
+func TestCoveredTermsAreThoseInsideLexiconPhrases(t *testing.T) {
+	var covered []string
+	terms := appendTokensCovered(nil, &covered, Normalize("维修基金余额 charging point near gate 7"), nil)
+	for _, c := range []string{"维修", "基金", "charg", "point"} {
+		if !slices.Contains(covered, c) {
+			t.Errorf("covered %v lacks %q (terms %v)", covered, c, terms)
+		}
+	}
+	if slices.Contains(covered, "near") || slices.Contains(covered, "7") {
+		t.Errorf("covered %v has a word outside any phrase", covered)
 	}
 }
 

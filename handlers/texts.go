@@ -21,8 +21,8 @@ var (
 		"Hello! This is codesk, the online desk of the estate's co-office (neighborhood committee, owners' committee and property management).\nType your question, e.g. \"When will the lifts be replaced?\", or use the menu below.",
 	}
 	txtHelp = text{
-		"使用方法：\n• 直接输入问题，我会从小区常见问题中找答案；\n• /start 打开菜单；\n• /lang 切换语言（中文 / English）；\n• /mytickets 查看我的工单；\n• /help 显示本说明。\n紧急情况请直接拨打 110（报警）、119（火警）、120（急救）。",
-		"How to use codesk:\n• Type a question and I will look for the answer in the estate's FAQ;\n• /start opens the menu;\n• /lang switches language (中文 / English);\n• /mytickets shows your tickets;\n• /help shows this text.\nIn an emergency call 110 (police), 119 (fire) or 120 (ambulance) directly.",
+		"使用方法：\n• 直接输入问题，我会从小区常见问题中找答案；\n• /report 反映问题（报修、投诉等），可附照片；\n• /cancel 取消正在填写的内容；\n• /start 打开菜单；\n• /lang 切换语言（中文 / English）；\n• /mytickets 查看我的工单；\n• /help 显示本说明。\n紧急情况请直接拨打 110（报警）、119（火警）、120（急救）。",
+		"How to use codesk:\n• Type a question and I will look for the answer in the estate's FAQ;\n• /report reports a concern (repairs, complaints...), photos welcome;\n• /cancel drops what you are filling in;\n• /start opens the menu;\n• /lang switches language (中文 / English);\n• /mytickets shows your tickets;\n• /help shows this text.\nIn an emergency call 110 (police), 119 (fire) or 120 (ambulance) directly.",
 	}
 	txtMenuAsk      = text{"❓ 提问", "❓ Ask a question"}
 	txtMenuConcern  = text{"📝 反映问题", "📝 Report a concern"}

@@ -9,7 +9,9 @@ import (
 	"codesk/config"
 	"codesk/faq"
 	"codesk/handlers"
+	"codesk/outbox"
 	"codesk/storage"
+	"codesk/tickets"
 )
 
 // app is what every long-running command shares: the database, the FAQ in
@@ -48,16 +50,68 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, er
 
 func (a *app) close() { a.db.Close() }
 
-// handler builds the conversation logic over messenger.
-func (a *app) handler(cfg config.Config, log *slog.Logger, messenger handlers.Messenger, botUsername string) *handlers.Handler {
+// transport is what a transport adds to the conversation logic.
+type transport struct {
+	messenger   handlers.Messenger
+	membership  handlers.Membership // nil: only configured staff act on tickets
+	botUsername string
+	isAdmin     func(int64) bool // extra admins (the console's); nil for none
+	outbox      *outbox.Worker   // woken when handlers store messages
+}
+
+// handler builds the conversation logic over a transport.
+func (a *app) handler(cfg config.Config, log *slog.Logger, t transport) (*handlers.Handler, error) {
+	router, err := loadRouter(cfg)
+	if err != nil {
+		return nil, err
+	}
+	isAdmin := cfg.IsAdmin
+	if t.isAdmin != nil {
+		isAdmin = func(id int64) bool { return cfg.IsAdmin(id) || t.isAdmin(id) }
+	}
 	return handlers.New(handlers.Deps{
-		Messenger:   messenger,
+		Messenger:   t.messenger,
 		FAQ:         a.catalog,
 		Residents:   a.db,
 		Questions:   a.db,
 		State:       a.state,
-		IsAdmin:     cfg.IsAdmin,
-		BotUsername: botUsername,
+		IsAdmin:     isAdmin,
+		BotUsername: t.botUsername,
 		Log:         log,
-	})
+		Tickets:     notifyingStore{DB: a.db, notify: t.outbox.Notify},
+		Router:      router,
+		Parties:     cfg,
+		Membership:  t.membership,
+	}), nil
+}
+
+// notifyingStore wakes the outbox sender after a ticket change stored
+// messages, so they go out at once rather than at the next poll.
+type notifyingStore struct {
+	*storage.DB
+	notify func()
+}
+
+func (s notifyingStore) CreateTicket(ctx context.Context, nt storage.NewTicket, messages func(tickets.Ticket) []storage.OutboxMessage) (tickets.Ticket, bool, error) {
+	t, created, err := s.DB.CreateTicket(ctx, nt, messages)
+	if err == nil && created {
+		s.notify()
+	}
+	return t, created, err
+}
+
+func (s notifyingStore) UpdateTicket(ctx context.Context, id int64, change func(tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error)) (tickets.Ticket, error) {
+	t, err := s.DB.UpdateTicket(ctx, id, change)
+	if err == nil {
+		s.notify()
+	}
+	return t, err
+}
+
+func (s notifyingStore) EnqueueOutbox(ctx context.Context, msgs ...storage.OutboxMessage) error {
+	err := s.DB.EnqueueOutbox(ctx, msgs...)
+	if err == nil {
+		s.notify()
+	}
+	return err
 }

@@ -8,6 +8,8 @@ import (
 
 	"codesk/config"
 	"codesk/console"
+	"codesk/handlers"
+	"codesk/outbox"
 	"codesk/parties"
 )
 
@@ -17,8 +19,40 @@ func runConsole(ctx context.Context, cfg config.Config, log *slog.Logger, stdin 
 		return err
 	}
 	defer a.close()
-	c := console.New(stdout, isTerminal(stdin), consoleChats(cfg))
-	return c.Run(ctx, stdin, a.handler(cfg, log, c, ""), os.Getenv("LANG"))
+	chats := consoleChats(cfg)
+	c := console.New(stdout, isTerminal(stdin), chats)
+	// The console plays staff in stand-in chats when none are configured.
+	cfg.Parties = map[parties.ID]config.Chat{}
+	for p, chat := range chats {
+		if p == parties.CoOffice {
+			cfg.CoOffice = config.Chat{ChatID: chat}
+		} else {
+			cfg.Parties[p] = config.Chat{ChatID: chat}
+		}
+	}
+	sender := &outbox.Worker{Store: a.db, Messenger: c, Log: log}
+	h, err := a.handler(cfg, log, transport{messenger: c, membership: c, outbox: sender,
+		isAdmin: func(id int64) bool { return id == console.AdminID }})
+	if err != nil {
+		return err
+	}
+	// Deliver what each line stored in the outbox before reading the next,
+	// so a transcript shows cards and notices where they happened.
+	return c.Run(ctx, stdin, deliverAfter{h: h, outbox: sender}, os.Getenv("LANG"))
+}
+
+// deliverAfter drains the outbox after each event.
+type deliverAfter struct {
+	h      *handlers.Handler
+	outbox *outbox.Worker
+}
+
+func (d deliverAfter) Handle(ctx context.Context, in handlers.Incoming) error {
+	err := d.h.Handle(ctx, in)
+	if _, dErr := d.outbox.Drain(ctx); dErr != nil && err == nil {
+		err = dErr
+	}
+	return err
 }
 
 // isTerminal reports whether r is an interactive terminal (not a pipe or file).

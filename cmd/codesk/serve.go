@@ -24,14 +24,23 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 		return err
 	}
 	defer a.close()
-	b, err := bot.New(ctx, bot.Options{Token: cfg.TelegramToken, APIURL: cfg.TelegramAPIURL, Log: log})
+	scale := cfg.TelegramRateScale
+	b, err := bot.New(ctx, bot.Options{Token: cfg.TelegramToken, APIURL: cfg.TelegramAPIURL, Log: log,
+		Messenger: []bot.MessengerOption{
+			bot.WithLimits(bot.TelegramLimits().Scaled(scale)),
+			bot.WithRetryUnit(time.Duration(float64(time.Second) * scale)),
+		}})
 	if err != nil {
 		return err
 	}
 	go a.reloadFAQ(ctx, log, 30*time.Second)
 	sender := &outbox.Worker{Store: a.db, Messenger: b.Messenger(), Log: log}
 	go func() { _ = sender.Run(ctx) }()
-	h := a.handler(cfg, log, b.Messenger(), b.Username())
+	h, err := a.handler(cfg, log, transport{messenger: b.Messenger(), membership: b.Messenger(),
+		botUsername: b.Username(), outbox: sender})
+	if err != nil {
+		return err
+	}
 	if *webhook {
 		return b.RunWebhook(ctx, a.db, h, bot.WebhookOptions{Addr: cfg.WebhookAddr, PublicURL: cfg.WebhookURL, Secret: cfg.WebhookSecret})
 	}

@@ -1,0 +1,487 @@
+package handlers
+
+import (
+	"context"
+	"encoding/json"
+	"fmt"
+	"strings"
+	"time"
+
+	"codesk/parties"
+	"codesk/storage"
+	"codesk/tickets"
+)
+
+// draft is a concern being written: kept in shared state until the resident
+// sends or cancels it, so any replica can continue the conversation.
+type draft struct {
+	ID            string     `json:"id"`
+	Step          string     `json:"step"`
+	Lang          string     `json:"lang"`
+	Text          string     `json:"text,omitempty"`
+	PhotoIDs      []string   `json:"photos,omitempty"`
+	Location      string     `json:"location,omitempty"`
+	LocationAsked bool       `json:"location_asked,omitempty"`
+	Category      string     `json:"category,omitempty"`
+	Party         parties.ID `json:"party,omitempty"`
+	TicketID      int64      `json:"ticket_id,omitempty"` // set once sent
+}
+
+// Draft steps: what the resident's next message means.
+const (
+	stepDescribe = "describe" // the description (text, or a photo's caption)
+	stepLocation = "location" // the building/unit, or a shared location
+	stepPreview  = "preview"  // buttons decide; text is a new message
+	stepExtra    = "extra"    // a photo, a building/unit or a location to add
+	stepSent     = "sent"     // done: remembered so a second "send" says so
+	stepCanceled = "canceled" // kept so late presses get a notice in the draft's language
+)
+
+// active reports whether the draft still takes input.
+func (d draft) active() bool { return d.Step != stepSent && d.Step != stepCanceled }
+
+const (
+	draftTTL       = 24 * time.Hour
+	maxDraftPhotos = 10
+)
+
+func (d draft) lang(chosen string) string {
+	if chosen == "zh" || chosen == "en" {
+		return chosen
+	}
+	return d.Lang
+}
+
+func draftKey(userID int64) string { return fmt.Sprintf("draft:%d", userID) }
+
+func (h *Handler) loadDraft(ctx context.Context, userID int64) (draft, bool, error) {
+	data, ok, err := h.State.Get(ctx, draftKey(userID))
+	if err != nil || !ok {
+		return draft{}, false, err
+	}
+	var d draft
+	if err := json.Unmarshal(data, &d); err != nil {
+		return draft{}, false, fmt.Errorf("decode draft of %d: %w", userID, err)
+	}
+	return d, true, nil
+}
+
+func (h *Handler) saveDraft(ctx context.Context, userID int64, d draft) error {
+	data, err := json.Marshal(d)
+	if err != nil {
+		return fmt.Errorf("encode draft: %w", err)
+	}
+	if err := h.State.Set(ctx, draftKey(userID), data, draftTTL); err != nil {
+		return fmt.Errorf("save draft of %d: %w", userID, err)
+	}
+	return nil
+}
+
+func (h *Handler) ticketsEnabled() bool { return h.Tickets != nil && h.Router != nil }
+
+// startIntake begins a concern, from the menu or /report [text].
+func (h *Handler) startIntake(ctx context.Context, in Incoming, chosen, lang, text string) error {
+	if err := h.State.Delete(ctx, awaitKey(in.UserID)); err != nil {
+		return fmt.Errorf("clear awaited input: %w", err)
+	}
+	d := draft{ID: randomHex(6), Step: stepDescribe, Lang: lang}
+	if text != "" {
+		return h.describe(ctx, in, d, chosen, text)
+	}
+	if err := h.saveDraft(ctx, in.UserID, d); err != nil {
+		return err
+	}
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDescribeConcern.in(lang), Buttons: cancelButton(d, lang)})
+}
+
+// ticketMessage serves a private message that belongs to the ticket flows:
+// a reply to a ticket message, an awaited answer, draft input, a photo, or
+// text that reads as a concern. handled is false for everything else, which
+// is then treated as a question.
+func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang string) (handled bool, err error) {
+	if in.ReplyTo != 0 {
+		if handled, err := h.residentReply(ctx, in, chosen); handled || err != nil {
+			return handled, err
+		}
+	}
+	if handled, err := h.awaitedInput(ctx, in, chosen); handled || err != nil {
+		return handled, err
+	}
+	d, ok, err := h.loadDraft(ctx, in.UserID)
+	if err != nil {
+		return true, err
+	}
+	if ok && d.active() {
+		if handled, err := h.draftInput(ctx, in, d, chosen); handled || err != nil {
+			return handled, err
+		}
+	}
+	text := strings.TrimSpace(in.Text)
+	switch in.Kind {
+	case PhotoMessage:
+		if err := h.State.Delete(ctx, awaitKey(in.UserID)); err != nil {
+			return true, fmt.Errorf("clear awaited input: %w", err)
+		}
+		_, err := h.draftInput(ctx, in, draft{ID: randomHex(6), Step: stepDescribe, Lang: lang}, chosen)
+		return true, err
+	case TextMessage:
+		if text == "" || runeLen(text) > MaxQuestionRunes {
+			return false, nil // answerQuestion says why
+		}
+		if concern, _ := h.Router.IsConcern(text); !concern {
+			return false, nil
+		}
+		return true, h.startIntake(ctx, in, chosen, lang, text)
+	}
+	return false, nil
+}
+
+// draftInput applies a message to the draft at its step. At the preview
+// step text is not consumed: it is a new question or concern.
+func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen string) (bool, error) {
+	lang := d.lang(chosen)
+	text := strings.TrimSpace(in.Text)
+	switch in.Kind {
+	case PhotoMessage:
+		d.PhotoIDs = appendPhoto(d.PhotoIDs, in.PhotoIDs)
+		if d.Step == stepDescribe {
+			if text == "" {
+				if err := h.saveDraft(ctx, in.UserID, d); err != nil {
+					return true, err
+				}
+				return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtPhotoReceivedDescribe.in(lang), Buttons: cancelButton(d, lang)})
+			}
+			return true, h.describe(ctx, in, d, chosen, text)
+		}
+		if d.Step == stepLocation {
+			if err := h.saveDraft(ctx, in.UserID, d); err != nil {
+				return true, err
+			}
+			return true, h.askLocation(ctx, in.ChatID, d, lang)
+		}
+		d.Step = stepPreview
+		return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
+	case LocationMessage:
+		if in.Location == nil {
+			return false, nil
+		}
+		d.Location = fmt.Sprintf("📍 %.5f, %.5f", in.Location.Latitude, in.Location.Longitude)
+		d.LocationAsked = true
+		if d.Step == stepDescribe {
+			if err := h.saveDraft(ctx, in.UserID, d); err != nil {
+				return true, err
+			}
+			return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDescribeConcern.in(lang), Buttons: cancelButton(d, lang)})
+		}
+		d.Step = stepPreview
+		return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
+	case TextMessage:
+		switch d.Step {
+		case stepDescribe:
+			if text == "" {
+				return false, nil
+			}
+			if n := runeLen(text); n > MaxQuestionRunes {
+				return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtTooLong.f(lang, n, MaxQuestionRunes)})
+			}
+			return true, h.describe(ctx, in, d, chosen, text)
+		case stepLocation, stepExtra:
+			if text == "" {
+				return false, nil
+			}
+			d.Location = clip(text, 200)
+			d.LocationAsked = true
+			d.Step = stepPreview
+			return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
+		}
+	}
+	return false, nil
+}
+
+// describe sets the draft's text, routes it and moves on.
+func (h *Handler) describe(ctx context.Context, in Incoming, d draft, chosen, text string) error {
+	if chosen == "" {
+		d.Lang = h.language("", Incoming{Text: text})
+	}
+	d.Text = text
+	dec := h.Router.Route(text)
+	d.Category, d.Party = dec.Category, dec.Party
+	lang := d.lang(chosen)
+	if h.needsLocation(d) {
+		d.Step = stepLocation
+		d.LocationAsked = true
+		if err := h.saveDraft(ctx, in.UserID, d); err != nil {
+			return err
+		}
+		return h.askLocation(ctx, in.ChatID, d, lang)
+	}
+	d.Step = stepPreview
+	return h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
+}
+
+// needsLocation: repairs and the like are useless without the building and
+// unit, so ask once when the text does not say where.
+func (h *Handler) needsLocation(d draft) bool {
+	if d.Location != "" || d.LocationAsked || tickets.MentionsLocation(d.Text) {
+		return false
+	}
+	for _, c := range h.Router.Categories() {
+		if c.ID == d.Category {
+			return c.NeedsLocation
+		}
+	}
+	return false
+}
+
+func (h *Handler) askLocation(ctx context.Context, chatID int64, d draft, lang string) error {
+	return h.send(ctx, OutMessage{ChatID: chatID, Text: txtAskLocation.in(lang), Buttons: [][]Button{{
+		{Text: txtBtnSkip.in(lang), Data: "c:skip:" + d.ID},
+		{Text: txtBtnCancel.in(lang), Data: "c:cancel:" + d.ID},
+	}}})
+}
+
+func (h *Handler) showPreview(ctx context.Context, userID, chatID int64, d draft, lang string) error {
+	if err := h.saveDraft(ctx, userID, d); err != nil {
+		return err
+	}
+	return h.send(ctx, OutMessage{ChatID: chatID, Text: h.previewText(d, lang), Buttons: previewButtons(d, lang)})
+}
+
+func (h *Handler) previewText(d draft, lang string) string {
+	var b strings.Builder
+	if d.Party == parties.CoOffice {
+		b.WriteString(txtPreviewCoOffice.f(lang, d.Text))
+	} else {
+		b.WriteString(txtPreview.f(lang, h.categoryText(d.Category).in(lang), parties.Name(d.Party, lang), d.Text))
+	}
+	if d.Location != "" {
+		b.WriteString("\n" + txtPreviewLocation.f(lang, d.Location))
+	}
+	if len(d.PhotoIDs) > 0 {
+		b.WriteString("\n" + txtPreviewPhotos.f(lang, len(d.PhotoIDs)))
+	}
+	b.WriteString("\n\n" + txtPreviewQuestion.in(lang))
+	return b.String()
+}
+
+func previewButtons(d draft, lang string) [][]Button {
+	return [][]Button{
+		{{Text: txtBtnSend.in(lang), Data: "c:send:" + d.ID}, {Text: txtBtnChangeParty.in(lang), Data: "c:party:" + d.ID}},
+		{{Text: txtBtnAddExtra.in(lang), Data: "c:photo:" + d.ID}, {Text: txtBtnCancel.in(lang), Data: "c:cancel:" + d.ID}},
+		{{Text: txtBtnJustAsking.in(lang), Data: "c:ask:" + d.ID}},
+	}
+}
+
+func cancelButton(d draft, lang string) [][]Button {
+	return [][]Button{{{Text: txtBtnCancel.in(lang), Data: "c:cancel:" + d.ID}}}
+}
+
+// categoryText is a category's display name in both languages.
+func (h *Handler) categoryText(id string) text {
+	for _, c := range h.Router.Categories() {
+		if c.ID == id {
+			t := text{zh: c.Names["zh"], en: c.Names["en"]}
+			if t.zh == "" {
+				t.zh = t.en
+			}
+			if t.en == "" {
+				t.en = t.zh
+			}
+			if t.zh != "" {
+				return t
+			}
+		}
+	}
+	return txtOtherCategory
+}
+
+func appendPhoto(have, sizes []string) []string {
+	if len(sizes) == 0 || len(have) >= maxDraftPhotos {
+		return have
+	}
+	return append(have, sizes[len(sizes)-1]) // the largest size
+}
+
+// partyCodes are the short party names in callback data (64-byte limit).
+var partyCodes = map[string]parties.ID{
+	"pm": parties.PropertyManagement, "oc": parties.OwnersCommittee,
+	"nc": parties.NeighborhoodCommittee, "co": parties.CoOffice,
+}
+
+func partyCode(p parties.ID) string {
+	for code, id := range partyCodes {
+		if id == p {
+			return code
+		}
+	}
+	return ""
+}
+
+// partyChoices are the parties a concern can go to, in a stable order.
+var partyChoices = []parties.ID{parties.PropertyManagement, parties.OwnersCommittee, parties.NeighborhoodCommittee, parties.CoOffice}
+
+// concernCallback serves "c:<action>:<draftID>[:<party>]" presses.
+func (h *Handler) concernCallback(ctx context.Context, in Incoming, rest, chosen string) error {
+	action, args, _ := strings.Cut(rest, ":")
+	draftID, extra, _ := strings.Cut(args, ":")
+	d, ok, err := h.loadDraft(ctx, in.UserID)
+	if err != nil {
+		return err
+	}
+	if !ok || d.ID != draftID || draftID == "" {
+		h.ack(ctx, in, txtDraftGone.in(h.language(chosen, in)))
+		return nil
+	}
+	lang := d.lang(chosen)
+	switch d.Step {
+	case stepSent:
+		h.ack(ctx, in, txtAlreadySent.f(lang, fmt.Sprintf("#%d", d.TicketID)))
+		return nil
+	case stepCanceled:
+		h.ack(ctx, in, txtDraftGone.in(lang))
+		return nil
+	}
+	switch action {
+	case "send":
+		if d.Text == "" {
+			return errStale
+		}
+		return h.confirmDraft(ctx, in, d, lang)
+	case "party":
+		h.ack(ctx, in, "")
+		var rows [][]Button
+		for _, p := range partyChoices {
+			if p != d.Party {
+				rows = append(rows, []Button{{Text: parties.Name(p, lang), Data: "c:to:" + d.ID + ":" + partyCode(p)}})
+			}
+		}
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtChooseParty.in(lang), Buttons: rows})
+	case "to":
+		p, ok := partyCodes[extra]
+		if !ok || d.Text == "" {
+			return errStale
+		}
+		h.ack(ctx, in, "")
+		if p != d.Party {
+			d.Party = p
+			if h.categoryParty(d.Category) != p {
+				d.Category = tickets.Uncategorized
+			}
+		}
+		d.Step = stepPreview
+		return h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
+	case "photo", "loc":
+		h.ack(ctx, in, "")
+		d.Step = stepExtra
+		if err := h.saveDraft(ctx, in.UserID, d); err != nil {
+			return err
+		}
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtAskExtra.in(lang), Buttons: cancelButton(d, lang)})
+	case "skip":
+		if d.Text == "" {
+			return errStale
+		}
+		h.ack(ctx, in, "")
+		d.Step = stepPreview
+		return h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
+	case "cancel":
+		h.ack(ctx, in, "")
+		d.Step = stepCanceled
+		if err := h.saveDraft(ctx, in.UserID, d); err != nil {
+			return err
+		}
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDraftCancelled.in(lang)})
+	case "ask":
+		// A question stays a question: answer it from the FAQ instead.
+		if d.Text == "" {
+			return errStale
+		}
+		h.ack(ctx, in, "")
+		if err := h.State.Delete(ctx, draftKey(in.UserID)); err != nil {
+			return fmt.Errorf("delete draft: %w", err)
+		}
+		return h.answerQuestion(ctx, in, chosen, d.Text)
+	}
+	return errStale
+}
+
+func (h *Handler) categoryParty(id string) parties.ID {
+	for _, c := range h.Router.Categories() {
+		if c.ID == id {
+			return c.Party
+		}
+	}
+	return ""
+}
+
+// confirmDraft stores the ticket and, in the same transaction, the
+// resident's confirmation and the staff card. The draft id is the ticket's
+// idempotency key: pressing "send" twice, or on two replicas, makes one
+// ticket.
+func (h *Handler) confirmDraft(ctx context.Context, in Incoming, d draft, lang string) error {
+	chat, chatOK := h.staffChat(d.Party)
+	cat := h.categoryText(d.Category)
+	nt := storage.NewTicket{
+		Key: "draft:" + d.ID, ResidentID: in.UserID, ChatID: in.ChatID, Lang: lang, Text: d.Text,
+		PhotoIDs: d.PhotoIDs, Location: d.Location, Category: d.Category, Party: d.Party,
+		ResidentName: in.UserName, At: h.Now(),
+	}
+	t, created, err := h.Tickets.CreateTicket(ctx, nt, func(t tickets.Ticket) []storage.OutboxMessage {
+		ack := txtAck.f(lang, t.Number(), parties.Name(t.Party, lang))
+		if !chatOK {
+			ack += "\n" + txtNoStaffChat.in(lang)
+		}
+		msgs := []storage.OutboxMessage{toResident(t, keyAck(t.ID), ack, ackButtons(t, lang))}
+		if chatOK {
+			msgs = append(msgs, cardMessages(t, chat, keyCard(t.ID, t.Party), fmt.Sprintf(staffCardTitle, t.Number()), cat)...)
+		}
+		return msgs
+	})
+	if err != nil {
+		h.ack(ctx, in, txtSomethingWrong.in(lang))
+		return fmt.Errorf("create ticket from draft %s: %w", d.ID, err)
+	}
+	if !chatOK {
+		h.Log.Error("no staff chat configured: ticket card not delivered", "ticket", t.ID, "party", t.Party)
+	}
+	d.Step, d.TicketID = stepSent, t.ID
+	if err := h.saveDraft(ctx, in.UserID, d); err != nil {
+		h.Log.Warn("mark draft sent", "err", err) // the ticket key still dedupes
+	}
+	if !created {
+		h.ack(ctx, in, txtAlreadySent.f(lang, t.Number()))
+		return nil
+	}
+	h.ack(ctx, in, "")
+	if in.Callback != nil && in.Callback.MessageID != 0 {
+		// Drop the preview's buttons; the confirmation comes via the outbox.
+		body := h.previewText(d, lang) + "\n" + txtSentMark.in(lang) + " " + t.Number()
+		if err := h.Messenger.Edit(ctx, in.ChatID, in.Callback.MessageID, body, nil); err != nil {
+			h.Log.Debug("edit preview", "err", err)
+		}
+	}
+	return nil
+}
+
+// staffChat is where a party's cards go: its own chat, else the co-office
+// chat, so a concern is never left without a reader.
+func (h *Handler) staffChat(p parties.ID) (int64, bool) {
+	if h.Parties == nil {
+		return 0, false
+	}
+	if c, ok := h.Parties.ChatOf(p); ok && c != 0 {
+		return c, true
+	}
+	c, ok := h.Parties.ChatOf(parties.CoOffice)
+	return c, ok && c != 0
+}
+
+// cancelConversation drops a draft and any awaited input (/cancel).
+func (h *Handler) cancelConversation(ctx context.Context, in Incoming, lang string) error {
+	for _, key := range []string{draftKey(in.UserID), awaitKey(in.UserID)} {
+		if err := h.State.Delete(ctx, key); err != nil {
+			return fmt.Errorf("cancel conversation: %w", err)
+		}
+	}
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDraftCancelled.in(lang)})
+}

@@ -1,0 +1,177 @@
+package handlers
+
+import (
+	"crypto/rand"
+	"encoding/hex"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"codesk/parties"
+	"codesk/storage"
+	"codesk/tickets"
+)
+
+// Outbox purposes: what a delivered message is, so a reply to it can be
+// mapped back to its ticket (storage.TicketByMessage).
+const (
+	purposeCard     = "card"     // the ticket card in a party chat; staff reply to it
+	purposeRelay    = "relay"    // resident text or photos relayed to a party chat; staff reply to it
+	purposeResident = "resident" // a message to the resident; the resident replies to it
+)
+
+// Telegram's limits (design.md): captions are shorter than messages.
+const (
+	maxCaptionRunes = 1024
+	maxMessageRunes = 4096
+)
+
+// keyAck, keyCard and keyEvent are outbox idempotency keys: enqueueing an
+// existing key is a no-op, so a retried action never sends twice.
+func keyAck(id int64) string { return fmt.Sprintf("ticket:%d:ack", id) }
+
+func keyCard(id int64, party parties.ID) string { return fmt.Sprintf("ticket:%d:card:%s", id, party) }
+
+func keyEvent(id int64, nonce, part string) string {
+	return fmt.Sprintf("ticket:%d:ev:%s:%s", id, nonce, part)
+}
+
+// nonce names one user action for outbox keys: the transport's update id
+// when there is one (a redelivered update then enqueues nothing new), else
+// random.
+func nonce(in Incoming) string {
+	if in.UpdateID != 0 {
+		return "u" + strconv.FormatInt(in.UpdateID, 10)
+	}
+	return "n" + randomHex(8)
+}
+
+func randomHex(n int) string {
+	b := make([]byte, n)
+	_, _ = rand.Read(b) // never fails (crypto/rand docs)
+	return hex.EncodeToString(b)
+}
+
+func outboxButtons(rows [][]Button) [][]storage.OutboxButton {
+	if len(rows) == 0 {
+		return nil
+	}
+	out := make([][]storage.OutboxButton, len(rows))
+	for i, row := range rows {
+		for _, b := range row {
+			out[i] = append(out[i], storage.OutboxButton{Text: b.Text, Data: b.Data})
+		}
+	}
+	return out
+}
+
+// toResident is a message about ticket t to its resident.
+func toResident(t tickets.Ticket, key, body string, buttons [][]Button) storage.OutboxMessage {
+	return storage.OutboxMessage{
+		Key: key, ChatID: t.ChatID, Text: clip(body, maxMessageRunes), Buttons: outboxButtons(buttons),
+		TicketID: t.ID, Purpose: purposeResident,
+	}
+}
+
+// cardMessages are the staff card of t for chatID and, after it, the
+// ticket's other photos. The card shows the first photo when its text fits
+// a caption.
+func cardMessages(t tickets.Ticket, chatID int64, key, title string, cat text) []storage.OutboxMessage {
+	body := cardText(t, title, cat)
+	card := storage.OutboxMessage{
+		Key: key, ChatID: chatID, Buttons: outboxButtons(staffButtons(t)),
+		TicketID: t.ID, Purpose: purposeCard,
+	}
+	rest := t.PhotoIDs
+	if len(t.PhotoIDs) > 0 && runeLen(body) <= maxCaptionRunes {
+		card.PhotoID, rest = t.PhotoIDs[0], t.PhotoIDs[1:]
+	}
+	card.Text = clip(body, maxMessageRunes)
+	msgs := []storage.OutboxMessage{card}
+	total := len(t.PhotoIDs)
+	for i, p := range rest {
+		n := total - len(rest) + i + 1
+		msgs = append(msgs, storage.OutboxMessage{
+			Key: fmt.Sprintf("%s:photo%d", key, n), ChatID: chatID, PhotoID: p,
+			Text: fmt.Sprintf(staffCardPhotoN, t.Number(), n, total, n, total), TicketID: t.ID, Purpose: purposeRelay,
+		})
+	}
+	return msgs
+}
+
+// relayToStaff relays a resident's text and photos to a party chat, replying
+// to the card when its message id is known.
+func relayToStaff(t tickets.Ticket, chatID int64, replyTo int, keyBase, body string, photos []string) []storage.OutboxMessage {
+	text := fmt.Sprintf(staffResidentAdded, t.Number(), body)
+	if len(photos) == 0 {
+		return []storage.OutboxMessage{{Key: keyBase, ChatID: chatID, Text: clip(text, maxMessageRunes),
+			ReplyTo: replyTo, TicketID: t.ID, Purpose: purposeRelay}}
+	}
+	var msgs []storage.OutboxMessage
+	for i, p := range photos {
+		m := storage.OutboxMessage{Key: fmt.Sprintf("%s:%d", keyBase, i), ChatID: chatID, PhotoID: p,
+			ReplyTo: replyTo, TicketID: t.ID, Purpose: purposeRelay}
+		if i == 0 {
+			m.Text = clip(text, maxCaptionRunes)
+		}
+		msgs = append(msgs, m)
+	}
+	return msgs
+}
+
+// clip bounds s to max runes, marking the cut.
+func clip(s string, max int) string {
+	r := []rune(s)
+	if len(r) <= max {
+		return s
+	}
+	return string(r[:max-1]) + "…"
+}
+
+// cardText is a ticket card for staff: bilingual labels, the resident's text
+// verbatim.
+func cardText(t tickets.Ticket, title string, cat text) string {
+	var b strings.Builder
+	b.WriteString(title)
+	b.WriteString("\n")
+	fmt.Fprintf(&b, staffCardFields, cat.zh, cat.en,
+		parties.Name(t.Party, "zh"), parties.Name(t.Party, "en"), t.Status.Name("zh"), t.Status.Name("en"))
+	if t.Assignee != "" {
+		b.WriteString("\n")
+		fmt.Fprintf(&b, staffCardAssignee, t.Assignee)
+	}
+	if t.Location != "" {
+		b.WriteString("\n")
+		fmt.Fprintf(&b, staffCardLocation, t.Location)
+	}
+	if len(t.PhotoIDs) > 0 {
+		b.WriteString("\n")
+		fmt.Fprintf(&b, staffCardPhotos, len(t.PhotoIDs))
+	}
+	b.WriteString("\n——\n")
+	b.WriteString(t.Text)
+	b.WriteString("\n——\n")
+	if t.Status.Open() {
+		b.WriteString(staffCardHint)
+	}
+	return b.String()
+}
+
+// staffButtons are the card's buttons for the ticket's status.
+func staffButtons(t tickets.Ticket) [][]Button {
+	id := strconv.FormatInt(t.ID, 10)
+	var row []Button
+	if tickets.CanTransition(t.Status, tickets.StatusClaimed) && t.Status != tickets.StatusWaiting {
+		row = append(row, Button{Text: staffBtnClaim, Data: "s:claim:" + id})
+	}
+	if t.Status.Open() {
+		row = append(row, Button{Text: staffBtnReassign, Data: "s:reassign:" + id})
+	}
+	if tickets.CanTransition(t.Status, tickets.StatusResolved) {
+		row = append(row, Button{Text: staffBtnResolve, Data: "s:resolve:" + id})
+	}
+	if len(row) == 0 {
+		return nil
+	}
+	return [][]Button{row}
+}

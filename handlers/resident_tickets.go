@@ -1,0 +1,524 @@
+package handlers
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"codesk/parties"
+	"codesk/storage"
+	"codesk/tickets"
+)
+
+// Refusals inside ticket changes; they abort the change and become a notice.
+var (
+	errNotYours     = errors.New("ticket belongs to another resident")
+	errNotOpen      = errors.New("ticket is not open")
+	errAlreadyRated = errors.New("ticket already rated")
+	errNotRatable   = errors.New("ticket not resolved")
+	errMoved        = errors.New("ticket moved to another party meanwhile")
+	errAlreadyThere = errors.New("ticket already with that party")
+)
+
+// awaited is input the resident was asked for: details for a ticket, or a
+// comment after rating it.
+type awaited struct {
+	Kind     string `json:"kind"` // awaitDetails | awaitComment
+	TicketID int64  `json:"ticket_id"`
+}
+
+const (
+	awaitDetails = "details"
+	awaitComment = "comment"
+	awaitTTL     = 15 * time.Minute
+	myTicketsMax = 10
+)
+
+func awaitKey(userID int64) string { return fmt.Sprintf("await:%d", userID) }
+
+func (h *Handler) setAwait(ctx context.Context, userID int64, a awaited) error {
+	data, err := json.Marshal(a)
+	if err != nil {
+		return fmt.Errorf("encode awaited input: %w", err)
+	}
+	if err := h.State.Set(ctx, awaitKey(userID), data, awaitTTL); err != nil {
+		return fmt.Errorf("save awaited input of %d: %w", userID, err)
+	}
+	return nil
+}
+
+// awaitedInput consumes a message the resident was asked for. Photos keep
+// the wait open (an album arrives as several messages); text ends it.
+func (h *Handler) awaitedInput(ctx context.Context, in Incoming, chosen string) (bool, error) {
+	data, ok, err := h.State.Get(ctx, awaitKey(in.UserID))
+	if err != nil || !ok {
+		return false, err
+	}
+	var a awaited
+	if err := json.Unmarshal(data, &a); err != nil {
+		return false, fmt.Errorf("decode awaited input: %w", err)
+	}
+	if in.Kind != TextMessage && in.Kind != PhotoMessage {
+		return false, nil
+	}
+	if in.Kind == TextMessage || a.Kind == awaitComment {
+		if err := h.State.Delete(ctx, awaitKey(in.UserID)); err != nil {
+			return true, fmt.Errorf("clear awaited input: %w", err)
+		}
+	}
+	if strings.TrimSpace(in.Text) == "" && len(in.PhotoIDs) == 0 {
+		return false, nil
+	}
+	t, err := h.ownTicket(ctx, in.UserID, a.TicketID)
+	if errors.Is(err, errStale) {
+		return false, nil
+	}
+	if err != nil {
+		return true, err
+	}
+	if a.Kind == awaitComment {
+		if in.Kind != TextMessage {
+			return false, nil
+		}
+		return true, h.rateComment(ctx, in, t, chosen)
+	}
+	return true, h.addDetails(ctx, in, t, chosen)
+}
+
+// residentReply adds a resident's reply to one of our ticket messages to
+// that ticket; handled is false when the replied-to message is no ticket of
+// theirs.
+func (h *Handler) residentReply(ctx context.Context, in Incoming, chosen string) (bool, error) {
+	t, purpose, err := h.Tickets.TicketByMessage(ctx, in.ChatID, in.ReplyTo)
+	if errors.Is(err, storage.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return true, fmt.Errorf("ticket of message %d: %w", in.ReplyTo, err)
+	}
+	if purpose != purposeResident || t.ResidentID != in.UserID {
+		return false, nil
+	}
+	if strings.TrimSpace(in.Text) == "" && len(in.PhotoIDs) == 0 {
+		return false, nil
+	}
+	return true, h.addDetails(ctx, in, t, chosen)
+}
+
+// ownTicket loads a ticket of this resident; another resident's ticket is
+// as unknown as a missing one (errStale), so nothing leaks.
+func (h *Handler) ownTicket(ctx context.Context, userID, id int64) (tickets.Ticket, error) {
+	if id <= 0 {
+		return tickets.Ticket{}, errStale
+	}
+	t, err := h.Tickets.Ticket(ctx, id)
+	if errors.Is(err, storage.ErrNotFound) {
+		return tickets.Ticket{}, errStale
+	}
+	if err != nil {
+		return tickets.Ticket{}, fmt.Errorf("load ticket %d: %w", id, err)
+	}
+	if t.ResidentID != userID {
+		h.Log.Warn("resident refused access to another resident's ticket", "user_id", userID, "ticket", id)
+		return tickets.Ticket{}, errStale
+	}
+	return t, nil
+}
+
+func ticketLang(t tickets.Ticket, chosen string) string {
+	if chosen == "zh" || chosen == "en" {
+		return chosen
+	}
+	if t.Lang == "en" {
+		return "en"
+	}
+	return "zh"
+}
+
+// addDetails appends the resident's text or photo to an open ticket and
+// relays it to the party's chat, as a reply to the card when known. An
+// answer to staff puts a waiting ticket back to claimed.
+func (h *Handler) addDetails(ctx context.Context, in Incoming, t tickets.Ticket, chosen string) error {
+	lang := ticketLang(t, chosen)
+	if !t.Status.Open() {
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtTicketNotOpen.f(lang, t.Number(), t.Status.Name(lang)),
+			Buttons: reopenButtons(t, lang, h.Now())})
+	}
+	body := strings.TrimSpace(in.Text)
+	var photos []string
+	if len(in.PhotoIDs) > 0 {
+		photos = []string{in.PhotoIDs[len(in.PhotoIDs)-1]}
+	}
+	if n := runeLen(body); n > MaxQuestionRunes {
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtTooLong.f(lang, n, MaxQuestionRunes)})
+	}
+	chat, _ := h.staffChat(t.Party)
+	replyTo := h.cardRef(ctx, t.ID, chat)
+	key := keyEvent(t.ID, nonce(in), "resident")
+	now := h.Now()
+	updated, err := h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
+		if cur.ResidentID != in.UserID {
+			return cur, nil, nil, errNotYours
+		}
+		if !cur.Status.Open() {
+			return cur, nil, nil, errNotOpen
+		}
+		evs := []tickets.Event{{TicketID: cur.ID, Kind: tickets.EventResidentMessage, ActorID: in.UserID, Actor: in.UserName,
+			Text: body, PhotoIDs: photos, At: now}}
+		if cur.Status == tickets.StatusWaiting {
+			evs = append(evs, statusEvent(cur, tickets.StatusClaimed, in, now))
+			cur.Status = tickets.StatusClaimed
+		}
+		cur.UpdatedAt = now
+		// The party may have changed since t was read: relay to the current one.
+		var msgs []storage.OutboxMessage
+		if c, ok := h.staffChat(cur.Party); ok {
+			rt := 0
+			if c == chat {
+				rt = replyTo
+			}
+			msgs = relayToStaff(cur, c, rt, key, body, photos)
+		}
+		return cur, evs, msgs, nil
+	})
+	switch {
+	case errors.Is(err, errNotOpen):
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtTicketNotOpen.f(lang, t.Number(), t.Status.Name(lang))})
+	case errors.Is(err, errNotYours):
+		h.Log.Warn("resident refused adding to another resident's ticket", "user_id", in.UserID, "ticket", t.ID)
+		return nil
+	case err != nil:
+		return fmt.Errorf("add details to ticket %d: %w", t.ID, err)
+	}
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDetailsAdded.f(lang, updated.Number(), parties.Name(updated.Party, lang))})
+}
+
+// myTickets lists the resident's own tickets, newest first.
+func (h *Handler) myTickets(ctx context.Context, in Incoming, lang string) error {
+	list, err := h.Tickets.ResidentTickets(ctx, in.UserID, myTicketsMax)
+	if err != nil {
+		return fmt.Errorf("tickets of %d: %w", in.UserID, err)
+	}
+	if len(list) == 0 {
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtMyTicketsNone.in(lang),
+			Buttons: [][]Button{{{Text: txtMenuConcern.in(lang), Data: "m:concern"}}}})
+	}
+	var b strings.Builder
+	b.WriteString(txtMyTicketsHead.f(lang, len(list)))
+	var rows [][]Button
+	var row []Button
+	for _, t := range list {
+		b.WriteString("\n")
+		b.WriteString(txtTicketLine.f(lang, t.Number(), t.Status.Name(lang), h.categoryText(t.Category).in(lang),
+			parties.Name(t.Party, lang), clip(strings.ReplaceAll(t.Text, "\n", " "), 40)))
+		row = append(row, Button{Text: t.Number() + " " + txtBtnDetails.in(lang), Data: "r:show:" + strconv.FormatInt(t.ID, 10)})
+		if len(row) == 3 {
+			rows, row = append(rows, row), nil
+		}
+	}
+	if len(row) > 0 {
+		rows = append(rows, row)
+	}
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: b.String(), Buttons: rows})
+}
+
+// residentCallback serves "r:<action>:<ticketID>[:<n>]" presses; every one
+// checks the ticket is the presser's own.
+func (h *Handler) residentCallback(ctx context.Context, in Incoming, rest, chosen string) error {
+	action, args, _ := strings.Cut(rest, ":")
+	idText, extra, _ := strings.Cut(args, ":")
+	id, err := strconv.ParseInt(idText, 10, 64)
+	if err != nil {
+		return errStale
+	}
+	t, err := h.ownTicket(ctx, in.UserID, id)
+	if err != nil {
+		return err
+	}
+	lang := ticketLang(t, chosen)
+	switch action {
+	case "show":
+		h.ack(ctx, in, "")
+		return h.showTicket(ctx, in, t, lang)
+	case "add":
+		if !t.Status.Open() {
+			h.ack(ctx, in, txtTicketNotOpen.f(lang, t.Number(), t.Status.Name(lang)))
+			return nil
+		}
+		h.ack(ctx, in, "")
+		if err := h.setAwait(ctx, in.UserID, awaited{Kind: awaitDetails, TicketID: t.ID}); err != nil {
+			return err
+		}
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtAskDetails.f(lang, parties.Name(t.Party, lang))})
+	case "rate":
+		stars, err := strconv.Atoi(extra)
+		if err != nil || stars < 1 || stars > 5 {
+			return errStale
+		}
+		return h.rate(ctx, in, t, stars, lang)
+	case "nocomment":
+		h.ack(ctx, in, txtThanks.in(lang))
+		if err := h.State.Delete(ctx, awaitKey(in.UserID)); err != nil {
+			return fmt.Errorf("clear awaited input: %w", err)
+		}
+		return nil
+	case "reopen":
+		return h.reopen(ctx, in, t, lang)
+	}
+	return errStale
+}
+
+func (h *Handler) showTicket(ctx context.Context, in Incoming, t tickets.Ticket, lang string) error {
+	events, err := h.Tickets.TicketEvents(ctx, t.ID)
+	if err != nil {
+		return fmt.Errorf("history of ticket %d: %w", t.ID, err)
+	}
+	var b strings.Builder
+	b.WriteString(txtTicketDetails.f(lang, t.Number(), t.Status.Name(lang), h.categoryText(t.Category).in(lang),
+		parties.Name(t.Party, lang), t.CreatedAt.Format("2006-01-02 15:04"), t.Text))
+	if t.Location != "" {
+		b.WriteString("\n" + txtPreviewLocation.f(lang, t.Location))
+	}
+	if t.Rating > 0 {
+		b.WriteString("\n" + strings.Repeat("⭐", t.Rating))
+	}
+	if len(events) > 0 {
+		b.WriteString("\n\n" + txtHistoryHead.in(lang))
+		for _, e := range events {
+			if line := eventLine(e, t, lang); line != "" {
+				b.WriteString("\n• " + e.At.Format("01-02 15:04") + " " + line)
+			}
+		}
+	}
+	var rows [][]Button
+	if t.Status.Open() {
+		rows = append(rows, []Button{{Text: txtBtnAddDetails.in(lang), Data: "r:add:" + strconv.FormatInt(t.ID, 10)}})
+	}
+	if t.Status == tickets.StatusResolved && t.Rating == 0 {
+		rows = append(rows, ratingRow(t))
+	}
+	rows = append(rows, reopenButtons(t, lang, h.Now())...)
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: clip(b.String(), maxMessageRunes), Buttons: rows})
+}
+
+// eventLine is a history row as the resident sees it: no staff names.
+func eventLine(e tickets.Event, t tickets.Ticket, lang string) string {
+	zh := lang != "en"
+	short := clip(strings.ReplaceAll(e.Text, "\n", " "), 80)
+	photo := ""
+	if len(e.PhotoIDs) > 0 {
+		photo = map[bool]string{true: "[照片]", false: "[photo]"}[zh]
+	}
+	switch e.Kind {
+	case tickets.EventCreated:
+		return map[bool]string{true: "提交", false: "sent"}[zh]
+	case tickets.EventStatus:
+		return fmt.Sprintf("%s → %s", e.FromStatus.Name(lang), e.ToStatus.Name(lang))
+	case tickets.EventReassigned:
+		return map[bool]string{true: "转给", false: "passed to "}[zh] + parties.Name(e.ToParty, lang)
+	case tickets.EventStaffMessage:
+		return parties.Name(t.Party, lang) + ": " + short + photo
+	case tickets.EventResidentMessage:
+		return map[bool]string{true: "您补充：", false: "you added: "}[zh] + short + photo
+	case tickets.EventRated:
+		if e.Text != "" {
+			return map[bool]string{true: "您的评价：", false: "your comment: "}[zh] + short
+		}
+		return map[bool]string{true: "您评了分", false: "you rated it"}[zh]
+	case tickets.EventEscalated:
+		return map[bool]string{true: "已催办", false: "escalated"}[zh]
+	}
+	return ""
+}
+
+func ratingRow(t tickets.Ticket) []Button {
+	id := strconv.FormatInt(t.ID, 10)
+	row := make([]Button, 5)
+	for i := range row {
+		n := strconv.Itoa(i + 1)
+		row[i] = Button{Text: n + "⭐", Data: "r:rate:" + id + ":" + n}
+	}
+	return row
+}
+
+func reopenButtons(t tickets.Ticket, lang string, now time.Time) [][]Button {
+	if !t.CanReopen(now) {
+		return nil
+	}
+	return [][]Button{{{Text: txtBtnReopen.in(lang), Data: "r:reopen:" + strconv.FormatInt(t.ID, 10)}}}
+}
+
+// ackButtons go with the confirmation of a new ticket.
+func ackButtons(t tickets.Ticket, lang string) [][]Button {
+	id := strconv.FormatInt(t.ID, 10)
+	return [][]Button{{
+		{Text: txtBtnAddDetails.in(lang), Data: "r:add:" + id},
+		{Text: txtBtnDetails.in(lang), Data: "r:show:" + id},
+	}}
+}
+
+// rate stores a 1-5 rating, which closes a resolved ticket, tells the
+// party's chat and invites an optional comment.
+func (h *Handler) rate(ctx context.Context, in Incoming, t tickets.Ticket, stars int, lang string) error {
+	chat, chatOK := h.staffChat(t.Party)
+	key := keyEvent(t.ID, nonce(in), "rated")
+	now := h.Now()
+	_, err := h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
+		switch {
+		case cur.ResidentID != in.UserID:
+			return cur, nil, nil, errNotYours
+		case cur.Rating != 0:
+			return cur, nil, nil, errAlreadyRated
+		case cur.Status != tickets.StatusResolved && cur.Status != tickets.StatusClosed:
+			return cur, nil, nil, errNotRatable
+		}
+		evs := []tickets.Event{{TicketID: cur.ID, Kind: tickets.EventRated, ActorID: in.UserID, Actor: in.UserName, At: now}}
+		if cur.Status == tickets.StatusResolved {
+			evs = append(evs, statusEvent(cur, tickets.StatusClosed, in, now))
+			cur.Status = tickets.StatusClosed
+		}
+		cur.Rating, cur.UpdatedAt = stars, now
+		var msgs []storage.OutboxMessage
+		if chatOK {
+			msgs = append(msgs, storage.OutboxMessage{Key: key, ChatID: chat, Text: fmt.Sprintf(staffResidentRated, cur.Number(), stars),
+				TicketID: cur.ID, Purpose: purposeRelay})
+		}
+		return cur, evs, msgs, nil
+	})
+	switch {
+	case errors.Is(err, errAlreadyRated):
+		h.ack(ctx, in, txtAlreadyRated.in(lang))
+		return nil
+	case errors.Is(err, errNotRatable):
+		h.ack(ctx, in, txtCannotRateYet.in(lang))
+		return nil
+	case errors.Is(err, errNotYours):
+		return errStale
+	case err != nil:
+		return fmt.Errorf("rate ticket %d: %w", t.ID, err)
+	}
+	h.ack(ctx, in, "")
+	if err := h.setAwait(ctx, in.UserID, awaited{Kind: awaitComment, TicketID: t.ID}); err != nil {
+		return err
+	}
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtRateThanks.f(lang, stars),
+		Buttons: [][]Button{{{Text: txtBtnNoComment.in(lang), Data: "r:nocomment:" + strconv.FormatInt(t.ID, 10)}}}})
+}
+
+// rateComment stores the optional comment after a rating and relays it.
+func (h *Handler) rateComment(ctx context.Context, in Incoming, t tickets.Ticket, chosen string) error {
+	lang := ticketLang(t, chosen)
+	body := clip(strings.TrimSpace(in.Text), MaxQuestionRunes)
+	chat, chatOK := h.staffChat(t.Party)
+	key := keyEvent(t.ID, nonce(in), "comment")
+	now := h.Now()
+	_, err := h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
+		if cur.ResidentID != in.UserID {
+			return cur, nil, nil, errNotYours
+		}
+		evs := []tickets.Event{{TicketID: cur.ID, Kind: tickets.EventRated, ActorID: in.UserID, Actor: in.UserName, Text: body, At: now}}
+		var msgs []storage.OutboxMessage
+		if chatOK {
+			msgs = append(msgs, storage.OutboxMessage{Key: key, ChatID: chat, Text: clip(fmt.Sprintf(staffResidentRemark, cur.Number(), body), maxMessageRunes),
+				TicketID: cur.ID, Purpose: purposeRelay})
+		}
+		return cur, evs, msgs, nil
+	})
+	if err != nil {
+		return fmt.Errorf("comment on ticket %d: %w", t.ID, err)
+	}
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtCommentThanks.f(lang, parties.Name(t.Party, lang))})
+}
+
+// reopen puts a resolved ticket back to its party within the reopen window:
+// a fresh card goes to the party's chat and the resident may add what is
+// still wrong.
+func (h *Handler) reopen(ctx context.Context, in Incoming, t tickets.Ticket, lang string) error {
+	now := h.Now()
+	if !t.CanReopen(now) {
+		if t.Status.Open() {
+			h.ack(ctx, in, txtCannotReopen.in(lang))
+		} else {
+			h.ack(ctx, in, txtReopenTooLate.in(lang))
+		}
+		return nil
+	}
+	chat, chatOK := h.staffChat(t.Party)
+	n := nonce(in)
+	cat := h.categoryText(t.Category)
+	updated, err := h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
+		if cur.ResidentID != in.UserID {
+			return cur, nil, nil, errNotYours
+		}
+		if !cur.CanReopen(now) {
+			return cur, nil, nil, errNotOpen
+		}
+		if err := tickets.CheckTransition(cur.Status, tickets.StatusReopened); err != nil {
+			return cur, nil, nil, err
+		}
+		evs := []tickets.Event{statusEvent(cur, tickets.StatusReopened, in, now)}
+		cur.Status, cur.Rating, cur.UpdatedAt = tickets.StatusReopened, 0, now
+		var msgs []storage.OutboxMessage
+		if chatOK {
+			msgs = cardMessages(cur, chat, keyCard(cur.ID, cur.Party)+":"+n, fmt.Sprintf(staffCardReopened, cur.Number()), cat)
+		}
+		return cur, evs, msgs, nil
+	})
+	switch {
+	case errors.Is(err, errNotOpen), errors.Is(err, tickets.ErrIllegalTransition):
+		h.ack(ctx, in, txtReopenTooLate.in(lang))
+		return nil
+	case errors.Is(err, errNotYours):
+		return errStale
+	case err != nil:
+		return fmt.Errorf("reopen ticket %d: %w", t.ID, err)
+	}
+	h.ack(ctx, in, "")
+	if err := h.setAwait(ctx, in.UserID, awaited{Kind: awaitDetails, TicketID: t.ID}); err != nil {
+		return err
+	}
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtReopenedNotice.f(lang, updated.Number(), parties.Name(updated.Party, lang))})
+}
+
+func statusEvent(t tickets.Ticket, to tickets.Status, in Incoming, at time.Time) tickets.Event {
+	return tickets.Event{TicketID: t.ID, Kind: tickets.EventStatus, ActorID: in.UserID, Actor: in.UserName,
+		FromStatus: t.Status, ToStatus: to, At: at}
+}
+
+// cardRef is the message id of the ticket's card in chat, when staff have
+// touched it (a button or a reply), so relays thread under it; 0 otherwise.
+func (h *Handler) cardRef(ctx context.Context, ticketID, chat int64) int {
+	data, ok, err := h.State.Get(ctx, cardRefKey(ticketID))
+	if err != nil || !ok {
+		return 0
+	}
+	var ref struct {
+		Chat int64 `json:"chat"`
+		Msg  int   `json:"msg"`
+	}
+	if json.Unmarshal(data, &ref) != nil || ref.Chat != chat {
+		return 0
+	}
+	return ref.Msg
+}
+
+const cardRefTTL = 30 * 24 * time.Hour
+
+func cardRefKey(ticketID int64) string { return fmt.Sprintf("card:%d", ticketID) }
+
+func (h *Handler) rememberCard(ctx context.Context, ticketID, chat int64, msg int) {
+	if msg == 0 {
+		return
+	}
+	data, _ := json.Marshal(struct {
+		Chat int64 `json:"chat"`
+		Msg  int   `json:"msg"`
+	}{chat, msg})
+	if err := h.State.Set(ctx, cardRefKey(ticketID), data, cardRefTTL); err != nil {
+		h.Log.Warn("remember ticket card", "ticket", ticketID, "err", err)
+	}
+}

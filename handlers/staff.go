@@ -1,0 +1,343 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"codesk/parties"
+	"codesk/storage"
+	"codesk/tickets"
+)
+
+// staffCardTicket titles a card redrawn after a staff action.
+const staffCardTicket = "📋 工单 %s（Ticket）"
+
+// staffCallback serves "s:<action>:<ticketID>[:<party>]" presses on ticket
+// cards. Only the ticket's party chat, and in it only that party's staff,
+// may act; anything else is refused with a notice and logged.
+func (h *Handler) staffCallback(ctx context.Context, in Incoming) error {
+	rest := strings.TrimPrefix(in.Callback.Data, "s:")
+	action, args, _ := strings.Cut(rest, ":")
+	idText, extra, _ := strings.Cut(args, ":")
+	id, err := strconv.ParseInt(idText, 10, 64)
+	if !h.ticketsEnabled() || err != nil || id <= 0 {
+		h.refuseStaff(ctx, in, staffStale, "malformed staff callback")
+		return nil
+	}
+	t, err := h.Tickets.Ticket(ctx, id)
+	if errors.Is(err, storage.ErrNotFound) {
+		h.refuseStaff(ctx, in, staffStale, "staff callback for unknown ticket")
+		return nil
+	}
+	if err != nil {
+		h.ack(ctx, in, txtSomethingWrong.in("zh"))
+		return fmt.Errorf("load ticket %d: %w", id, err)
+	}
+	chat, ok := h.staffChat(t.Party)
+	if !ok || chat != in.ChatID || in.Chat != GroupChat {
+		h.refuseStaff(ctx, in, staffStale, "staff callback from a chat that does not own the ticket")
+		return nil
+	}
+	allowed, err := h.mayAct(ctx, in.UserID, t.Party, chat)
+	if err != nil {
+		h.Log.Warn("membership check failed", "chat_id", chat, "user_id", in.UserID, "err", err)
+		h.ack(ctx, in, staffCheckFailed)
+		return nil
+	}
+	if !allowed {
+		h.refuseStaff(ctx, in, staffNotAllowed, "staff action by a non-member")
+		return nil
+	}
+	if in.Callback.MessageID != 0 {
+		h.rememberCard(ctx, t.ID, in.ChatID, in.Callback.MessageID)
+	}
+	switch action {
+	case "claim":
+		return h.claim(ctx, in, t)
+	case "resolve":
+		return h.resolve(ctx, in, t)
+	case "reassign":
+		return h.offerReassign(ctx, in, t)
+	case "back":
+		h.ack(ctx, in, "")
+		h.editCard(ctx, in, t, "")
+		return nil
+	case "to":
+		p, ok := partyCodes[extra]
+		if !ok {
+			h.refuseStaff(ctx, in, staffStale, "reassign to an unknown party")
+			return nil
+		}
+		return h.reassign(ctx, in, t, p)
+	}
+	h.refuseStaff(ctx, in, staffStale, "unknown staff action")
+	return nil
+}
+
+// mayAct: staff listed in the configuration for the party (or for the
+// co-office when the card is in the co-office chat), or members of the chat.
+func (h *Handler) mayAct(ctx context.Context, userID int64, party parties.ID, chat int64) (bool, error) {
+	if h.Parties != nil {
+		coChat, _ := h.Parties.ChatOf(parties.CoOffice)
+		for _, p := range h.Parties.StaffOf(userID) {
+			if p == party || (p == parties.CoOffice && chat == coChat) {
+				return true, nil
+			}
+		}
+	}
+	if h.Membership == nil {
+		return false, nil
+	}
+	ok, err := h.Membership.IsMember(ctx, chat, userID)
+	if err != nil {
+		return false, fmt.Errorf("membership of %d in %d: %w", userID, chat, err)
+	}
+	return ok, nil
+}
+
+func (h *Handler) refuseStaff(ctx context.Context, in Incoming, notice, why string) {
+	h.Log.Warn("refused staff action", "why", why, "chat_id", in.ChatID, "user_id", in.UserID, "data", in.Callback.Data)
+	h.ack(ctx, in, notice)
+}
+
+// staffChange runs a ticket change and turns refusals into notices; ok is
+// false when the change was refused.
+func (h *Handler) staffChange(ctx context.Context, in Incoming, t tickets.Ticket,
+	change func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error),
+) (tickets.Ticket, bool, error) {
+	updated, err := h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
+		if cur.Party != t.Party {
+			return cur, nil, nil, errMoved
+		}
+		return change(cur)
+	})
+	switch {
+	case errors.Is(err, tickets.ErrIllegalTransition):
+		cur, _ := h.Tickets.Ticket(ctx, t.ID)
+		h.refuseStaff(ctx, in, fmt.Sprintf(staffIllegal, cur.Status.Name("zh")+" / "+cur.Status.Name("en")), err.Error())
+		return t, false, nil
+	case errors.Is(err, errMoved):
+		h.refuseStaff(ctx, in, staffStale, "ticket moved meanwhile")
+		return t, false, nil
+	case errors.Is(err, errAlreadyThere):
+		h.refuseStaff(ctx, in, staffAlreadyThere, "reassign to the same party")
+		return t, false, nil
+	case err != nil:
+		h.ack(ctx, in, txtSomethingWrong.in("zh"))
+		return t, false, fmt.Errorf("update ticket %d: %w", t.ID, err)
+	}
+	h.ack(ctx, in, staffDone)
+	return updated, true, nil
+}
+
+// claim makes the presser the assignee of a new or reopened ticket.
+func (h *Handler) claim(ctx context.Context, in Incoming, t tickets.Ticket) error {
+	key, now := keyEvent(t.ID, nonce(in), "claimed"), h.Now()
+	updated, ok, err := h.staffChange(ctx, in, t, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
+		if cur.Status != tickets.StatusNew && cur.Status != tickets.StatusReopened {
+			return cur, nil, nil, fmt.Errorf("%w: %s -> %s", tickets.ErrIllegalTransition, cur.Status, tickets.StatusClaimed)
+		}
+		ev := statusEvent(cur, tickets.StatusClaimed, in, now)
+		cur.Status, cur.AssigneeID, cur.Assignee, cur.UpdatedAt = tickets.StatusClaimed, in.UserID, staffName(in), now
+		lang := ticketLang(cur, "")
+		msg := toResident(cur, key, txtClaimedNotice.f(lang, cur.Number(), parties.Name(cur.Party, lang)), nil)
+		return cur, []tickets.Event{ev}, []storage.OutboxMessage{msg}, nil
+	})
+	if err != nil || !ok {
+		return err
+	}
+	h.editCard(ctx, in, updated, "")
+	return nil
+}
+
+// resolve marks the ticket done; the resident is asked to rate it and may
+// reopen it.
+func (h *Handler) resolve(ctx context.Context, in Incoming, t tickets.Ticket) error {
+	key, now := keyEvent(t.ID, nonce(in), "resolved"), h.Now()
+	updated, ok, err := h.staffChange(ctx, in, t, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
+		if err := tickets.CheckTransition(cur.Status, tickets.StatusResolved); err != nil {
+			return cur, nil, nil, err
+		}
+		ev := statusEvent(cur, tickets.StatusResolved, in, now)
+		cur.Status, cur.UpdatedAt = tickets.StatusResolved, now
+		cur.ResolvedAt = &now
+		if cur.AssigneeID == 0 {
+			cur.AssigneeID, cur.Assignee = in.UserID, staffName(in)
+		}
+		lang := ticketLang(cur, "")
+		buttons := [][]Button{ratingRow(cur)}
+		buttons = append(buttons, reopenButtons(cur, lang, now)...)
+		msg := toResident(cur, key, txtResolvedNotice.f(lang, cur.Number(), parties.Name(cur.Party, lang)), buttons)
+		return cur, []tickets.Event{ev}, []storage.OutboxMessage{msg}, nil
+	})
+	if err != nil || !ok {
+		return err
+	}
+	h.editCard(ctx, in, updated, "")
+	return nil
+}
+
+// offerReassign swaps the card's buttons for the other parties.
+func (h *Handler) offerReassign(ctx context.Context, in Incoming, t tickets.Ticket) error {
+	if !t.Status.Open() {
+		h.refuseStaff(ctx, in, fmt.Sprintf(staffIllegal, t.Status.Name("zh")+" / "+t.Status.Name("en")), "reassign a closed ticket")
+		return nil
+	}
+	h.ack(ctx, in, "")
+	id := strconv.FormatInt(t.ID, 10)
+	var rows [][]Button
+	for _, p := range partyChoices {
+		if p != t.Party {
+			rows = append(rows, []Button{{Text: parties.Name(p, "zh") + " " + parties.Name(p, "en"), Data: "s:to:" + id + ":" + partyCode(p)}})
+		}
+	}
+	rows = append(rows, []Button{{Text: staffBtnBack, Data: "s:back:" + id}})
+	body := h.cardBody(t) + "\n" + fmt.Sprintf(staffChooseParty, t.Number())
+	if in.Callback.MessageID != 0 {
+		err := h.Messenger.Edit(ctx, in.ChatID, in.Callback.MessageID, body, rows)
+		if err == nil {
+			return nil
+		}
+		h.Log.Debug("edit card for reassign; sending the choice instead", "err", err)
+	}
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: fmt.Sprintf(staffChooseParty, t.Number()), Buttons: rows, ReplyTo: in.Callback.MessageID})
+}
+
+// reassign moves the ticket to party p: back to new, unassigned; a fresh
+// card goes to p's chat, the old card says where it went, the resident is
+// told.
+func (h *Handler) reassign(ctx context.Context, in Incoming, t tickets.Ticket, p parties.ID) error {
+	n, now := nonce(in), h.Now()
+	cat := h.categoryText(t.Category)
+	updated, ok, err := h.staffChange(ctx, in, t, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
+		if cur.Party == p {
+			return cur, nil, nil, errAlreadyThere
+		}
+		if !cur.Status.Open() {
+			return cur, nil, nil, fmt.Errorf("%w: reassign in status %s", tickets.ErrIllegalTransition, cur.Status)
+		}
+		from := cur.Party
+		evs := []tickets.Event{{TicketID: cur.ID, Kind: tickets.EventReassigned, ActorID: in.UserID, Actor: staffName(in),
+			FromParty: from, ToParty: p, At: now}}
+		if cur.Status != tickets.StatusNew {
+			if err := tickets.CheckTransition(cur.Status, tickets.StatusNew); err != nil {
+				return cur, nil, nil, err
+			}
+			evs = append(evs, statusEvent(cur, tickets.StatusNew, in, now))
+			cur.Status = tickets.StatusNew
+		}
+		cur.Party, cur.AssigneeID, cur.Assignee, cur.UpdatedAt = p, 0, "", now
+		lang := ticketLang(cur, "")
+		msgs := []storage.OutboxMessage{toResident(cur, keyEvent(cur.ID, n, "moved"),
+			txtReassignedNotice.f(lang, cur.Number(), parties.Name(p, lang)), nil)}
+		if chat, ok := h.staffChat(p); ok {
+			title := fmt.Sprintf(staffCardMoved, cur.Number(), parties.Name(from, "zh"), parties.Name(from, "en"))
+			msgs = append(msgs, cardMessages(cur, chat, keyCard(cur.ID, p)+":"+n, title, cat)...)
+		} else {
+			h.Log.Error("no staff chat configured: reassigned card not delivered", "ticket", cur.ID, "party", p)
+		}
+		return cur, evs, msgs, nil
+	})
+	if err != nil || !ok {
+		return err
+	}
+	h.editCard(ctx, in, t, fmt.Sprintf(staffCardMovedAway, parties.Name(updated.Party, "zh"), parties.Name(updated.Party, "en")))
+	if in.Callback.MessageID != 0 {
+		if err := h.State.Delete(ctx, cardRefKey(t.ID)); err != nil {
+			h.Log.Warn("forget moved card", "err", err)
+		}
+	}
+	return nil
+}
+
+// editCard redraws the pressed card for t, best effort: the action is
+// already stored and the resident told. A note replaces the buttons.
+func (h *Handler) editCard(ctx context.Context, in Incoming, t tickets.Ticket, note string) {
+	if in.Callback == nil || in.Callback.MessageID == 0 {
+		return
+	}
+	body, buttons := h.cardBody(t), staffButtons(t)
+	if note != "" {
+		body, buttons = body+"\n"+note, nil
+	}
+	if err := h.Messenger.Edit(ctx, in.ChatID, in.Callback.MessageID, body, buttons); err != nil {
+		h.Log.Info("edit ticket card", "ticket", t.ID, "err", err)
+	}
+}
+
+func (h *Handler) cardBody(t tickets.Ticket) string {
+	return cardText(t, fmt.Sprintf(staffCardTicket, t.Number()), h.categoryText(t.Category))
+}
+
+func staffName(in Incoming) string {
+	if in.UserName != "" {
+		return in.UserName
+	}
+	return strconv.FormatInt(in.UserID, 10)
+}
+
+// staffReply relays a staff member's reply to a card, or to a relayed
+// resident message, to the resident. Writing in the party chat shows
+// membership; a reply in a chat the ticket has left is not relayed. A
+// claimed ticket then waits for the resident.
+func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
+	t, purpose, err := h.Tickets.TicketByMessage(ctx, in.ChatID, in.ReplyTo)
+	if errors.Is(err, storage.ErrNotFound) {
+		return false, nil
+	}
+	if err != nil {
+		return true, fmt.Errorf("ticket of message %d in %d: %w", in.ReplyTo, in.ChatID, err)
+	}
+	if purpose != purposeCard && purpose != purposeRelay {
+		return false, nil
+	}
+	body := strings.TrimSpace(in.Text)
+	var photo string
+	if len(in.PhotoIDs) > 0 {
+		photo = in.PhotoIDs[len(in.PhotoIDs)-1]
+	}
+	if body == "" && photo == "" {
+		return false, nil
+	}
+	if chat, ok := h.staffChat(t.Party); !ok || chat != in.ChatID {
+		h.Log.Info("staff reply in a chat the ticket has left", "ticket", t.ID, "chat_id", in.ChatID)
+		return true, h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID,
+			Text: fmt.Sprintf(staffMovedElsewhere, t.Number(), parties.Name(t.Party, "zh"))})
+	}
+	if purpose == purposeCard {
+		h.rememberCard(ctx, t.ID, in.ChatID, in.ReplyTo)
+	}
+	key, now := keyEvent(t.ID, nonce(in), "staff"), h.Now()
+	_, err = h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
+		if cur.Party != t.Party {
+			return cur, nil, nil, errMoved
+		}
+		var photos []string
+		if photo != "" {
+			photos = []string{photo}
+		}
+		evs := []tickets.Event{{TicketID: cur.ID, Kind: tickets.EventStaffMessage, ActorID: in.UserID, Actor: staffName(in),
+			Text: body, PhotoIDs: photos, At: now}}
+		if cur.Status == tickets.StatusClaimed {
+			evs = append(evs, statusEvent(cur, tickets.StatusWaiting, in, now))
+			cur.Status = tickets.StatusWaiting
+		}
+		cur.UpdatedAt = now
+		lang := ticketLang(cur, "")
+		msg := toResident(cur, key, txtStaffReplyNotice.f(lang, parties.Name(cur.Party, lang), cur.Number(), body), nil)
+		if photo != "" {
+			msg.PhotoID, msg.Text = photo, clip(msg.Text, maxCaptionRunes)
+		}
+		return cur, evs, []storage.OutboxMessage{msg}, nil
+	})
+	if errors.Is(err, errMoved) {
+		return true, nil
+	}
+	if err != nil {
+		return true, fmt.Errorf("relay staff reply on ticket %d: %w", t.ID, err)
+	}
+	return true, nil
+}

@@ -1,0 +1,126 @@
+package handlers
+
+// Texts of the concern and ticket flows. Resident-facing ones come in both
+// languages; staff-facing ones (cards, staff toasts) are Chinese with the
+// English in brackets, since a staff chat mixes people of both languages.
+
+var (
+	txtDescribeConcern = text{
+		"请描述您要反映的问题（哪里、什么情况），可以附上照片。",
+		"Please describe the problem (where and what is wrong). You may attach photos.",
+	}
+	txtPhotoReceivedDescribe = text{
+		"收到照片。请再用文字简单描述一下问题（哪里、什么情况）。",
+		"Photo received. Please also describe the problem in words (where and what is wrong).",
+	}
+	txtAskLocation = text{
+		"请告诉我具体位置：楼栋、单元或门牌号（例如“3号楼2单元”）。也可以分享定位，或跳过。",
+		"Where exactly is it? Please give the building and unit (e.g. \"Building 3, unit 2\"). You may also share a location, or skip.",
+	}
+	txtAskExtra = text{
+		"请发送照片，或输入楼栋/单元号，或分享定位。",
+		"Send a photo, type the building/unit, or share a location.",
+	}
+	txtPreview = text{
+		"将作为【%s】工单发送给【%s】：\n%s",
+		"This will be sent to %[2]s as a \"%[1]s\" ticket:\n%[3]s",
+	}
+	txtPreviewCoOffice = text{
+		"暂时无法确定由哪个部门负责，将发送给【三方联合办公室】，由值班人员分派：\n%s",
+		"I can't tell which party is responsible, so this will go to the co-office desk, which will pass it on:\n%s",
+	}
+	txtPreviewLocation = text{"位置：%s", "Location: %s"}
+	txtPreviewPhotos   = text{"照片：%d 张", "Photos: %d"}
+	txtPreviewQuestion = text{"确认发送吗？", "Send it?"}
+	txtBtnSend         = text{"✅ 确认发送", "✅ Send"}
+	txtBtnChangeParty  = text{"🔀 换一个部门", "🔀 Another party"}
+	txtBtnAddExtra     = text{"📎 添加位置/照片", "📎 Add location/photo"}
+	txtBtnCancel       = text{"✖ 取消", "✖ Cancel"}
+	txtBtnJustAsking   = text{"❓ 我只是提问", "❓ I'm only asking"}
+	txtBtnSkip         = text{"跳过", "Skip"}
+	txtChooseParty     = text{"请选择负责的部门：", "Which party should handle it?"}
+	txtDraftCancelled  = text{"好的，已取消，没有发送。", "OK, cancelled. Nothing was sent."}
+	txtDraftGone       = text{"这份草稿已过期或已处理，请重新描述问题。", "This draft has expired or was already handled. Please describe the problem again."}
+	txtAlreadySent     = text{"已经发送过了，工单号 %s。", "Already sent: ticket %s."}
+	txtSentMark        = text{"✅ 已发送", "✅ Sent"}
+	txtOtherCategory   = text{"其他问题", "Other"}
+	txtNoStaffChat     = text{
+		"工单已记录，但目前无法送达值班人员，我们会尽快处理。",
+		"Your ticket is stored, but the staff chat is not reachable right now; it will be handled as soon as possible.",
+	}
+
+	txtAck = text{
+		"已收到，工单号 %s，已转给【%s】处理。有进展会通知您；可用 /mytickets 查看。",
+		"Received: ticket %s, passed to %s. You will hear about every step; see /mytickets.",
+	}
+	txtBtnAddDetails = text{"➕ 补充说明", "➕ Add details"}
+	txtBtnDetails    = text{"详情", "Details"}
+	txtBtnReopen     = text{"🔁 问题没解决，重新打开", "🔁 Not fixed: reopen"}
+
+	txtClaimedNotice = text{
+		"您的工单 %s 已由【%s】受理，正在处理。",
+		"Your ticket %s was taken up by %s and is being handled.",
+	}
+	txtReassignedNotice = text{
+		"您的工单 %s 已转给【%s】处理。",
+		"Your ticket %s was passed to %s.",
+	}
+	txtResolvedNotice = text{
+		"您的工单 %s 已由【%s】标记为已解决。请为本次处理打分（1-5 星）；如问题仍在，可在 7 天内重新打开。",
+		"%[2]s marked your ticket %[1]s as resolved. Please rate how it was handled (1-5 stars); if the problem is still there you can reopen it within 7 days.",
+	}
+	txtStaffReplyNotice = text{
+		"💬【%s】关于工单 %s 的回复：\n%s\n\n（直接回复本消息即可答复）",
+		"💬 %s about ticket %s:\n%s\n\n(Reply to this message to answer.)",
+	}
+	txtReopenedNotice = text{
+		"工单 %s 已重新打开，并已通知【%s】。您可以直接补充说明哪里还没解决。",
+		"Ticket %s is open again and %s has been told. You can add what is still wrong now.",
+	}
+
+	txtMyTicketsNone = text{"您还没有工单。", "You have no tickets yet."}
+	txtMyTicketsHead = text{"您的工单（最近 %d 个）：", "Your tickets (latest %d):"}
+	txtTicketLine    = text{"%s【%s】%s · %s\n  %s", "%s [%s] %s · %s\n  %s"}
+	txtTicketDetails = text{
+		"工单 %s\n状态：%s\n类别：%s\n负责：%s\n提交：%s\n内容：%s",
+		"Ticket %s\nStatus: %s\nCategory: %s\nHandled by: %s\nSent: %s\nText: %s",
+	}
+	txtHistoryHead   = text{"记录：", "History:"}
+	txtAskDetails    = text{"请发送要补充的文字或照片，我会转给【%s】。", "Send the text or photos to add; I will pass them to %s."}
+	txtDetailsAdded  = text{"已补充到工单 %s，并已转给【%s】。", "Added to ticket %s and passed to %s."}
+	txtTicketNotOpen = text{"工单 %s 已经%s，无法再补充。", "Ticket %s is already %s; nothing can be added."}
+	txtRateThanks    = text{"谢谢您的评价（%d 星）！如愿意，可以再写几句意见；不写也没关系。", "Thank you for rating it %d stars! You may add a comment if you like; it's optional."}
+	txtCommentThanks = text{"谢谢，您的意见已转给【%s】。", "Thank you, your comment was passed to %s."}
+	txtBtnNoComment  = text{"不用了", "No comment"}
+	txtAlreadyRated  = text{"您已经评价过了。", "You have already rated this ticket."}
+	txtCannotRateYet = text{"工单解决后才能评价。", "You can rate a ticket once it is resolved."}
+	txtReopenTooLate = text{"已超过 7 天，无法重新打开；请重新反映问题。", "It is more than 7 days since it was resolved; please report it again."}
+	txtCannotReopen  = text{"这个工单还没有解决，不需要重新打开。", "This ticket is still open; there is nothing to reopen."}
+
+	// Staff-facing.
+	staffCardTitle      = "🆕 工单 %s（New ticket）"
+	staffCardReopened   = "🔁 工单 %s 已重新打开（Reopened）"
+	staffCardMoved      = "➡️ 工单 %s 由【%s】转来（Reassigned from %s）"
+	staffCardFields     = "类别 Category：%s / %s\n负责 Party：%s（%s）\n状态 Status：%s（%s）"
+	staffCardAssignee   = "受理人 Assignee：%s"
+	staffCardLocation   = "位置 Location：%s"
+	staffCardPhotos     = "照片 Photos：%d"
+	staffCardHint       = "回复本消息即可答复居民（Reply to this message to answer the resident）"
+	staffCardMovedAway  = "➡️ 已转派给【%s】（Reassigned to %s）"
+	staffCardPhotoN     = "工单 %s 照片 %d/%d（Photo %d of %d）"
+	staffResidentAdded  = "💬 居民补充 工单 %s（Resident added）：\n%s"
+	staffResidentRated  = "⭐ 工单 %s 居民评分 %d/5（Rating）"
+	staffResidentRemark = "⭐ 工单 %s 居民评价（Comment）：\n%s"
+	staffBtnClaim       = "认领 Claim"
+	staffBtnReassign    = "转派 Reassign"
+	staffBtnResolve     = "已解决 Resolve"
+	staffBtnBack        = "返回 Back"
+	staffChooseParty    = "转派工单 %s 给（Reassign to）："
+	staffNotAllowed     = "无权操作：仅限该部门工作人员（Only this party's staff may do this）"
+	staffStale          = "操作无效或已过期（Stale or invalid action）"
+	staffIllegal        = "当前状态不允许此操作（Not allowed in status %s）"
+	staffAlreadyThere   = "工单已在该部门（Already with that party）"
+	staffDone           = "已完成（Done）"
+	staffMovedElsewhere = "工单 %s 已转给【%s】，此处的回复不会转给居民（Ticket moved; replies here are not relayed）"
+	staffCheckFailed    = "暂时无法核实身份，请稍后再试（Could not verify membership, try again）"
+)
