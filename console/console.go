@@ -284,12 +284,10 @@ func (c *Console) AnswerCallback(_ context.Context, _ string, notice string) err
 // identity's are labelled with their chat, so one terminal shows the whole
 // flow.
 func (c *Console) print(chatID int64, msgID int, text string, buttons [][]handlers.Button) {
-	label := "codesk"
+	// Every message shows its number: "/reply N text" answers it.
+	label := fmt.Sprintf("codesk #%d", msgID)
 	if chatID != c.me.chatID {
-		label = "codesk → " + c.chatName(chatID)
-	}
-	if c.nextID > 0 && (chatID < 0 || chatID != c.me.chatID) {
-		label += fmt.Sprintf(" #%d", msgID)
+		label = fmt.Sprintf("codesk → %s #%d", c.chatName(chatID), msgID)
 	}
 	fmt.Fprintf(c.out, "%s: %s\n", label, strings.ReplaceAll(text, "\n", "\n        "))
 	var flat []handlers.Button

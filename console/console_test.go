@@ -35,7 +35,7 @@ func TestNumbersPressTheLastShownButtonsAndOtherLinesAreMessages(t *testing.T) {
 	if strings.Join(h.pressed, ",") != "n" {
 		t.Errorf("pressed = %v, want [n]", h.pressed)
 	}
-	for _, want := range []string{"resident> 电梯", "codesk: you said 电梯", "  [1] Yes", "  [2] No", "(pressed n)", "codesk: you said 7"} {
+	for _, want := range []string{"resident> 电梯", "codesk #2: you said 电梯", "  [1] Yes", "  [2] No", "(pressed n)", "codesk #5: you said 7"} {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("transcript lacks %q:\n%s", want, out.String())
 		}

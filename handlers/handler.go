@@ -8,6 +8,7 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	"unicode"
 	"unicode/utf8"
 
 	"codesk/faq"
@@ -177,7 +178,7 @@ func (h *Handler) language(chosen string, in Incoming) string {
 	if chosen == "zh" || chosen == "en" {
 		return chosen
 	}
-	if t := strings.TrimSpace(in.Text); t != "" && !strings.HasPrefix(t, "/") {
+	if t := strings.TrimSpace(in.Text); hasWords(t) && !strings.HasPrefix(t, "/") {
 		return faq.DetectLang(t)
 	}
 	if strings.HasPrefix(strings.ToLower(in.UserLang), "en") {
@@ -300,3 +301,14 @@ func languageButtons() [][]Button {
 func runeLen(s string) int { return utf8.RuneCountInString(s) }
 
 var errStale = errors.New("stale or malformed button")
+
+// hasWords reports whether s has letters or Han characters to tell its
+// language by ("5" or "👍" does not).
+func hasWords(s string) bool {
+	for _, r := range s {
+		if unicode.IsLetter(r) {
+			return true
+		}
+	}
+	return false
+}

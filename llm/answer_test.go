@@ -6,6 +6,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	openai "github.com/sashabaranov/go-openai"
 
@@ -192,8 +193,8 @@ func TestServerErrorRetriedOnce(t *testing.T) {
 		f.requests(t, 2)
 	})
 	t.Run("no retry when half the budget is gone", func(t *testing.T) {
-		f := newFixture(t, func(c *Config) { c.Timeout = 400 * time_ms })
-		f.srv.Delay(250 * time_ms)
+		f := newFixture(t, func(c *Config) { c.Timeout = 400 * time.Millisecond })
+		f.srv.Delay(250 * time.Millisecond)
 		f.srv.Fail(500, 5)
 		if _, err := f.c.Answer(context.Background(), 7, "parking fee?", "en", testEntries); err == nil {
 			t.Fatal("want an error")
