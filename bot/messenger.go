@@ -166,6 +166,17 @@ func (m *Messenger) Edit(ctx context.Context, chatID int64, messageID int, text 
 		_, err := m.api.EditMessageText(ctx, params)
 		return err
 	})
+	if err != nil && strings.Contains(err.Error(), "no text in the message") {
+		// A photo's text is its caption.
+		cp := &tg.EditMessageCaptionParams{ChatID: chatID, MessageID: messageID, Caption: splitText(text, MaxCaptionUnits)[0]}
+		if len(buttons) > 0 {
+			cp.ReplyMarkup = keyboard(buttons)
+		}
+		err = m.retry(ctx, "editMessageCaption", func(ctx context.Context) error {
+			_, err := m.api.EditMessageCaption(ctx, cp)
+			return err
+		})
+	}
 	if err != nil && strings.Contains(err.Error(), "message is not modified") {
 		return nil // the message already says this
 	}

@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
-	"strconv"
 	"strings"
 	"time"
 	"unicode"
@@ -101,9 +100,6 @@ type Handler struct {
 // silently.
 const MaxQuestionRunes = 1500
 
-// updateTTL is how long an update id is remembered for de-duplication;
-// Telegram redelivers unconfirmed updates for at most 24 hours.
-const updateTTL = 48 * time.Hour
 
 // New returns a Handler; zero-valued optional deps get defaults.
 func New(d Deps) *Handler {
@@ -122,16 +118,6 @@ func New(d Deps) *Handler {
 // Handle processes one event. An error means the event could not be handled
 // and may be retried; the resident has already been told when that helps.
 func (h *Handler) Handle(ctx context.Context, in Incoming) error {
-	if in.UpdateID != 0 {
-		first, err := h.State.Claim(ctx, "update:"+strconv.FormatInt(in.UpdateID, 10), updateTTL)
-		if err != nil {
-			return fmt.Errorf("claim update %d: %w", in.UpdateID, err)
-		}
-		if !first {
-			h.Log.Debug("duplicate update ignored", "update_id", in.UpdateID)
-			return nil
-		}
-	}
 	if in.Callback != nil {
 		return h.handleCallback(ctx, in)
 	}

@@ -322,19 +322,6 @@ func TestGroupChatsOnlyGetCommandsAddressedToTheBot(t *testing.T) {
 	}
 }
 
-func TestAnUpdateSeenTwiceIsHandledOnce(t *testing.T) {
-	f := newFixture(t)
-	ev := handlers.Incoming{UpdateID: 77, ChatID: resident, UserID: resident, Kind: handlers.TextMessage, Text: "电梯什么时候换"}
-	for i := 0; i < 3; i++ {
-		if err := f.h.Handle(f.ctx, ev); err != nil {
-			t.Fatal(err)
-		}
-	}
-	if n := f.out.count(); n != 1 {
-		t.Errorf("want one reply, got %d", n)
-	}
-}
-
 func TestOnlyAdminsSeeStatistics(t *testing.T) {
 	f := newFixture(t)
 	f.say(t, resident, "what's the weather tomorrow")

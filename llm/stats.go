@@ -16,7 +16,7 @@ type Stats struct {
 
 type counters struct {
 	calls, promptTokens, completionTokens, cacheHits, failures,
-	breakerOpens, breakerRejects, quotaRejects atomic.Int64
+	breakerRejects, quotaRejects atomic.Int64
 }
 
 // Stats returns a snapshot of the counters (zero for a nil client).

@@ -153,9 +153,23 @@ func (s *Server) editMessageReplyMarkup(_ context.Context, p params) (any, *apiE
 	return s.edit(p, false)
 }
 
+// editMessageCaption edits a photo's caption: the text of a photo message.
+func (s *Server) editMessageCaption(_ context.Context, p params) (any, *apiError) {
+	return s.editCaption(p)
+}
+
 // edit implements editMessageText (withText) and editMessageReplyMarkup. As on
 // Telegram, leaving out reply_markup removes the inline keyboard.
 func (s *Server) edit(p params, withText bool) (any, *apiError) {
+	return s.editMode(p, withText, false)
+}
+
+func (s *Server) editCaption(p params) (any, *apiError) {
+	return s.editMode(p, true, true)
+}
+
+// editMode edits text (withText), or a photo's caption (caption).
+func (s *Server) editMode(p params, withText, caption bool) (any, *apiError) {
 	if p.str("inline_message_id") != "" {
 		return nil, badRequest("message to edit not found") // inline messages are not simulated
 	}
@@ -172,7 +186,12 @@ func (s *Server) edit(p params, withText bool) (any, *apiError) {
 		return nil, badRequest("%v", err)
 	}
 	var text string
-	if withText {
+	switch {
+	case caption:
+		if text, aerr = renderChecked(p.str("caption"), p.str("parse_mode"), MaxCaptionLen, true, "message caption is too long"); aerr != nil {
+			return nil, aerr
+		}
+	case withText:
 		if strings.TrimSpace(p.str("text")) == "" {
 			return nil, badRequest("message text is empty")
 		}
@@ -191,8 +210,11 @@ func (s *Server) edit(p params, withText bool) (any, *apiError) {
 	if !st.msg.FromBot {
 		return nil, badRequest("message can't be edited")
 	}
-	if withText && st.msg.PhotoFileID != "" {
+	if withText && !caption && st.msg.PhotoFileID != "" {
 		return nil, badRequest("there is no text in the message to edit")
+	}
+	if caption && st.msg.PhotoFileID == "" {
+		return nil, badRequest("there is no caption in the message to edit")
 	}
 	if !withText {
 		text = st.msg.Text
@@ -201,7 +223,11 @@ func (s *Server) edit(p params, withText bool) (any, *apiError) {
 		return nil, badRequest("message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message")
 	}
 	if withText {
-		st.msg.Text, st.msg.Raw, st.msg.ParseMode = text, p.str("text"), p.str("parse_mode")
+		raw := p.str("text")
+		if caption {
+			raw = p.str("caption")
+		}
+		st.msg.Text, st.msg.Raw, st.msg.ParseMode = text, raw, p.str("parse_mode")
 	}
 	st.msg.Keyboard, st.msg.ReplyMarkup, st.inline = keyboard, p.str("reply_markup"), inline
 	st.msg.EditedAt = s.now()

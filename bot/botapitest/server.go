@@ -172,6 +172,7 @@ var handlers = map[string]handlerFunc{
 	"sendphoto":              (*Server).sendPhoto,
 	"editmessagetext":        (*Server).editMessageText,
 	"editmessagereplymarkup": (*Server).editMessageReplyMarkup,
+	"editmessagecaption":     (*Server).editMessageCaption,
 	"answercallbackquery":    (*Server).answerCallbackQuery,
 	"getfile":                (*Server).getFile,
 	"getchatmember":          (*Server).getChatMember,

@@ -1,0 +1,205 @@
+package bot_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"strings"
+	"testing"
+	"time"
+
+	"codesk/bot"
+	"codesk/bot/botapitest"
+	"codesk/config"
+	"codesk/faq"
+	"codesk/handlers"
+	"codesk/outbox"
+	"codesk/parties"
+	"codesk/storage"
+	"codesk/storage/storagetest"
+	"codesk/tickets"
+)
+
+// The co-office's staff chats in these tests.
+var (
+	pmChat   = botapitest.GroupChat(-1001001, "物业员工群")
+	ocChat   = botapitest.GroupChat(-1001002, "业委会群")
+	ncChat   = botapitest.GroupChat(-1001003, "居委会工作群")
+	deskChat = botapitest.GroupChat(-1001000, "三方联合办公")
+)
+
+// coOffice runs the whole desk — intake, handlers, router, outbox sender —
+// against the fake Bot API with Telegram's limits enforced (time scaled
+// down by scale).
+type coOffice struct {
+	tg *botapitest.Server
+	db *storage.DB
+}
+
+func startCoOffice(t *testing.T, scale float64) *coOffice {
+	t.Helper()
+	tg := botapitest.NewServer(t, botapitest.WithBotUsername("codesk_bot"),
+		botapitest.WithLimits(botapitest.ScaledLimits(scale)))
+	db := storagetest.Open(t)
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	cfg := config.Config{
+		Parties: map[parties.ID]config.Chat{
+			parties.PropertyManagement: {ChatID: pmChat.ID}, parties.OwnersCommittee: {ChatID: ocChat.ID},
+			parties.NeighborhoodCommittee: {ChatID: ncChat.ID},
+		},
+		CoOffice: config.Chat{ChatID: deskChat.ID},
+	}
+	router, err := tickets.NewRouter(tickets.DefaultRules())
+	if err != nil {
+		t.Fatal(err)
+	}
+	ctx, cancel := context.WithCancel(context.Background())
+	b, err := bot.New(ctx, bot.Options{Token: botapitest.Token, APIURL: tg.URL, PollTimeout: time.Second, Log: log,
+		Messenger: []bot.MessengerOption{
+			bot.WithLimits(bot.TelegramLimits().Scaled(scale)),
+			bot.WithRetryUnit(time.Duration(float64(time.Second) * scale)),
+		}})
+	if err != nil {
+		t.Fatal(err)
+	}
+	sender := &outbox.Worker{Store: db, Messenger: b.Messenger(), Log: log, Poll: 50 * time.Millisecond}
+	h := handlers.New(handlers.Deps{
+		Messenger: b.Messenger(), FAQ: faq.NewCatalog(faq.Default()), Residents: db, Questions: db,
+		State: storage.NewMemoryState(time.Now), BotUsername: b.Username(), Log: log,
+		Tickets: db, Router: router, Parties: cfg, Membership: b.Messenger(),
+	})
+	done := make(chan struct{}, 2)
+	go func() { _ = sender.Run(ctx); done <- struct{}{} }()
+	go func() { _ = b.RunPolling(ctx, db, h); done <- struct{}{} }()
+	t.Cleanup(func() {
+		cancel()
+		for i := 0; i < 2; i++ {
+			select {
+			case <-done:
+			case <-time.After(5 * time.Second):
+				t.Error("desk did not stop")
+			}
+		}
+	})
+	return &coOffice{tg: tg, db: db}
+}
+
+func contains(sub string) func(botapitest.Message) bool {
+	return func(m botapitest.Message) bool { return strings.Contains(m.Text, sub) }
+}
+
+func TestAConcernTravelsFromResidentToStaffAndBack(t *testing.T) {
+	d := startCoOffice(t, 0.05)
+	tg := d.tg
+	const wait = 10 * time.Second
+	li := botapitest.User{ID: 3101, FirstName: "李", LanguageCode: "zh-hans"}
+	home := botapitest.PrivateChat(li)
+	wang := botapitest.User{ID: 2101, FirstName: "王师傅"} // property management staff
+	zhou := botapitest.User{ID: 2301, FirstName: "周"}   // neighborhood committee staff
+	tg.SetMember(pmChat.ID, wang.ID, botapitest.StatusMember)
+	tg.SetMember(ncChat.ID, zhou.ID, botapitest.StatusMember)
+
+	// The resident reports a leak with a photo and confirms.
+	tg.UserSendsPhoto(home, li, "photo-leak-1", "3号楼2单元502室，楼道天花板一直在漏水，墙皮都掉了")
+	preview := tg.WaitMessage(t, home.ID, wait, contains("确认发送吗"))
+	if !strings.Contains(preview.Text, "物业") {
+		t.Errorf("the preview says where it goes: %q", preview.Text)
+	}
+	tg.UserPressesButton(t, home, li, preview.MessageID, "✅ 确认发送")
+	ack := tg.WaitMessage(t, home.ID, wait, contains("#1"))
+
+	// The card reaches property management with the photo and buttons.
+	card := tg.WaitMessage(t, pmChat.ID, wait, contains("工单 #1"))
+	if card.PhotoFileID != "photo-leak-1" {
+		t.Errorf("the card shows the resident's photo, got %q", card.PhotoFileID)
+	}
+	for _, ch := range []botapitest.Chat{ocChat, ncChat, deskChat} {
+		if n := len(tg.Sent(ch.ID)); n != 0 {
+			t.Errorf("chat %s got %d messages; the card goes only to property management", ch.Title, n)
+		}
+	}
+
+	// Staff claim it; the resident hears.
+	tg.UserPressesButton(t, pmChat, wang, card.MessageID, "认领 Claim")
+	tg.WaitMessage(t, home.ID, wait, contains("受理"))
+	tg.WaitFor(t, wait, func(s *botapitest.Server) bool {
+		m, _ := s.Message(pmChat.ID, card.MessageID)
+		return strings.Contains(m.Text, "处理中")
+	})
+
+	// Staff reply on the card; it is relayed; the resident answers back.
+	tg.UserReplies(pmChat, wang, card.MessageID, "明天上午师傅上门查看，请问家里有人吗？")
+	relay := tg.WaitMessage(t, home.ID, wait, contains("明天上午师傅上门"))
+	tg.UserReplies(home, li, relay.MessageID, "有人，上午都在家")
+	tg.WaitMessage(t, pmChat.ID, wait, contains("上午都在家"))
+
+	// Property management finds it is a leak from the flat above: reassign
+	// to the neighborhood committee. The old card says so; a new card goes.
+	tg.UserPressesButton(t, pmChat, wang, card.MessageID, "转派 Reassign")
+	picker := tg.WaitMessage(t, pmChat.ID, wait, func(m botapitest.Message) bool {
+		_, ok := m.Button("居委会 Neighborhood committee")
+		return ok
+	})
+	tg.UserPressesButton(t, pmChat, wang, picker.MessageID, "居委会 Neighborhood committee")
+	ncCard := tg.WaitMessage(t, ncChat.ID, wait, contains("工单 #1"))
+	tg.WaitFor(t, wait, func(s *botapitest.Server) bool {
+		m, _ := s.Message(pmChat.ID, card.MessageID)
+		return strings.Contains(m.Text, "转派")
+	})
+	tg.WaitMessage(t, home.ID, wait, contains("居委会"))
+
+	// The neighborhood committee claims and resolves; the resident rates.
+	tg.UserPressesButton(t, ncChat, zhou, ncCard.MessageID, "认领 Claim")
+	tg.WaitFor(t, wait, func(s *botapitest.Server) bool {
+		m, _ := s.Message(ncChat.ID, ncCard.MessageID)
+		_, ok := m.Button("已解决 Resolve")
+		return ok && strings.Contains(m.Text, "处理中")
+	})
+	tg.UserPressesButton(t, ncChat, zhou, ncCard.MessageID, "已解决 Resolve")
+	rate := tg.WaitMessage(t, home.ID, wait, func(m botapitest.Message) bool { _, ok := m.Button("5⭐"); return ok })
+	tg.UserPressesButton(t, home, li, rate.MessageID, "5⭐")
+	tg.WaitMessage(t, ncChat.ID, wait, contains("5/5"))
+
+	tk, err := d.db.Ticket(context.Background(), 1)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if tk.Status != tickets.StatusClosed || tk.Rating != 5 || tk.Party != parties.NeighborhoodCommittee {
+		t.Errorf("ticket = %+v, want closed, rated 5, owned by the neighborhood committee", tk)
+	}
+	events, _ := d.db.TicketEvents(context.Background(), 1)
+	if len(events) < 8 {
+		t.Errorf("every step leaves a history row; got %d events", len(events))
+	}
+	if v := tg.LimitViolations(); len(v) != 0 {
+		t.Errorf("sent faster than Telegram allows: %v", v)
+	}
+	_ = ack
+}
+
+func TestOnlyMembersOfThePartysChatActOnItsCards(t *testing.T) {
+	d := startCoOffice(t, 0.05)
+	tg := d.tg
+	const wait = 10 * time.Second
+	resident := botapitest.User{ID: 3102, FirstName: "Anna", LanguageCode: "en"}
+	home := botapitest.PrivateChat(resident)
+	tg.UserSays(home, resident, "The lift in building 7 is broken again, people had to walk up 18 floors")
+	preview := tg.WaitMessage(t, home.ID, wait, contains("Send"))
+	tg.UserPressesButton(t, home, resident, preview.MessageID, "✅ Send")
+	card := tg.WaitMessage(t, pmChat.ID, wait, contains("#1"))
+
+	outsider := botapitest.User{ID: 9999, FirstName: "Mallory"}
+	tg.SetMember(pmChat.ID, outsider.ID, botapitest.StatusLeft)
+	tg.UserPressesButton(t, pmChat, outsider, card.MessageID, "认领 Claim")
+	tg.WaitFor(t, wait, func(s *botapitest.Server) bool { return len(s.CallbackAnswers()) >= 2 })
+	tk, _ := d.db.Ticket(context.Background(), 1)
+	if tk.Status != tickets.StatusNew {
+		t.Errorf("a non-member's claim must be refused; status %s", tk.Status)
+	}
+	// A forged press from the resident's own chat is refused too.
+	tg.UserPresses(home, resident, card.MessageID, "s:resolve:1")
+	tg.WaitFor(t, wait, func(s *botapitest.Server) bool { return len(s.CallbackAnswers()) >= 3 })
+	if tk, _ := d.db.Ticket(context.Background(), 1); tk.Status != tickets.StatusNew {
+		t.Errorf("a forged resolve must be refused; status %s", tk.Status)
+	}
+}
