@@ -38,6 +38,10 @@ type Config struct {
 	// (TELEGRAM_RATE_SCALE): 1 in production; tests against a fake Bot API
 	// with scaled limits run faster with e.g. 0.05.
 	TelegramRateScale float64
+	// OutboxLease is how long a sender reserves a message it is sending
+	// (OUTBOX_LEASE, default 30s): after a crash, what was in flight goes
+	// again once its lease lapses.
+	OutboxLease time.Duration
 
 	Parties  map[parties.ID]Chat // staff group chat of each party
 	CoOffice Chat                // triage and escalation chat
@@ -90,6 +94,14 @@ func Load(getenv func(string) string) (Config, error) {
 			return Config{}, fmt.Errorf("TELEGRAM_RATE_SCALE %q: want a number in (0, 1]", v)
 		}
 		c.TelegramRateScale = f
+	}
+	c.OutboxLease = 30 * time.Second
+	if v := strings.TrimSpace(getenv("OUTBOX_LEASE")); v != "" {
+		d, err := time.ParseDuration(v)
+		if err != nil || d < 100*time.Millisecond {
+			return Config{}, fmt.Errorf("OUTBOX_LEASE %q: want a duration of at least 100ms, such as 30s", v)
+		}
+		c.OutboxLease = d
 	}
 	if v := strings.TrimSpace(getenv("OPENAI_TIMEOUT")); v != "" {
 		d, err := time.ParseDuration(v)

@@ -24,6 +24,7 @@ type Store interface {
 	MarkOutboxSent(ctx context.Context, id int64, messageID int, at time.Time) error
 	MarkOutboxRetry(ctx context.Context, id int64, errText string, next time.Time) error
 	MarkOutboxFailed(ctx context.Context, id int64, errText string) error
+	ExtendOutboxLease(ctx context.Context, id int64, until time.Time) error
 }
 
 // Worker sends due outbox rows through a Messenger.
@@ -34,8 +35,9 @@ type Worker struct {
 	Now       func() time.Time
 	// Poll is how often the queue is checked when nobody calls Notify.
 	Poll time.Duration
-	// Lease is how long a claimed row is reserved for its sender; a worker
-	// that dies mid-send leaves the row to be sent again after it.
+	// Lease is how long a claimed row is reserved for its sender, renewed
+	// while the send waits; a worker that dies mid-send leaves the row to
+	// be sent again once it lapses.
 	Lease time.Duration
 	// Batch bounds the rows taken per round.
 	Batch int
@@ -63,7 +65,7 @@ func (w *Worker) init() {
 			w.Poll = time.Second
 		}
 		if w.Lease <= 0 {
-			w.Lease = 2 * time.Minute
+			w.Lease = 30 * time.Second
 		}
 		if w.Batch <= 0 {
 			w.Batch = 200
@@ -188,7 +190,9 @@ func (w *Worker) sendChat(ctx context.Context, rows []storage.OutboxMessage) int
 // deliver sends one claimed row and records the outcome; it reports whether
 // the chat may go on with its next row.
 func (w *Worker) deliver(ctx context.Context, m storage.OutboxMessage) bool {
+	stop := w.keepLease(ctx, m.ID)
 	msgID, err := w.Messenger.Send(ctx, toOutMessage(m))
+	stop()
 	now := w.Now()
 	switch {
 	case err == nil:
@@ -218,6 +222,31 @@ func (w *Worker) deliver(ctx context.Context, m storage.OutboxMessage) bool {
 		}
 		w.block(m.ChatID, next)
 		return false
+	}
+}
+
+// keepLease renews row id's lease every third of it until stop is called.
+func (w *Worker) keepLease(ctx context.Context, id int64) (stop func()) {
+	ctx, cancel := context.WithCancel(ctx)
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		t := time.NewTicker(w.Lease / 3)
+		defer t.Stop()
+		for {
+			select {
+			case <-ctx.Done():
+				return
+			case <-t.C:
+				if err := w.Store.ExtendOutboxLease(ctx, id, w.Now().Add(w.Lease)); err != nil && ctx.Err() == nil {
+					w.Log.Warn("renew outbox lease", "id", id, "err", err)
+				}
+			}
+		}
+	}()
+	return func() {
+		cancel()
+		<-done
 	}
 }
 

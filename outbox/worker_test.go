@@ -158,3 +158,59 @@ func TestTwoWorkersNeverSendTheSameRow(t *testing.T) {
 		}
 	}
 }
+
+// slowMessenger takes its time over every send, as a send waiting on
+// Telegram's per-group pace does.
+type slowMessenger struct {
+	flakyMessenger
+	delay time.Duration
+}
+
+func (s *slowMessenger) Send(ctx context.Context, m handlers.OutMessage) (int, error) {
+	time.Sleep(s.delay)
+	return s.flakyMessenger.Send(ctx, m)
+}
+
+func TestALongSendKeepsItsLeaseAndADeadSendersLeaseLapses(t *testing.T) {
+	db := storagetest.Open(t)
+	ctx := context.Background()
+	enqueue(t, db, storage.OutboxMessage{Key: "slow", ChatID: -5, Text: "card"})
+
+	slow := &slowMessenger{delay: 300 * time.Millisecond}
+	w1 := &outbox.Worker{Store: db, Messenger: slow, Log: quiet, Lease: 90 * time.Millisecond}
+	other := &flakyMessenger{}
+	w2 := &outbox.Worker{Store: db, Messenger: other, Log: quiet, Lease: 90 * time.Millisecond}
+	done := make(chan struct{})
+	go func() {
+		defer close(done)
+		if _, err := w1.Drain(ctx); err != nil {
+			t.Error(err)
+		}
+	}()
+	// While w1's send is under way, well past one lease, w2 finds nothing due.
+	for i := 0; i < 5; i++ {
+		time.Sleep(40 * time.Millisecond)
+		if _, err := w2.Drain(ctx); err != nil {
+			t.Fatal(err)
+		}
+	}
+	<-done
+	if len(other.texts()) != 0 || len(slow.texts()) != 1 {
+		t.Fatalf("the renewed lease must keep the row with its sender: w1 sent %v, w2 sent %v", slow.texts(), other.texts())
+	}
+
+	// A sender that claimed a row and died: the row is due again once the
+	// lease lapses.
+	enqueue(t, db, storage.OutboxMessage{Key: "orphan", ChatID: -6, Text: "orphan"})
+	row, _ := db.OutboxByKey(ctx, "orphan")
+	if ok, err := db.ClaimOutbox(ctx, row.ID, time.Now(), 90*time.Millisecond); err != nil || !ok {
+		t.Fatalf("claim: %v %v", ok, err)
+	}
+	if n, _ := w2.Drain(ctx); n != 0 {
+		t.Fatalf("a live lease must be respected, sent %d", n)
+	}
+	time.Sleep(120 * time.Millisecond)
+	if n, _ := w2.Drain(ctx); n != 1 {
+		t.Errorf("after the lease lapsed the orphan goes, sent %d", n)
+	}
+}

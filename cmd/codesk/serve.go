@@ -34,7 +34,7 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 		return err
 	}
 	go a.reloadFAQ(ctx, log, 30*time.Second)
-	sender := &outbox.Worker{Store: a.db, Messenger: b.Messenger(), Log: log}
+	sender := &outbox.Worker{Store: a.db, Messenger: b.Messenger(), Log: log, Lease: cfg.OutboxLease}
 	go func() { _ = sender.Run(ctx) }()
 	h, err := a.handler(cfg, log, transport{messenger: b.Messenger(), membership: b.Messenger(),
 		botUsername: b.Username(), outbox: sender})
