@@ -410,3 +410,21 @@ func TestScopeFreesTheEarliestSlotOnlyOnceItsSendIsDone(t *testing.T) {
 		t.Errorf("with the limit off freeAt = %v, %v; want now", at, ok)
 	}
 }
+
+func TestRememberedSendsBeforeARestartCountInTheWindows(t *testing.T) {
+	l := Limits{PerGroup: 2, GroupWindow: time.Minute, PerChat: 1, ChatWindow: time.Millisecond}
+	p := NewPacer(l, time.Second, nil)
+	now := time.Now()
+	p.Remember(-100, now.Add(-10*time.Second))
+	p.Remember(-100, now.Add(-5*time.Second))
+	ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+	defer cancel()
+	sent := false
+	err := p.Send(ctx, -100, func(context.Context) error { sent = true; return nil })
+	if sent || err == nil {
+		t.Fatalf("two sends in the last minute fill a group's window of 2: the third must wait (sent=%v err=%v)", sent, err)
+	}
+	if err := p.Send(context.Background(), -200, func(context.Context) error { return nil }); err != nil {
+		t.Errorf("another group is not held up: %v", err)
+	}
+}

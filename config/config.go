@@ -42,6 +42,9 @@ type Config struct {
 	// (OUTBOX_LEASE, default 30s): after a crash, what was in flight goes
 	// again once its lease lapses.
 	OutboxLease time.Duration
+	// OutboxJournal is the file that records deliveries before the database
+	// does (OUTBOX_JOURNAL); "" puts it next to the SQLite file.
+	OutboxJournal string
 
 	Parties  map[parties.ID]Chat // staff group chat of each party
 	CoOffice Chat                // triage and escalation chat
@@ -51,7 +54,19 @@ type Config struct {
 	// rules; "" keeps the defaults. Relative paths are relative to the
 	// config file.
 	RoutingRules string
+	SLA          SLA
 }
+
+// SLA is when tickets nobody has claimed are chased: a reminder in the
+// party's chat after RemindAfter, an escalation to the co-office chat after
+// EscalateAfter (YAML: sla: {remind_after: 2h, escalate_after: 8h}).
+type SLA struct {
+	RemindAfter   time.Duration
+	EscalateAfter time.Duration
+}
+
+// DefaultSLA reminds after 2 hours and escalates after 8.
+func DefaultSLA() SLA { return SLA{RemindAfter: 2 * time.Hour, EscalateAfter: 8 * time.Hour} }
 
 // Chat is a Telegram chat of a party or of the desk.
 type Chat struct {
@@ -66,6 +81,14 @@ type fileConfig struct {
 	Admins   []int64            `yaml:"admins"`
 	Staff    map[string][]int64 `yaml:"staff"`
 	Routing  string             `yaml:"routing_rules"`
+	SLA      *slaFile           `yaml:"sla"`
+}
+
+// slaFile holds durations as Go writes them ("2h", "90m"); an absent key
+// keeps its default.
+type slaFile struct {
+	RemindAfter   string `yaml:"remind_after"`
+	EscalateAfter string `yaml:"escalate_after"`
 }
 
 // Load reads the environment (through getenv) and, when CODESK_CONFIG is
@@ -84,8 +107,10 @@ func Load(getenv func(string) string) (Config, error) {
 		WebhookAddr:    strings.TrimSpace(getenv("WEBHOOK_ADDR")),
 		WebhookURL:     strings.TrimSpace(getenv("WEBHOOK_URL")),
 		WebhookSecret:  strings.TrimSpace(getenv("WEBHOOK_SECRET")),
+		OutboxJournal:  strings.TrimSpace(getenv("OUTBOX_JOURNAL")),
 		Parties:        map[parties.ID]Chat{},
 		Staff:          map[parties.ID][]int64{},
+		SLA:            DefaultSLA(),
 	}
 	c.TelegramRateScale = 1
 	if v := strings.TrimSpace(getenv("TELEGRAM_RATE_SCALE")); v != "" {
@@ -167,7 +192,40 @@ func (c *Config) applyFile(data []byte) error {
 		}
 		c.Staff[id] = append(c.Staff[id], ids...)
 	}
+	if f.SLA != nil {
+		sla, err := f.SLA.apply(c.SLA)
+		if err != nil {
+			return fmt.Errorf("sla: %w", err)
+		}
+		c.SLA = sla
+	}
 	return nil
+}
+
+// apply overrides base with the durations given and checks the result: both
+// positive, and the escalation after the reminder.
+func (f slaFile) apply(base SLA) (SLA, error) {
+	for _, d := range []struct {
+		name string
+		text string
+		into *time.Duration
+	}{
+		{"remind_after", f.RemindAfter, &base.RemindAfter},
+		{"escalate_after", f.EscalateAfter, &base.EscalateAfter},
+	} {
+		if strings.TrimSpace(d.text) == "" {
+			continue
+		}
+		v, err := time.ParseDuration(strings.TrimSpace(d.text))
+		if err != nil || v <= 0 {
+			return SLA{}, fmt.Errorf("%s %q: want a positive duration such as 2h or 90m", d.name, d.text)
+		}
+		*d.into = v
+	}
+	if base.EscalateAfter <= base.RemindAfter {
+		return SLA{}, fmt.Errorf("escalate_after (%s) must be longer than remind_after (%s)", base.EscalateAfter, base.RemindAfter)
+	}
+	return base, nil
 }
 
 func parseIDs(s string) ([]int64, error) {

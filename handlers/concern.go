@@ -431,7 +431,11 @@ func (h *Handler) confirmDraft(ctx context.Context, in Incoming, d draft, lang s
 		if !chatOK {
 			ack += "\n" + txtNoStaffChat.in(lang)
 		}
-		msgs := []storage.OutboxMessage{toResident(t, keyAck(t.ID), ack, ackButtons(t, lang))}
+		confirmation := toResident(t, keyAck(t.ID), ack, ackButtons(t, lang))
+		if in.Callback != nil {
+			confirmation.ReplyTo = in.Callback.MessageID // threads under the preview
+		}
+		msgs := []storage.OutboxMessage{confirmation}
 		if chatOK {
 			msgs = append(msgs, cardMessages(t, chat, keyCard(t.ID, t.Party), fmt.Sprintf(staffCardTitle, t.Number()), cat)...)
 		}

@@ -45,6 +45,12 @@ type TicketStore interface {
 	TicketEvents(ctx context.Context, ticketID int64) ([]tickets.Event, error)
 	UpdateTicket(ctx context.Context, id int64, change func(tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error)) (tickets.Ticket, error)
 	TicketByMessage(ctx context.Context, chatID int64, messageID int) (tickets.Ticket, string, error)
+	// TicketMessage is the latest delivered message of the ticket with that
+	// purpose (e.g. its card); storage.ErrNotFound when none.
+	TicketMessage(ctx context.Context, ticketID int64, purpose string) (chatID int64, messageID int, err error)
+	// UnclaimedTickets lists tickets waiting for staff (new or reopened)
+	// since before olderThan: the SLA watcher's work.
+	UnclaimedTickets(ctx context.Context, olderThan time.Time) ([]tickets.Ticket, error)
 }
 
 // ConcernRouter tells concerns from questions and routes them
@@ -99,7 +105,6 @@ type Handler struct {
 // politely rather than truncated, so nothing the resident wrote is ignored
 // silently.
 const MaxQuestionRunes = 1500
-
 
 // New returns a Handler; zero-valued optional deps get defaults.
 func New(d Deps) *Handler {

@@ -365,6 +365,7 @@ func ackButtons(t tickets.Ticket, lang string) [][]Button {
 // party's chat and invites an optional comment.
 func (h *Handler) rate(ctx context.Context, in Incoming, t tickets.Ticket, stars int, lang string) error {
 	chat, chatOK := h.staffChat(t.Party)
+	replyTo := h.cardRef(ctx, t.ID, chat)
 	key := keyEvent(t.ID, nonce(in), "rated")
 	now := h.Now()
 	_, err := h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
@@ -385,7 +386,7 @@ func (h *Handler) rate(ctx context.Context, in Incoming, t tickets.Ticket, stars
 		var msgs []storage.OutboxMessage
 		if chatOK {
 			msgs = append(msgs, storage.OutboxMessage{Key: key, ChatID: chat, Text: fmt.Sprintf(staffResidentRated, cur.Number(), stars),
-				TicketID: cur.ID, Purpose: purposeRelay})
+				ReplyTo: replyTo, TicketID: cur.ID, Purpose: purposeRelay})
 		}
 		return cur, evs, msgs, nil
 	})
@@ -414,6 +415,7 @@ func (h *Handler) rateComment(ctx context.Context, in Incoming, t tickets.Ticket
 	lang := ticketLang(t, chosen)
 	body := clip(strings.TrimSpace(in.Text), MaxQuestionRunes)
 	chat, chatOK := h.staffChat(t.Party)
+	replyTo := h.cardRef(ctx, t.ID, chat)
 	key := keyEvent(t.ID, nonce(in), "comment")
 	now := h.Now()
 	_, err := h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
@@ -424,7 +426,7 @@ func (h *Handler) rateComment(ctx context.Context, in Incoming, t tickets.Ticket
 		var msgs []storage.OutboxMessage
 		if chatOK {
 			msgs = append(msgs, storage.OutboxMessage{Key: key, ChatID: chat, Text: clip(fmt.Sprintf(staffResidentRemark, cur.Number(), body), maxMessageRunes),
-				TicketID: cur.ID, Purpose: purposeRelay})
+				ReplyTo: replyTo, TicketID: cur.ID, Purpose: purposeRelay})
 		}
 		return cur, evs, msgs, nil
 	})
@@ -489,36 +491,20 @@ func statusEvent(t tickets.Ticket, to tickets.Status, in Incoming, at time.Time)
 		FromStatus: t.Status, ToStatus: to, At: at}
 }
 
-// cardRef is the message id of the ticket's card in chat, when staff have
-// touched it (a button or a reply), so relays thread under it; 0 otherwise.
+// cardRef is the message id of the ticket's latest card when it is in
+// chat, so relays thread under it; 0 otherwise (not delivered yet, or the
+// ticket moved to another chat since). Best effort: a relay without a
+// reply still arrives.
 func (h *Handler) cardRef(ctx context.Context, ticketID, chat int64) int {
-	data, ok, err := h.State.Get(ctx, cardRefKey(ticketID))
-	if err != nil || !ok {
+	cardChat, msg, err := h.Tickets.TicketMessage(ctx, ticketID, purposeCard)
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
+		return 0
+	case err != nil:
+		h.Log.Warn("find ticket card", "ticket", ticketID, "err", err)
+		return 0
+	case cardChat != chat:
 		return 0
 	}
-	var ref struct {
-		Chat int64 `json:"chat"`
-		Msg  int   `json:"msg"`
-	}
-	if json.Unmarshal(data, &ref) != nil || ref.Chat != chat {
-		return 0
-	}
-	return ref.Msg
-}
-
-const cardRefTTL = 30 * 24 * time.Hour
-
-func cardRefKey(ticketID int64) string { return fmt.Sprintf("card:%d", ticketID) }
-
-func (h *Handler) rememberCard(ctx context.Context, ticketID, chat int64, msg int) {
-	if msg == 0 {
-		return
-	}
-	data, _ := json.Marshal(struct {
-		Chat int64 `json:"chat"`
-		Msg  int   `json:"msg"`
-	}{chat, msg})
-	if err := h.State.Set(ctx, cardRefKey(ticketID), data, cardRefTTL); err != nil {
-		h.Log.Warn("remember ticket card", "ticket", ticketID, "err", err)
-	}
+	return msg
 }

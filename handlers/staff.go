@@ -36,8 +36,8 @@ func (h *Handler) staffCallback(ctx context.Context, in Incoming) error {
 		h.ack(ctx, in, txtSomethingWrong.in("zh"))
 		return fmt.Errorf("load ticket %d: %w", id, err)
 	}
-	chat, ok := h.staffChat(t.Party)
-	if !ok || chat != in.ChatID || in.Chat != GroupChat {
+	chat, ok := h.actingChat(t, in.ChatID)
+	if !ok || in.Chat != GroupChat {
 		h.refuseStaff(ctx, in, staffStale, "staff callback from a chat that does not own the ticket")
 		return nil
 	}
@@ -50,9 +50,6 @@ func (h *Handler) staffCallback(ctx context.Context, in Incoming) error {
 	if !allowed {
 		h.refuseStaff(ctx, in, staffNotAllowed, "staff action by a non-member")
 		return nil
-	}
-	if in.Callback.MessageID != 0 {
-		h.rememberCard(ctx, t.ID, in.ChatID, in.Callback.MessageID)
 	}
 	switch action {
 	case "claim":
@@ -75,6 +72,20 @@ func (h *Handler) staffCallback(ctx context.Context, in Incoming) error {
 	}
 	h.refuseStaff(ctx, in, staffStale, "unknown staff action")
 	return nil
+}
+
+// actingChat is chat when staff there may act on t: the ticket's party chat,
+// or the co-office chat once the ticket was escalated to it (SLA).
+func (h *Handler) actingChat(t tickets.Ticket, chat int64) (int64, bool) {
+	if own, ok := h.staffChat(t.Party); ok && own == chat {
+		return chat, true
+	}
+	if t.EscalatedAt != nil && h.Parties != nil {
+		if co, ok := h.Parties.ChatOf(parties.CoOffice); ok && co != 0 && co == chat {
+			return chat, true
+		}
+	}
+	return 0, false
 }
 
 // mayAct: staff listed in the configuration for the party (or for the
@@ -245,11 +256,6 @@ func (h *Handler) reassign(ctx context.Context, in Incoming, t tickets.Ticket, p
 		return err
 	}
 	h.editCard(ctx, in, t, fmt.Sprintf(staffCardMovedAway, parties.Name(updated.Party, "zh"), parties.Name(updated.Party, "en")))
-	if in.Callback.MessageID != 0 {
-		if err := h.State.Delete(ctx, cardRefKey(t.ID)); err != nil {
-			h.Log.Warn("forget moved card", "err", err)
-		}
-	}
 	return nil
 }
 
@@ -306,9 +312,6 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 		h.Log.Info("staff reply in a chat the ticket has left", "ticket", t.ID, "chat_id", in.ChatID)
 		return true, h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID,
 			Text: fmt.Sprintf(staffMovedElsewhere, t.Number(), parties.Name(t.Party, "zh"))})
-	}
-	if purpose == purposeCard {
-		h.rememberCard(ctx, t.ID, in.ChatID, in.ReplyTo)
 	}
 	key, now := keyEvent(t.ID, nonce(in), "staff"), h.Now()
 	_, err = h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {

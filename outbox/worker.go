@@ -41,6 +41,9 @@ type Worker struct {
 	Lease time.Duration
 	// Batch bounds the rows taken per round.
 	Batch int
+	// Journal, when set, records deliveries before the database does
+	// (see Journal); Replay it before Run.
+	Journal *Journal
 
 	wake chan struct{}
 	once sync.Once
@@ -196,6 +199,11 @@ func (w *Worker) deliver(ctx context.Context, m storage.OutboxMessage) bool {
 	now := w.Now()
 	switch {
 	case err == nil:
+		if w.Journal != nil {
+			if err := w.Journal.record(m.ID, msgID, now); err != nil {
+				w.Log.Error("journal outbox delivery", "id", m.ID, "err", err)
+			}
+		}
 		if err := w.Store.MarkOutboxSent(context.WithoutCancel(ctx), m.ID, msgID, now); err != nil {
 			// Sent but not recorded: the lease expires and it goes again.
 			// Log loudly; this is the one window for a duplicate.
@@ -224,6 +232,8 @@ func (w *Worker) deliver(ctx context.Context, m storage.OutboxMessage) bool {
 		return false
 	}
 }
+
+func isNotFound(err error) bool { return errors.Is(err, storage.ErrNotFound) }
 
 // keepLease renews row id's lease every third of it until stop is called.
 func (w *Worker) keepLease(ctx context.Context, id int64) (stop func()) {

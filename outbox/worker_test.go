@@ -214,3 +214,43 @@ func TestALongSendKeepsItsLeaseAndADeadSendersLeaseLapses(t *testing.T) {
 		t.Errorf("after the lease lapsed the orphan goes, sent %d", n)
 	}
 }
+
+// forgetfulStore loses MarkOutboxSent calls, as a process killed right
+// after a send does.
+type forgetfulStore struct{ *storage.DB }
+
+func (forgetfulStore) MarkOutboxSent(context.Context, int64, int, time.Time) error {
+	return errors.New("killed before the database heard of it")
+}
+
+func TestTheJournalRemembersDeliveriesTheDatabaseMissed(t *testing.T) {
+	db := storagetest.Open(t)
+	ctx := context.Background()
+	enqueue(t, db, storage.OutboxMessage{Key: "card", ChatID: -7, Text: "card"})
+	journal, err := outbox.OpenJournal(t.TempDir() + "/outbox.journal")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer journal.Close()
+	m := &flakyMessenger{}
+	w := &outbox.Worker{Store: forgetfulStore{db}, Messenger: m, Log: quiet, Journal: journal, Lease: time.Millisecond}
+	if _, err := w.Drain(ctx); err != nil {
+		t.Fatal(err)
+	}
+	time.Sleep(5 * time.Millisecond) // the lease lapses: the row looks unsent
+
+	// The restart: replay the journal, then send what is pending.
+	if n, err := journal.Replay(ctx, db); err != nil || n != 1 {
+		t.Fatalf("replay: %d, %v", n, err)
+	}
+	w2 := &outbox.Worker{Store: db, Messenger: m, Log: quiet}
+	if n, _ := w2.Drain(ctx); n != 0 {
+		t.Errorf("a journaled delivery must not go again, sent %d", n)
+	}
+	if got := m.texts(); len(got) != 1 {
+		t.Errorf("delivered %v, want the card once", got)
+	}
+	if row, _ := db.OutboxByKey(ctx, "card"); row.Status != storage.OutboxSent || row.SentMessageID != 1 {
+		t.Errorf("row after replay: %+v", row)
+	}
+}

@@ -63,8 +63,12 @@ func Open(ctx context.Context, databaseURL string) (*DB, error) {
 		return nil, fmt.Errorf("storage: open %s: %w", RedactURL(databaseURL), err)
 	}
 	switch {
-	case dialect == DialectSQLite && isSQLiteMemory(dsn):
-		// Every connection to :memory: is a separate, empty database.
+	case dialect == DialectSQLite:
+		// SQLite has one writer at a time; with several connections the
+		// others poll with sleeps (busy_timeout) and a write can wait a
+		// hundred milliseconds behind a queue of others. One connection
+		// queues writers in Go instead, in order and without sleeping —
+		// and every connection to :memory: is a separate database anyway.
 		sqlxDB.SetMaxOpenConns(1)
 	case dialect == DialectPostgres:
 		// Several replicas share the server's connection limit (100 by default).
@@ -126,10 +130,6 @@ func sqliteDSN(path string) string {
 		sep = "&"
 	}
 	return "file:" + path + sep + sqlitePragmas
-}
-
-func isSQLiteMemory(dsn string) bool {
-	return strings.HasPrefix(dsn, "file::memory:") || strings.Contains(dsn, "mode=memory")
 }
 
 // utc normalises a time for storage: UTC, microsecond precision (what

@@ -38,6 +38,27 @@ func (db *DB) TicketByMessage(ctx context.Context, chatID int64, messageID int) 
 	return t, purpose, nil
 }
 
+// TicketMessage returns the latest delivered message of ticket ticketID
+// recorded with purpose (e.g. "card": the card staff act on and relays reply
+// to), or ErrNotFound. Latest is the order the refs were recorded in, which
+// is the order deliveries were marked, whatever the senders' clocks said.
+func (db *DB) TicketMessage(ctx context.Context, ticketID int64, purpose string) (chatID int64, messageID int, err error) {
+	order := "seq" // an identity column on PostgreSQL
+	if db.dialect == DialectSQLite {
+		order = "rowid" // grows with every insert; message_refs rows are never deleted
+	}
+	query := `SELECT chat_id, message_id FROM message_refs
+		WHERE ticket_id = ? AND purpose = ? ORDER BY ` + order + ` DESC LIMIT 1`
+	err = db.db.QueryRowContext(ctx, db.db.Rebind(query), ticketID, purpose).Scan(&chatID, &messageID)
+	switch {
+	case errors.Is(err, sql.ErrNoRows):
+		return 0, 0, fmt.Errorf("storage: %s message of ticket %d: %w", purpose, ticketID, ErrNotFound)
+	case err != nil:
+		return 0, 0, fmt.Errorf("storage: %s message of ticket %d: %w", purpose, ticketID, err)
+	}
+	return chatID, messageID, nil
+}
+
 func (db *DB) refMessage(ctx context.Context, ex queryer, chatID int64, messageID int, ticketID int64, purpose string, at time.Time) error {
 	query := `
 		INSERT INTO message_refs (chat_id, message_id, ticket_id, purpose, created_at)

@@ -38,7 +38,8 @@ type NewTicket struct {
 const ticketsLockID = 0x636f64657374 // "codest"
 
 const ticketColumns = `id, resident_id, chat_id, lang, text, photo_ids, location, category, party,
-	status, assignee_id, assignee, rating, created_at, updated_at, resolved_at`
+	status, assignee_id, assignee, rating, created_at, updated_at, resolved_at,
+	status_changed_at, reminded_at, escalated_at`
 
 // CreateTicket stores the ticket, its "created" event and the outbox messages
 // built by messages(ticket) in one transaction. If a ticket with nt.Key
@@ -80,14 +81,14 @@ func (db *DB) CreateTicket(ctx context.Context, nt NewTicket, messages func(tick
 		t = tickets.Ticket{
 			ID: id, ResidentID: nt.ResidentID, ChatID: nt.ChatID, Lang: nt.Lang, Text: nt.Text,
 			PhotoIDs: nilIfEmpty(nt.PhotoIDs), Location: nt.Location, Category: nt.Category, Party: nt.Party,
-			Status: tickets.StatusNew, CreatedAt: at, UpdatedAt: at,
+			Status: tickets.StatusNew, CreatedAt: at, UpdatedAt: at, StatusChangedAt: at,
 		}
 		query := `
 			INSERT INTO tickets (id, key, resident_id, chat_id, lang, text, photo_ids, location, category,
-				party, status, resident_name, created_at, updated_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+				party, status, resident_name, created_at, updated_at, status_changed_at)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		_, err = tx.ExecContext(ctx, db.db.Rebind(query), id, nt.Key, t.ResidentID, t.ChatID, t.Lang, t.Text,
-			photos, t.Location, t.Category, string(t.Party), string(t.Status), nt.ResidentName, at, at)
+			photos, t.Location, t.Category, string(t.Party), string(t.Status), nt.ResidentName, at, at, at)
 		if err != nil {
 			return fmt.Errorf("storage: insert ticket %q: %w", nt.Key, err)
 		}
@@ -127,11 +128,15 @@ func (db *DB) ResidentTickets(ctx context.Context, residentID int64, limit int) 
 	return db.ticketList(ctx, fmt.Sprintf("resident %d tickets", residentID), query, residentID, limit)
 }
 
-// UnclaimedTickets returns tickets still in status new that were created
-// before olderThan, oldest first: the SLA watcher's reminders.
+// UnclaimedTickets returns the tickets waiting for staff to take them up
+// (status new or reopened) whose status or party last changed before
+// olderThan, oldest first: the SLA watcher's work. A reassignment or a
+// reopening restarts a ticket's clock (Ticket.StatusChangedAt).
 func (db *DB) UnclaimedTickets(ctx context.Context, olderThan time.Time) ([]tickets.Ticket, error) {
-	query := `SELECT ` + ticketColumns + ` FROM tickets WHERE status = ? AND created_at < ? ORDER BY id`
-	return db.ticketList(ctx, "unclaimed tickets", query, string(tickets.StatusNew), utc(olderThan))
+	query := `SELECT ` + ticketColumns + ` FROM tickets
+		WHERE status IN (?, ?) AND status_changed_at < ? ORDER BY status_changed_at, id`
+	return db.ticketList(ctx, "unclaimed tickets", query,
+		string(tickets.StatusNew), string(tickets.StatusReopened), utc(olderThan))
 }
 
 // UpdateTicket applies change to ticket id inside one transaction holding the
@@ -145,10 +150,13 @@ func (db *DB) UnclaimedTickets(ctx context.Context, olderThan time.Time) ([]tick
 // status move with tickets.CheckTransition. ID, ResidentID, ChatID and
 // CreatedAt cannot change. The change's time is the new UpdatedAt if change
 // set one, else the latest event's At, else now: it becomes updated_at,
-// resolved_at on a move to resolved (unless change set ResolvedAt), the At of
-// events without one and the CreatedAt of messages without one. A status move
+// resolved_at on a move to resolved (unless change set ResolvedAt),
+// status_changed_at when the status or the party moves, the At of events
+// without one and the CreatedAt of messages without one. A status move
 // without an event recording it gets an EventStatus by the system. A change
-// returning the ticket unchanged, no events and no messages writes nothing.
+// returning the ticket unchanged, no events and no messages writes nothing;
+// one that only sets the SLA marks (RemindedAt, EscalatedAt) without events
+// leaves updated_at alone: a reminder is not a change of the ticket.
 func (db *DB) UpdateTicket(ctx context.Context, id int64, change func(tickets.Ticket) (tickets.Ticket, []tickets.Event, []OutboxMessage, error)) (tickets.Ticket, error) {
 	var out tickets.Ticket
 	err := db.inTx(ctx, func(tx *sqlx.Tx) error {
@@ -165,6 +173,7 @@ func (db *DB) UpdateTicket(ctx context.Context, id int64, change func(tickets.Ti
 			return fmt.Errorf("storage: update ticket %d: %w", id, err)
 		}
 		next.ID, next.ResidentID, next.ChatID, next.CreatedAt = cur.ID, cur.ResidentID, cur.ChatID, cur.CreatedAt
+		next.StatusChangedAt = cur.StatusChangedAt
 		if next.Status != cur.Status {
 			if err := tickets.CheckTransition(cur.Status, next.Status); err != nil {
 				return fmt.Errorf("storage: update ticket %d: %w", id, err)
@@ -175,7 +184,14 @@ func (db *DB) UpdateTicket(ctx context.Context, id int64, change func(tickets.Ti
 			return nil
 		}
 		at := db.changeTime(cur, next, events)
+		bookkeeping := len(events) == 0 && ticketsEqual(cur, withSLAMarks(next, cur))
 		next.UpdatedAt = at
+		if bookkeeping {
+			next.UpdatedAt = cur.UpdatedAt
+		}
+		if next.Status != cur.Status || next.Party != cur.Party {
+			next.StatusChangedAt = at
+		}
 		if next.Status == tickets.StatusResolved && cur.Status != tickets.StatusResolved &&
 			(next.ResolvedAt == nil || timePtrEqual(next.ResolvedAt, cur.ResolvedAt)) {
 			resolved := at
@@ -210,16 +226,15 @@ func (db *DB) updateTicketRow(ctx context.Context, tx *sqlx.Tx, t tickets.Ticket
 	if err != nil {
 		return err
 	}
-	var resolvedAt sql.NullTime
-	if t.ResolvedAt != nil {
-		resolvedAt = sql.NullTime{Time: utc(*t.ResolvedAt), Valid: true}
-	}
+	resolvedAt := nullTime(t.ResolvedAt)
 	query := `
 		UPDATE tickets SET lang = ?, text = ?, photo_ids = ?, location = ?, category = ?, party = ?,
-			status = ?, assignee_id = ?, assignee = ?, rating = ?, updated_at = ?, resolved_at = ?
+			status = ?, assignee_id = ?, assignee = ?, rating = ?, updated_at = ?, resolved_at = ?,
+			status_changed_at = ?, reminded_at = ?, escalated_at = ?
 		WHERE id = ?`
 	_, err = tx.ExecContext(ctx, db.db.Rebind(query), t.Lang, t.Text, photos, t.Location, t.Category,
-		string(t.Party), string(t.Status), t.AssigneeID, t.Assignee, t.Rating, utc(t.UpdatedAt), resolvedAt, t.ID)
+		string(t.Party), string(t.Status), t.AssigneeID, t.Assignee, t.Rating, utc(t.UpdatedAt), resolvedAt,
+		utc(t.StatusChangedAt), nullTime(t.RemindedAt), nullTime(t.EscalatedAt), t.ID)
 	if err != nil {
 		return fmt.Errorf("storage: update ticket %d: %w", t.ID, err)
 	}
@@ -310,9 +325,10 @@ type rowScanner interface {
 func scanTicket(row rowScanner) (tickets.Ticket, error) {
 	var t tickets.Ticket
 	var photos, party, status string
-	var resolvedAt sql.NullTime
+	var resolvedAt, remindedAt, escalatedAt sql.NullTime
 	err := row.Scan(&t.ID, &t.ResidentID, &t.ChatID, &t.Lang, &t.Text, &photos, &t.Location, &t.Category,
-		&party, &status, &t.AssigneeID, &t.Assignee, &t.Rating, &t.CreatedAt, &t.UpdatedAt, &resolvedAt)
+		&party, &status, &t.AssigneeID, &t.Assignee, &t.Rating, &t.CreatedAt, &t.UpdatedAt, &resolvedAt,
+		&t.StatusChangedAt, &remindedAt, &escalatedAt)
 	if err != nil {
 		return tickets.Ticket{}, err
 	}
@@ -320,12 +336,31 @@ func scanTicket(row rowScanner) (tickets.Ticket, error) {
 		return tickets.Ticket{}, fmt.Errorf("ticket %d photos: %w", t.ID, err)
 	}
 	t.Party, t.Status = parties.ID(party), tickets.Status(status)
-	t.CreatedAt, t.UpdatedAt = t.CreatedAt.UTC(), t.UpdatedAt.UTC()
-	if resolvedAt.Valid {
-		r := resolvedAt.Time.UTC()
-		t.ResolvedAt = &r
-	}
+	t.CreatedAt, t.UpdatedAt, t.StatusChangedAt = t.CreatedAt.UTC(), t.UpdatedAt.UTC(), t.StatusChangedAt.UTC()
+	t.ResolvedAt, t.RemindedAt, t.EscalatedAt = timePtr(resolvedAt), timePtr(remindedAt), timePtr(escalatedAt)
 	return t, nil
+}
+
+func timePtr(t sql.NullTime) *time.Time {
+	if !t.Valid {
+		return nil
+	}
+	u := t.Time.UTC()
+	return &u
+}
+
+func nullTime(t *time.Time) sql.NullTime {
+	if t == nil {
+		return sql.NullTime{}
+	}
+	return sql.NullTime{Time: utc(*t), Valid: true}
+}
+
+// withSLAMarks is next with cur's SLA marks: what is left of a change once
+// its reminder and escalation bookkeeping is taken out.
+func withSLAMarks(next, cur tickets.Ticket) tickets.Ticket {
+	next.RemindedAt, next.EscalatedAt = cur.RemindedAt, cur.EscalatedAt
+	return next
 }
 
 // ticketsEqual compares the fields UpdateTicket writes.
@@ -333,7 +368,8 @@ func ticketsEqual(a, b tickets.Ticket) bool {
 	return a.Lang == b.Lang && a.Text == b.Text && slices.Equal(a.PhotoIDs, b.PhotoIDs) &&
 		a.Location == b.Location && a.Category == b.Category && a.Party == b.Party && a.Status == b.Status &&
 		a.AssigneeID == b.AssigneeID && a.Assignee == b.Assignee && a.Rating == b.Rating &&
-		(b.UpdatedAt.IsZero() || a.UpdatedAt.Equal(b.UpdatedAt)) && timePtrEqual(a.ResolvedAt, b.ResolvedAt)
+		(b.UpdatedAt.IsZero() || a.UpdatedAt.Equal(b.UpdatedAt)) && timePtrEqual(a.ResolvedAt, b.ResolvedAt) &&
+		timePtrEqual(a.RemindedAt, b.RemindedAt) && timePtrEqual(a.EscalatedAt, b.EscalatedAt)
 }
 
 func timePtrEqual(a, b *time.Time) bool {

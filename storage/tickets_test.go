@@ -53,7 +53,7 @@ func TestCreateTicketRoundTrip(t *testing.T) {
 		nt := leakTicket("")
 		want := tickets.Ticket{ID: 1, ResidentID: 501, ChatID: 501, Lang: "zh", Text: nt.Text, PhotoIDs: nt.PhotoIDs,
 			Location: nt.Location, Category: "lifts", Party: parties.PropertyManagement, Status: tickets.StatusNew,
-			CreatedAt: testTime, UpdatedAt: testTime}
+			CreatedAt: testTime, UpdatedAt: testTime, StatusChangedAt: testTime}
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("CreateTicket:\n got  %+v\n want %+v", got, want)
 		}
@@ -71,7 +71,8 @@ func TestCreateTicketRoundTrip(t *testing.T) {
 			t.Fatal(err)
 		}
 		wantBare := tickets.Ticket{ID: 2, ResidentID: 502, ChatID: 502, Party: parties.CoOffice,
-			Status: tickets.StatusNew, CreatedAt: testTime.Add(time.Minute), UpdatedAt: testTime.Add(time.Minute)}
+			Status: tickets.StatusNew, CreatedAt: testTime.Add(time.Minute), UpdatedAt: testTime.Add(time.Minute),
+			StatusChangedAt: testTime.Add(time.Minute)}
 		if read, err := db.Ticket(ctx, 2); err != nil || !reflect.DeepEqual(read, wantBare) || !reflect.DeepEqual(bare, wantBare) {
 			t.Fatalf("bare ticket: created %+v, read %+v, %v;\n want %+v", bare, read, err, wantBare)
 		}

@@ -101,6 +101,15 @@ type Ticket struct {
 	CreatedAt  time.Time
 	UpdatedAt  time.Time
 	ResolvedAt *time.Time
+	// StatusChangedAt is when the status or the party last changed: the SLA
+	// clock starts here, so a reassignment or a reopening restarts it. The
+	// storage layer keeps it; a change's own value is ignored.
+	StatusChangedAt time.Time
+	// RemindedAt and EscalatedAt are the last SLA reminder to the party's
+	// chat and escalation to the co-office desk; one before StatusChangedAt
+	// belongs to an earlier cycle. nil when never.
+	RemindedAt  *time.Time
+	EscalatedAt *time.Time
 }
 
 // Number is the ticket's human-friendly number, e.g. "#42".

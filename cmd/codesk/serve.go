@@ -5,11 +5,14 @@ import (
 	"flag"
 	"io"
 	"log/slog"
+	"strings"
 	"time"
 
 	"codesk/bot"
 	"codesk/config"
+	"codesk/handlers"
 	"codesk/outbox"
+	"codesk/storage"
 )
 
 func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, args []string) error {
@@ -34,15 +37,101 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 		return err
 	}
 	go a.reloadFAQ(ctx, log, 30*time.Second)
-	sender := &outbox.Worker{Store: a.db, Messenger: b.Messenger(), Log: log, Lease: cfg.OutboxLease}
+	journal, err := outbox.OpenJournal(journalPath(cfg))
+	if err != nil {
+		return err
+	}
+	defer journal.Close()
+	if n, err := journal.Replay(ctx, a.db); err != nil {
+		return err
+	} else if n > 0 {
+		log.Info("outbox journal replayed", "deliveries", n)
+	}
+	if err := rememberRecentSends(ctx, a.db, b.Messenger(), scale, cfg.OutboxLease); err != nil {
+		return err
+	}
+	sender := &outbox.Worker{Store: a.db, Messenger: b.Messenger(), Log: log, Lease: cfg.OutboxLease, Journal: journal}
 	go func() { _ = sender.Run(ctx) }()
 	h, err := a.handler(cfg, log, transport{messenger: b.Messenger(), membership: b.Messenger(),
 		botUsername: b.Username(), outbox: sender})
 	if err != nil {
 		return err
 	}
+	go watchSLA(ctx, h, handlers.SLAPolicy{RemindAfter: cfg.SLA.RemindAfter, EscalateAfter: cfg.SLA.EscalateAfter}, log)
 	if *webhook {
 		return b.RunWebhook(ctx, a.db, h, bot.WebhookOptions{Addr: cfg.WebhookAddr, PublicURL: cfg.WebhookURL, Secret: cfg.WebhookSecret})
 	}
 	return b.RunPolling(ctx, a.db, h)
+}
+
+// slaInterval is how often unclaimed tickets are checked: reminders and
+// escalations go out within a minute of falling due.
+const slaInterval = time.Minute
+
+// watchSLA checks unclaimed tickets until ctx ends. Every replica runs it:
+// CheckSLA does each reminder and escalation once across replicas, and its
+// ticket changes wake the outbox sender (notifyingStore).
+func watchSLA(ctx context.Context, h *handlers.Handler, policy handlers.SLAPolicy, log *slog.Logger) {
+	ticker := time.NewTicker(slaInterval)
+	defer ticker.Stop()
+	for {
+		reminded, escalated, err := h.CheckSLA(ctx, time.Now(), policy)
+		if err != nil && ctx.Err() == nil {
+			log.Error("sla check", "err", err)
+		}
+		if reminded > 0 || escalated > 0 {
+			log.Info("sla check", "reminded", reminded, "escalated", escalated)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-ticker.C:
+		}
+	}
+}
+
+// journalPath is where the outbox journal lives: OUTBOX_JOURNAL, else next
+// to the SQLite file, else in the working directory.
+func journalPath(cfg config.Config) string {
+	if cfg.OutboxJournal != "" {
+		return cfg.OutboxJournal
+	}
+	u := cfg.DatabaseURL
+	if strings.HasPrefix(u, "postgres://") || strings.HasPrefix(u, "postgresql://") {
+		return "codesk-outbox.journal"
+	}
+	path := strings.TrimPrefix(strings.TrimPrefix(u, "sqlite:"), "file:")
+	if i := strings.IndexByte(path, '?'); i >= 0 {
+		path = path[:i]
+	}
+	if path == "" {
+		path = "codesk.db"
+	}
+	return path + "-outbox.journal"
+}
+
+// rememberRecentSends seeds the pacer with what the run before a restart
+// sent within the longest rate window, so the restarted bot does not exceed
+// Telegram's limits: the recorded deliveries, plus one send "now" for each
+// chat that had a message under way when the process stopped — it may have
+// reached Telegram without being recorded.
+func rememberRecentSends(ctx context.Context, db *storage.DB, m *bot.Messenger, scale float64, lease time.Duration) error {
+	now := time.Now()
+	recent, err := db.SentOutboxSince(ctx, now.Add(-time.Duration(float64(time.Minute)*scale)-time.Second))
+	if err != nil {
+		return err
+	}
+	for _, s := range recent {
+		m.RememberSent(s.ChatID, s.SentAt)
+	}
+	pending, err := db.DueOutbox(ctx, now.Add(lease+time.Second), 10000)
+	if err != nil {
+		return err
+	}
+	for _, p := range pending {
+		if p.NextAttemptAt.After(now) && p.Attempts == 0 { // claimed, not backing off
+			m.RememberSent(p.ChatID, now)
+		}
+	}
+	return nil
 }

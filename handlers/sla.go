@@ -1,0 +1,202 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"codesk/parties"
+	"codesk/storage"
+	"codesk/tickets"
+)
+
+// SLAPolicy says how long a ticket may wait for staff to take it up before
+// its party's chat is reminded, and before it is escalated to the co-office
+// desk. Zero fields take the defaults (DefaultSLAPolicy).
+type SLAPolicy struct {
+	RemindAfter   time.Duration
+	EscalateAfter time.Duration
+}
+
+// DefaultSLAPolicy reminds after 2 hours and escalates after 8.
+func DefaultSLAPolicy() SLAPolicy {
+	return SLAPolicy{RemindAfter: 2 * time.Hour, EscalateAfter: 8 * time.Hour}
+}
+
+func (p SLAPolicy) withDefaults() SLAPolicy {
+	d := DefaultSLAPolicy()
+	if p.RemindAfter <= 0 {
+		p.RemindAfter = d.RemindAfter
+	}
+	if p.EscalateAfter <= 0 {
+		p.EscalateAfter = d.EscalateAfter
+	}
+	return p
+}
+
+// Outbox purposes of the SLA messages: neither is a card, so relays keep
+// threading under the party's card and staff replies to them are not relayed.
+const (
+	purposeReminder   = "reminder"   // "unclaimed for X h" in the party's chat
+	purposeEscalation = "escalation" // the card in the co-office chat
+)
+
+// Staff-facing SLA texts (Chinese, English in brackets) and the resident's
+// one notice on escalation.
+const (
+	staffSLAReminder      = "⏰ 工单 %s 已 %s无人认领（unclaimed for %s）"
+	staffSLAEscalated     = "🚨 工单 %s 已 %s无人认领，升级至三方联合办公室（Escalated: unclaimed for %s）"
+	staffSLAEscalatedHint = "可在此认领、转派或标记解决（Claim, reassign or resolve here）"
+)
+
+var txtSLAChasing = text{
+	"您的工单 %s 暂未被受理，我们已请三方联合办公室跟进催办。",
+	"Your ticket %s has not been taken up yet; we have asked the co-office desk to chase it.",
+}
+
+// CheckSLA reminds the party's chat of every ticket unclaimed for
+// policy.RemindAfter (as a reply to its card, with the claim button) and
+// escalates those unclaimed for policy.EscalateAfter to the co-office chat
+// (a card its staff may act on, a history row, one notice to the resident).
+// The clock starts when the ticket last changed status or party, so a
+// reassignment or a reopening starts a new cycle.
+//
+// It is idempotent and safe on several replicas at once: each ticket is
+// checked and marked (Ticket.RemindedAt, EscalatedAt) inside UpdateTicket,
+// which holds the row, so one replica does the work and the others find it
+// done; outbox keys carry the cycle's start as a second guard. reminded and
+// escalated count what this call did. A failing ticket does not stop the
+// others; their errors are joined.
+func (h *Handler) CheckSLA(ctx context.Context, now time.Time, policy SLAPolicy) (reminded, escalated int, err error) {
+	if !h.ticketsEnabled() {
+		return 0, 0, nil
+	}
+	policy = policy.withDefaults()
+	list, err := h.Tickets.UnclaimedTickets(ctx, now.Add(-min(policy.RemindAfter, policy.EscalateAfter)))
+	if err != nil {
+		return 0, 0, fmt.Errorf("sla: unclaimed tickets: %w", err)
+	}
+	var errs []error
+	for _, t := range list {
+		if err := ctx.Err(); err != nil {
+			errs = append(errs, err)
+			break
+		}
+		r, e, err := h.checkTicketSLA(ctx, t, now, policy)
+		if err != nil {
+			errs = append(errs, err)
+		}
+		if r {
+			reminded++
+		}
+		if e {
+			escalated++
+		}
+	}
+	return reminded, escalated, errors.Join(errs...)
+}
+
+// checkTicketSLA reminds about and escalates one ticket as due; t is the
+// ticket as listed, re-checked under the row lock.
+func (h *Handler) checkTicketSLA(ctx context.Context, t tickets.Ticket, now time.Time, policy SLAPolicy) (reminded, escalated bool, err error) {
+	since := t.StatusChangedAt
+	age := now.Sub(since)
+	remindDue := age >= policy.RemindAfter && !inCycle(t.RemindedAt, since)
+	escalateDue := age >= policy.EscalateAfter && !inCycle(t.EscalatedAt, since)
+	if !remindDue && !escalateDue {
+		return false, false, nil
+	}
+	partyChat, partyOK := h.staffChat(t.Party)
+	coChat, coOK := int64(0), false
+	if h.Parties != nil {
+		coChat, coOK = h.Parties.ChatOf(parties.CoOffice)
+		coOK = coOK && coChat != 0
+	}
+	// Message ids are looked up before the transaction: only values are
+	// built inside it.
+	var partyCard, coCard int
+	if remindDue && partyOK {
+		partyCard = h.cardRef(ctx, t.ID, partyChat)
+	}
+	if escalateDue && coOK {
+		coCard = h.cardRef(ctx, t.ID, coChat)
+	}
+	cat := h.categoryText(t.Category)
+	keyBase := fmt.Sprintf("ticket:%d:sla:", t.ID)
+	cycle := strconv.FormatInt(since.Unix(), 10)
+	_, err = h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
+		reminded, escalated = false, false
+		if !waitsForStaff(cur) || cur.Party != t.Party || !cur.StatusChangedAt.Equal(since) {
+			return cur, nil, nil, nil // claimed, moved or restarted meanwhile: nothing to do
+		}
+		var evs []tickets.Event
+		var msgs []storage.OutboxMessage
+		if remindDue && !inCycle(cur.RemindedAt, since) {
+			reminded, cur.RemindedAt = true, &now
+			if partyOK {
+				msgs = append(msgs, reminderMessage(cur, partyChat, partyCard, keyBase+"remind:"+cycle, age, now))
+			} else {
+				h.Log.Error("no staff chat configured: SLA reminder not delivered", "ticket", cur.ID, "party", cur.Party)
+			}
+		}
+		if escalateDue && !inCycle(cur.EscalatedAt, since) {
+			escalated, cur.EscalatedAt, cur.UpdatedAt = true, &now, now
+			zh, en := waited(age)
+			evs = append(evs, tickets.Event{TicketID: cur.ID, Kind: tickets.EventEscalated,
+				Text: fmt.Sprintf("unclaimed for %s: escalated to the co-office desk", en), At: now})
+			if coOK {
+				key := keyBase + "escalate:" + cycle
+				title := fmt.Sprintf(staffSLAEscalated, cur.Number(), zh, en)
+				body := strings.TrimSuffix(cardText(cur, title, cat), staffCardHint) + staffSLAEscalatedHint
+				msgs = append(msgs, storage.OutboxMessage{Key: key, ChatID: coChat, Text: clip(body, maxMessageRunes),
+					Buttons: outboxButtons(staffButtons(cur)), ReplyTo: coCard, TicketID: cur.ID,
+					Purpose: purposeEscalation, CreatedAt: now})
+				lang := ticketLang(cur, "")
+				msgs = append(msgs, toResident(cur, key+":resident", txtSLAChasing.f(lang, cur.Number()), nil))
+			} else {
+				h.Log.Error("no co-office chat configured: SLA escalation not delivered", "ticket", cur.ID)
+			}
+		}
+		return cur, evs, msgs, nil
+	})
+	if err != nil {
+		return false, false, fmt.Errorf("sla: ticket %d: %w", t.ID, err)
+	}
+	if reminded || escalated {
+		h.Log.Info("sla", "ticket", t.ID, "party", t.Party, "unclaimed_for", age.Round(time.Minute).String(),
+			"reminded", reminded, "escalated", escalated)
+	}
+	return reminded, escalated, nil
+}
+
+// reminderMessage nudges the party's chat, under the card when it is known.
+func reminderMessage(t tickets.Ticket, chat int64, card int, key string, age time.Duration, now time.Time) storage.OutboxMessage {
+	zh, en := waited(age)
+	claim := [][]Button{{{Text: staffBtnClaim, Data: "s:claim:" + strconv.FormatInt(t.ID, 10)}}}
+	return storage.OutboxMessage{Key: key, ChatID: chat, Text: fmt.Sprintf(staffSLAReminder, t.Number(), zh, en),
+		Buttons: outboxButtons(claim), ReplyTo: card, TicketID: t.ID, Purpose: purposeReminder, CreatedAt: now}
+}
+
+// waitsForStaff: new or reopened, the statuses a claim takes a ticket out of.
+func waitsForStaff(t tickets.Ticket) bool {
+	return t.Status == tickets.StatusNew || t.Status == tickets.StatusReopened
+}
+
+// inCycle reports whether a mark was made in the cycle that began at since.
+func inCycle(mark *time.Time, since time.Time) bool {
+	return mark != nil && !mark.Before(since)
+}
+
+// waited is how long a ticket has waited, in whole hours (minutes under an
+// hour), in Chinese and English.
+func waited(d time.Duration) (zh, en string) {
+	if d >= time.Hour {
+		h := int(d / time.Hour)
+		return fmt.Sprintf("%d 小时", h), fmt.Sprintf("%d h", h)
+	}
+	m := max(1, int(d/time.Minute))
+	return fmt.Sprintf("%d 分钟", m), fmt.Sprintf("%d min", m)
+}

@@ -1,0 +1,350 @@
+package handlers_test
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"codesk/handlers"
+	"codesk/parties"
+	"codesk/storage"
+	"codesk/storage/storagetest"
+	"codesk/tickets"
+)
+
+var slaPolicy = handlers.SLAPolicy{RemindAfter: 2 * time.Hour, EscalateAfter: 8 * time.Hour}
+
+// checkSLA runs the watcher at the fixture's clock and wants the counts.
+func (f *ticketFixture) checkSLA(t *testing.T, wantReminded, wantEscalated int) {
+	t.Helper()
+	r, e, err := f.h.CheckSLA(f.ctx, f.now, slaPolicy)
+	if err != nil {
+		t.Fatalf("CheckSLA at %v: %v", f.now, err)
+	}
+	if r != wantReminded || e != wantEscalated {
+		t.Fatalf("CheckSLA at %v = reminded %d, escalated %d; want %d, %d", f.now, r, e, wantReminded, wantEscalated)
+	}
+}
+
+func byPurpose(msgs []storage.OutboxMessage, purpose string) []storage.OutboxMessage {
+	var out []storage.OutboxMessage
+	for _, m := range msgs {
+		if m.Purpose == purpose {
+			out = append(out, m)
+		}
+	}
+	return out
+}
+
+func escalations(t *testing.T, f *ticketFixture, id int64) int {
+	t.Helper()
+	events, err := f.db.TicketEvents(f.ctx, id)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, e := range events {
+		if e.Kind == tickets.EventEscalated {
+			n++
+		}
+	}
+	return n
+}
+
+func TestAnUnclaimedTicketIsRemindedOnceAfterTwoHoursUnderItsCard(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	filed := f.now
+	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
+
+	f.now = filed.Add(2*time.Hour - time.Minute)
+	f.checkSLA(t, 0, 0)
+	if out := f.deliver(t); len(out) != 0 {
+		t.Fatalf("reminded before two hours: %+v", out)
+	}
+
+	f.now = filed.Add(2*time.Hour + time.Minute)
+	f.checkSLA(t, 1, 0)
+	reminder := onlyOne(t, f.deliver(t), "reminder")
+	if reminder.ChatID != pmChat || reminder.ReplyTo != card.SentMessageID ||
+		!strings.Contains(reminder.Text, "⏰ 工单 "+tk.Number()+" 已 2 小时无人认领") || !strings.Contains(reminder.Text, "unclaimed for 2 h") {
+		t.Fatalf("reminder = %+v", reminder)
+	}
+	if data := strings.Join(outboxData(reminder), ","); data != "s:claim:"+itoa(tk.ID) {
+		t.Errorf("reminder buttons = %s; want the claim button", data)
+	}
+	if got := f.ticket(t, tk.ID); got.Status != tickets.StatusNew || !got.UpdatedAt.Equal(filed) || escalations(t, f, tk.ID) != 0 {
+		t.Errorf("a reminder changes nothing about the ticket: %+v", got)
+	}
+
+	// Later checks before the escalation send nothing more.
+	for _, at := range []time.Duration{2*time.Hour + 2*time.Minute, 5 * time.Hour, 8*time.Hour - time.Minute} {
+		f.now = filed.Add(at)
+		f.checkSLA(t, 0, 0)
+	}
+	if out := f.deliver(t); len(out) != 0 {
+		t.Fatalf("second reminder: %+v", out)
+	}
+
+	// The claim button on the reminder works like the card's.
+	f.staffPress(t, pmChat, pmMember, reminder.SentMessageID, "s:claim:"+itoa(tk.ID))
+	if got := f.ticket(t, tk.ID); got.Status != tickets.StatusClaimed || got.AssigneeID != pmMember {
+		t.Fatalf("claim from the reminder: %+v", got)
+	}
+}
+
+func TestAfterEightHoursTheTicketIsEscalatedOnceToTheCoOffice(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	filed := f.now
+	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
+	id := itoa(tk.ID)
+	f.now = filed.Add(3 * time.Hour)
+	f.checkSLA(t, 1, 0)
+	f.deliver(t)
+
+	// Before the escalation the co-office chat cannot act on the ticket.
+	f.staffPress(t, coChat, coMember, 1, "s:claim:"+id)
+	if n := f.lastNotice(); !strings.Contains(n, "无效") {
+		t.Errorf("co-office press before escalation: want a refusal, got %q", n)
+	}
+
+	f.now = filed.Add(8*time.Hour + time.Minute)
+	f.checkSLA(t, 0, 1)
+	out := f.deliver(t)
+	if n := len(byPurpose(out, "reminder")); n != 0 {
+		t.Errorf("escalation repeated the reminder %d times", n)
+	}
+	esc := onlyOne(t, byPurpose(out, "escalation"), "escalation card")
+	if esc.ChatID != coChat || !strings.Contains(esc.Text, "🚨 工单 "+tk.Number()+" 已 8 小时无人认领") ||
+		!strings.Contains(esc.Text, "电梯又坏了") || !strings.Contains(esc.Text, "物业") {
+		t.Fatalf("escalation card = %+v", esc)
+	}
+	if data := strings.Join(outboxData(esc), ","); data != "s:claim:"+id+",s:reassign:"+id+",s:resolve:"+id {
+		t.Errorf("escalation buttons = %s", data)
+	}
+	notice := onlyOne(t, residentMessages(out, resident), "resident notice")
+	if !strings.Contains(notice.Text, "催办") {
+		t.Errorf("resident notice = %q", notice.Text)
+	}
+	if n := escalations(t, f, tk.ID); n != 1 {
+		t.Fatalf("escalated events = %d; want 1", n)
+	}
+
+	// Checked again (and again later): nothing new, for staff or resident.
+	for _, at := range []time.Duration{8*time.Hour + 2*time.Minute, 30 * time.Hour} {
+		f.now = filed.Add(at)
+		f.checkSLA(t, 0, 0)
+	}
+	if out := f.deliver(t); len(out) != 0 {
+		t.Fatalf("escalation repeated: %+v", out)
+	}
+	if n := escalations(t, f, tk.ID); n != 1 {
+		t.Fatalf("escalated events = %d; want 1", n)
+	}
+
+	// Co-office staff act on the escalation card; others there may not.
+	for _, user := range []int64{outsider, pmMember} {
+		f.staffPress(t, coChat, user, esc.SentMessageID, "s:claim:"+id)
+		if n := f.lastNotice(); !strings.Contains(n, "无权") {
+			t.Errorf("user %d in the co-office chat: want a refusal, got %q", user, n)
+		}
+	}
+	f.staffPress(t, coChat, coMember, esc.SentMessageID, "s:claim:"+id)
+	if got := f.ticket(t, tk.ID); got.Status != tickets.StatusClaimed || got.AssigneeID != coMember {
+		t.Fatalf("co-office claim: %+v", got)
+	}
+	if e := f.out.lastEdit(t); e.chat != coChat || e.msg != esc.SentMessageID || !strings.Contains(e.text, "处理中") {
+		t.Errorf("escalation card after claim = %+v", e)
+	}
+	// The party's card still threads the relays.
+	f.press(t, resident, "r:add:"+id)
+	f.say(t, resident, "还是不行")
+	if relay := onlyOne(t, byPurpose(f.deliver(t), "relay"), "relay"); relay.ChatID != pmChat || relay.ReplyTo != card.SentMessageID {
+		t.Errorf("relay after escalation = %+v", relay)
+	}
+}
+
+func TestAClaimedTicketIsNeverReminded(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	filed := f.now
+	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
+	f.now = filed.Add(time.Hour)
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:claim:"+itoa(tk.ID))
+	f.deliver(t)
+	for _, at := range []time.Duration{2*time.Hour + time.Minute, 9 * time.Hour, 72 * time.Hour} {
+		f.now = filed.Add(at)
+		f.checkSLA(t, 0, 0)
+	}
+	if out := f.deliver(t); len(out) != 0 {
+		t.Fatalf("a claimed ticket got SLA messages: %+v", out)
+	}
+}
+
+func TestAReassignmentRestartsTheSLAClock(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	filed := f.now
+	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
+	id := itoa(tk.ID)
+	f.now = filed.Add(3 * time.Hour)
+	f.checkSLA(t, 1, 0)
+	f.deliver(t)
+
+	moved := filed.Add(7 * time.Hour)
+	f.now = moved
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:to:"+id+":oc")
+	newCard := onlyOne(t, byPurpose(f.deliver(t), "card"), "new card")
+	if newCard.ChatID != ocChat {
+		t.Fatalf("new card = %+v", newCard)
+	}
+
+	// 8 h after filing but 1 h since the move: nothing.
+	f.now = filed.Add(8*time.Hour + time.Minute)
+	f.checkSLA(t, 0, 0)
+	if out := f.deliver(t); len(out) != 0 {
+		t.Fatalf("the old cycle went on after the reassignment: %+v", out)
+	}
+
+	f.now = moved.Add(2*time.Hour + time.Minute)
+	f.checkSLA(t, 1, 0)
+	reminder := onlyOne(t, f.deliver(t), "reminder in the new party's chat")
+	if reminder.ChatID != ocChat || reminder.ReplyTo != newCard.SentMessageID || !strings.Contains(reminder.Key, ":sla:remind:") {
+		t.Fatalf("reminder after the move = %+v", reminder)
+	}
+
+	f.now = moved.Add(8*time.Hour - time.Minute)
+	f.checkSLA(t, 0, 0)
+	f.now = moved.Add(8*time.Hour + time.Minute)
+	f.checkSLA(t, 0, 1)
+	if esc := onlyOne(t, byPurpose(f.deliver(t), "escalation"), "escalation"); !strings.Contains(esc.Text, "业委会") {
+		t.Errorf("escalation names the current party: %q", esc.Text)
+	}
+}
+
+// Relays to staff reply to the card whether or not anyone touched it, and
+// follow the ticket to its new party's card.
+func TestRelaysThreadUnderTheCardNobodyPressed(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
+	id := itoa(tk.ID)
+	f.press(t, resident, "r:add:"+id)
+	f.say(t, resident, "按钮也不亮")
+	relay := onlyOne(t, f.deliver(t), "relay")
+	if relay.ChatID != pmChat || relay.ReplyTo != card.SentMessageID {
+		t.Fatalf("relay = %+v; want a reply to card %d", relay, card.SentMessageID)
+	}
+
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:to:"+id+":oc")
+	// Not delivered yet: the old card is in another chat, so no reply.
+	f.press(t, resident, "r:add:"+id)
+	f.say(t, resident, "三楼也不停")
+	var newCard storage.OutboxMessage
+	var early storage.OutboxMessage
+	for _, m := range f.deliver(t) {
+		switch {
+		case m.Purpose == "card":
+			newCard = m
+		case m.Purpose == "relay" && strings.Contains(m.Text, "三楼"):
+			early = m
+		}
+	}
+	if early.ChatID != ocChat || early.ReplyTo != 0 {
+		t.Errorf("relay before the new card was delivered = %+v", early)
+	}
+	f.press(t, resident, "r:add:"+id)
+	f.say(t, resident, "四楼也不停")
+	if relay := onlyOne(t, f.deliver(t), "relay"); relay.ChatID != ocChat || relay.ReplyTo != newCard.SentMessageID {
+		t.Errorf("relay after the move = %+v; want a reply to the new card %d", relay, newCard.SentMessageID)
+	}
+
+	f.staffPress(t, ocChat, ocMember, newCard.SentMessageID, "s:resolve:"+id)
+	f.deliver(t)
+	f.press(t, resident, "r:rate:"+id+":5")
+	if rated := onlyOne(t, f.deliver(t), "rating relay"); rated.ChatID != ocChat || rated.ReplyTo != newCard.SentMessageID {
+		t.Errorf("rating relay = %+v", rated)
+	}
+}
+
+// slaReplica is one replica's conversation logic over a shared database.
+func slaReplica(t *testing.T, db *storage.DB) *handlers.Handler {
+	router, err := tickets.NewRouter(tickets.DefaultRules())
+	if err != nil {
+		t.Fatal(err)
+	}
+	return handlers.New(handlers.Deps{
+		Messenger: &ticketMessenger{recorder: &recorder{}}, FAQ: testFAQ, Residents: db, Questions: db,
+		State: storage.NewMemoryState(time.Now), Log: slog.New(slog.NewTextHandler(io.Discard, nil)),
+		Tickets: db, Router: router,
+		Parties: staffConfig{chats: map[parties.ID]int64{
+			parties.PropertyManagement: pmChat, parties.OwnersCommittee: ocChat,
+			parties.NeighborhoodCommittee: ncChat, parties.CoOffice: coChat,
+		}},
+	})
+}
+
+func TestTwoReplicasCheckingAtOnceSendEachMessageOnce(t *testing.T) {
+	storagetest.EachDialect(t, func(t *testing.T, db *storage.DB) {
+		ctx := context.Background()
+		filed := time.Date(2025, 3, 3, 10, 0, 0, 0, time.UTC)
+		const n = 3
+		for i := range n {
+			nt := storage.NewTicket{Key: "draft:" + itoa(int64(i)), ResidentID: resident, ChatID: resident, Lang: "zh",
+				Text: "电梯坏了", Category: "lifts", Party: parties.PropertyManagement, At: filed}
+			if _, _, err := db.CreateTicket(ctx, nt, nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		replicas := []*handlers.Handler{slaReplica(t, db), slaReplica(t, db)}
+		now := filed.Add(9 * time.Hour)
+		var mu sync.Mutex
+		var reminded, escalated int
+		var wg sync.WaitGroup
+		for _, h := range replicas {
+			for range 3 {
+				wg.Add(1)
+				go func() {
+					defer wg.Done()
+					r, e, err := h.CheckSLA(ctx, now, slaPolicy)
+					if err != nil {
+						t.Error(err)
+					}
+					mu.Lock()
+					reminded, escalated = reminded+r, escalated+e
+					mu.Unlock()
+				}()
+			}
+		}
+		wg.Wait()
+		if reminded != n || escalated != n {
+			t.Fatalf("reminded %d, escalated %d across replicas; want %d each", reminded, escalated, n)
+		}
+		due, err := db.DueOutbox(ctx, now, 100)
+		if err != nil {
+			t.Fatal(err)
+		}
+		perKind := map[string]int{}
+		for _, m := range due {
+			perKind[m.Purpose]++
+		}
+		if perKind["reminder"] != n || perKind["escalation"] != n || perKind["resident"] != n || len(due) != 3*n {
+			t.Fatalf("outbox by purpose = %v (%d messages); want %d reminders, escalations and resident notices", perKind, len(due), n)
+		}
+		for id := int64(1); id <= n; id++ {
+			events, err := db.TicketEvents(ctx, id)
+			if err != nil {
+				t.Fatal(err)
+			}
+			var esc int
+			for _, e := range events {
+				if e.Kind == tickets.EventEscalated {
+					esc++
+				}
+			}
+			if esc != 1 {
+				t.Errorf("ticket %d: %d escalated events; want 1", id, esc)
+			}
+		}
+	})
+}
