@@ -2,6 +2,7 @@ package bot_test
 
 import (
 	"context"
+	"fmt"
 	"io"
 	"log/slog"
 	"strings"
@@ -202,4 +203,79 @@ func TestOnlyMembersOfThePartysChatActOnItsCards(t *testing.T) {
 	if tk, _ := d.db.Ticket(context.Background(), 1); tk.Status != tickets.StatusNew {
 		t.Errorf("a forged resolve must be refused; status %s", tk.Status)
 	}
+}
+
+func TestConcernsSurvive429StormsAnd5xxWithoutDuplicates(t *testing.T) {
+	d := startCoOffice(t, 0.05)
+	tg := d.tg
+	const residents = 20
+	const wait = 20 * time.Second
+	// A storm: the next 30 sends are refused with 429 (retry_after 1 unit),
+	// then 10 more fail with 502, then every sendPhoto once with 500.
+	tg.FailNext("sendMessage", 30, 429, 1)
+	tg.FailNext("sendMessage", 10, 502, 0)
+	tg.FailNext("sendPhoto", 1, 500, 0)
+
+	done := make(chan int, residents)
+	for r := 0; r < residents; r++ {
+		go func(r int) {
+			u := botapitest.User{ID: int64(3200 + r), FirstName: "R", LanguageCode: "zh-hans"}
+			home := botapitest.PrivateChat(u)
+			tg.UserSays(home, u, fmt.Sprintf("%d号楼电梯又坏了，困了两个人（%d）", r+1, r))
+			preview, ok := awaitMessage(tg, home.ID, 0, wait, func(m botapitest.Message) bool { _, ok := m.Button("✅ 确认发送"); return ok })
+			if !ok {
+				done <- 0
+				return
+			}
+			send, _ := preview.Button("✅ 确认发送")
+			tg.UserPresses(home, u, preview.MessageID, send.CallbackData)
+			_, ok = awaitMessage(tg, home.ID, preview.MessageID, wait, contains("已收到，工单号"))
+			if ok {
+				done <- 1
+			} else {
+				done <- 0
+			}
+		}(r)
+	}
+	acked := 0
+	for r := 0; r < residents; r++ {
+		acked += <-done
+	}
+	if acked != residents {
+		t.Fatalf("%d of %d concerns were acknowledged through the storm", acked, residents)
+	}
+	cards := map[string]int{}
+	tg.WaitFor(t, wait, func(s *botapitest.Server) bool {
+		cards = map[string]int{}
+		for _, m := range s.Sent(pmChat.ID) {
+			if i := strings.Index(m.Text, "工单 #"); i >= 0 {
+				cards[strings.Fields(m.Text[i:])[1]]++
+			}
+		}
+		return len(cards) == residents
+	})
+	for n, c := range cards {
+		if c != 1 {
+			t.Errorf("ticket %s has %d cards", n, c)
+		}
+	}
+	if n := len(tg.Rejections()); n < 41 {
+		t.Errorf("the storm should have refused 41 sends, the fake refused %d", n)
+	}
+	if v := tg.LimitViolations(); len(v) != 0 {
+		t.Errorf("%d sends beyond Telegram's limits: %v", len(v), v)
+	}
+}
+
+// awaitMessage is WaitMessage for goroutines: it reports a timeout instead
+// of failing the test.
+func awaitMessage(tg *botapitest.Server, chat int64, after int, timeout time.Duration, match func(botapitest.Message) bool) (botapitest.Message, bool) {
+	for deadline := time.Now().Add(timeout); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		for _, m := range tg.Sent(chat) {
+			if m.MessageID > after && match(m) {
+				return m, true
+			}
+		}
+	}
+	return botapitest.Message{}, false
 }
