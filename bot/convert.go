@@ -65,6 +65,9 @@ func toIncoming(upd *models.Update) (handlers.Incoming, bool) {
 	case m.Document != nil || m.Video != nil:
 		in.Kind = handlers.FileMessage
 		in.Text = m.Caption
+		if d := m.Document; d != nil {
+			in.Document = &handlers.Document{FileID: d.FileID, Name: d.FileName, Size: d.FileSize}
+		}
 	case m.Text != "":
 		in.Kind = handlers.TextMessage
 	case m.Location != nil:

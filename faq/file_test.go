@@ -70,7 +70,7 @@ func TestParseRejectsEachClassOfBadFile(t *testing.T) {
 		{"entries null", "version: 1\nentries:\n", []string{"no entries"}},
 		{"entries not a list", "version: 1\nentries: {id: x}\n", []string{"line 2:", "entries: must be a list"}},
 		{"entry not a mapping", header + "  - just text\n", []string{"line 3:", "entry must be a mapping"}},
-		{"too many entries", manyEntries.String(), []string{"line 3:", "5001 entries (at most 5000)"}},
+		{"too many entries", manyEntries.String(), []string{"line 3:", fmt.Sprintf("%d entries (at most %d)", maxEntries+1, maxEntries)}},
 		{"unknown entry field", header + entryYAML("lift-x", "    questions: [电梯坏了]", "    answer: {zh: 报修}", "    answers: {zh: 报修}"),
 			[]string{"line 6:", `entry "lift-x"`, `unknown entry field "answers"`}},
 		{"unknown answer language", header + entryYAML("lift-x", "    questions: [电梯坏了]", "    answer:", "      zh: 报修", "      fr: réparer"),

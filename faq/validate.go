@@ -13,7 +13,7 @@ import (
 // under Telegram's 4096-character message limit with room for a footer.
 const (
 	maxFileBytes         = 16 << 20
-	maxEntries           = 5000
+	maxEntries           = 20000
 	maxIDLen             = 64
 	maxTopicRunes        = 64
 	maxQuestionsPerEntry = 50

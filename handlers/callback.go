@@ -68,6 +68,13 @@ func (h *Handler) callbackAction(ctx context.Context, in Incoming, chosen, lang 
 			return errStale
 		}
 		return h.residentCallback(ctx, in, rest, chosen)
+	case "q":
+		if !h.ticketsEnabled() {
+			return errStale
+		}
+		return h.questionCallback(ctx, in, rest, chosen)
+	case "fa":
+		return h.faqCallback(ctx, in, rest, lang)
 	}
 	return errStale
 }
@@ -122,7 +129,7 @@ func (h *Handler) feedback(ctx context.Context, in Incoming, idText string, help
 		}
 	}
 	if len(others) == 0 {
-		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtSorryNoAlternatives.in(lang), Buttons: noAnswerButtons(lang)})
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtSorryNoAlternatives.in(lang), Buttons: h.deskButtons(logID, lang)})
 	}
 	// Offer the alternatives by their index in the stored candidate list.
 	var rows [][]Button
@@ -134,7 +141,7 @@ func (h *Handler) feedback(ctx context.Context, in Incoming, idText string, help
 			rows = append(rows, []Button{{Text: buttonLabel(e.Title(lang)), Data: pickData(logID, i)}})
 		}
 	}
-	rows = append(rows, noAnswerButtons(lang)...)
+	rows = append(rows, h.deskButtons(logID, lang)...)
 	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtOtherTopics.in(lang), Buttons: rows})
 }
 
@@ -166,7 +173,7 @@ func (h *Handler) noneOfThese(ctx context.Context, in Incoming, idText, chosen s
 		return fmt.Errorf("store feedback on question %d: %w", logID, err)
 	}
 	h.ack(ctx, in, "")
-	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtNoAnswer.in(lang), Buttons: noAnswerButtons(lang)})
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: h.noAnswerText(logID, lang), Buttons: h.deskButtons(logID, lang)})
 }
 
 // ownPending loads the question a button belongs to, refusing presses on

@@ -204,7 +204,7 @@ func (h *Handler) describe(ctx context.Context, in Incoming, d draft, chosen, te
 		d.Lang = h.language("", Incoming{Text: text})
 	}
 	d.Text = text
-	dec := h.Router.Route(text)
+	dec := h.route(ctx, text)
 	d.Category, d.Party = dec.Category, dec.Party
 	lang := d.lang(chosen)
 	if h.needsLocation(d) {
@@ -278,6 +278,9 @@ func cancelButton(d draft, lang string) [][]Button {
 
 // categoryText is a category's display name in both languages.
 func (h *Handler) categoryText(id string) text {
+	if id == QuestionCategory {
+		return txtQuestionCategory
+	}
 	for _, c := range h.Router.Categories() {
 		if c.ID == id {
 			t := text{zh: c.Names["zh"], en: c.Names["en"]}

@@ -93,6 +93,21 @@ type Deps struct {
 	// Membership checks staff chat membership; nil: only staff listed in
 	// the configuration may act on tickets.
 	Membership Membership
+
+	// FAQ editing in chat by admins (/faq); nil FAQStore turns it off. Files
+	// downloads FAQ files sent as documents; nil: paste YAML with /faq set.
+	FAQStore FAQStore
+	Files    Files
+
+	// LLM is the language model (*llm.Client); nil: no model, and residents
+	// whose question the FAQ cannot answer are offered the desk instead.
+	LLM LLM
+	// LLMDeadline bounds the model's part of one answer (choosing and
+	// writing together); 0 = DefaultLLMDeadline.
+	LLMDeadline time.Duration
+	// LLMRouteDeadline bounds the model's help with routing a concern;
+	// 0 = DefaultLLMRouteDeadline.
+	LLMRouteDeadline time.Duration
 }
 
 // Handler runs conversations. It is safe for concurrent use; callers keep
@@ -140,6 +155,11 @@ func (h *Handler) handlePrivate(ctx context.Context, in Incoming) error {
 	}
 	lang := h.language(res.Language, in)
 	text := strings.TrimSpace(in.Text)
+	if in.Document != nil {
+		if handled, err := h.faqDocument(ctx, in, lang); handled || err != nil {
+			return err
+		}
+	}
 	if in.Kind == TextMessage {
 		if cmd, ok := parseCommand(text, h.BotUsername); ok {
 			if cmd.otherBot {
@@ -200,6 +220,8 @@ func (h *Handler) command(ctx context.Context, in Incoming, cmd command, chosen,
 		return h.cancelConversation(ctx, in, lang)
 	case "stats":
 		return h.stats(ctx, in, lang)
+	case "faq":
+		return h.faqCommand(ctx, in, cmd.args, lang)
 	default:
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtUnknownCommand.in(lang)})
 	}

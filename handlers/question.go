@@ -50,40 +50,47 @@ func (h *Handler) answerQuestion(ctx context.Context, in Incoming, chosen, text 
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGoodbye.in(lang)})
 	}
 	res := h.FAQ.Match(text)
-	source := storage.SourceNone
+	out := questionOutcome{source: storage.SourceNone, matched: res.ID}
 	switch {
 	case res.ID != "":
-		source = storage.SourceFAQ
+		out.source = storage.SourceFAQ // curated and confident: never the model
 	case len(res.Candidates) > 0:
-		source = storage.SourceCandidates
+		out.source = storage.SourceCandidates
+	}
+	if res.ID == "" && h.LLM != nil {
+		out = h.askModel(ctx, in.UserID, text, lang, res, out)
 	}
 	ids := candidateIDs(res.Candidates)
 	logID, err := h.Questions.LogQuestion(ctx, storage.QuestionLog{
 		UserID: in.UserID, ChatID: in.ChatID, Lang: lang, Text: text,
-		MatchedID: res.ID, Score: res.Score, Candidates: ids, Source: source, AskedAt: h.Now(),
+		MatchedID: out.matched, Score: res.Score, Candidates: ids, Source: out.source,
+		UsedIDs: out.used, Answer: out.answer, AskedAt: h.Now(),
 	})
 	if err != nil {
 		// The resident still deserves the answer; the log is for admins.
 		h.Log.Error("log question", "err", err)
 	}
-	pending := pendingQuestion{UserID: in.UserID, Lang: lang, Text: text, Answered: res.ID, Candidates: ids}
+	pending := pendingQuestion{UserID: in.UserID, Lang: lang, Text: text, Answered: out.matched, Candidates: ids}
 	if logID != 0 {
 		if err := h.savePending(ctx, logID, pending); err != nil {
 			h.Log.Error("save pending question", "err", err)
 		}
 	}
-	switch source {
-	case storage.SourceFAQ:
-		entry, ok := h.FAQ.Entry(res.ID)
+	switch out.source {
+	case storage.SourceFAQ, storage.SourceLLMSelect:
+		entry, ok := h.FAQ.Entry(out.matched)
 		if !ok {
-			return fmt.Errorf("matcher returned unknown entry %q", res.ID)
+			return fmt.Errorf("matcher returned unknown entry %q", out.matched)
 		}
 		return h.sendAnswer(ctx, in.ChatID, logID, entry, lang)
+	case storage.SourceLLM:
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtMachineWritten.in(lang) + "\n\n" + out.answer,
+			Buttons: h.deskButtons(logID, lang)})
 	case storage.SourceCandidates:
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDidYouMean.in(lang),
 			Buttons: h.candidateButtons(logID, ids, lang)})
 	default:
-		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtNoAnswer.in(lang), Buttons: noAnswerButtons(lang)})
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: h.noAnswerText(logID, lang), Buttons: h.deskButtons(logID, lang)})
 	}
 }
 
@@ -113,10 +120,6 @@ func (h *Handler) candidateButtons(logID int64, ids []string, lang string) [][]B
 	}
 	rows = append(rows, []Button{{Text: txtNoneOfThese.in(lang), Data: "none:" + strconv.FormatInt(logID, 10)}})
 	return rows
-}
-
-func noAnswerButtons(lang string) [][]Button {
-	return [][]Button{{{Text: txtMenuConcern.in(lang), Data: "m:concern"}}}
 }
 
 func pickData(logID int64, index int) string {

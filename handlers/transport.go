@@ -43,7 +43,15 @@ type Incoming struct {
 	Text     string    // message text or photo caption
 	PhotoIDs []string  // transport file ids, largest last
 	Location *GeoPoint // a shared location, when the resident sent one
+	Document *Document // a file sent as a document (Kind FileMessage)
 	Callback *Callback // set when a button was pressed
+}
+
+// Document is a file a user sent as a document; Size is 0 when unknown.
+type Document struct {
+	FileID string // transport file id, for Files.Download
+	Name   string
+	Size   int64
 }
 
 // GeoPoint is a location shared by a user.

@@ -13,7 +13,8 @@ const (
 	SourceFAQ        = "faq"        // a confident FAQ match was sent
 	SourceCandidates = "candidates" // "did you mean…?" entries were offered
 	SourceNone       = "none"       // nothing close: no answer
-	SourceLLM        = "llm"        // the language model answered or chose
+	SourceLLM        = "llm"        // the language model wrote the answer (grounded on UsedIDs)
+	SourceLLMSelect  = "llm-select" // the language model chose MatchedID among the candidates
 )
 
 // QuestionLog is one resident question and what codesk did with it.
@@ -27,6 +28,8 @@ type QuestionLog struct {
 	Score      float64  // matcher score of the best entry
 	Candidates []string // FAQ ids offered, best first
 	Source     string   // Source* constant
+	UsedIDs    []string // FAQ ids a model's answer or choice rests on
+	Answer     string   // model-written answer text; "" when curated or none
 	Helpful    *bool    // nil until the resident gives feedback
 	AskedAt    time.Time
 	FeedbackAt *time.Time
@@ -61,19 +64,24 @@ func (db *DB) LogQuestion(ctx context.Context, q QuestionLog) (int64, error) {
 	if err != nil {
 		return 0, fmt.Errorf("storage: encode candidates: %w", err)
 	}
+	used, err := json.Marshal(nonNil(q.UsedIDs))
+	if err != nil {
+		return 0, fmt.Errorf("storage: encode used ids: %w", err)
+	}
 	var matched sql.NullString
 	if q.MatchedID != "" {
 		matched = sql.NullString{String: q.MatchedID, Valid: true}
 	}
 	query := `
 		INSERT INTO question_log
-			(user_id, chat_id, lang, text, matched_id, score, candidates, source, asked_at)
+			(user_id, chat_id, lang, text, matched_id, score, candidates, source, used_ids, answer, asked_at)
 		VALUES
-			(?, ?, ?, ?, ?, ?, ?, ?, ?)
+			(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
 		RETURNING id`
 	var id int64
 	err = db.db.QueryRowContext(ctx, db.db.Rebind(query),
-		q.UserID, q.ChatID, q.Lang, q.Text, matched, q.Score, string(candidates), q.Source, utc(q.AskedAt),
+		q.UserID, q.ChatID, q.Lang, q.Text, matched, q.Score, string(candidates), q.Source,
+		string(used), q.Answer, utc(q.AskedAt),
 	).Scan(&id)
 	if err != nil {
 		return 0, fmt.Errorf("storage: log question of user %d: %w", q.UserID, err)
@@ -101,7 +109,7 @@ func (db *DB) RecentQuestions(ctx context.Context, limit int) ([]QuestionLog, er
 	}
 	query := `
 		SELECT id, user_id, chat_id, lang, text, matched_id, score, candidates, source,
-			helpful, asked_at, feedback_at
+			used_ids, answer, helpful, asked_at, feedback_at
 		FROM question_log
 		ORDER BY id DESC
 		LIMIT ?`
@@ -114,11 +122,11 @@ func (db *DB) RecentQuestions(ctx context.Context, limit int) ([]QuestionLog, er
 	for rows.Next() {
 		var q QuestionLog
 		var matched sql.NullString
-		var candidates string
+		var candidates, used string
 		var helpful sql.NullBool
 		var feedbackAt sql.NullTime
 		err := rows.Scan(&q.ID, &q.UserID, &q.ChatID, &q.Lang, &q.Text, &matched, &q.Score,
-			&candidates, &q.Source, &helpful, &q.AskedAt, &feedbackAt)
+			&candidates, &q.Source, &used, &q.Answer, &helpful, &q.AskedAt, &feedbackAt)
 		if err != nil {
 			return nil, fmt.Errorf("storage: scan question: %w", err)
 		}
@@ -128,6 +136,12 @@ func (db *DB) RecentQuestions(ctx context.Context, limit int) ([]QuestionLog, er
 		}
 		if len(q.Candidates) == 0 {
 			q.Candidates = nil
+		}
+		if err := json.Unmarshal([]byte(used), &q.UsedIDs); err != nil {
+			return nil, fmt.Errorf("storage: question %d used ids: %w", q.ID, err)
+		}
+		if len(q.UsedIDs) == 0 {
+			q.UsedIDs = nil
 		}
 		if helpful.Valid {
 			q.Helpful = &helpful.Bool

@@ -4,11 +4,13 @@ import (
 	"context"
 	"fmt"
 	"log/slog"
+	"runtime/debug"
 	"time"
 
 	"codesk/config"
 	"codesk/faq"
 	"codesk/handlers"
+	"codesk/llm"
 	"codesk/outbox"
 	"codesk/storage"
 	"codesk/tickets"
@@ -20,6 +22,7 @@ type app struct {
 	db      *storage.DB
 	catalog *faq.Catalog
 	state   storage.SharedState
+	model   *llm.Client // nil: no language model
 }
 
 // openApp opens and migrates the database and loads the FAQ, seeding it
@@ -45,7 +48,15 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, er
 	if cfg.RedisURL != "" {
 		log.Warn("REDIS_URL is set but Redis support is not built yet; using in-memory state")
 	}
-	return &app{db: db, catalog: faq.NewCatalog(entries), state: storage.NewMemoryState(time.Now)}, nil
+	state := storage.NewMemoryState(time.Now)
+	model, err := openModel(cfg, state, log)
+	if err != nil {
+		db.Close()
+		return nil, err
+	}
+	a := &app{db: db, catalog: faq.NewCatalog(entries), state: state, model: model}
+	releaseMemory()
+	return a, nil
 }
 
 func (a *app) close() { a.db.Close() }
@@ -57,6 +68,7 @@ type transport struct {
 	botUsername string
 	isAdmin     func(int64) bool // extra admins (the console's); nil for none
 	outbox      *outbox.Worker   // woken when handlers store messages
+	files       handlers.Files   // downloads FAQ files admins send; nil: none
 }
 
 // handler builds the conversation logic over a transport.
@@ -82,6 +94,9 @@ func (a *app) handler(cfg config.Config, log *slog.Logger, t transport) (*handle
 		Router:      router,
 		Parties:     cfg,
 		Membership:  t.membership,
+		FAQStore:    a.db,
+		Files:       t.files,
+		LLM:         conversationModel(a.model),
 	}), nil
 }
 
@@ -115,3 +130,7 @@ func (s notifyingStore) EnqueueOutbox(ctx context.Context, msgs ...storage.Outbo
 	}
 	return err
 }
+
+// releaseMemory hands the garbage of loading the FAQ (YAML trees, rows,
+// index scratch) back to the OS once, so a long-running codesk stays small.
+func releaseMemory() { debug.FreeOSMemory() }

@@ -93,6 +93,8 @@ func faqMatch(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 		a.close()
 	}
 	m := faq.NewMatcher(entries)
+	entries = nil
+	releaseMemory()
 	out := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(out)
 	enc.SetEscapeHTML(false)

@@ -27,7 +27,8 @@ Usage:
   codesk faq import FILE          validate FILE and replace the FAQ with it
   codesk faq export               write the FAQ as YAML to stdout
   codesk faq lint FILE            only validate FILE
-  codesk route                    route concerns from stdin to a party; one JSON line each
+  codesk route [--llm]            route concerns from stdin to a party; one JSON line each
+                                  (--llm: ask the language model when the rules are unsure)
   codesk migrate                  apply database migrations
 
 Configuration comes from environment variables (see README.md).
@@ -77,7 +78,7 @@ func run(ctx context.Context, args []string, stdin io.Reader, stdout, stderr io.
 	case "faq":
 		err = runFAQ(ctx, cfg, log, args[1:], stdin, stdout)
 	case "route":
-		err = runRoute(ctx, cfg, args[1:], stdin, stdout)
+		err = runRoute(ctx, cfg, log, args[1:], stdin, stdout)
 	case "migrate":
 		err = runMigrate(ctx, cfg, log)
 	case "help", "-h", "--help":

@@ -4,11 +4,16 @@ import (
 	"bufio"
 	"context"
 	"encoding/json"
+	"flag"
 	"fmt"
 	"io"
+	"log/slog"
 	"os"
+	"time"
 
 	"codesk/config"
+	"codesk/handlers"
+	"codesk/storage"
 	"codesk/tickets"
 )
 
@@ -42,13 +47,30 @@ func loadRouter(cfg config.Config) (*tickets.Router, error) {
 	return r, nil
 }
 
-func runRoute(_ context.Context, cfg config.Config, args []string, stdin io.Reader, stdout io.Writer) error {
-	if len(args) > 0 {
-		return usageError{"route: reads concerns from stdin and takes no arguments yet"}
+func runRoute(ctx context.Context, cfg config.Config, log *slog.Logger, args []string, stdin io.Reader, stdout io.Writer) error {
+	fs := flag.NewFlagSet("route", flag.ContinueOnError)
+	fs.SetOutput(io.Discard)
+	withModel := fs.Bool("llm", false, "ask the language model when the rules are unsure")
+	if err := fs.Parse(args); err != nil {
+		return usageError{"route: " + err.Error()}
+	}
+	if fs.NArg() > 0 {
+		return usageError{"route: reads concerns from stdin; the only flag is --llm"}
 	}
 	r, err := loadRouter(cfg)
 	if err != nil {
 		return err
+	}
+	var model handlers.LLM
+	if *withModel {
+		c, err := openModel(cfg, storage.NewMemoryState(time.Now), log)
+		if err != nil {
+			return fmt.Errorf("route --llm: %w", err)
+		}
+		if c == nil {
+			return fmt.Errorf("route --llm: %w", errNoModel)
+		}
+		model = c
 	}
 	out := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(out)
@@ -56,7 +78,10 @@ func runRoute(_ context.Context, cfg config.Config, args []string, stdin io.Read
 	sc := bufio.NewScanner(stdin)
 	sc.Buffer(make([]byte, 64*1024), 4*1024*1024)
 	for sc.Scan() {
-		d := r.Route(sc.Text())
+		d, _, err := handlers.RouteConcern(ctx, r, model, handlers.DefaultLLMRouteDeadline, sc.Text())
+		if err != nil {
+			log.Warn("language model could not help route a concern: rules' decision kept", "err", err)
+		}
 		if err := enc.Encode(routeOutput{Text: sc.Text(), Party: string(d.Party), Category: d.Category, Confidence: d.Confidence}); err != nil {
 			return fmt.Errorf("write route: %w", err)
 		}

@@ -37,6 +37,7 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 		return err
 	}
 	go a.reloadFAQ(ctx, log, 30*time.Second)
+	go logModelStats(ctx, a.model, log, time.Hour)
 	journal, err := outbox.OpenJournal(journalPath(cfg))
 	if err != nil {
 		return err
@@ -53,7 +54,7 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 	sender := &outbox.Worker{Store: a.db, Messenger: b.Messenger(), Log: log, Lease: cfg.OutboxLease, Journal: journal}
 	go func() { _ = sender.Run(ctx) }()
 	h, err := a.handler(cfg, log, transport{messenger: b.Messenger(), membership: b.Messenger(),
-		botUsername: b.Username(), outbox: sender})
+		botUsername: b.Username(), outbox: sender, files: b.Files()})
 	if err != nil {
 		return err
 	}

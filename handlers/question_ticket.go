@@ -1,0 +1,80 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+
+	"codesk/parties"
+	"codesk/storage"
+	"codesk/tickets"
+)
+
+// QuestionCategory is the category of a question a resident sent to the
+// desk: a ticket like a concern (routed, carded, answered by staff replying
+// to the card), only about something the FAQ could not answer.
+const QuestionCategory = "question"
+
+// deskButtons are offered when codesk has no curated answer: send the
+// question to the desk (with tickets enabled) or report a concern.
+func (h *Handler) deskButtons(logID int64, lang string) [][]Button {
+	row := []Button{{Text: txtMenuConcern.in(lang), Data: "m:concern"}}
+	if h.ticketsEnabled() && logID != 0 {
+		row = append([]Button{{Text: txtBtnAskDesk.in(lang), Data: askDeskData(logID)}}, row...)
+	}
+	return [][]Button{row}
+}
+
+func askDeskData(logID int64) string { return "q:desk:" + strconv.FormatInt(logID, 10) }
+
+// noAnswerText is the reply when neither the FAQ nor the model answered.
+func (h *Handler) noAnswerText(logID int64, lang string) string {
+	if h.ticketsEnabled() && logID != 0 {
+		return txtNoAnswer.in(lang) + "\n" + txtOfferDesk.in(lang)
+	}
+	return txtNoAnswer.in(lang)
+}
+
+// questionCallback serves "q:desk:<logID>": the logged question becomes a
+// ticket, once however often the button is pressed.
+func (h *Handler) questionCallback(ctx context.Context, in Incoming, rest, chosen string) error {
+	action, idText, _ := strings.Cut(rest, ":")
+	if action != "desk" {
+		return errStale
+	}
+	logID, p, err := h.ownPending(ctx, in, idText)
+	if err != nil {
+		return err
+	}
+	lang := p.replyLang(chosen)
+	party := h.route(ctx, p.Text).Party
+	chat, chatOK := h.staffChat(party)
+	nt := storage.NewTicket{
+		Key: "question:" + strconv.FormatInt(logID, 10), ResidentID: in.UserID, ChatID: in.ChatID, Lang: lang,
+		Text: p.Text, Category: QuestionCategory, Party: party, ResidentName: in.UserName, At: h.Now(),
+	}
+	t, created, err := h.Tickets.CreateTicket(ctx, nt, func(t tickets.Ticket) []storage.OutboxMessage {
+		ack := txtQuestionAck.f(lang, t.Number(), parties.Name(t.Party, lang))
+		if !chatOK {
+			ack += "\n" + txtNoStaffChat.in(lang)
+		}
+		msgs := []storage.OutboxMessage{toResident(t, keyAck(t.ID), ack, ackButtons(t, lang))}
+		if chatOK {
+			msgs = append(msgs, cardMessages(t, chat, keyCard(t.ID, t.Party), fmt.Sprintf(staffQuestionCardTitle, t.Number()), txtQuestionCategory)...)
+		}
+		return msgs
+	})
+	if err != nil {
+		return fmt.Errorf("create question ticket from question %d: %w", logID, err)
+	}
+	if !chatOK {
+		h.Log.Error("no staff chat configured: question card not delivered", "ticket", t.ID, "party", t.Party)
+	}
+	if !created {
+		h.ack(ctx, in, txtAlreadySent.f(lang, t.Number()))
+		return nil
+	}
+	h.ack(ctx, in, "")
+	return nil
+}

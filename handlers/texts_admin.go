@@ -1,0 +1,95 @@
+package handlers
+
+// Texts of FAQ editing in chat, for administrators.
+var (
+	txtFAQHelp = text{
+		"常见问题管理（仅管理员）：\n" +
+			"• /faq list [主题] — 列出条目 id 和第一个问题；\n" +
+			"• /faq show <id> — 以 YAML 显示条目：复制整条消息，修改后发回即可保存；\n" +
+			"• /faq set（换行后接一个条目的 YAML）— 新增或修改一个条目；\n" +
+			"• /faq set（换行后接含 version: 1 的完整文件）— 整体导入，确认后生效，文件中没有的条目会被删除；\n" +
+			"• 发送 .yaml 文件（可附说明 /faq import）— 整体导入，同样需要确认；\n" +
+			"• /faq del <id> — 删除条目（需确认）；\n" +
+			"• /faq history [id] — 最近的修改记录。\n" +
+			"所有内容先整体校验，有任何问题都不会修改。",
+		"FAQ editing (administrators only):\n" +
+			"• /faq list [topic] — entry ids and first questions;\n" +
+			"• /faq show <id> — the entry as YAML: copy the whole message, edit it and send it back to save;\n" +
+			"• /faq set, then on the next lines one entry's YAML — add or change that entry;\n" +
+			"• /faq set, then a full FAQ file with version: 1 — import it all, after you confirm; entries not in the file are removed;\n" +
+			"• send a .yaml file (caption /faq import optional) — full import, also confirmed first;\n" +
+			"• /faq del <id> — delete an entry (confirmed first);\n" +
+			"• /faq history [id] — recent changes.\n" +
+			"Everything is checked as a whole first; if anything is wrong, nothing changes.",
+	}
+	txtFAQOff = text{
+		"这里不能修改常见问题。请使用命令行 codesk faq import。",
+		"FAQ editing is not available here. Use the command line: codesk faq import.",
+	}
+	txtFAQListHeader      = text{"常见问题共 %d 条：", "The FAQ has %d entries:"}
+	txtFAQListTopicHeader = text{"主题“%s”共 %d 条：", "Topic %q has %d entries:"}
+	txtFAQListEmpty       = text{"没有找到条目。", "No entries found."}
+	txtFAQListNoTopic     = text{
+		"没有主题为“%s”的条目。现有主题：%s",
+		"No entries with topic %q. Topics: %s",
+	}
+	txtFAQNeedID    = text{"请给出条目 id，例如：/faq %s lift-repair", "Please give an entry id, e.g. /faq %s lift-repair"}
+	txtFAQNoEntry   = text{"没有 id 为“%s”的条目。/faq list 可列出全部条目。", "There is no entry %q. /faq list lists them all."}
+	txtFAQSetUsage  = text{"请在 /faq set 之后换行，粘贴条目的 YAML（可先用 /faq show <id> 获取）。", "After /faq set, start a new line and paste the entry's YAML (/faq show <id> gives you one to edit)."}
+	txtFAQProblems  = text{"发现 %d 个问题，没有做任何修改：", "Found %d problem(s); nothing was changed:"}
+	txtFAQLinesNote = text{"（行号从%s第一行算起）", "(line numbers count from the top of your %s)"}
+	txtFAQMessage   = text{"消息", "message"}
+	txtFAQFile      = text{"文件", "file"}
+	txtFAQMoreProbs = text{"……还有 %d 个问题未列出。请先修正以上问题再发送。", "…and %d more not listed. Fix these and send it again."}
+	txtFAQAdded     = text{"已新增条目“%s”，已生效。", "Added entry %q; it is in force now."}
+	txtFAQUpdated   = text{"已更新条目“%s”，已生效。", "Updated entry %q; it is in force now."}
+	txtFAQUnchanged = text{"条目“%s”没有变化。", "Entry %q is unchanged."}
+	txtFAQNoChange  = text{"文件与当前常见问题一致，无需导入。", "The file matches the FAQ in force: nothing to import."}
+	txtFAQImportAsk = text{
+		"即将导入 %d 个条目：新增 %d，更新 %d，删除 %d，不变 %d。",
+		"About to import %d entries: %d added, %d updated, %d removed, %d unchanged.",
+	}
+	txtFAQWillRemove = text{"将被删除：%s", "To be removed: %s"}
+	txtFAQConfirm    = text{"确认导入吗？", "Import it?"}
+	txtFAQImportBtn  = text{"✅ 导入", "✅ Import"}
+	txtFAQCancelBtn  = text{"✖ 取消", "✖ Cancel"}
+	txtFAQDeleteBtn  = text{"🗑 删除", "🗑 Delete"}
+	txtFAQImported   = text{
+		"已导入，现共 %d 条：新增 %d，更新 %d，删除 %d，不变 %d。",
+		"Imported; the FAQ now has %d entries: %d added, %d updated, %d removed, %d unchanged.",
+	}
+	txtFAQChangedMeanwhile = text{
+		"在您确认之前，常见问题已被修改。以下是按最新内容重新计算的结果，请再次确认。",
+		"The FAQ changed before you confirmed. Here are the counts against the current FAQ; please confirm again.",
+	}
+	txtFAQDeleteAsk   = text{"确定删除条目“%s”（%s）吗？", "Delete entry %q (%s)?"}
+	txtFAQDeleted     = text{"已删除条目“%s”。", "Deleted entry %q."}
+	txtFAQGone        = text{"条目“%s”已经不存在了。", "Entry %q no longer exists."}
+	txtFAQLastEntry   = text{"不能删除最后一个条目：常见问题至少需要一条。", "Cannot delete the last entry: the FAQ needs at least one."}
+	txtFAQCancelled   = text{"已取消，没有做任何修改。", "Cancelled; nothing was changed."}
+	txtFAQNotYours    = text{"只有发起操作的管理员可以确认。", "Only the administrator who started this can confirm it."}
+	txtFAQHistoryHead = text{"“%s”的最近修改：", "Recent changes to %q:"}
+	txtFAQHistoryAll  = text{"最近的修改：", "Recent changes:"}
+	txtFAQNoHistory   = text{"没有修改记录。", "No changes recorded."}
+	txtFAQNotYAML     = text{
+		"请发送 .yaml 或 .yml 格式的常见问题文件（收到的是“%s”）。",
+		"Please send the FAQ as a .yaml or .yml file (got %q).",
+	}
+	txtFAQTooLarge = text{
+		"文件太大（上限 %d MB）。请拆分，或使用命令行 codesk faq import。",
+		"The file is too large (limit %d MB). Split it, or use the command line: codesk faq import.",
+	}
+	txtFAQNoDownloads = text{
+		"这里无法接收文件。请用 /faq set 粘贴 YAML，或使用命令行 codesk faq import。",
+		"Files cannot be received here. Paste the YAML with /faq set, or use the command line: codesk faq import.",
+	}
+	txtFAQDownloadFailed = text{"文件下载失败，请稍后再发一次。", "Could not download the file; please send it again in a moment."}
+	txtFAQImportUsage    = text{
+		"请把 .yaml 文件作为“文件”发送，说明写 /faq import；或用 /faq set 换行后粘贴完整文件。",
+		"Send the .yaml file as a document with the caption /faq import, or paste a full file after /faq set and a new line.",
+	}
+	txtFAQReloadLater = text{
+		"已保存，但本机未能立即加载新内容；约一分钟内会自动生效。",
+		"Saved, but this instance could not load it at once; it takes effect within a minute.",
+	}
+)
