@@ -34,8 +34,8 @@ func TestDumpConfidenceFeatures(t *testing.T) {
 			sc := m.pool.Get().(*scratch)
 			r := m.score(sc, q.Q, 4)
 			c := m.confidenceFeatures(r, q.Q)
-			// order: the fields of confidenceModel after bias
-			feats := []float64{c.margin, c.queryCov, c.logTerms, c.zh, c.logMatched, c.secondQnCov, c.unknownShare}
+			// order: the fields of confidenceModel after bias, then the diagnostics
+			feats := []float64{c.margin, c.logTerms, c.zh, c.logMatched, c.secondQnCov, c.topQnCov, c.queryCov, c.unknownShare}
 			top := ""
 			if len(r.hits) > 0 {
 				top = m.ids[r.hits[0].entry]

@@ -3,17 +3,20 @@ package faq
 import "math"
 
 // confidenceFeatures describes how sure a ranking is, for the decision to
-// answer. All are in units that carry over between FAQs (shares, a log count
-// and a log of matched IDF mass relative to the FAQ's largest IDF), so a model
-// fitted on one estate's questions applies to another's.
+// answer. All are in units that carry over between FAQs (score differences,
+// coverage shares, a log count and a log of matched IDF mass in units of the
+// FAQ's own typical question-term weight), so a model fitted on one estate's
+// questions applies to another's.
 type confidenceFeatures struct {
-	margin       float64 // top score minus runner-up score
+	margin      float64 // top score minus runner-up score
+	logTerms    float64 // log(1 + distinct query terms)
+	zh          float64 // 1 for a Chinese sentence frame
+	logMatched  float64 // log(1 + query IDF mass the top entry covers / typical term weight)
+	secondQnCov float64 // runner-up's best question coverage
+	topQnCov    float64 // top entry's best question coverage
+	// diagnostics, dumped for calibration but not in the model
 	queryCov     float64 // IDF share of the query the top entry covers
-	logTerms     float64 // log(1 + distinct query terms)
-	zh           float64 // 1 for a Chinese sentence frame
-	logMatched   float64 // log(1 + query IDF mass the top entry covers / max IDF)
-	secondQnCov  float64 // runner-up's best question coverage
-	unknownShare float64 // IDF share of query terms the FAQ never uses (diagnostic)
+	unknownShare float64 // IDF share of query terms the FAQ never uses
 }
 
 func (m *Matcher) confidenceFeatures(r ranking, question string) confidenceFeatures {
@@ -26,10 +29,11 @@ func (m *Matcher) confidenceFeatures(r ranking, question string) confidenceFeatu
 	}
 	f := confidenceFeatures{
 		margin:      float64(top.score - second.score),
-		queryCov:    float64(top.queryCov),
 		logTerms:    math.Log1p(float64(r.terms)),
-		logMatched:  math.Log1p(float64(top.queryCov*(r.total-r.unknown)) / float64(max(m.maxIDF, 1))),
+		logMatched:  math.Log1p(float64(top.queryCov*(r.total-r.unknown)) / float64(m.typicalWeight)),
 		secondQnCov: float64(second.questionCov),
+		topQnCov:    float64(top.questionCov),
+		queryCov:    float64(top.queryCov),
 	}
 	if r.total > 0 {
 		f.unknownShare = float64(r.unknown / r.total)
@@ -40,15 +44,35 @@ func (m *Matcher) confidenceFeatures(r ranking, question string) confidenceFeatu
 	return f
 }
 
+// typicalTermWeight is the mean weight (IDF times kind weight) of a distinct
+// term of the FAQ's questions: the unit of logMatched. It tracks the FAQ's
+// size and how much its entries overlap (long, overlapping answers spread
+// terms over many entries and lower every IDF), where the largest possible
+// IDF only tracks the size.
+func typicalTermWeight(questions [][]questionTerms, fallback float32) float32 {
+	var sum float32
+	var n int
+	for _, qs := range questions {
+		for _, q := range qs {
+			sum += q.total
+			n += len(q.terms)
+		}
+	}
+	if n == 0 || sum <= 0 {
+		return max(fallback, 1)
+	}
+	return sum / float32(n)
+}
+
 // confidenceModel is a logistic model of "the top entry is the right answer"
 // over confidenceFeatures.
 type confidenceModel struct {
-	bias, margin, queryCov, logTerms, zh, logMatched, secondQnCov float64
+	bias, margin, logTerms, zh, logMatched, secondQnCov, topQnCov float64
 }
 
 // probability is the modelled chance that the top entry answers the question.
 func (c confidenceModel) probability(f confidenceFeatures) float64 {
-	z := c.bias + c.margin*f.margin + c.queryCov*f.queryCov + c.logTerms*f.logTerms +
-		c.zh*f.zh + c.logMatched*f.logMatched + c.secondQnCov*f.secondQnCov
+	z := c.bias + c.margin*f.margin + c.logTerms*f.logTerms + c.zh*f.zh +
+		c.logMatched*f.logMatched + c.secondQnCov*f.secondQnCov + c.topQnCov*f.topQnCov
 	return 1 / (1 + math.Exp(-z))
 }

@@ -4,7 +4,7 @@ import "testing"
 
 func TestConfidenceGrowsWithEvidence(t *testing.T) {
 	c := defaultParams.confidence
-	base := confidenceFeatures{margin: 0.05, queryCov: 0.4, logTerms: 2.5, logMatched: 0.8, secondQnCov: 0.2}
+	base := confidenceFeatures{margin: 0.05, logTerms: 2.5, logMatched: 0.8, secondQnCov: 0.2, topQnCov: 0.3}
 	p0 := c.probability(base)
 	if p0 <= 0 || p0 >= 1 {
 		t.Fatalf("probability %v outside (0,1)", p0)

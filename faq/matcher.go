@@ -29,7 +29,9 @@ type Matcher struct {
 	// question coverage.
 	questions [][]questionTerms
 	maxIDF    float32
-	pool      sync.Pool // *scratch
+	// typicalWeight is the mean weight of a question term (typicalTermWeight).
+	typicalWeight float32
+	pool          sync.Pool // *scratch
 }
 
 type questionTerms struct {
@@ -160,6 +162,7 @@ func newMatcher(entries []Entry, p matchParams) *Matcher {
 			m.questions[i] = append(m.questions[i], m.weighQuestion(Normalize(q)))
 		}
 	}
+	m.typicalWeight = typicalTermWeight(m.questions, m.maxIDF)
 	m.pool.New = func() any { return &scratch{acc: make([]float32, n)} }
 	return m
 }

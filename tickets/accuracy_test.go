@@ -41,13 +41,14 @@ func readConcerns(t *testing.T, name string) []labelledConcern {
 	return out
 }
 
-// Floors for the labelled sets: a regression in the rules fails here. The
-// thresholds sit below today's numbers (98% right, 0% wrong on each set)
-// so small rule edits pass, but losing a category or the co-office margin
-// does not. The held-out target is >= 90% right and <= 5% wrong.
+// Floors for the labelled sets: a regression in the rules or the model fails
+// here. The model is trained on these sets, so today's numbers (97-100%
+// right, 0% wrong) are not estimates of unseen text; TestBayesCrossValidation
+// holds the held-out target (>= 90% right, <= 5% wrong) on sets left out of
+// training. The floors sit a little below today's numbers.
 func TestRoutingAccuracyFloors(t *testing.T) {
 	r := defaultRouter(t)
-	for _, set := range []string{"concerns.jsonl", "holdout.jsonl", "blind2.jsonl"} {
+	for _, set := range labelledSets {
 		t.Run(set, func(t *testing.T) {
 			concerns := readConcerns(t, set)
 			right, wrong := 0, 0
@@ -64,11 +65,11 @@ func TestRoutingAccuracyFloors(t *testing.T) {
 			n := float64(len(concerns))
 			t.Logf("%s: %d concerns, right %.1f%%, wrong %.1f%%, co_office %.1f%%",
 				set, len(concerns), 100*float64(right)/n, 100*float64(wrong)/n, 100*float64(len(concerns)-right-wrong)/n)
-			if float64(right)/n < 0.85 {
-				t.Errorf("right party %.1f%% < 85%%", 100*float64(right)/n)
+			if float64(right)/n < 0.92 {
+				t.Errorf("right party %.1f%% < 92%%", 100*float64(right)/n)
 			}
-			if float64(wrong)/n > 0.05 {
-				t.Errorf("wrong party %.1f%% > 5%%", 100*float64(wrong)/n)
+			if float64(wrong)/n > 0.03 {
+				t.Errorf("wrong party %.1f%% > 3%%", 100*float64(wrong)/n)
 			}
 		})
 	}

@@ -34,7 +34,8 @@ type Decision struct {
 	// Confidence in [0,1] that the leading party is right, from its score's
 	// margin over the runner-up: 1 - exp(-margin/scale).
 	Confidence float64
-	// Scores are the raw evidence per party (all three keys present).
+	// Scores are the evidence per party (all three keys present): rule
+	// scores plus the weighted statistical model's when it is on.
 	Scores map[parties.ID]float64
 }
 
@@ -44,6 +45,9 @@ type Router struct {
 	decision   DecisionRules
 	categories []compiledCategory
 	intent     compiledIntent
+	// model is the statistical second opinion, nil when
+	// decision.model_weight is 0.
+	model *bayesModel
 }
 
 type compiledCategory struct {
@@ -76,6 +80,11 @@ func NewRouter(r Rules) (*Router, error) {
 		return nil, fmt.Errorf("routing rules: intent: %w", err)
 	}
 	router.intent = intent
+	if r.Decision.ModelWeight > 0 {
+		if router.model, err = defaultBayesModel(); err != nil {
+			return nil, fmt.Errorf("routing rules: statistical model: %w", err)
+		}
+	}
 	return router, nil
 }
 
@@ -122,8 +131,9 @@ func (r *Router) Route(text string) Decision {
 	}
 	scores := make(map[parties.ID]float64, len(byParty))
 	totals := make([]float64, len(byParty))
+	model := r.modelEvidence(folded)
 	for i, ps := range byParty {
-		totals[i] = ps.best + r.decision.OtherShare*ps.rest
+		totals[i] = ps.best + r.decision.OtherShare*ps.rest + model[i]
 		scores[ps.id] = totals[i]
 	}
 	order := []int{0, 1, 2}
@@ -134,7 +144,9 @@ func (r *Router) Route(text string) Decision {
 	if top <= 0 {
 		return d
 	}
-	d.Category = byParty[order[0]].category
+	if byParty[order[0]].category != "" {
+		d.Category = byParty[order[0]].category
+	}
 	// The margin over the runner-up, not the top score alone, decides: a
 	// text with strong cues for two parties is a case for triage.
 	d.Confidence = 1 - math.Exp(-(top-second)/r.decision.Scale)
@@ -142,6 +154,25 @@ func (r *Router) Route(text string) Decision {
 		d.Party = byParty[order[0]].id
 	}
 	return d
+}
+
+// modelEvidence is the statistical model's weighted, clipped evidence per
+// party (parties.All order); zero when the model is off or knows none of the
+// text's features.
+func (r *Router) modelEvidence(folded string) [3]float64 {
+	var out [3]float64
+	if r.model == nil {
+		return out
+	}
+	odds, known := r.model.logOdds(folded)
+	if known == 0 {
+		return out
+	}
+	c := r.decision.ModelClip
+	for k, v := range odds {
+		out[k] = r.decision.ModelWeight * math.Max(-c, math.Min(c, v))
+	}
+	return out
 }
 
 func (r *Router) categoryScores(folded string) []float64 {

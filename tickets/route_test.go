@@ -99,8 +99,43 @@ func TestRouteUnsureGoesToCoOffice(t *testing.T) {
 			t.Errorf("Route(%q).Scores has %d parties, want %d", text, len(d.Scores), len(parties.All))
 		}
 	}
-	if d := r.Route("你好"); d.Category != Uncategorized || d.Confidence != 0 {
-		t.Errorf("Route(greeting) = %+v, want category %q and confidence 0", d, Uncategorized)
+	// No cue matches a greeting; the statistical model's evidence alone stays
+	// far below the confidence needed to choose a party.
+	if d := r.Route("你好"); d.Category != Uncategorized || d.Confidence >= DefaultRules().Decision.MinConfidence/2 {
+		t.Errorf("Route(greeting) = %+v, want category %q and confidence < min_confidence/2", d, Uncategorized)
+	}
+	rules := DefaultRules()
+	rules.Decision.ModelWeight = 0
+	cuesOnly, err := NewRouter(rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if d := cuesOnly.Route("你好"); d.Category != Uncategorized || d.Confidence != 0 {
+		t.Errorf("cues only: Route(greeting) = %+v, want category %q and confidence 0", d, Uncategorized)
+	}
+}
+
+// The statistical model covers wording no cue lists (lines of
+// crosscheck.jsonl the cues miss), and a rules file without model_weight
+// leaves it out.
+func TestRouteModelCoversUnlistedWording(t *testing.T) {
+	withModel := defaultRouter(t)
+	rules := DefaultRules()
+	rules.Decision.ModelWeight = 0
+	cuesOnly, err := NewRouter(rules)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for text, want := range map[string]parties.ID{
+		"楼上一套两居室住了十几个打工的，进进出出乱得很":                                             parties.NeighborhoodCommittee,
+		"a guy keeps playing loud music with a speaker in the garden at 11pm": parties.NeighborhoodCommittee,
+	} {
+		if d := cuesOnly.Route(text); d.Party != parties.CoOffice {
+			t.Errorf("cues only: Route(%q) = %s, want co_office (else this case tests nothing)", text, d.Party)
+		}
+		if d := withModel.Route(text); d.Party != want {
+			t.Errorf("Route(%q) = %s (scores %v), want %s", text, d.Party, d.Scores, want)
+		}
 	}
 }
 

@@ -45,6 +45,14 @@ type DecisionRules struct {
 	// OtherShare is the share of a party's other matched categories added
 	// to its best category's score (several topics of one party agree).
 	OtherShare float64 `yaml:"other_share"`
+	// ModelWeight scales the statistical model's evidence (per-party naive
+	// Bayes log-likelihoods, centred, trained on our labelled concerns) added
+	// to the rule scores; 0 (the default for rules files that omit it) turns
+	// the model off, so a custom rules file routes by its own cues alone.
+	ModelWeight float64 `yaml:"model_weight"`
+	// ModelClip bounds each party's model evidence to [-clip, clip] before
+	// weighting, so a long rambling text cannot outvote clear rule cues.
+	ModelClip float64 `yaml:"model_clip"`
 }
 
 // IntentRules tell a report or complaint from a question.
@@ -142,6 +150,12 @@ func (r Rules) Validate() error {
 	}
 	if d.OtherShare < 0 || d.OtherShare > 1 {
 		add("decision.other_share: must be in [0,1], got %g", d.OtherShare)
+	}
+	if d.ModelWeight < 0 {
+		add("decision.model_weight: must be >= 0, got %g", d.ModelWeight)
+	}
+	if d.ModelWeight > 0 && d.ModelClip <= 0 {
+		add("decision.model_clip: must be > 0 when model_weight is set, got %g", d.ModelClip)
 	}
 	if len(r.Intent.Report) == 0 || len(r.Intent.Question) == 0 {
 		add("intent: needs both report and question cues")

@@ -62,6 +62,8 @@ func TestParseRulesRejectsBadFiles(t *testing.T) {
 		{"reserved id", "id: bikes", "id: other", "reserved"},
 		{"empty term", "terms: [自行车, bicycle]", "terms: [自行车, '？']", "empty after folding"},
 		{"only negative cues", "{weight: 3, terms: [自行车", "{weight: -3, terms: [自行车", "positive weight"},
+		{"negative model weight", "other_share: 0.4}", "other_share: 0.4, model_weight: -1, model_clip: 4}", "model_weight"},
+		{"model weight without clip", "other_share: 0.4}", "other_share: 0.4, model_weight: 0.5}", "model_clip"},
 		{"no intent cues", "  question: [{weight: 2, terms: [吗, how]}]\n", "", "needs both report and question"},
 	}
 	for _, tt := range tests {

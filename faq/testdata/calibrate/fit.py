@@ -21,11 +21,11 @@ import math
 import os
 
 # order of the "f" array in the dump (see TestDumpConfidenceFeatures)
-NAMES = ["margin", "qcov", "logterms", "zh", "matched", "qncov2", "unk"]
+NAMES = ["margin", "logterms", "zh", "matched", "qncov2", "qncov1", "qcov", "unk"]
 # Go field names of confidenceModel, per feature
 GO_FIELDS = {"margin": "margin", "qcov": "queryCov", "logterms": "logTerms", "zh": "zh",
-             "matched": "logMatched", "qncov2": "secondQnCov"}
-DEFAULT_FEATURES = "margin,qcov,logterms,zh,matched,qncov2"
+             "matched": "logMatched", "qncov2": "secondQnCov", "qncov1": "topQnCov"}
+DEFAULT_FEATURES = "margin,logterms,zh,matched,qncov2,qncov1"
 
 
 def load(folder, name):
