@@ -155,3 +155,25 @@ func TestWebhookStoresBeforeItAnswersAndChecksTheSecret(t *testing.T) {
 		t.Errorf("want exactly update 901 stored once, got %+v (%v)", ups, err)
 	}
 }
+
+func TestAnUndecodableUpdateDoesNotStallIntake(t *testing.T) {
+	tg := botapitest.NewServer(t)
+	db := storagetest.Open(t)
+	// A message whose "date" is a string: this client cannot decode it.
+	if _, err := tg.UserSendsUpdate(`{"message": {"message_id": 1, "date": "yesterday", "chat": {"id": 5, "type": "private"}, "text": "x"}}`); err != nil {
+		t.Fatal(err)
+	}
+	u := botapitest.User{ID: 6, FirstName: "B"}
+	tg.UserSays(botapitest.PrivateChat(u), u, "电梯坏了")
+	h := &countingHandler{seen: map[int64]int{}}
+	stop := runBot(t, tg, db, h)
+	defer stop()
+	deadline := time.Now().Add(5 * time.Second)
+	for time.Now().Before(deadline) {
+		if n, _ := h.count(); n == 1 {
+			return
+		}
+		time.Sleep(20 * time.Millisecond)
+	}
+	t.Fatal("the update after an undecodable one was never handled")
+}

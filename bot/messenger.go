@@ -71,7 +71,7 @@ func (m *Messenger) Send(ctx context.Context, msg handlers.OutMessage) (int, err
 	if err != nil && m.policy.judge(err).final {
 		err = fmt.Errorf("%w: %w", handlers.ErrUndeliverable, err)
 	}
-	return id, err
+	return id, m.scrub(err)
 }
 
 func (m *Messenger) send(ctx context.Context, msg handlers.OutMessage) (int, error) {
@@ -145,7 +145,7 @@ func (m *Messenger) IsMember(ctx context.Context, chatID, userID int64) (bool, e
 		if errors.Is(err, tg.ErrorBadRequest) {
 			return false, nil // "user not found" / "chat not found": not a member
 		}
-		return false, fmt.Errorf("getChatMember %d in %d: %w", userID, chatID, err)
+		return false, m.scrub(fmt.Errorf("getChatMember %d in %d: %w", userID, chatID, err))
 	}
 	switch member.Type {
 	case models.ChatMemberTypeOwner, models.ChatMemberTypeAdministrator, models.ChatMemberTypeMember:
@@ -180,16 +180,40 @@ func (m *Messenger) Edit(ctx context.Context, chatID int64, messageID int, text 
 	if err != nil && strings.Contains(err.Error(), "message is not modified") {
 		return nil // the message already says this
 	}
-	return err
+	return m.scrub(err)
 }
 
 // AnswerCallback acknowledges a button press.
 func (m *Messenger) AnswerCallback(ctx context.Context, callbackID, notice string) error {
-	return m.retry(ctx, "answerCallbackQuery", func(ctx context.Context) error {
+	return m.scrub(m.retry(ctx, "answerCallbackQuery", func(ctx context.Context) error {
 		_, err := m.api.AnswerCallbackQuery(ctx, &tg.AnswerCallbackQueryParams{CallbackQueryID: callbackID, Text: notice})
 		return err
-	})
+	}))
 }
+
+// scrub removes the bot token from err's text. The library's network errors
+// quote the request URL, token included, and callers store error texts (the
+// outbox keeps the last one in the database).
+func (m *Messenger) scrub(err error) error {
+	if err == nil {
+		return nil
+	}
+	token := m.api.Token()
+	if token == "" || !strings.Contains(err.Error(), token) {
+		return err
+	}
+	return &scrubbedError{msg: strings.ReplaceAll(err.Error(), token, "<token>"), err: err}
+}
+
+// scrubbedError is an error whose text no longer holds the token; errors.Is
+// and errors.As still see the original.
+type scrubbedError struct {
+	msg string
+	err error
+}
+
+func (e *scrubbedError) Error() string { return e.msg }
+func (e *scrubbedError) Unwrap() error { return e.err }
 
 // retry runs an unpaced call (edits, callback answers, ...) until it
 // succeeds, waiting retry_after on 429 and backing off on server and network

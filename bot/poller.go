@@ -145,16 +145,29 @@ func (p *poller) run(ctx context.Context, store UpdateStore, stored func(), onEr
 }
 
 // decodeBatch reads the update ids and chats of a getUpdates batch, keeping
-// each update's JSON as received.
+// each update's JSON as received. An update whose body this client cannot
+// decode is still stored (and skipped when handled), so one odd update
+// never stalls intake; only one without even an id is dropped — nothing
+// could confirm it anyway.
 func decodeBatch(raw []json.RawMessage, now time.Time) ([]storage.StoredUpdate, error) {
 	batch := make([]storage.StoredUpdate, 0, len(raw))
 	for _, r := range raw {
-		var upd models.Update
-		if err := json.Unmarshal(r, &upd); err != nil {
-			return nil, fmt.Errorf("decode update: %w", err)
+		var head struct {
+			ID int64 `json:"update_id"`
 		}
-		in, _ := toIncoming(&upd)
-		batch = append(batch, storage.StoredUpdate{ID: upd.ID, ChatID: in.ChatID, Payload: r, ReceivedAt: now})
+		if err := json.Unmarshal(r, &head); err != nil || head.ID == 0 {
+			continue
+		}
+		u := storage.StoredUpdate{ID: head.ID, Payload: r, ReceivedAt: now}
+		var upd models.Update
+		if json.Unmarshal(r, &upd) == nil {
+			in, _ := toIncoming(&upd)
+			u.ChatID = in.ChatID
+		}
+		batch = append(batch, u)
+	}
+	if len(raw) > 0 && len(batch) == 0 {
+		return nil, errors.New("getUpdates: no update in the batch has an update_id")
 	}
 	return batch, nil
 }

@@ -264,7 +264,8 @@ func (h *Handler) handleGroup(ctx context.Context, in Incoming) error {
 	case "help", "start":
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGroupOnlyPrivate.in(lang), ReplyTo: in.MessageID})
 	case "stats":
-		return h.stats(ctx, in, lang)
+		// Residents' questions are not for a group's eyes.
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGroupOnlyPrivate.in(lang), ReplyTo: in.MessageID})
 	}
 	return nil
 }

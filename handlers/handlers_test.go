@@ -351,3 +351,16 @@ func TestGreetingsAndThanksGetAFriendlyWordNotASearch(t *testing.T) {
 		t.Errorf("a greeting followed by a question is a question: %d logged", len(qs))
 	}
 }
+
+func TestStatisticsAreNeverPostedInAGroup(t *testing.T) {
+	f := newFixture(t)
+	f.say(t, resident, "what's the weather tomorrow")
+	err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: staffGroup, Chat: handlers.GroupChat, UserID: admin,
+		Kind: handlers.TextMessage, Text: "/stats@codesk_bot"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if got := f.out.last(t); got.ChatID != staffGroup || strings.Contains(got.Text, "weather") {
+		t.Errorf("an admin's /stats in a group must not show residents' questions there: %+v", got)
+	}
+}

@@ -81,7 +81,9 @@ func (h *Handler) awaitedInput(ctx context.Context, in Incoming, chosen string) 
 		return true, err
 	}
 	if a.Kind == awaitComment {
-		if in.Kind != TextMessage {
+		if in.Kind != TextMessage || h.FAQ.Match(in.Text).ID != "" {
+			// The comment is optional: a question the FAQ answers is a
+			// question, not a comment.
 			return false, nil
 		}
 		return true, h.rateComment(ctx, in, t, chosen)

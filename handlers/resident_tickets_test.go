@@ -158,3 +158,15 @@ func TestReopenWorksWithinSevenDaysOfResolution(t *testing.T) {
 		t.Errorf("late reopen changed the status to %s", got)
 	}
 }
+
+func TestAQuestionAfterRatingIsAnsweredNotTakenAsAComment(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
+	id := itoa(tk.ID)
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+id)
+	f.deliver(t)
+	f.press(t, resident, "r:rate:"+id+":5")
+	if got := f.say(t, resident, "电梯什么时候换").Text; got != "电梯更换按楼栋分批进行。" {
+		t.Errorf("a question the FAQ answers is answered, got %q", got)
+	}
+}

@@ -165,6 +165,16 @@ func TestAfterEightHoursTheTicketIsEscalatedOnceToTheCoOffice(t *testing.T) {
 	if relay := onlyOne(t, byPurpose(f.deliver(t), "relay"), "relay"); relay.ChatID != pmChat || relay.ReplyTo != card.SentMessageID {
 		t.Errorf("relay after escalation = %+v", relay)
 	}
+	// The desk answers the resident by replying to the escalation card.
+	reply := handlers.Incoming{ChatID: coChat, Chat: handlers.GroupChat, UserID: coMember, UserName: "值班员",
+		MessageID: 901, ReplyTo: esc.SentMessageID, Kind: handlers.TextMessage, Text: "已联系电梯维保，今天下午修好"}
+	if err := f.h.Handle(f.ctx, reply); err != nil {
+		t.Fatal(err)
+	}
+	relayed := onlyOne(t, residentMessages(f.deliver(t), resident), "desk reply relayed")
+	if !strings.Contains(relayed.Text, "今天下午修好") {
+		t.Errorf("the desk's reply to the escalation card reaches the resident: %+v", relayed)
+	}
 }
 
 func TestAClaimedTicketIsNeverReminded(t *testing.T) {

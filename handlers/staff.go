@@ -297,7 +297,9 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 	if err != nil {
 		return true, fmt.Errorf("ticket of message %d in %d: %w", in.ReplyTo, in.ChatID, err)
 	}
-	if purpose != purposeCard && purpose != purposeRelay {
+	switch purpose {
+	case purposeCard, purposeRelay, purposeReminder, purposeEscalation:
+	default:
 		return false, nil
 	}
 	body := strings.TrimSpace(in.Text)
@@ -308,7 +310,7 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 	if body == "" && photo == "" {
 		return false, nil
 	}
-	if chat, ok := h.staffChat(t.Party); !ok || chat != in.ChatID {
+	if _, ok := h.actingChat(t, in.ChatID); !ok {
 		h.Log.Info("staff reply in a chat the ticket has left", "ticket", t.ID, "chat_id", in.ChatID)
 		return true, h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID,
 			Text: fmt.Sprintf(staffMovedElsewhere, t.Number(), parties.Name(t.Party, "zh"))})

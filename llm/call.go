@@ -101,7 +101,7 @@ func (c *Client) complete(ctx context.Context, k call) error {
 		"prompt_tokens", resp.Usage.PromptTokens, "completion_tokens", resp.Usage.CompletionTokens,
 	}
 	if err != nil {
-		attrs = append(attrs, "status", statusCode(err), "err", shorten(err.Error(), 200))
+		attrs = append(attrs, "status", statusCode(err), "err", shorten(c.scrub(err.Error()), 200))
 	}
 	c.log.InfoContext(ctx, "llm call", attrs...)
 	if err != nil {
@@ -194,4 +194,13 @@ func shorten(s string, n int) string {
 		return s
 	}
 	return strings.ToValidUTF8(s[:n], "") + "…"
+}
+
+// scrub removes the API key from text before it is shortened for a log line:
+// cut first, a key split at the cut would slip past the log's own redaction.
+func (c *Client) scrub(text string) string {
+	if len(c.apiKey) < 6 {
+		return text
+	}
+	return strings.ReplaceAll(text, c.apiKey, "[REDACTED]")
 }

@@ -70,6 +70,7 @@ type Client struct {
 	now     func() time.Time
 	breaker *breaker
 	stats   counters
+	apiKey  string // only to scrub it from error texts
 }
 
 // New returns a client for cfg. It returns (nil, ErrDisabled) when both
@@ -95,6 +96,7 @@ func New(cfg Config, state storage.SharedState, log *slog.Logger) (*Client, erro
 		oc.BaseURL = strings.TrimRight(cfg.BaseURL, "/")
 	}
 	c := &Client{
+		apiKey:  cfg.APIKey,
 		model:   cfg.Model,
 		timeout: orDuration(cfg.Timeout, DefaultTimeout),
 		quota:   cfg.DailyQuota,

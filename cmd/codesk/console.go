@@ -13,7 +13,15 @@ import (
 	"codesk/parties"
 )
 
+// consoleDatabase is the console's own SQLite file when DATABASE_URL is not
+// set: the console delivers outbox messages to the terminal, and must never
+// take a running bot's pending messages from the default codesk.db.
+const consoleDatabase = "sqlite:codesk-console.db"
+
 func runConsole(ctx context.Context, cfg config.Config, log *slog.Logger, stdin io.Reader, stdout io.Writer) error {
+	if cfg.DatabaseURL == "" {
+		cfg.DatabaseURL = consoleDatabase
+	}
 	a, err := openApp(ctx, cfg, log)
 	if err != nil {
 		return err
