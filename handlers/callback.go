@@ -187,10 +187,27 @@ func (h *Handler) ownPending(ctx context.Context, in Incoming, idText string) (i
 	if err != nil {
 		return 0, pendingQuestion{}, err
 	}
-	if !ok || p.UserID != in.UserID {
+	if !ok {
+		// Shared state may have been lost (a restart without Redis): the
+		// question log remembers the same, durably.
+		if p, ok = h.pendingFromLog(ctx, logID); !ok {
+			return 0, pendingQuestion{}, errStale
+		}
+	}
+	if p.UserID != in.UserID {
 		return 0, pendingQuestion{}, errStale
 	}
 	return logID, p, nil
+}
+
+// pendingFromLog rebuilds a question's button context from the question
+// log, for questions asked within the buttons' lifetime.
+func (h *Handler) pendingFromLog(ctx context.Context, logID int64) (pendingQuestion, bool) {
+	q, err := h.Questions.Question(ctx, logID)
+	if err != nil || h.Now().Sub(q.AskedAt) > pendingTTL {
+		return pendingQuestion{}, false
+	}
+	return pendingQuestion{UserID: q.UserID, Lang: q.Lang, Text: q.Text, Answered: q.MatchedID, Candidates: q.Candidates}, true
 }
 
 // ack acknowledges a press; failure only costs the spinner on the button.

@@ -33,6 +33,7 @@ type QuestionLog interface {
 	LogQuestion(ctx context.Context, q storage.QuestionLog) (int64, error)
 	SetQuestionFeedback(ctx context.Context, id, userID int64, helpful bool, at time.Time) error
 	QuestionStats(ctx context.Context, since time.Time) (storage.QuestionStats, error)
+	Question(ctx context.Context, id int64) (storage.QuestionLog, error)
 }
 
 // TicketStore keeps tickets, their history and the durable outbox

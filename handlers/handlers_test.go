@@ -364,3 +364,19 @@ func TestStatisticsAreNeverPostedInAGroup(t *testing.T) {
 		t.Errorf("an admin's /stats in a group must not show residents' questions there: %+v", got)
 	}
 }
+
+func TestAnswerButtonsStillWorkAfterTheSharedStateIsLost(t *testing.T) {
+	f := newFixture(t)
+	m := f.say(t, resident, "电梯什么时候换")
+	notMeant := buttonData(m)[1]
+	f.h.State = storage.NewMemoryState(time.Now) // a restart without Redis
+	f.press(t, resident, notMeant)
+	offer := f.out.last(t)
+	if data := buttonData(offer); len(data) == 0 || !strings.HasPrefix(data[0], "pick:") {
+		t.Fatalf("after a restart not-what-I-meant still offers the other entry, got %q %v", offer.Text, data)
+	}
+	f.press(t, neighbour, notMeant)
+	if n := f.lastNotice(); !strings.Contains(n, "失效") {
+		t.Errorf("another resident still cannot press it, got %q", n)
+	}
+}

@@ -11,6 +11,7 @@ import (
 	"fmt"
 	"log/slog"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"codesk/handlers"
@@ -19,7 +20,7 @@ import (
 
 // Store is the durable queue.
 type Store interface {
-	DueOutbox(ctx context.Context, now time.Time, limit int) ([]storage.OutboxMessage, error)
+	DueOutboxExcept(ctx context.Context, now time.Time, limit int, skipChats []int64) ([]storage.OutboxMessage, error)
 	ClaimOutbox(ctx context.Context, id int64, now time.Time, lease time.Duration) (bool, error)
 	MarkOutboxSent(ctx context.Context, id int64, messageID int, at time.Time) error
 	MarkOutboxRetry(ctx context.Context, id int64, errText string, next time.Time) error
@@ -39,8 +40,11 @@ type Worker struct {
 	// while the send waits; a worker that dies mid-send leaves the row to
 	// be sent again once it lapses.
 	Lease time.Duration
-	// Batch bounds the rows taken per round.
+	// Batch bounds the rows taken per listing.
 	Batch int
+	// MaxChats bounds the chats sent to at once: each holds a claimed row
+	// whose lease is renewed while it waits on Telegram's pace.
+	MaxChats int
 	// Journal, when set, records deliveries before the database does
 	// (see Journal); Replay it before Run.
 	Journal *Journal
@@ -49,6 +53,10 @@ type Worker struct {
 	once sync.Once
 
 	mu sync.Mutex
+	// busy holds the chats a sender goroutine is working through; their
+	// rows are left out of later listings until it is done, so a chat has
+	// one sender at a time and its rows go in order.
+	busy map[int64]bool
 	// blocked holds chats whose oldest row failed, until its retry time, so
 	// the chat's later rows do not overtake it.
 	blocked map[int64]time.Time
@@ -57,6 +65,7 @@ type Worker struct {
 func (w *Worker) init() {
 	w.once.Do(func() {
 		w.wake = make(chan struct{}, 1)
+		w.busy = map[int64]bool{}
 		w.blocked = map[int64]time.Time{}
 		if w.Now == nil {
 			w.Now = time.Now
@@ -73,6 +82,9 @@ func (w *Worker) init() {
 		if w.Batch <= 0 {
 			w.Batch = 200
 		}
+		if w.MaxChats <= 0 {
+			w.MaxChats = 200
+		}
 	})
 }
 
@@ -86,13 +98,19 @@ func (w *Worker) Notify() {
 	}
 }
 
-// Run delivers rows until ctx ends.
+// Run delivers rows until ctx ends. Every poll or Notify starts a sender
+// for each chat with due rows that has none under way, without waiting for
+// the senders already running: a staff group paced to 20 messages a minute
+// does not hold up a resident's confirmation. When ctx ends Run returns
+// once its senders have finished or released their rows.
 func (w *Worker) Run(ctx context.Context) error {
 	w.init()
+	var senders sync.WaitGroup
+	defer senders.Wait()
 	t := time.NewTicker(w.Poll)
 	defer t.Stop()
 	for {
-		if _, err := w.Drain(ctx); err != nil && ctx.Err() == nil {
+		if _, err := w.dispatch(ctx, &senders, nil); err != nil && ctx.Err() == nil {
 			w.Log.Error("outbox round failed", "err", err)
 		}
 		select {
@@ -104,57 +122,112 @@ func (w *Worker) Run(ctx context.Context) error {
 	}
 }
 
-// Drain sends every row that is due now and returns how many were sent.
-// Rows of one chat go in order, one at a time; chats go in parallel, so a
-// chat waiting on Telegram's per-chat limit does not hold up the others.
+// Drain sends every row that is due now, waits for the sends, and returns
+// how many went. Rows of one chat go in order, one at a time; chats go in
+// parallel, so a chat waiting on Telegram's per-chat limit does not hold up
+// the others. Chats a concurrent Run is sending to are left to it.
 func (w *Worker) Drain(ctx context.Context) (int, error) {
 	w.init()
-	sent := 0
+	var sent atomic.Int64
 	for {
-		due, err := w.Store.DueOutbox(ctx, w.Now(), w.Batch)
+		var senders sync.WaitGroup
+		more, err := w.dispatch(ctx, &senders, &sent)
+		senders.Wait()
 		if err != nil {
-			return sent, fmt.Errorf("list due outbox rows: %w", err)
+			return int(sent.Load()), err
 		}
-		if len(due) == 0 {
-			return sent, nil
-		}
-		var order []int64
-		byChat := map[int64][]storage.OutboxMessage{}
-		now := w.Now()
-		for _, m := range due {
-			if w.isBlocked(m.ChatID, now) {
-				continue
-			}
-			if _, ok := byChat[m.ChatID]; !ok {
-				order = append(order, m.ChatID)
-			}
-			byChat[m.ChatID] = append(byChat[m.ChatID], m)
-		}
-		var wg sync.WaitGroup
-		var mu sync.Mutex
-		for _, chat := range order {
-			wg.Add(1)
-			go func(rows []storage.OutboxMessage) {
-				defer wg.Done()
-				n := w.sendChat(ctx, rows)
-				mu.Lock()
-				sent += n
-				mu.Unlock()
-			}(byChat[chat])
-		}
-		wg.Wait()
 		if ctx.Err() != nil {
-			return sent, ctx.Err()
+			return int(sent.Load()), ctx.Err()
 		}
-		if len(due) < w.Batch || len(order) == 0 {
-			return sent, nil
+		if !more {
+			return int(sent.Load()), nil
 		}
 	}
 }
 
-func (w *Worker) isBlocked(chatID int64, now time.Time) bool {
+// dispatch starts a sender goroutine (counted in senders, adding what it
+// sends to sent when that is not nil) for each chat with due rows that is
+// neither busy nor blocked. Each listing leaves out the chats already
+// taken, so one chat with a long queue cannot fill it and hide the others.
+// more reports rows left for a later round: a listing cut at Batch, or
+// chats left waiting for MaxChats.
+func (w *Worker) dispatch(ctx context.Context, senders *sync.WaitGroup, sent *atomic.Int64) (more bool, err error) {
+	for ctx.Err() == nil {
+		due, err := w.Store.DueOutboxExcept(ctx, w.Now(), w.Batch, w.skipped(w.Now()))
+		if err != nil {
+			return more, fmt.Errorf("list due outbox rows: %w", err)
+		}
+		started, leftOver := w.start(ctx, senders, due, sent)
+		more = more || leftOver || len(due) >= w.Batch
+		if len(due) < w.Batch || started == 0 {
+			return more, nil
+		}
+	}
+	return more, nil
+}
+
+// start groups due rows by chat, oldest first, and starts one sender per
+// chat that is free, up to MaxChats busy at once. leftOver reports free
+// chats it had no room for.
+func (w *Worker) start(ctx context.Context, senders *sync.WaitGroup, due []storage.OutboxMessage, sent *atomic.Int64) (started int, leftOver bool) {
+	var order []int64
+	byChat := map[int64][]storage.OutboxMessage{}
+	now := w.Now()
+	w.mu.Lock()
+	for _, m := range due {
+		if w.busy[m.ChatID] || w.isBlocked(m.ChatID, now) {
+			continue
+		}
+		if _, ok := byChat[m.ChatID]; !ok {
+			if len(w.busy)+len(order) >= w.MaxChats {
+				leftOver = true
+				continue
+			}
+			order = append(order, m.ChatID)
+		}
+		byChat[m.ChatID] = append(byChat[m.ChatID], m)
+	}
+	for _, chat := range order {
+		w.busy[chat] = true
+	}
+	w.mu.Unlock()
+	for _, chat := range order {
+		senders.Add(1)
+		go func(chat int64, rows []storage.OutboxMessage) {
+			defer senders.Done()
+			n := w.sendChat(ctx, rows)
+			if sent != nil {
+				sent.Add(int64(n))
+			}
+			w.mu.Lock()
+			delete(w.busy, chat)
+			w.mu.Unlock()
+			w.Notify() // rows it did not take, or that came meanwhile, may be due
+		}(chat, byChat[chat])
+	}
+	return len(order), leftOver
+}
+
+// skipped lists the chats the next listing should leave out: busy, or
+// blocked until after now.
+func (w *Worker) skipped(now time.Time) []int64 {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	out := make([]int64, 0, len(w.busy)+len(w.blocked))
+	for chat := range w.busy {
+		out = append(out, chat)
+	}
+	for chat := range w.blocked {
+		if !w.busy[chat] && w.isBlocked(chat, now) {
+			out = append(out, chat)
+		}
+	}
+	return out
+}
+
+// isBlocked reports whether chatID waits on a failed row at now, forgetting
+// blocks that have run out. w.mu must be held.
+func (w *Worker) isBlocked(chatID int64, now time.Time) bool {
 	until, ok := w.blocked[chatID]
 	if ok && !now.Before(until) {
 		delete(w.blocked, chatID)
@@ -174,6 +247,9 @@ func (w *Worker) block(chatID int64, until time.Time) {
 func (w *Worker) sendChat(ctx context.Context, rows []storage.OutboxMessage) int {
 	sent := 0
 	for _, m := range rows {
+		if ctx.Err() != nil {
+			return sent // shutting down: the rest stay pending for the next start
+		}
 		ok, err := w.Store.ClaimOutbox(ctx, m.ID, w.Now(), w.Lease)
 		if err != nil {
 			w.Log.Error("claim outbox row", "id", m.ID, "err", err)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"database/sql"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"time"
 )
@@ -107,12 +108,7 @@ func (db *DB) RecentQuestions(ctx context.Context, limit int) ([]QuestionLog, er
 	if limit <= 0 {
 		limit = 50
 	}
-	query := `
-		SELECT id, user_id, chat_id, lang, text, matched_id, score, candidates, source,
-			used_ids, answer, helpful, asked_at, feedback_at
-		FROM question_log
-		ORDER BY id DESC
-		LIMIT ?`
+	query := `SELECT ` + questionColumns + ` FROM question_log ORDER BY id DESC LIMIT ?`
 	rows, err := db.db.QueryContext(ctx, db.db.Rebind(query), limit)
 	if err != nil {
 		return nil, fmt.Errorf("storage: recent questions: %w", err)
@@ -120,36 +116,9 @@ func (db *DB) RecentQuestions(ctx context.Context, limit int) ([]QuestionLog, er
 	defer rows.Close()
 	var out []QuestionLog
 	for rows.Next() {
-		var q QuestionLog
-		var matched sql.NullString
-		var candidates, used string
-		var helpful sql.NullBool
-		var feedbackAt sql.NullTime
-		err := rows.Scan(&q.ID, &q.UserID, &q.ChatID, &q.Lang, &q.Text, &matched, &q.Score,
-			&candidates, &q.Source, &used, &q.Answer, &helpful, &q.AskedAt, &feedbackAt)
+		q, err := scanQuestion(rows)
 		if err != nil {
-			return nil, fmt.Errorf("storage: scan question: %w", err)
-		}
-		q.MatchedID = matched.String
-		if err := json.Unmarshal([]byte(candidates), &q.Candidates); err != nil {
-			return nil, fmt.Errorf("storage: question %d candidates: %w", q.ID, err)
-		}
-		if len(q.Candidates) == 0 {
-			q.Candidates = nil
-		}
-		if err := json.Unmarshal([]byte(used), &q.UsedIDs); err != nil {
-			return nil, fmt.Errorf("storage: question %d used ids: %w", q.ID, err)
-		}
-		if len(q.UsedIDs) == 0 {
-			q.UsedIDs = nil
-		}
-		if helpful.Valid {
-			q.Helpful = &helpful.Bool
-		}
-		q.AskedAt = q.AskedAt.UTC()
-		if feedbackAt.Valid {
-			t := feedbackAt.Time.UTC()
-			q.FeedbackAt = &t
+			return nil, err
 		}
 		out = append(out, q)
 	}
@@ -157,6 +126,57 @@ func (db *DB) RecentQuestions(ctx context.Context, limit int) ([]QuestionLog, er
 		return nil, fmt.Errorf("storage: recent questions rows: %w", err)
 	}
 	return out, nil
+}
+
+// Question returns one logged question; ErrNotFound when absent.
+func (db *DB) Question(ctx context.Context, id int64) (QuestionLog, error) {
+	query := `SELECT ` + questionColumns + ` FROM question_log WHERE id = ?`
+	q, err := scanQuestion(db.db.QueryRowContext(ctx, db.db.Rebind(query), id))
+	if errors.Is(err, sql.ErrNoRows) {
+		return QuestionLog{}, ErrNotFound
+	}
+	return q, err
+}
+
+const questionColumns = `id, user_id, chat_id, lang, text, matched_id, score, candidates, source,
+	used_ids, answer, helpful, asked_at, feedback_at`
+
+func scanQuestion(row rowScanner) (QuestionLog, error) {
+	var q QuestionLog
+	var matched sql.NullString
+	var candidates, used string
+	var helpful sql.NullBool
+	var feedbackAt sql.NullTime
+	err := row.Scan(&q.ID, &q.UserID, &q.ChatID, &q.Lang, &q.Text, &matched, &q.Score,
+		&candidates, &q.Source, &used, &q.Answer, &helpful, &q.AskedAt, &feedbackAt)
+	if errors.Is(err, sql.ErrNoRows) {
+		return QuestionLog{}, err
+	}
+	if err != nil {
+		return QuestionLog{}, fmt.Errorf("storage: scan question: %w", err)
+	}
+	q.MatchedID = matched.String
+	if err := json.Unmarshal([]byte(candidates), &q.Candidates); err != nil {
+		return QuestionLog{}, fmt.Errorf("storage: question %d candidates: %w", q.ID, err)
+	}
+	if len(q.Candidates) == 0 {
+		q.Candidates = nil
+	}
+	if err := json.Unmarshal([]byte(used), &q.UsedIDs); err != nil {
+		return QuestionLog{}, fmt.Errorf("storage: question %d used ids: %w", q.ID, err)
+	}
+	if len(q.UsedIDs) == 0 {
+		q.UsedIDs = nil
+	}
+	if helpful.Valid {
+		q.Helpful = &helpful.Bool
+	}
+	q.AskedAt = q.AskedAt.UTC()
+	if feedbackAt.Valid {
+		t := feedbackAt.Time.UTC()
+		q.FeedbackAt = &t
+	}
+	return q, nil
 }
 
 // QuestionStats counts questions asked at or after since.
