@@ -254,3 +254,173 @@ func TestTheJournalRemembersDeliveriesTheDatabaseMissed(t *testing.T) {
 		t.Errorf("row after replay: %+v", row)
 	}
 }
+
+// gatedMessenger holds every send to one chat until the gate opens (or the
+// send's context ends), as a staff group's sends wait on Telegram's pace of
+// 20 a minute; other chats' sends go at once.
+type gatedMessenger struct {
+	flakyMessenger
+	chat    int64
+	gate    chan struct{}
+	entered chan struct{} // closed when the first held send starts
+	once    sync.Once
+}
+
+func newGatedMessenger(chat int64) *gatedMessenger {
+	return &gatedMessenger{chat: chat, gate: make(chan struct{}), entered: make(chan struct{})}
+}
+
+func (g *gatedMessenger) Send(ctx context.Context, m handlers.OutMessage) (int, error) {
+	if m.ChatID == g.chat {
+		g.once.Do(func() { close(g.entered) })
+		select {
+		case <-g.gate:
+		case <-ctx.Done():
+			return 0, ctx.Err()
+		}
+	}
+	return g.flakyMessenger.Send(ctx, m)
+}
+
+func (g *gatedMessenger) textsTo(chat int64) []string {
+	g.mu.Lock()
+	defer g.mu.Unlock()
+	var t []string
+	for _, m := range g.delivered {
+		if m.ChatID == chat {
+			t = append(t, m.Text)
+		}
+	}
+	return t
+}
+
+// waitFor fails the test when cond does not hold within a generous time;
+// the conditions waited on never hold under the defects they guard against.
+func waitFor(t *testing.T, what string, cond func() bool) {
+	t.Helper()
+	deadline := time.Now().Add(5 * time.Second)
+	for !cond() {
+		if time.Now().After(deadline) {
+			t.Fatalf("timed out waiting: %s", what)
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+}
+
+// runWorker runs w until the test ends and returns a stop that cancels it
+// and waits for Run to return.
+func runWorker(t *testing.T, w *outbox.Worker) (stop func()) {
+	t.Helper()
+	ctx, cancel := context.WithCancel(context.Background())
+	done := make(chan error, 1)
+	go func() { done <- w.Run(ctx) }()
+	var once sync.Once
+	stop = func() {
+		once.Do(func() {
+			cancel()
+			select {
+			case err := <-done:
+				if err != nil {
+					t.Errorf("run: %v", err)
+				}
+			case <-time.After(5 * time.Second):
+				t.Fatal("Run did not return after its context ended")
+			}
+		})
+	}
+	t.Cleanup(stop)
+	return stop
+}
+
+func inOrder(n int) string {
+	var want []string
+	for i := range n {
+		want = append(want, fmt.Sprint(i))
+	}
+	return fmt.Sprint(want)
+}
+
+func TestASlowStaffGroupDoesNotHoldUpAResidentsConfirmation(t *testing.T) {
+	db := storagetest.Open(t)
+	const group, resident = -1, 7
+	for i := range 100 {
+		enqueue(t, db, storage.OutboxMessage{Key: fmt.Sprint("card:", i), ChatID: group, Text: fmt.Sprint(i)})
+	}
+	m := newGatedMessenger(group)
+	w := &outbox.Worker{Store: db, Messenger: m, Log: quiet, Poll: 20 * time.Millisecond}
+	runWorker(t, w)
+	<-m.entered // the group's first card is under way, paced
+
+	enqueue(t, db, storage.OutboxMessage{Key: "confirm", ChatID: resident, Text: "工单 #1 已受理"})
+	w.Notify()
+	waitFor(t, "the resident's confirmation while the group's cards wait", func() bool {
+		return len(m.textsTo(resident)) == 1
+	})
+	if got := m.textsTo(group); len(got) != 0 {
+		t.Fatalf("the group's send was held, yet it delivered %v", got)
+	}
+
+	close(m.gate)
+	waitFor(t, "the group's cards once the pace allows", func() bool { return len(m.textsTo(group)) == 100 })
+	if got := fmt.Sprint(m.textsTo(group)); got != inOrder(100) {
+		t.Errorf("a chat's rows go in order, got %s", got)
+	}
+}
+
+func TestAChatWithManyDueRowsDoesNotStarveAnother(t *testing.T) {
+	db := storagetest.Open(t)
+	const busy, other = -1, 8
+	var rows []storage.OutboxMessage
+	for i := range 500 {
+		rows = append(rows, storage.OutboxMessage{Key: fmt.Sprint("busy:", i), ChatID: busy, Text: fmt.Sprint(i)})
+	}
+	enqueue(t, db, rows...)
+	enqueue(t, db, storage.OutboxMessage{Key: "other", ChatID: other, Text: "relay"}) // the 501st row: beyond any batch
+
+	m := newGatedMessenger(busy)
+	w := &outbox.Worker{Store: db, Messenger: m, Log: quiet, Poll: time.Hour} // no poll: the first round must find it
+	runWorker(t, w)
+	waitFor(t, "the other chat's row while the busy chat's sends wait", func() bool {
+		return len(m.textsTo(other)) == 1
+	})
+
+	close(m.gate)
+	waitFor(t, "the busy chat's rows", func() bool { return len(m.textsTo(busy)) == 500 })
+	if got := fmt.Sprint(m.textsTo(busy)); got != inOrder(500) {
+		t.Errorf("a chat's rows go in order across rounds, got %s", got)
+	}
+}
+
+func TestRunReturnsOnShutdownAfterReleasingTheRowInFlight(t *testing.T) {
+	db := storagetest.Open(t)
+	ctx := context.Background()
+	enqueue(t, db, storage.OutboxMessage{Key: "card", ChatID: -1, Text: "card"})
+	m := newGatedMessenger(-1)
+	w := &outbox.Worker{Store: db, Messenger: m, Log: quiet, Lease: time.Hour}
+	stop := runWorker(t, w)
+	<-m.entered
+
+	stop() // Run must wait for the held send to give its row back
+	row, err := db.OutboxByKey(ctx, "card")
+	if err != nil {
+		t.Fatal(err)
+	}
+	if row.Status != storage.OutboxPending || row.LastError != "interrupted by shutdown" {
+		t.Fatalf("the row in flight is released before Run returns: %+v", row)
+	}
+	if due, _ := db.DueOutbox(ctx, time.Now(), 10); len(due) != 1 {
+		t.Errorf("a released row is due at once for the next start, not after its hour-long lease: %+v", due)
+	}
+}
+
+func TestDrainSendsEveryChatWhenFewerMaySendAtOnce(t *testing.T) {
+	db := storagetest.Open(t)
+	for i := range 6 {
+		enqueue(t, db, storage.OutboxMessage{Key: fmt.Sprint(i), ChatID: int64(i % 3), Text: fmt.Sprint(i)})
+	}
+	m := &flakyMessenger{}
+	w := &outbox.Worker{Store: db, Messenger: m, Log: quiet, MaxChats: 1}
+	if n, err := w.Drain(context.Background()); err != nil || n != 6 {
+		t.Fatalf("drain: sent %d, err %v", n, err)
+	}
+}

@@ -6,6 +6,7 @@ import (
 	"io"
 	"log/slog"
 	"strings"
+	"sync"
 	"time"
 
 	"codesk/bot"
@@ -36,13 +37,21 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 	if err != nil {
 		return err
 	}
-	go a.reloadFAQ(ctx, log, 30*time.Second)
-	go logModelStats(ctx, a.model, log, time.Hour)
 	journal, err := outbox.OpenJournal(journalPath(cfg))
 	if err != nil {
 		return err
 	}
 	defer journal.Close()
+	// The background goroutines use the journal and the database; deferred
+	// after their closes, this runs first: it stops them and waits.
+	ctx, stop := context.WithCancel(ctx)
+	var background sync.WaitGroup
+	defer func() {
+		stop()
+		background.Wait()
+	}()
+	background.Go(func() { a.reloadFAQ(ctx, log, 30*time.Second) })
+	background.Go(func() { logModelStats(ctx, a.model, log, time.Hour) })
 	if n, err := journal.Replay(ctx, a.db); err != nil {
 		return err
 	} else if n > 0 {
@@ -52,13 +61,15 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 		return err
 	}
 	sender := &outbox.Worker{Store: a.db, Messenger: b.Messenger(), Log: log, Lease: cfg.OutboxLease, Journal: journal}
-	go func() { _ = sender.Run(ctx) }()
+	background.Go(func() { _ = sender.Run(ctx) })
 	h, err := a.handler(cfg, log, transport{messenger: b.Messenger(), membership: b.Messenger(),
 		botUsername: b.Username(), outbox: sender, files: b.Files()})
 	if err != nil {
 		return err
 	}
-	go watchSLA(ctx, h, handlers.SLAPolicy{RemindAfter: cfg.SLA.RemindAfter, EscalateAfter: cfg.SLA.EscalateAfter}, log)
+	background.Go(func() {
+		watchSLA(ctx, h, handlers.SLAPolicy{RemindAfter: cfg.SLA.RemindAfter, EscalateAfter: cfg.SLA.EscalateAfter}, log)
+	})
 	if *webhook {
 		return b.RunWebhook(ctx, a.db, h, bot.WebhookOptions{Addr: cfg.WebhookAddr, PublicURL: cfg.WebhookURL, Secret: cfg.WebhookSecret})
 	}
