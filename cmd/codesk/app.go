@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"fmt"
+	"io"
 	"log/slog"
 	"runtime/debug"
 	"time"
@@ -45,21 +46,42 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, er
 		}
 		log.Info("seeded the default FAQ", "entries", len(entries))
 	}
-	if cfg.RedisURL != "" {
-		log.Warn("REDIS_URL is set but Redis support is not built yet; using in-memory state")
-	}
-	state := storage.NewMemoryState(time.Now)
-	model, err := openModel(cfg, state, log)
+	state, err := openState(ctx, cfg, log)
 	if err != nil {
 		db.Close()
 		return nil, err
 	}
-	a := &app{db: db, catalog: faq.NewCatalog(entries), state: state, model: model}
+	a := &app{db: db, catalog: faq.NewCatalog(entries), state: state}
+	if a.model, err = openModel(cfg, state, log); err != nil {
+		a.close()
+		return nil, err
+	}
 	releaseMemory()
 	return a, nil
 }
 
-func (a *app) close() { a.db.Close() }
+// openState returns Redis shared state when REDIS_URL is set (several
+// replicas must agree on de-duplication and conversations), else memory.
+func openState(ctx context.Context, cfg config.Config, log *slog.Logger) (storage.SharedState, error) {
+	if cfg.RedisURL == "" {
+		log.Info("shared state in memory (REDIS_URL unset): run a single replica")
+		return storage.NewMemoryState(time.Now), nil
+	}
+	storage.LogRedisTo(log)
+	state, err := storage.NewRedisState(ctx, cfg.RedisURL, storage.DefaultRedisPrefix)
+	if err != nil {
+		return nil, fmt.Errorf("shared state: %w", err)
+	}
+	log.Info("shared state in Redis", "url", storage.RedactURL(cfg.RedisURL), "prefix", storage.DefaultRedisPrefix)
+	return state, nil
+}
+
+func (a *app) close() {
+	a.db.Close()
+	if closer, ok := a.state.(io.Closer); ok {
+		closer.Close()
+	}
+}
 
 // transport is what a transport adds to the conversation logic.
 type transport struct {
