@@ -223,6 +223,7 @@ func TestConcernsSurvive429StormsAnd5xxWithoutDuplicates(t *testing.T) {
 			tg.UserSays(home, u, fmt.Sprintf("%d号楼电梯又坏了，困了两个人（%d）", r+1, r))
 			preview, ok := awaitMessage(tg, home.ID, 0, wait, func(m botapitest.Message) bool { _, ok := m.Button("✅ 确认发送"); return ok })
 			if !ok {
+				t.Errorf("resident %d: no preview; chat holds %+v", r, tg.Sent(home.ID))
 				done <- 0
 				return
 			}
@@ -231,9 +232,11 @@ func TestConcernsSurvive429StormsAnd5xxWithoutDuplicates(t *testing.T) {
 			_, ok = awaitMessage(tg, home.ID, preview.MessageID, wait, contains("已收到，工单号"))
 			if ok {
 				done <- 1
-			} else {
-				done <- 0
+				return
 			}
+			tks, _ := d.db.ResidentTickets(context.Background(), u.ID, 5)
+			t.Errorf("resident %d: no acknowledgement; tickets %+v; chat holds %+v", r, tks, tg.Sent(home.ID))
+			done <- 0
 		}(r)
 	}
 	acked := 0

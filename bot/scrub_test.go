@@ -3,6 +3,8 @@ package bot
 import (
 	"context"
 	"errors"
+	"io"
+	"log/slog"
 	"net"
 	"strings"
 	"testing"
@@ -25,7 +27,7 @@ func TestMessengerErrorsNeverCarryTheToken(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	m := NewMessenger(api, nil, WithRetryUnit(time.Millisecond))
+	m := NewMessenger(api, slog.New(slog.NewTextHandler(io.Discard, nil)), WithRetryUnit(time.Millisecond))
 	ctx := context.Background()
 	_, sendErr := m.Send(ctx, handlers.OutMessage{ChatID: 1, Text: "hi"})
 	editErr := m.Edit(ctx, 1, 1, "hi", nil)
