@@ -93,30 +93,7 @@ func (db *DB) enqueueOutbox(ctx context.Context, tx *sqlx.Tx, createdAt time.Tim
 // DueOutbox returns up to limit pending messages with next_attempt_at <= now,
 // oldest first (by id). limit <= 0 means 100. Call ClaimOutbox before sending.
 func (db *DB) DueOutbox(ctx context.Context, now time.Time, limit int) ([]OutboxMessage, error) {
-	if limit <= 0 {
-		limit = 100
-	}
-	query := `SELECT ` + outboxColumns + ` FROM outbox_messages
-		WHERE status = ? AND next_attempt_at <= ?
-		ORDER BY id
-		LIMIT ?`
-	rows, err := db.db.QueryContext(ctx, db.db.Rebind(query), OutboxPending, utc(now), limit)
-	if err != nil {
-		return nil, fmt.Errorf("storage: due outbox: %w", err)
-	}
-	defer rows.Close()
-	var out []OutboxMessage
-	for rows.Next() {
-		m, err := scanOutboxMessage(rows)
-		if err != nil {
-			return nil, fmt.Errorf("storage: due outbox: %w", err)
-		}
-		out = append(out, m)
-	}
-	if err := rows.Err(); err != nil {
-		return nil, fmt.Errorf("storage: due outbox rows: %w", err)
-	}
-	return out, nil
+	return db.DueOutboxExcept(ctx, now, limit, nil)
 }
 
 // OutboxByKey returns the message enqueued under key, or ErrNotFound.
