@@ -52,6 +52,7 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 	}()
 	background.Go(func() { a.reloadFAQ(ctx, log, 30*time.Second) })
 	background.Go(func() { logModelStats(ctx, a.model, log, time.Hour) })
+	background.Go(func() { prune(ctx, a.db, log, time.Hour) })
 	if n, err := journal.Replay(ctx, a.db); err != nil {
 		return err
 	} else if n > 0 {
@@ -146,4 +147,33 @@ func rememberRecentSends(ctx context.Context, db *storage.DB, m *bot.Messenger, 
 		}
 	}
 	return nil
+}
+
+// Retention of finished rows: handled updates hold residents' messages and
+// are only needed against redelivery (Telegram keeps an update at most a
+// day); delivered outbox rows only for diagnosis.
+const (
+	keepHandledUpdates = 7 * 24 * time.Hour
+	keepSentOutbox     = 30 * 24 * time.Hour
+)
+
+// prune deletes finished rows past their retention, now and every interval.
+func prune(ctx context.Context, db *storage.DB, log *slog.Logger, every time.Duration) {
+	t := time.NewTicker(every)
+	defer t.Stop()
+	for {
+		now := time.Now()
+		p, err := db.Prune(ctx, now.Add(-keepHandledUpdates), now.Add(-keepSentOutbox))
+		switch {
+		case err != nil && ctx.Err() == nil:
+			log.Warn("prune old rows", "err", err)
+		case p.Updates+p.Outbox > 0:
+			log.Info("pruned old rows", "updates", p.Updates, "outbox", p.Outbox)
+		}
+		select {
+		case <-ctx.Done():
+			return
+		case <-t.C:
+		}
+	}
 }
