@@ -51,8 +51,15 @@ func TestServeNeverLogsTheToken(t *testing.T) {
 	tg.FailNext("getUpdates", 3, 500, 0)
 	tg.FailNext("deleteWebhook", 1, 502, 0)
 
-	ctx, cancel := context.WithTimeout(context.Background(), 2*time.Second)
+	// Stop serve once it has polled past the failures (or after 20 s).
+	ctx, cancel := context.WithTimeout(context.Background(), 20*time.Second)
 	defer cancel()
+	go func() {
+		for ctx.Err() == nil && tg.Requests("getUpdates") < 4 {
+			time.Sleep(20 * time.Millisecond)
+		}
+		cancel()
+	}()
 	_, stderr, err := codesk(t, ctx, map[string]string{
 		"TELEGRAM_BOT_TOKEN": botapitest.Token, "TELEGRAM_API_URL": tg.URL, "LOG_LEVEL": "debug",
 	}, "", "serve")
