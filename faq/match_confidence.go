@@ -14,6 +14,10 @@ type confidenceFeatures struct {
 	logMatched  float64 // log(1 + query IDF mass the top entry covers / typical term weight)
 	secondQnCov float64 // runner-up's best question coverage
 	topQnCov    float64 // top entry's best question coverage
+	// siblingDeficit is how much more of the query terms that tell the top
+	// two entries apart the runner-up's questions hold (0 when the top
+	// entry's hold as many or more): a sign the top entry is the wrong sibling.
+	siblingDeficit float64
 	// diagnostics, dumped for calibration but not in the model
 	queryCov     float64 // IDF share of the query the top entry covers
 	unknownShare float64 // IDF share of query terms the FAQ never uses
@@ -28,12 +32,13 @@ func (m *Matcher) confidenceFeatures(r ranking, question string) confidenceFeatu
 		second = r.hits[1]
 	}
 	f := confidenceFeatures{
-		margin:      float64(top.score - second.score),
-		logTerms:    math.Log1p(float64(r.terms)),
-		logMatched:  math.Log1p(float64(top.queryCov*(r.total-r.unknown)) / float64(m.typicalWeight)),
-		secondQnCov: float64(second.questionCov),
-		topQnCov:    float64(top.questionCov),
-		queryCov:    float64(top.queryCov),
+		margin:         float64(top.score - second.score),
+		logTerms:       math.Log1p(float64(r.terms)),
+		logMatched:     math.Log1p(float64(top.queryCov*(r.total-r.unknown)) / float64(m.typicalWeight)),
+		secondQnCov:    float64(second.questionCov),
+		topQnCov:       float64(top.questionCov),
+		siblingDeficit: float64(r.siblingDeficit),
+		queryCov:       float64(top.queryCov),
 	}
 	if r.total > 0 {
 		f.unknownShare = float64(r.unknown / r.total)
@@ -67,12 +72,13 @@ func typicalTermWeight(questions [][]questionTerms, fallback float32) float32 {
 // confidenceModel is a logistic model of "the top entry is the right answer"
 // over confidenceFeatures.
 type confidenceModel struct {
-	bias, margin, logTerms, zh, logMatched, secondQnCov, topQnCov float64
+	bias, margin, logTerms, zh, logMatched, secondQnCov, topQnCov, siblingDeficit float64
 }
 
 // probability is the modelled chance that the top entry answers the question.
 func (c confidenceModel) probability(f confidenceFeatures) float64 {
 	z := c.bias + c.margin*f.margin + c.logTerms*f.logTerms + c.zh*f.zh +
-		c.logMatched*f.logMatched + c.secondQnCov*f.secondQnCov + c.topQnCov*f.topQnCov
+		c.logMatched*f.logMatched + c.secondQnCov*f.secondQnCov + c.topQnCov*f.topQnCov +
+		c.siblingDeficit*f.siblingDeficit
 	return 1 / (1 + math.Exp(-z))
 }

@@ -145,9 +145,9 @@ func TestDevsetEvaluation(t *testing.T) {
 	if out := os.Getenv("FAQ_DEVSET_OUT"); out != "" {
 		writeMatchJSONL(t, m, qs, out)
 	}
-	// Floors a little below the measured numbers (89% right, 2% wrong, 97%
+	// Floors a little below the measured numbers (90% right, 1% wrong, 97%
 	// top-3, 8% out-of-scope answered): a regression guard, not a target.
-	if s := stats["all"]; s.right*100 < 86*s.in || s.wrong*100 > 4*s.in || s.top3*100 < 95*s.in || s.answered*100 > 12*s.out {
+	if s := stats["all"]; s.right*100 < 87*s.in || s.wrong*100 > 3*s.in || s.top3*100 < 95*s.in || s.answered*100 > 12*s.out {
 		t.Errorf("devset regression: %v", s)
 	}
 }
@@ -161,8 +161,8 @@ func TestParaphraseEvaluation(t *testing.T) {
 	for _, k := range []string{"all", "zh", "en"} {
 		t.Logf("%-3s %v", k, stats[k])
 	}
-	// measured: 75% right, 2% wrong, 99% top-3, 5% out-of-scope answered
-	if s := stats["all"]; s.right*100 < 72*s.in || s.wrong*100 > 4*s.in || s.top3*100 < 97*s.in || s.answered*100 > 8*s.out {
+	// measured: 76% right, 1% wrong, 99% top-3, 7% out-of-scope answered
+	if s := stats["all"]; s.right*100 < 73*s.in || s.wrong*100 > 3*s.in || s.top3*100 < 97*s.in || s.answered*100 > 10*s.out {
 		t.Errorf("paraphrase regression: %v", s)
 	}
 }

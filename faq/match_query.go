@@ -13,6 +13,7 @@ type scratch struct {
 	acc     []float32
 	touched []int32
 	known   []int32
+	knownW  []weightedTerm
 	hits    []hit
 	terms   []string
 	covered []string
@@ -31,6 +32,9 @@ type ranking struct {
 	// query word, bigram or concept the top entry lacks: near-topic questions
 	// ("charging an electric car") usually leave one salient term unmatched.
 	missing float32
+	// siblingDeficit is how much more of the terms that tell the top two
+	// entries apart the runner-up's questions hold (siblingScores), >= 0.
+	siblingDeficit float32
 }
 
 // Match picks the entry to answer question with, or none, plus up to three
@@ -100,6 +104,7 @@ func (m *Matcher) score(sc *scratch, question string, k int) ranking {
 	var total, unknown float32
 	sc.touched = sc.touched[:0]
 	sc.known = sc.known[:0]
+	sc.knownW = sc.knownW[:0]
 	for _, t := range sc.terms {
 		kind := termKindOf(t)
 		id, known := m.terms[t]
@@ -115,6 +120,7 @@ func (m *Matcher) score(sc *scratch, question string, k int) ranking {
 			w *= float32(m.params.coveredWeight)
 		}
 		total += w
+		sc.knownW = append(sc.knownW, weightedTerm{id, w})
 		for _, p := range m.postings[id] {
 			if sc.acc[p.entry] == 0 {
 				sc.touched = append(sc.touched, p.entry)
@@ -159,6 +165,8 @@ func (m *Matcher) score(sc *scratch, question string, k int) ranking {
 		return int(a.entry - b.entry)
 	})
 	r.hits = sc.hits
+	top, second := m.siblingScores(r.hits, sc.knownW)
+	r.siblingDeficit = max(0, second-top)
 	if len(r.hits) > 0 && m.maxIDF > 0 {
 		r.missing = m.largestMissing(sc.terms, r.hits[0].entry) / m.maxIDF
 	}

@@ -28,7 +28,9 @@ type Matcher struct {
 	// questions holds, per entry, each question's weighted terms for
 	// question coverage.
 	questions [][]questionTerms
-	maxIDF    float32
+	// vocab holds, per entry, the sorted distinct term ids of its questions.
+	vocab  [][]int32
+	maxIDF float32
 	// typicalWeight is the mean weight of a question term (typicalTermWeight).
 	typicalWeight float32
 	pool          sync.Pool // *scratch
@@ -162,6 +164,7 @@ func newMatcher(entries []Entry, p matchParams) *Matcher {
 			m.questions[i] = append(m.questions[i], m.weighQuestion(Normalize(q)))
 		}
 	}
+	m.vocab = questionVocab(m.questions)
 	m.typicalWeight = typicalTermWeight(m.questions, m.maxIDF)
 	m.pool.New = func() any { return &scratch{acc: make([]float32, n)} }
 	return m

@@ -21,11 +21,12 @@ import math
 import os
 
 # order of the "f" array in the dump (see TestDumpConfidenceFeatures)
-NAMES = ["margin", "logterms", "zh", "matched", "qncov2", "qncov1", "qcov", "unk"]
+NAMES = ["margin", "logterms", "zh", "matched", "qncov2", "qncov1", "sibdeficit", "qcov", "unk"]
 # Go field names of confidenceModel, per feature
 GO_FIELDS = {"margin": "margin", "qcov": "queryCov", "logterms": "logTerms", "zh": "zh",
-             "matched": "logMatched", "qncov2": "secondQnCov", "qncov1": "topQnCov"}
-DEFAULT_FEATURES = "margin,logterms,zh,matched,qncov2,qncov1"
+             "matched": "logMatched", "qncov2": "secondQnCov", "qncov1": "topQnCov",
+            "sibdeficit": "siblingDeficit"}
+DEFAULT_FEATURES = "margin,logterms,zh,matched,qncov2,qncov1,sibdeficit"
 
 
 def load(folder, name):
