@@ -31,13 +31,17 @@ type processor struct {
 	log      *slog.Logger
 	poll     time.Duration
 	wake     chan struct{}
-	mu       sync.Mutex
-	inFlight map[int64]bool
+	mu sync.Mutex
+	// seen holds updates being handled (true) or handled by this process
+	// (false). The handled ones stay until a listing no longer holds them:
+	// a listing read just before a handled mark committed still shows the
+	// update as unhandled, and must not start it again.
+	seen map[int64]bool
 }
 
 func newProcessor(store UpdateStore, d *dispatcher, log *slog.Logger) *processor {
 	return &processor{store: store, d: d, log: log, poll: 500 * time.Millisecond,
-		wake: make(chan struct{}, 1), inFlight: map[int64]bool{}}
+		wake: make(chan struct{}, 1), seen: map[int64]bool{}}
 }
 
 // notify wakes the processor; it never blocks.
@@ -72,6 +76,7 @@ func (p *processor) round(ctx context.Context) error {
 		if err != nil {
 			return fmt.Errorf("list unhandled updates: %w", err)
 		}
+		p.forget(ups)
 		fresh := 0
 		for _, u := range ups {
 			if p.begin(u.ID) {
@@ -85,21 +90,43 @@ func (p *processor) round(ctx context.Context) error {
 	}
 }
 
-// begin marks id in flight; false when it already is.
+// begin marks id in flight; false when it is in flight or was handled.
 func (p *processor) begin(id int64) bool {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	if p.inFlight[id] {
+	if _, ok := p.seen[id]; ok {
 		return false
 	}
-	p.inFlight[id] = true
+	p.seen[id] = true
 	return true
 }
 
-func (p *processor) end(id int64) {
+// end records id as handled by this process (handled is false when a
+// shutdown cut it short: then the next start handles it).
+func (p *processor) end(id int64, handled bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
-	delete(p.inFlight, id)
+	if handled {
+		p.seen[id] = false
+	} else {
+		delete(p.seen, id)
+	}
+}
+
+// forget drops handled ids that a fresh listing no longer shows: their
+// handled marks are committed, so no later listing will show them again.
+func (p *processor) forget(listing []storage.StoredUpdate) {
+	listed := make(map[int64]bool, len(listing))
+	for _, u := range listing {
+		listed[u.ID] = true
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	for id, inFlight := range p.seen {
+		if !inFlight && !listed[id] {
+			delete(p.seen, id)
+		}
+	}
 }
 
 func (p *processor) handle(ctx context.Context, u storage.StoredUpdate) {
@@ -121,10 +148,11 @@ func (p *processor) handle(ctx context.Context, u storage.StoredUpdate) {
 // resident has been told, and retrying a poison update forever would help
 // nobody. Only a handler cut short by shutdown leaves it for the next start.
 func (p *processor) finish(ctx context.Context, id int64, err error) {
-	defer p.end(id)
 	if err != nil && ctx.Err() != nil {
+		p.end(id, false)
 		return
 	}
+	defer p.end(id, true)
 	if mErr := p.store.MarkUpdateHandled(context.WithoutCancel(ctx), id, time.Now()); mErr != nil {
 		p.log.Error("mark update handled", "update_id", id, "err", mErr)
 	}

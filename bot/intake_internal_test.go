@@ -1,0 +1,73 @@
+package bot
+
+import (
+	"context"
+	"io"
+	"log/slog"
+	"sync"
+	"testing"
+	"time"
+
+	"codesk/handlers"
+	"codesk/storage"
+)
+
+// staleStore lists an update as unhandled once more after it was marked,
+// as a listing read just before the mark committed does.
+type staleStore struct {
+	mu      sync.Mutex
+	handled map[int64]bool
+	stale   int // listings that still show handled updates
+}
+
+func (s *staleStore) StoreUpdates(context.Context, []storage.StoredUpdate) error { return nil }
+func (s *staleStore) LastStoredUpdateID(context.Context) (int64, error)       { return 0, nil }
+func (s *staleStore) MarkUpdateHandled(_ context.Context, id int64, _ time.Time) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.handled[id] = true
+	return nil
+}
+func (s *staleStore) UnhandledUpdates(context.Context, int) ([]storage.StoredUpdate, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.handled[1] && s.stale == 0 {
+		return nil, nil
+	}
+	if s.handled[1] {
+		s.stale--
+	}
+	payload := `{"update_id":1,"message":{"message_id":1,"date":1,"chat":{"id":5,"type":"private"},"from":{"id":5,"is_bot":false,"first_name":"A"},"text":"hi"}}`
+	return []storage.StoredUpdate{{ID: 1, ChatID: 5, Payload: []byte(payload)}}, nil
+}
+
+type countHandler struct {
+	mu sync.Mutex
+	n  int
+}
+
+func (c *countHandler) Handle(context.Context, handlers.Incoming) error {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	c.n++
+	return nil
+}
+
+func TestAStaleListingDoesNotHandleAnUpdateTwice(t *testing.T) {
+	store := &staleStore{handled: map[int64]bool{}, stale: 3}
+	h := &countHandler{}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	d := newDispatcher(h, log, 2)
+	p := newProcessor(store, d, log)
+	ctx := context.Background()
+	for i := 0; i < 6; i++ {
+		if err := p.round(ctx); err != nil {
+			t.Fatal(err)
+		}
+		time.Sleep(10 * time.Millisecond) // let the handler finish and mark
+	}
+	d.close()
+	if h.n != 1 {
+		t.Errorf("update handled %d times, want once", h.n)
+	}
+}
