@@ -26,12 +26,12 @@ type UpdateStore interface {
 // order and marks each handled when its handler returns. It is woken when
 // intake stores updates, and also looks on its own every poll interval.
 type processor struct {
-	store    UpdateStore
-	d        *dispatcher
-	log      *slog.Logger
-	poll     time.Duration
-	wake     chan struct{}
-	mu sync.Mutex
+	store UpdateStore
+	d     *dispatcher
+	log   *slog.Logger
+	poll  time.Duration
+	wake  chan struct{}
+	mu    sync.Mutex
 	// seen holds updates being handled (true) or handled by this process
 	// (false). The handled ones stay until a listing no longer holds them:
 	// a listing read just before a handled mark committed still shows the

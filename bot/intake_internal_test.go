@@ -21,7 +21,7 @@ type staleStore struct {
 }
 
 func (s *staleStore) StoreUpdates(context.Context, []storage.StoredUpdate) error { return nil }
-func (s *staleStore) LastStoredUpdateID(context.Context) (int64, error)       { return 0, nil }
+func (s *staleStore) LastStoredUpdateID(context.Context) (int64, error)          { return 0, nil }
 func (s *staleStore) MarkUpdateHandled(_ context.Context, id int64, _ time.Time) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
