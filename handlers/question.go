@@ -127,14 +127,7 @@ func pickData(logID int64, index int) string {
 }
 
 // buttonLabel keeps button text short enough to read on a phone.
-func buttonLabel(s string) string {
-	const max = 40
-	r := []rune(s)
-	if len(r) <= max {
-		return s
-	}
-	return string(r[:max-1]) + "…"
-}
+func buttonLabel(s string) string { return clip(s, 40) }
 
 func candidateIDs(c []faq.Scored) []string {
 	ids := make([]string, 0, len(c))

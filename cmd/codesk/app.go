@@ -145,14 +145,6 @@ func (s notifyingStore) UpdateTicket(ctx context.Context, id int64, change func(
 	return t, err
 }
 
-func (s notifyingStore) EnqueueOutbox(ctx context.Context, msgs ...storage.OutboxMessage) error {
-	err := s.DB.EnqueueOutbox(ctx, msgs...)
-	if err == nil {
-		s.notify()
-	}
-	return err
-}
-
 // releaseMemory hands the garbage of loading the FAQ (YAML trees, rows,
 // index scratch) back to the OS once, so a long-running codesk stays small.
 func releaseMemory() { debug.FreeOSMemory() }
