@@ -105,5 +105,3 @@ var testEntries = []faq.Entry{
 		Answer:    faq.Answer{ZH: "工作日9:00-17:00，周六上午。", EN: "Weekdays 9-17, Saturday mornings."},
 	},
 }
-
-func newTestState() *storage.MemoryState { return storage.NewMemoryState(nil) }
