@@ -174,6 +174,11 @@ func (h *Handler) handlePrivate(ctx context.Context, in Incoming) error {
 			return err
 		}
 	}
+	if h.ticketsEnabled() {
+		if handled, err := h.conversationFollowUp(ctx, in, res.Language); handled || err != nil {
+			return err
+		}
+	}
 	switch in.Kind {
 	case TextMessage:
 	case PhotoMessage:

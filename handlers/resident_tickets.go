@@ -270,6 +270,8 @@ func (h *Handler) residentCallback(ctx context.Context, in Incoming, rest, chose
 		return nil
 	case "reopen":
 		return h.reopen(ctx, in, t, lang)
+	case "conv":
+		return h.followUpChoice(ctx, in, t.ID, extra, chosen)
 	}
 	return errStale
 }

@@ -344,5 +344,6 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 	if err != nil {
 		return true, fmt.Errorf("relay staff reply on ticket %d: %w", t.ID, err)
 	}
+	h.noteConversation(ctx, t.ResidentID, t.ID)
 	return true, nil
 }

@@ -1,0 +1,161 @@
+package handlers
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"codesk/parties"
+)
+
+// A resident answering staff rarely uses Telegram's "reply": after a staff
+// message reaches them, their next plain message is probably meant for the
+// ticket, but may as well be a new question. codesk asks once rather than
+// guessing either way: relaying a question to staff, or answering a reply
+// from the FAQ, would both be wrong.
+
+const (
+	// conversationTTL is how long after a staff message a resident's plain
+	// message is taken as possibly meant for that ticket.
+	conversationTTL = 24 * time.Hour
+	// followUpTTL is how long the "send to ticket #N?" buttons keep working.
+	followUpTTL = 30 * time.Minute
+)
+
+// followUp is a resident's message held while they choose where it goes.
+type followUp struct {
+	TicketID  int64    `json:"ticket_id"`
+	UpdateID  int64    `json:"update_id"` // of the message: the relay's idempotency key
+	MessageID int      `json:"message_id"`
+	Kind      int      `json:"kind"`
+	Text      string   `json:"text"`
+	PhotoIDs  []string `json:"photo_ids,omitempty"`
+}
+
+func conversationKey(userID int64) string { return fmt.Sprintf("conv:%d", userID) }
+func followUpKey(userID int64) string     { return fmt.Sprintf("convmsg:%d", userID) }
+
+// noteConversation remembers that staff just wrote to the resident about a
+// ticket. Losing it only means the resident's next message is not offered
+// to the ticket, so a failure is logged, not returned.
+func (h *Handler) noteConversation(ctx context.Context, residentID, ticketID int64) {
+	err := h.State.Set(ctx, conversationKey(residentID), []byte(strconv.FormatInt(ticketID, 10)), conversationTTL)
+	if err != nil {
+		h.Log.Warn("remember conversation", "ticket", ticketID, "err", err)
+	}
+}
+
+// conversationFollowUp offers a resident's plain text or photo to the ticket
+// staff last wrote about, when there is one open and the message is not a
+// question the FAQ answers. handled reports that it asked.
+func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen string) (bool, error) {
+	if in.ReplyTo != 0 || (in.Kind != TextMessage && in.Kind != PhotoMessage) {
+		return false, nil
+	}
+	data, ok, err := h.State.Get(ctx, conversationKey(in.UserID))
+	if err != nil || !ok {
+		return false, err
+	}
+	id, err := strconv.ParseInt(string(data), 10, 64)
+	if err != nil {
+		return false, h.State.Delete(ctx, conversationKey(in.UserID))
+	}
+	t, err := h.ownTicket(ctx, in.UserID, id)
+	if errors.Is(err, errStale) {
+		return false, h.State.Delete(ctx, conversationKey(in.UserID))
+	}
+	if err != nil {
+		return false, err
+	}
+	if !t.Status.Open() {
+		return false, h.State.Delete(ctx, conversationKey(in.UserID))
+	}
+	text := strings.TrimSpace(in.Text)
+	if in.Kind == TextMessage {
+		if text == "" || runeLen(text) > MaxQuestionRunes {
+			return false, nil // answerQuestion says why
+		}
+		if classifySmallTalk(text) != notSmallTalk || h.FAQ.Match(text).ID != "" {
+			return false, nil // a greeting, or a question the FAQ answers
+		}
+	}
+	f := followUp{TicketID: t.ID, UpdateID: in.UpdateID, MessageID: in.MessageID, Kind: int(in.Kind), Text: text, PhotoIDs: in.PhotoIDs}
+	enc, err := json.Marshal(f)
+	if err != nil {
+		return true, fmt.Errorf("encode follow-up: %w", err)
+	}
+	if err := h.State.Set(ctx, followUpKey(in.UserID), enc, followUpTTL); err != nil {
+		return true, fmt.Errorf("save follow-up of %d: %w", in.UserID, err)
+	}
+	lang := ticketLang(t, chosen)
+	other := txtFollowUpQuestion
+	if in.Kind == PhotoMessage {
+		other = txtFollowUpNewConcern
+	}
+	id64 := strconv.FormatInt(t.ID, 10)
+	return true, h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID,
+		Text: txtFollowUpAsk.f(lang, t.Number(), parties.Name(t.Party, lang)),
+		Buttons: [][]Button{
+			{{Text: txtFollowUpSend.f(lang, t.Number()), Data: "r:conv:" + id64 + ":y"}},
+			{{Text: other.in(lang), Data: "r:conv:" + id64 + ":n"}},
+		}})
+}
+
+// followUpChoice serves "r:conv:<ticketID>:y|n": the held message goes to
+// the ticket, or is treated as a question (text) or a new concern (photo).
+func (h *Handler) followUpChoice(ctx context.Context, in Incoming, ticketID int64, choice, chosen string) error {
+	data, ok, err := h.State.Get(ctx, followUpKey(in.UserID))
+	if err != nil {
+		return fmt.Errorf("load follow-up of %d: %w", in.UserID, err)
+	}
+	var f followUp
+	if !ok || json.Unmarshal(data, &f) != nil || f.TicketID != ticketID || (choice != "y" && choice != "n") {
+		return errStale
+	}
+	t, err := h.ownTicket(ctx, in.UserID, ticketID)
+	if err != nil {
+		return err
+	}
+	lang := ticketLang(t, chosen)
+	h.ack(ctx, in, "")
+	if in.Callback.MessageID != 0 {
+		// The question is answered: its buttons go.
+		done := txtFollowUpNotSent.in(lang)
+		if choice == "y" {
+			done = txtFollowUpSent.f(lang, t.Number())
+		}
+		if err := h.Messenger.Edit(ctx, in.ChatID, in.Callback.MessageID, done, nil); err != nil {
+			h.Log.Warn("clear follow-up buttons", "err", err)
+		}
+	}
+	held := in
+	held.Callback, held.UpdateID, held.MessageID = nil, f.UpdateID, f.MessageID
+	held.Kind, held.Text, held.PhotoIDs = MessageKind(f.Kind), f.Text, f.PhotoIDs
+	if choice == "y" {
+		err := h.addDetails(ctx, held, t, chosen)
+		if err == nil {
+			err = h.State.Delete(ctx, followUpKey(in.UserID))
+		}
+		return err
+	}
+	if err := h.State.Delete(ctx, followUpKey(in.UserID)); err != nil {
+		return fmt.Errorf("clear follow-up: %w", err)
+	}
+	// Not for the ticket: the conversation is over, so the next message is
+	// not offered to it again.
+	if err := h.State.Delete(ctx, conversationKey(in.UserID)); err != nil {
+		return fmt.Errorf("clear conversation: %w", err)
+	}
+	if held.Kind == PhotoMessage {
+		_, err := h.draftInput(ctx, held, draft{ID: randomHex(6), Step: stepDescribe, Lang: h.language(chosen, held)}, chosen)
+		return err
+	}
+	if concern, _ := h.Router.IsConcern(held.Text); concern {
+		return h.startIntake(ctx, held, chosen, h.language(chosen, held), held.Text)
+	}
+	return h.answerQuestion(ctx, held, chosen, held.Text)
+}

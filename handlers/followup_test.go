@@ -1,0 +1,112 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+
+	"codesk/handlers"
+	"codesk/tickets"
+)
+
+// staffAsks files a ticket, has property management claim it and ask the
+// resident a question, and delivers the relay.
+func staffAsks(t *testing.T, f *ticketFixture) tickets.Ticket {
+	t.Helper()
+	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:claim:"+itoa(tk.ID))
+	f.deliver(t)
+	staff := handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember, UserName: "王师傅",
+		MessageID: 77, ReplyTo: card.SentMessageID, Kind: handlers.TextMessage, Text: "请问您几点在家？"}
+	if err := f.h.Handle(f.ctx, staff); err != nil {
+		t.Fatal(err)
+	}
+	onlyOne(t, residentMessages(f.deliver(t), resident), "relayed staff question")
+	return tk
+}
+
+func TestAPlainAnswerAfterAStaffQuestionIsOfferedToTheTicketAndRelayedOnce(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	tk := staffAsks(t, f)
+
+	// The resident answers without Telegram's reply.
+	ask := f.send(t, handlers.Incoming{UserID: resident, UpdateID: 9001, MessageID: 31, Kind: handlers.TextMessage, Text: "下午三点以后都在"})
+	if !strings.Contains(ask.Text, "工单 #"+itoa(tk.ID)) || !strings.Contains(ask.Text, "【物业】") {
+		t.Fatalf("the resident is asked whether it is for the ticket, got %q", ask.Text)
+	}
+	if got := f.deliver(t); len(got) != 0 {
+		t.Fatalf("nothing is relayed before the resident chooses, got %+v", got)
+	}
+	yes := findData(t, ask, "r:conv:")
+	yes = yes[:strings.LastIndex(yes, ":")] + ":y"
+	f.press(t, resident, yes)
+	if last := f.out.last(t); !strings.Contains(last.Text, "已补充") {
+		t.Errorf("the resident is told it was passed on, got %q", last.Text)
+	}
+	relay := f.deliver(t)
+	if len(relay) != 1 || relay[0].ChatID != pmChat || !strings.Contains(relay[0].Text, "下午三点以后都在") {
+		t.Fatalf("relay to staff = %+v", relay)
+	}
+	if got := f.ticket(t, tk.ID).Status; got != tickets.StatusClaimed {
+		t.Errorf("the answer puts the ticket back to claimed, status %s", got)
+	}
+
+	// A second press of the same button relays nothing more.
+	f.press(t, resident, yes)
+	if n := f.lastNotice(); !strings.Contains(n, "失效") {
+		t.Errorf("a second press is refused, got %q", n)
+	}
+	if got := f.deliver(t); len(got) != 0 {
+		t.Errorf("a second press relayed again: %+v", got)
+	}
+}
+
+func TestNotForTheTicketAnswersItAsAQuestionAndEndsTheConversation(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	tk := staffAsks(t, f)
+
+	ask := f.say(t, resident, "what's the weather tomorrow")
+	no := findData(t, ask, "r:conv:"+itoa(tk.ID)+":n")
+	f.press(t, resident, no)
+	if answer := f.out.last(t); !strings.Contains(answer.Text, "Sorry") {
+		t.Errorf("the message is handled as a question, got %q", answer.Text)
+	}
+	if got := f.deliver(t); len(got) != 0 {
+		t.Errorf("nothing goes to staff: %+v", got)
+	}
+	// The conversation is over: the next plain message is a question again.
+	if next := f.say(t, resident, "what's the weather tomorrow"); !strings.Contains(next.Text, "Sorry") {
+		t.Errorf("the ticket is offered again after the resident said no: %+v", next)
+	}
+}
+
+func TestAQuestionTheFAQAnswersIsAnsweredEvenMidConversation(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	staffAsks(t, f)
+	m := f.say(t, resident, "电梯什么时候换")
+	if !strings.Contains(m.Text, "分批") {
+		t.Errorf("a confident FAQ question is answered, got %q", m.Text)
+	}
+}
+
+func TestNoOfferWithoutAStaffMessageOrOnceTheTicketIsResolved(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
+	if m := f.say(t, resident, "what's the weather tomorrow"); strings.Contains(strings.Join(buttonData(m), ","), "r:conv:") {
+		t.Errorf("offered without any staff message: %+v", m)
+	}
+	f.deliver(t)
+	staff := handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember, UserName: "王师傅",
+		MessageID: 77, ReplyTo: card.SentMessageID, Kind: handlers.TextMessage, Text: "明天上午来修"}
+	if err := f.h.Handle(f.ctx, staff); err != nil {
+		t.Fatal(err)
+	}
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+itoa(tk.ID))
+	f.deliver(t)
+	if m := f.say(t, resident, "what's the weather tomorrow"); strings.Contains(strings.Join(buttonData(m), ","), "r:conv:") {
+		t.Errorf("offered for a resolved ticket: %+v", m)
+	}
+	// Another resident is never offered someone else's ticket.
+	if m := f.say(t, neighbour, "what's the weather tomorrow"); strings.Contains(strings.Join(buttonData(m), ","), "r:conv:") {
+		t.Errorf("a neighbour was offered the ticket: %+v", m)
+	}
+}
