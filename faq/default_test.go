@@ -99,3 +99,20 @@ func hasHan(s string) bool {
 	}
 	return false
 }
+
+// Paying and not paying share every content word; the lexicon's "how/where
+// to pay" and "don't pay" concepts tell them apart, in both languages.
+func TestDefaultTellsPayingFromNotPaying(t *testing.T) {
+	m := NewMatcher(Default())
+	cases := map[string]string{
+		"How do I pay the property fee?":                "property-fee-payment",
+		"物业费怎么交？":                                       "property-fee-payment",
+		"What happens if I don't pay the property fee?": "property-fee-arrears",
+		"不交物业费会怎么样":                                     "property-fee-arrears",
+	}
+	for q, want := range cases {
+		if got := m.Match(q); got.ID != want {
+			t.Errorf("Match(%q) = %q (candidates %v), want %q", q, got.ID, got.Candidates, want)
+		}
+	}
+}
