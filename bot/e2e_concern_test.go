@@ -229,7 +229,8 @@ func TestConcernsSurvive429StormsAnd5xxWithoutDuplicates(t *testing.T) {
 			}
 			send, _ := preview.Button("✅ 确认发送")
 			tg.UserPresses(home, u, preview.MessageID, send.CallbackData)
-			_, ok = awaitMessage(tg, home.ID, preview.MessageID, wait, contains("已收到，工单号"))
+			// The acknowledgement is the preview, edited.
+			_, ok = awaitMessage(tg, home.ID, preview.MessageID-1, wait, contains("已收到，工单号"))
 			if ok {
 				done <- 1
 				return

@@ -32,6 +32,7 @@ type MessengerOption func(*messengerConfig)
 type messengerConfig struct {
 	limits    Limits
 	retryUnit time.Duration
+	budget    SendBudget // shared with other replicas; nil: none
 }
 
 // WithLimits sets the limits sends keep to (default: TelegramLimits()).
@@ -44,8 +45,9 @@ func WithRetryUnit(d time.Duration) MessengerOption {
 	return func(c *messengerConfig) { c.retryUnit = d }
 }
 
-// NewMessenger returns a Messenger over api. Make one per bot token: two
-// Messengers pace independently and together can exceed the limits.
+// NewMessenger returns a Messenger over api. Make one per bot token and
+// process: Messengers pace independently and together can exceed the limits,
+// unless they share a budget (WithSendBudget), as replicas do.
 func NewMessenger(api *tg.Bot, log *slog.Logger, opts ...MessengerOption) *Messenger {
 	if log == nil {
 		log = slog.Default()
@@ -54,11 +56,15 @@ func NewMessenger(api *tg.Bot, log *slog.Logger, opts ...MessengerOption) *Messe
 	for _, o := range opts {
 		o(&cfg)
 	}
+	pacer := NewPacer(cfg.limits, cfg.retryUnit, log)
+	if cfg.budget != nil {
+		pacer.useBudget(newSharedBudget(cfg.budget, log))
+	}
 	return &Messenger{
 		api:    api,
 		log:    log,
 		policy: newRetryPolicy(cfg.retryUnit),
-		pacer:  NewPacer(cfg.limits, cfg.retryUnit, log),
+		pacer:  pacer,
 	}
 }
 
@@ -75,10 +81,54 @@ func (m *Messenger) Send(ctx context.Context, msg handlers.OutMessage) (int, err
 }
 
 func (m *Messenger) send(ctx context.Context, msg handlers.OutMessage) (int, error) {
+	return m.deliver(ctx, msg, m.pace)
+}
+
+// pacedCall runs one Bot API call that creates a message through the pacer
+// and returns the message's id.
+type pacedCall func(ctx context.Context, chatID int64, call func(context.Context) (int, error)) (int, error)
+
+// pace repeats call after every failure the retry policy allows.
+func (m *Messenger) pace(ctx context.Context, chatID int64, call func(context.Context) (int, error)) (int, error) {
+	var id int
+	err := m.pacer.Send(ctx, chatID, func(ctx context.Context) error {
+		sent, err := call(ctx)
+		if err == nil {
+			id = sent
+		}
+		return err
+	})
+	return id, err
+}
+
+// deliver sends msg through pace: a photo first, captioned with the text and
+// buttons when the text fits a caption, then the text in parts, the buttons
+// on the last.
+func (m *Messenger) deliver(ctx context.Context, msg handlers.OutMessage, pace pacedCall) (int, error) {
 	if msg.PhotoID != "" {
-		id, captioned, err := m.sendPhoto(ctx, msg)
-		if err != nil || captioned {
-			return id, err
+		params := &tg.SendPhotoParams{ChatID: msg.ChatID, Photo: &models.InputFileString{Data: msg.PhotoID}}
+		if msg.ReplyTo != 0 {
+			params.ReplyParameters = &models.ReplyParameters{MessageID: msg.ReplyTo, AllowSendingWithoutReply: true}
+		}
+		captioned := utf16Len(msg.Text) <= MaxCaptionUnits
+		if captioned {
+			params.Caption = msg.Text
+			if len(msg.Buttons) > 0 {
+				params.ReplyMarkup = keyboard(msg.Buttons)
+			}
+		}
+		id, err := pace(ctx, msg.ChatID, func(ctx context.Context) (int, error) {
+			sent, err := m.api.SendPhoto(ctx, params)
+			if err != nil {
+				return 0, err
+			}
+			return sent.ID, nil
+		})
+		if err != nil {
+			return 0, fmt.Errorf("send photo to chat %d: %w", msg.ChatID, err)
+		}
+		if captioned {
+			return id, nil
 		}
 		msg.ReplyTo = 0
 	}
@@ -92,45 +142,19 @@ func (m *Messenger) send(ctx context.Context, msg handlers.OutMessage) (int, err
 		if i == len(parts)-1 && len(msg.Buttons) > 0 {
 			params.ReplyMarkup = keyboard(msg.Buttons)
 		}
-		err := m.pacer.Send(ctx, msg.ChatID, func(ctx context.Context) error {
+		id, err := pace(ctx, msg.ChatID, func(ctx context.Context) (int, error) {
 			sent, err := m.api.SendMessage(ctx, params)
-			if err == nil {
-				lastID = sent.ID
+			if err != nil {
+				return 0, err
 			}
-			return err
+			return sent.ID, nil
 		})
 		if err != nil {
 			return lastID, fmt.Errorf("send part %d/%d to chat %d: %w", i+1, len(parts), msg.ChatID, err)
 		}
+		lastID = id
 	}
 	return lastID, nil
-}
-
-// sendPhoto sends msg's photo, with the text and buttons as its caption when
-// the text fits one; captioned reports whether it did.
-func (m *Messenger) sendPhoto(ctx context.Context, msg handlers.OutMessage) (id int, captioned bool, err error) {
-	params := &tg.SendPhotoParams{ChatID: msg.ChatID, Photo: &models.InputFileString{Data: msg.PhotoID}}
-	if msg.ReplyTo != 0 {
-		params.ReplyParameters = &models.ReplyParameters{MessageID: msg.ReplyTo, AllowSendingWithoutReply: true}
-	}
-	if utf16Len(msg.Text) <= MaxCaptionUnits {
-		params.Caption = msg.Text
-		if len(msg.Buttons) > 0 {
-			params.ReplyMarkup = keyboard(msg.Buttons)
-		}
-		captioned = true
-	}
-	err = m.pacer.Send(ctx, msg.ChatID, func(ctx context.Context) error {
-		sent, err := m.api.SendPhoto(ctx, params)
-		if err == nil {
-			id = sent.ID
-		}
-		return err
-	})
-	if err != nil {
-		return 0, false, fmt.Errorf("send photo to chat %d: %w", msg.ChatID, err)
-	}
-	return id, captioned, nil
 }
 
 // IsMember reports whether userID belongs to chatID (getChatMember).

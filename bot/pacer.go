@@ -67,6 +67,11 @@ func (l Limits) Scaled(factor float64) Limits {
 // from the start instead loses that guarantee whenever latency varies by more
 // than the margin, as it does under load or on fresh connections.)
 //
+// Replicas sending for one bot share a budget (SendBudget): a send the local
+// windows grant also reserves a slot in the shared windows before it goes;
+// refused, it waits like a chat after a retry_after, keeping its place. The
+// local windows stay, as the fallback when the budget cannot answer.
+//
 // Nothing runs in the background except a timer armed while sends wait.
 type Pacer struct {
 	limits Limits
@@ -84,6 +89,9 @@ type Pacer struct {
 	lastSweep   time.Time            // when idle chats were last dropped
 	heads       []head               // scratch for admitLocked
 	sweepEvery  time.Duration        // how long a chat's history can matter
+
+	shared *sharedBudget // windows shared with other replicas; nil: none
+	gate   budgetGate    // how many granted sends may ask shared at once
 }
 
 // chatState is one chat's queue and send history.
@@ -105,6 +113,7 @@ type ticket struct {
 	started bool          // granted and not yet finished
 	start   time.Time     // when it was granted
 	slots   [3]int        // the global, chat and group slots it holds; -1: none
+	asking  bool          // granted; the shared budget is yet to answer for it
 }
 
 // NewPacer returns a Pacer keeping to l. retryUnit is the length of one
@@ -142,7 +151,18 @@ func (p *Pacer) Send(ctx context.Context, chatID int64, send func(context.Contex
 			p.cancel(tk)
 			return fmt.Errorf("chat %d: waiting to send: %w", chatID, ctx.Err())
 		}
+		reservation, refused := p.reserveShared(ctx, tk)
+		if refused != nil {
+			granted = refused
+			continue
+		}
+		if ctx.Err() != nil { // gave up while the budget was asked
+			p.shared.settle(ctx, reservation)
+			p.cancel(tk)
+			return fmt.Errorf("chat %d: waiting to send: %w", chatID, ctx.Err())
+		}
 		err := p.attempt(ctx, tk, send)
+		p.shared.settle(ctx, reservation)
 		if err == nil {
 			p.finish(tk, 0, 0)
 			return nil
@@ -215,6 +235,10 @@ func (p *Pacer) cancel(tk *ticket) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
 	c := tk.chat
+	if tk.asking { // granted, but gave up before asking the shared budget
+		tk.asking = false
+		p.gate.withdrawn()
+	}
 	if tk.started {
 		p.releaseLocked(tk, tk.start)
 	} else if i := slices.Index(c.queue, tk); i >= 0 {
@@ -238,23 +262,32 @@ func (p *Pacer) finish(tk *ticket, chatPause, globalPause time.Duration) <-chan 
 	}
 	now := p.now()
 	p.releaseLocked(tk, now)
-	c := tk.chat
 	var next chan struct{}
 	if chatPause > 0 {
-		c.pause = later(c.pause, now.Add(chatPause))
-		if globalPause > 0 {
-			p.globalPause = later(p.globalPause, now.Add(globalPause))
-		}
-		tk.granted = make(chan struct{})
-		next = tk.granted
-		c.queue = slices.Insert(c.queue, 0, tk)
-		p.waiting[c] = true
+		next = p.requeueLocked(tk, now, chatPause, globalPause)
 	}
 	if now.Sub(p.lastSweep) > p.sweepEvery {
 		p.sweepLocked(now)
 	}
 	p.admitLocked()
 	return next
+}
+
+// requeueLocked puts a ticket that must wait back at the head of its chat's
+// queue, pausing its chat (and with globalPause every chat), and returns the
+// channel that will announce its next turn.
+func (p *Pacer) requeueLocked(tk *ticket, now time.Time, chatPause, globalPause time.Duration) chan struct{} {
+	c := tk.chat
+	if chatPause > 0 {
+		c.pause = later(c.pause, now.Add(chatPause))
+	}
+	if globalPause > 0 {
+		p.globalPause = later(p.globalPause, now.Add(globalPause))
+	}
+	tk.granted = make(chan struct{})
+	c.queue = slices.Insert(c.queue, 0, tk)
+	p.waiting[c] = true
+	return tk.granted
 }
 
 // releaseLocked frees tk's chat and hands its slots back, each to be free a
@@ -315,6 +348,9 @@ func (p *Pacer) admitLocked() {
 		if globalAt, ok = p.global.freeAt(l.Global); !ok {
 			break // every global slot is under way; a finish admits
 		}
+		if p.shared != nil && !p.gate.allows() {
+			break // the shared budget has no room; an answer admits
+		}
 		if globalAt.After(now) { // the last free global slot went to an earlier chat
 			if next.IsZero() || globalAt.Before(next) {
 				next = globalAt
@@ -367,6 +403,10 @@ func (p *Pacer) grantLocked(c *chatState, now time.Time) {
 	tk.start = now
 	tk.started = true
 	c.inFlight = true
+	if p.shared != nil {
+		p.gate.granted()
+		tk.asking = true
+	}
 	close(tk.granted)
 }
 

@@ -116,6 +116,11 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 			return handled, err
 		}
 	}
+	// Staff wrote to this resident lately: a plain message or photo may be
+	// their answer, even one that reads like a new concern.
+	if handled, err := h.conversationFollowUp(ctx, in, chosen); handled || err != nil {
+		return handled, err
+	}
 	text := strings.TrimSpace(in.Text)
 	switch in.Kind {
 	case PhotoMessage:
@@ -418,7 +423,8 @@ func (h *Handler) categoryParty(id string) parties.ID {
 }
 
 // confirmDraft stores the ticket and, in the same transaction, the
-// resident's confirmation and the staff card. The draft id is the ticket's
+// resident's confirmation (the preview edited into it, when the press came
+// from the preview) and the staff card. The draft id is the ticket's
 // idempotency key: pressing "send" twice, or on two replicas, makes one
 // ticket.
 func (h *Handler) confirmDraft(ctx context.Context, in Incoming, d draft, lang string) error {
@@ -435,8 +441,13 @@ func (h *Handler) confirmDraft(ctx context.Context, in Incoming, d draft, lang s
 			ack += "\n" + txtNoStaffChat.in(lang)
 		}
 		confirmation := toResident(t, keyAck(t.ID), ack, ackButtons(t, lang))
-		if in.Callback != nil {
-			confirmation.ReplyTo = in.Callback.MessageID // threads under the preview
+		if in.Callback != nil && in.Callback.MessageID != 0 {
+			// The preview becomes the acknowledgement: an edit repeated
+			// after a crash changes nothing, where a second send would
+			// acknowledge twice. Should the preview be gone, the
+			// acknowledgement goes as a new message threaded under it.
+			confirmation.EditMessageID = in.Callback.MessageID
+			confirmation.ReplyTo = in.Callback.MessageID
 		}
 		msgs := []storage.OutboxMessage{confirmation}
 		if chatOK {
@@ -459,14 +470,7 @@ func (h *Handler) confirmDraft(ctx context.Context, in Incoming, d draft, lang s
 		h.ack(ctx, in, txtAlreadySent.f(lang, t.Number()))
 		return nil
 	}
-	h.ack(ctx, in, "")
-	if in.Callback != nil && in.Callback.MessageID != 0 {
-		// Drop the preview's buttons; the confirmation comes via the outbox.
-		body := h.previewText(d, lang) + "\n" + txtSentMark.in(lang) + " " + t.Number()
-		if err := h.Messenger.Edit(ctx, in.ChatID, in.Callback.MessageID, body, nil); err != nil {
-			h.Log.Debug("edit preview", "err", err)
-		}
-	}
+	h.ack(ctx, in, "") // the acknowledgement comes through the outbox
 	return nil
 }
 

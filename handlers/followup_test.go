@@ -110,3 +110,27 @@ func TestNoOfferWithoutAStaffMessageOrOnceTheTicketIsResolved(t *testing.T) {
 		t.Errorf("a neighbour was offered the ticket: %+v", m)
 	}
 }
+
+func TestAPhotoOrAConcernMidConversationIsOfferedToTheTicketFirst(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	tk := staffAsks(t, f)
+	id := itoa(tk.ID)
+
+	// A photo without a caption: most likely what staff asked to see.
+	ask := f.send(t, handlers.Incoming{UserID: resident, UpdateID: 9100, MessageID: 40, PhotoIDs: []string{"small", "lift-panel"}})
+	f.press(t, resident, findData(t, ask, "r:conv:"+id+":y"))
+	relay := f.deliver(t)
+	if len(relay) != 1 || relay[0].ChatID != pmChat || relay[0].PhotoID != "lift-panel" {
+		t.Fatalf("the photo goes to the ticket's staff chat: %+v", relay)
+	}
+
+	// Text that reads like a concern is offered too; "no" starts a new report.
+	ask = f.say(t, resident, "楼下大门的门禁坏了，刷卡没反应")
+	f.press(t, resident, findData(t, ask, "r:conv:"+id+":n"))
+	if preview := f.out.last(t); !strings.Contains(strings.Join(buttonData(preview), ","), "c:send:") {
+		t.Errorf("a concern that is not for the ticket starts intake, got %+v", preview)
+	}
+	if got := f.deliver(t); len(got) != 0 {
+		t.Errorf("nothing goes to staff: %+v", got)
+	}
+}

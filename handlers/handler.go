@@ -174,11 +174,6 @@ func (h *Handler) handlePrivate(ctx context.Context, in Incoming) error {
 			return err
 		}
 	}
-	if h.ticketsEnabled() {
-		if handled, err := h.conversationFollowUp(ctx, in, res.Language); handled || err != nil {
-			return err
-		}
-	}
 	switch in.Kind {
 	case TextMessage:
 	case PhotoMessage:

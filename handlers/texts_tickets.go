@@ -42,7 +42,6 @@ var (
 	txtDraftCancelled  = text{"好的，已取消，没有发送。", "OK, cancelled. Nothing was sent."}
 	txtDraftGone       = text{"这份草稿已过期或已处理，请重新描述问题。", "This draft has expired or was already handled. Please describe the problem again."}
 	txtAlreadySent     = text{"已经发送过了，工单号 %s。", "Already sent: ticket %s."}
-	txtSentMark        = text{"✅ 已发送", "✅ Sent"}
 	txtOtherCategory   = text{"其他问题", "Other"}
 	txtNoStaffChat     = text{
 		"工单已记录，但目前无法送达值班人员，我们会尽快处理。",

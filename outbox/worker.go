@@ -21,11 +21,16 @@ import (
 // Store is the durable queue.
 type Store interface {
 	DueOutboxExcept(ctx context.Context, now time.Time, limit int, skipChats []int64) ([]storage.OutboxMessage, error)
-	ClaimOutbox(ctx context.Context, id int64, now time.Time, lease time.Duration) (bool, error)
+	ClaimOutboxAttempt(ctx context.Context, id int64, now time.Time, lease time.Duration) (storage.OutboxClaim, bool, error)
 	MarkOutboxSent(ctx context.Context, id int64, messageID int, at time.Time) error
 	MarkOutboxRetry(ctx context.Context, id int64, errText string, next time.Time) error
+	MarkOutboxInDoubt(ctx context.Context, id int64, errText string, next time.Time) error
 	MarkOutboxFailed(ctx context.Context, id int64, errText string) error
 	ExtendOutboxLease(ctx context.Context, id int64, until time.Time) error
+	// For messages in doubt (see probe.go).
+	KnownMessageIDs(ctx context.Context, chatID int64, after, upTo int) ([]int, error)
+	SettleOutboxProbe(ctx context.Context, id int64, checked int) error
+	AdvanceOutboxProbe(ctx context.Context, id int64, checked int) error
 }
 
 // Worker sends due outbox rows through a Messenger.
@@ -48,6 +53,9 @@ type Worker struct {
 	// Journal, when set, records deliveries before the database does
 	// (see Journal); Replay it before Run.
 	Journal *Journal
+	// ProbeWindow is how many message ids after the last known one are
+	// searched for a message in doubt (see CarefulMessenger); 0 means 10.
+	ProbeWindow int
 
 	wake chan struct{}
 	once sync.Once
@@ -84,6 +92,9 @@ func (w *Worker) init() {
 		}
 		if w.MaxChats <= 0 {
 			w.MaxChats = 200
+		}
+		if w.ProbeWindow <= 0 {
+			w.ProbeWindow = 10
 		}
 	})
 }
@@ -250,7 +261,7 @@ func (w *Worker) sendChat(ctx context.Context, rows []storage.OutboxMessage) int
 		if ctx.Err() != nil {
 			return sent // shutting down: the rest stay pending for the next start
 		}
-		ok, err := w.Store.ClaimOutbox(ctx, m.ID, w.Now(), w.Lease)
+		claim, ok, err := w.Store.ClaimOutboxAttempt(ctx, m.ID, w.Now(), w.Lease)
 		if err != nil {
 			w.Log.Error("claim outbox row", "id", m.ID, "err", err)
 			return sent
@@ -258,7 +269,7 @@ func (w *Worker) sendChat(ctx context.Context, rows []storage.OutboxMessage) int
 		if !ok {
 			continue // another worker has it
 		}
-		if !w.deliver(ctx, m) {
+		if !w.deliver(ctx, m, claim) {
 			return sent
 		}
 		sent++
@@ -266,11 +277,11 @@ func (w *Worker) sendChat(ctx context.Context, rows []storage.OutboxMessage) int
 	return sent
 }
 
-// deliver sends one claimed row and records the outcome; it reports whether
-// the chat may go on with its next row.
-func (w *Worker) deliver(ctx context.Context, m storage.OutboxMessage) bool {
+// deliver makes one claimed row's attempt and records the outcome; it
+// reports whether the chat may go on with its next row.
+func (w *Worker) deliver(ctx context.Context, m storage.OutboxMessage, claim storage.OutboxClaim) bool {
 	stop := w.keepLease(ctx, m.ID)
-	msgID, err := w.Messenger.Send(ctx, toOutMessage(m))
+	msgID, err := w.attempt(ctx, m, claim)
 	stop()
 	now := w.Now()
 	switch {
@@ -281,8 +292,8 @@ func (w *Worker) deliver(ctx context.Context, m storage.OutboxMessage) bool {
 			}
 		}
 		if err := w.Store.MarkOutboxSent(context.WithoutCancel(ctx), m.ID, msgID, now); err != nil {
-			// Sent but not recorded: the lease expires and it goes again.
-			// Log loudly; this is the one window for a duplicate.
+			// Sent but not recorded: the lease expires and the row is in
+			// doubt; a probe finds a message with buttons, others go again.
 			w.Log.Error("outbox row sent but not recorded", "id", m.ID, "key", m.Key, "err", err)
 		}
 		return true
@@ -294,19 +305,63 @@ func (w *Worker) deliver(ctx context.Context, m storage.OutboxMessage) bool {
 		return true // it will never go; the chat's next rows may
 	case ctx.Err() != nil:
 		// Shutting down: release the row for the next start right away.
-		if err := w.Store.MarkOutboxRetry(context.WithoutCancel(ctx), m.ID, "interrupted by shutdown", now); err != nil {
-			w.Log.Error("release outbox row", "id", m.ID, "err", err)
-		}
+		w.retryAt(context.WithoutCancel(ctx), m, err, "interrupted by shutdown", now)
 		return false
 	default:
 		next := now.Add(backoff(m.Attempts))
-		w.Log.Warn("outbox send failed; will retry", "id", m.ID, "key", m.Key, "attempt", m.Attempts+1, "next", next, "err", err)
-		if err := w.Store.MarkOutboxRetry(ctx, m.ID, err.Error(), next); err != nil {
-			w.Log.Error("mark outbox row for retry", "id", m.ID, "err", err)
-		}
+		w.Log.Warn("outbox send failed; will retry", "id", m.ID, "key", m.Key, "attempt", m.Attempts+1,
+			"next", next, "in_doubt", inDoubt(err), "err", err)
+		w.retryAt(ctx, m, err, err.Error(), next)
 		w.block(m.ChatID, next)
 		return false
 	}
+}
+
+// retryAt makes row m due again at next after a failed attempt, which stays
+// unsettled when its outcome is unknown.
+func (w *Worker) retryAt(ctx context.Context, m storage.OutboxMessage, err error, errText string, next time.Time) {
+	mark, what := w.Store.MarkOutboxRetry, "mark outbox row for retry"
+	if inDoubt(err) {
+		mark, what = w.Store.MarkOutboxInDoubt, "mark outbox row in doubt"
+	}
+	if err := mark(ctx, m.ID, errText, next); err != nil {
+		w.Log.Error(what, "id", m.ID, "err", err)
+	}
+}
+
+// attempt delivers m and returns its message id: by editing the message
+// named, else — after an attempt in doubt — by finding the message that
+// attempt sent, else by sending it.
+func (w *Worker) attempt(ctx context.Context, m storage.OutboxMessage, claim storage.OutboxClaim) (int, error) {
+	careful, _ := w.Messenger.(CarefulMessenger)
+	out := toOutMessage(m)
+	if m.EditMessageID != 0 {
+		err := w.edit(ctx, careful, m.ChatID, m.EditMessageID, out)
+		if !errors.Is(err, handlers.ErrUndeliverable) {
+			return m.EditMessageID, err
+		}
+		// The message is gone or cannot be edited: deliver a new one. It
+		// may be this row's second try at that, after one in doubt.
+		w.Log.Warn("outbox edit refused; sending a new message", "id", m.ID, "key", m.Key, "err", err)
+	}
+	if claim.InDoubt {
+		if careful == nil || len(m.Buttons) == 0 {
+			w.Log.Warn("sending again a message that may have arrived", "id", m.ID, "key", m.Key, "chat_id", m.ChatID)
+		} else if id, err := w.probe(ctx, careful, m, claim.ProbeAfter); err != nil || id != 0 {
+			return id, err
+		}
+	}
+	if careful != nil {
+		return careful.SendOnce(ctx, out)
+	}
+	return w.Messenger.Send(ctx, out)
+}
+
+func (w *Worker) edit(ctx context.Context, careful CarefulMessenger, chatID int64, messageID int, out handlers.OutMessage) error {
+	if careful != nil {
+		return careful.EditStrict(ctx, chatID, messageID, out.Text, out.Buttons)
+	}
+	return w.Messenger.Edit(ctx, chatID, messageID, out.Text, out.Buttons)
 }
 
 func isNotFound(err error) bool { return errors.Is(err, storage.ErrNotFound) }

@@ -39,6 +39,19 @@ type OutboxMessage struct {
 	CreatedAt     time.Time
 	SentAt        *time.Time
 	LastError     string
+	// EditMessageID, when set, makes delivery an edit of that message in
+	// the chat (Text and Buttons replace its own) instead of a new message:
+	// an edit repeated after a crash changes nothing, so it is never
+	// delivered twice. SentMessageID is then this id.
+	EditMessageID int
+	// UnsettledAttempts counts claims since the last definite outcome (sent,
+	// refused, or found by a probe). An attempt cut short — the process
+	// died, the request timed out — leaves it above zero: the message may
+	// be in the chat already.
+	UnsettledAttempts int
+	// ProbeAfter is the highest message id known in the chat when the first
+	// unsettled attempt began: a message that attempt sent has a greater id.
+	ProbeAfter int
 }
 
 // OutboxButton is an inline keyboard button: storage does not import the
@@ -49,11 +62,13 @@ type OutboxButton struct {
 }
 
 const outboxColumns = `id, key, chat_id, text, buttons, reply_to, photo_id, ticket_id, purpose, status,
-	attempts, next_attempt_at, sent_message_id, created_at, sent_at, last_error`
+	attempts, next_attempt_at, sent_message_id, created_at, sent_at, last_error,
+	edit_message_id, unsettled_attempts, probe_after`
 
 // EnqueueOutbox stores msgs as pending in one transaction; a message whose
-// key exists already is skipped. ID, Status, Attempts, SentMessageID, SentAt
-// and LastError are ignored; a zero CreatedAt means now.
+// key exists already is skipped. ID, Status, Attempts, SentMessageID, SentAt,
+// LastError, UnsettledAttempts and ProbeAfter are ignored; a zero CreatedAt
+// means now.
 func (db *DB) EnqueueOutbox(ctx context.Context, msgs ...OutboxMessage) error {
 	if len(msgs) == 0 {
 		return nil
@@ -66,8 +81,8 @@ func (db *DB) EnqueueOutbox(ctx context.Context, msgs ...OutboxMessage) error {
 func (db *DB) enqueueOutbox(ctx context.Context, tx *sqlx.Tx, createdAt time.Time, msgs []OutboxMessage) error {
 	query := db.db.Rebind(`
 		INSERT INTO outbox_messages (key, chat_id, text, buttons, reply_to, photo_id, ticket_id, purpose,
-			status, attempts, next_attempt_at, created_at)
-		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?)
+			status, attempts, next_attempt_at, created_at, edit_message_id)
+		VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 0, ?, ?, ?)
 		ON CONFLICT (key) DO NOTHING`)
 	for _, m := range msgs {
 		if m.Key == "" {
@@ -82,7 +97,7 @@ func (db *DB) enqueueOutbox(ctx context.Context, tx *sqlx.Tx, createdAt time.Tim
 			created = m.CreatedAt
 		}
 		_, err = tx.ExecContext(ctx, query, m.Key, m.ChatID, m.Text, buttons, m.ReplyTo, m.PhotoID,
-			m.TicketID, m.Purpose, OutboxPending, utc(m.NextAttemptAt), utc(created))
+			m.TicketID, m.Purpose, OutboxPending, utc(m.NextAttemptAt), utc(created), m.EditMessageID)
 		if err != nil {
 			return fmt.Errorf("storage: enqueue %q: %w", m.Key, err)
 		}
@@ -112,20 +127,11 @@ func (db *DB) OutboxByKey(ctx context.Context, key string) (OutboxMessage, error
 // ClaimOutbox leases message id to the caller until now+lease, if it is
 // still pending and due. It is one compare-and-set UPDATE: of two replicas
 // claiming the same row exactly one gets true. A sender that dies holding a
-// claim lets the lease run out; the message is then due again.
+// claim lets the lease run out; the message is then due again, in doubt
+// (see ClaimOutboxAttempt, which also says whether it is).
 func (db *DB) ClaimOutbox(ctx context.Context, id int64, now time.Time, lease time.Duration) (bool, error) {
-	query := `
-		UPDATE outbox_messages SET next_attempt_at = ?
-		WHERE id = ? AND status = ? AND next_attempt_at <= ?`
-	result, err := db.db.ExecContext(ctx, db.db.Rebind(query), utc(now.Add(lease)), id, OutboxPending, utc(now))
-	if err != nil {
-		return false, fmt.Errorf("storage: claim outbox %d: %w", id, err)
-	}
-	n, err := result.RowsAffected()
-	if err != nil {
-		return false, fmt.Errorf("storage: claim outbox %d: rows affected: %w", id, err)
-	}
-	return n == 1, nil
+	_, ok, err := db.ClaimOutboxAttempt(ctx, id, now, lease)
+	return ok, err
 }
 
 // MarkOutboxSent records that message id was delivered as messageID at at
@@ -136,7 +142,7 @@ func (db *DB) MarkOutboxSent(ctx context.Context, id int64, messageID int, at ti
 	at = utc(at)
 	return db.inTx(ctx, func(tx *sqlx.Tx) error {
 		query := `
-			UPDATE outbox_messages SET status = ?, sent_message_id = ?, sent_at = ?
+			UPDATE outbox_messages SET status = ?, sent_message_id = ?, sent_at = ?, unsettled_attempts = 0
 			WHERE id = ? AND status <> ?
 			RETURNING chat_id, ticket_id, purpose`
 		var chatID, ticketID int64
@@ -156,12 +162,15 @@ func (db *DB) MarkOutboxSent(ctx context.Context, id int64, messageID int, at ti
 	})
 }
 
-// MarkOutboxRetry records a failed attempt at message id: attempts+1, the
-// error, and the time to try again. A message no longer pending (sent or
-// failed meanwhile) is left alone; ErrNotFound for an unknown id.
+// MarkOutboxRetry records an attempt at message id that definitely did not
+// deliver it (Telegram refused it: 429, 5xx, ...): attempts+1, the error,
+// and the time to try again. The attempt is settled; earlier ones that were
+// cut short stay in doubt. A message no longer pending (sent or failed
+// meanwhile) is left alone; ErrNotFound for an unknown id.
 func (db *DB) MarkOutboxRetry(ctx context.Context, id int64, errText string, next time.Time) error {
 	query := `
-		UPDATE outbox_messages SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?
+		UPDATE outbox_messages SET attempts = attempts + 1, last_error = ?, next_attempt_at = ?,
+			unsettled_attempts = CASE WHEN unsettled_attempts > 0 THEN unsettled_attempts - 1 ELSE 0 END
 		WHERE id = ? AND status = ?`
 	return db.markOutbox(ctx, id, "retry", query, errText, utc(next), id, OutboxPending)
 }
@@ -171,7 +180,7 @@ func (db *DB) MarkOutboxRetry(ctx context.Context, id int64, errText string, nex
 // ErrNotFound for an unknown id.
 func (db *DB) MarkOutboxFailed(ctx context.Context, id int64, errText string) error {
 	query := `
-		UPDATE outbox_messages SET status = ?, attempts = attempts + 1, last_error = ?
+		UPDATE outbox_messages SET status = ?, attempts = attempts + 1, last_error = ?, unsettled_attempts = 0
 		WHERE id = ? AND status = ?`
 	return db.markOutbox(ctx, id, "failed", query, OutboxFailed, errText, id, OutboxPending)
 }
@@ -219,7 +228,8 @@ func scanOutboxMessage(row rowScanner) (OutboxMessage, error) {
 	var buttons string
 	var sentAt sql.NullTime
 	err := row.Scan(&m.ID, &m.Key, &m.ChatID, &m.Text, &buttons, &m.ReplyTo, &m.PhotoID, &m.TicketID, &m.Purpose,
-		&m.Status, &m.Attempts, &m.NextAttemptAt, &m.SentMessageID, &m.CreatedAt, &sentAt, &m.LastError)
+		&m.Status, &m.Attempts, &m.NextAttemptAt, &m.SentMessageID, &m.CreatedAt, &sentAt, &m.LastError,
+		&m.EditMessageID, &m.UnsettledAttempts, &m.ProbeAfter)
 	if err != nil {
 		return OutboxMessage{}, err
 	}

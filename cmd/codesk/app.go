@@ -8,6 +8,7 @@ import (
 	"runtime/debug"
 	"time"
 
+	"codesk/bot"
 	"codesk/config"
 	"codesk/faq"
 	"codesk/handlers"
@@ -74,6 +75,20 @@ func openState(ctx context.Context, cfg config.Config, log *slog.Logger) (storag
 	}
 	log.Info("shared state in Redis", "url", storage.RedactURL(cfg.RedisURL), "prefix", storage.DefaultRedisPrefix)
 	return state, nil
+}
+
+// messengerOptions are the sender's limits (scaled against a fake) and, with
+// Redis, the send budget every replica shares: each replica's own pacer
+// alone would let replicas together exceed Telegram's limits.
+func (a *app) messengerOptions(cfg config.Config, log *slog.Logger) []bot.MessengerOption {
+	scale := cfg.TelegramRateScale
+	limits := bot.TelegramLimits().Scaled(scale)
+	opts := []bot.MessengerOption{bot.WithLimits(limits), bot.WithRetryUnit(time.Duration(float64(time.Second) * scale))}
+	if redisState, ok := a.state.(*storage.RedisState); ok {
+		opts = append(opts, bot.WithSendBudget(redisState.SendBudget(storage.SendLimits(limits), 0)))
+		log.Info("sends paced on a budget shared by replicas in Redis")
+	}
+	return opts
 }
 
 func (a *app) close() {

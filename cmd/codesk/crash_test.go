@@ -81,15 +81,17 @@ func awaitBot(tg *botapitest.Server, chat int64, after int, timeout time.Duratio
 	return botapitest.Message{}, false
 }
 
-func TestHardCrashMidBurstLosesNoAcknowledgedConcernAndSendsNoSecondCard(t *testing.T) {
+func TestHardCrashMidBurstLosesNoAcknowledgedConcernAndSendsNothingTwice(t *testing.T) {
 	if testing.Short() {
 		t.Skip("builds and runs codesk as a separate process")
 	}
 	bin := buildCodesk(t)
 	tg := botapitest.NewServer(t, botapitest.WithLimits(botapitest.ScaledLimits(crashScale)))
 	dir := t.TempDir()
-	groups := map[string]int64{"property_management": -1001001, "owners_committee": -1001002, "neighborhood_committee": -1001003}
-	const desk = -1001000
+	// Supergroups, as staff groups are: they number their own messages,
+	// which lets codesk look for a card whose send was cut short.
+	groups := map[string]int64{"property_management": -1001000001001, "owners_committee": -1001000001002, "neighborhood_committee": -1001000001003}
+	const desk = -1001000001000
 	cfg := "parties:\n"
 	for p, id := range groups {
 		cfg += fmt.Sprintf("  %s: {chat_id: %d}\n", p, id)
@@ -107,7 +109,7 @@ func TestHardCrashMidBurstLosesNoAcknowledgedConcernAndSendsNoSecondCard(t *test
 	env := append(os.Environ(),
 		"TELEGRAM_BOT_TOKEN="+botapitest.Token, "TELEGRAM_API_URL="+tg.URL,
 		"DATABASE_URL=sqlite:"+dbPath, "CODESK_CONFIG="+filepath.Join(dir, "codesk.yaml"),
-		"TELEGRAM_RATE_SCALE="+strconv.FormatFloat(crashScale, 'f', -1, 64), "OUTBOX_LEASE=400ms", "LOG_LEVEL=warn")
+		"TELEGRAM_RATE_SCALE="+strconv.FormatFloat(crashScale, 'f', -1, 64), "OUTBOX_LEASE=400ms", "LOG_LEVEL=info")
 	start := func() *exec.Cmd {
 		cmd := exec.Command(bin, "serve")
 		cmd.Env, cmd.Stdout, cmd.Stderr = env, logFile, logFile
@@ -154,8 +156,11 @@ func TestHardCrashMidBurstLosesNoAcknowledgedConcernAndSendsNoSecondCard(t *test
 					}
 					send, _ := preview.Button("✅ 确认发送")
 					tg.UserPresses(home, u, preview.MessageID, send.CallbackData)
-					ack, ok := awaitBot(tg, home.ID, preview.MessageID, 10*time.Second, func(m botapitest.Message) bool {
-						return m.ReplyTo == preview.MessageID && ackPattern.MatchString(m.Text)
+					// The acknowledgement is the preview edited (or, were
+					// the preview gone, a reply to it): Sent shows messages
+					// as they are now.
+					ack, ok := awaitBot(tg, home.ID, preview.MessageID-1, 10*time.Second, func(m botapitest.Message) bool {
+						return (m.MessageID == preview.MessageID || m.ReplyTo == preview.MessageID) && ackPattern.MatchString(m.Text)
 					})
 					if !ok {
 						continue // the draft died with the process: report again
@@ -172,16 +177,31 @@ func TestHardCrashMidBurstLosesNoAcknowledgedConcernAndSendsNoSecondCard(t *test
 	for acked.Load() < crashResidents*crashEach/3 {
 		time.Sleep(10 * time.Millisecond)
 	}
+	// Just before the kill Telegram answers late: the sends and edits under
+	// way have taken effect, but codesk never hears so. Those are the
+	// messages in doubt after the restart.
+	for _, method := range []string{"sendMessage", "editMessageText"} {
+		tg.SetLatencyAfter(method, 300*time.Millisecond)
+	}
+	time.Sleep(150 * time.Millisecond)
 	mu.Lock()
 	_ = current.Process.Kill()
 	_ = current.Wait()
 	killedAt := time.Now()
 	ackedAtCrash := acked.Load()
 	inFlight := claimedAtCrash(t, dbPath)
+	for _, method := range []string{"sendMessage", "editMessageText"} {
+		tg.SetLatencyAfter(method, 0)
+	}
 	current = start()
 	mu.Unlock()
 	wg.Wait()
-	t.Logf("%d concerns acknowledged before the crash; %d outbox messages were in flight at the kill", ackedAtCrash, len(inFlight))
+	kinds := map[string]int{}
+	for key := range inFlight {
+		kinds[key[strings.LastIndex(key, ":")+1:]]++
+	}
+	t.Logf("%d concerns acknowledged before the crash; %d outbox messages in flight at the kill (%d cards, %d acknowledgements)",
+		ackedAtCrash, len(inFlight), kinds["card"], kinds["ack"])
 
 	for r := range ackOf {
 		for j, n := range ackOf[r] {
@@ -238,13 +258,12 @@ func TestHardCrashMidBurstLosesNoAcknowledgedConcernAndSendsNoSecondCard(t *test
 			byText[tk.Text]++
 			total++
 			for what, count := range map[string]int{"card": cards[int(tk.ID)], "ack": acks[int(tk.ID)]} {
-				switch {
-				case count == 0:
-					t.Errorf("ticket #%d has no %s", tk.ID, what)
-				case count > 1 && !inFlight[fmt.Sprintf("ticket:%d:%s", tk.ID, what)]:
-					t.Errorf("ticket #%d has %d %ss", tk.ID, count, what)
-				case count > 1:
-					t.Logf("ticket #%d has %d %ss: one was being sent at the instant of the kill", tk.ID, count, what)
+				// Exactly one, in flight at the kill or not: a card whose
+				// send was cut short is looked for before it goes again,
+				// and an acknowledgement is an edit of the preview.
+				if count != 1 {
+					t.Errorf("ticket #%d has %d %ss, want exactly 1 (in flight at the kill: %v)",
+						tk.ID, count, what, inFlight[fmt.Sprintf("ticket:%d:%s", tk.ID, what)])
 				}
 			}
 		}
@@ -257,6 +276,9 @@ func TestHardCrashMidBurstLosesNoAcknowledgedConcernAndSendsNoSecondCard(t *test
 	if total != crashResidents*crashEach {
 		t.Errorf("%d tickets for %d concerns", total, crashResidents*crashEach)
 	}
+	logText, _ := os.ReadFile(logFile.Name())
+	t.Logf("messages in doubt after the restart: %d found in the chat (not sent again), %d not found (sent)",
+		strings.Count(string(logText), "message in doubt found in the chat"), strings.Count(string(logText), "message in doubt not found in the chat"))
 	if v := tg.LimitViolations(); len(v) != 0 {
 		t.Errorf("codesk sent faster than Telegram allows %d times (killed at %s): %v", len(v), killedAt.Format("15:04:05.000"), v[:min(len(v), 5)])
 	}
@@ -264,7 +286,7 @@ func TestHardCrashMidBurstLosesNoAcknowledgedConcernAndSendsNoSecondCard(t *test
 
 // claimedAtCrash lists the outbox keys (cards by "ticket:N:card") whose
 // send was under way when the process died: a send that reached Telegram
-// but was not yet recorded is the one message that can go twice.
+// but was not yet recorded is in doubt after the restart.
 func claimedAtCrash(t *testing.T, dbPath string) map[string]bool {
 	t.Helper()
 	db, err := storage.Open(context.Background(), "sqlite:"+dbPath)
@@ -278,7 +300,7 @@ func claimedAtCrash(t *testing.T, dbPath string) map[string]bool {
 	}
 	out := map[string]bool{}
 	for _, m := range due {
-		if !m.NextAttemptAt.IsZero() && m.NextAttemptAt.After(time.Now()) { // claimed: leased into the future
+		if m.UnsettledAttempts > 0 { // claimed, no outcome recorded
 			key := m.Key // "ticket:N:card:<party>" and "ticket:N:ack"
 			if i := strings.Index(key, ":card"); i >= 0 {
 				key = key[:i+len(":card")]

@@ -30,10 +30,7 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 	defer a.close()
 	scale := cfg.TelegramRateScale
 	b, err := bot.New(ctx, bot.Options{Token: cfg.TelegramToken, APIURL: cfg.TelegramAPIURL, Log: log,
-		Messenger: []bot.MessengerOption{
-			bot.WithLimits(bot.TelegramLimits().Scaled(scale)),
-			bot.WithRetryUnit(time.Duration(float64(time.Second) * scale)),
-		}})
+		Messenger: a.messengerOptions(cfg, log)})
 	if err != nil {
 		return err
 	}

@@ -1,0 +1,63 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+
+	"codesk/handlers"
+)
+
+// Sent from its preview, a concern is acknowledged by editing the preview
+// (through the outbox: an edit repeated after a crash cannot acknowledge
+// twice), not by a new message plus a direct edit.
+func TestSendingFromThePreviewTurnsThePreviewIntoTheAcknowledgement(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	preview := f.say(t, resident, "3号楼2单元电梯又坏了，困了人")
+	const previewID = 4321 // the preview's message id, as the press reports it
+	sends := f.out.count()
+	f.pressIn(t, resident, resident, handlers.PrivateChat, previewID, findData(t, preview, "c:send:"))
+
+	if n := f.out.count(); n != sends {
+		t.Errorf("the press sent %d messages directly; the acknowledgement goes through the outbox", n-sends)
+	}
+	f.out.mu.Lock()
+	edits := len(f.out.edits)
+	f.out.mu.Unlock()
+	if edits != 0 {
+		t.Errorf("the preview was edited directly %d times; the outbox edits it once", edits)
+	}
+	var ack, card int
+	for _, m := range f.deliver(t) {
+		switch m.Purpose {
+		case "card":
+			card++
+		case "resident":
+			ack++
+			if m.EditMessageID != previewID || m.ChatID != resident || m.ReplyTo != previewID {
+				t.Errorf("the acknowledgement edits the preview (and threads under it should it be gone): %+v", m)
+			}
+			if !strings.Contains(m.Text, "已收到，工单号 #"+itoa(m.TicketID)) {
+				t.Errorf("acknowledgement text = %q", m.Text)
+			}
+			if data := strings.Join(outboxData(m), ","); !strings.Contains(data, itoa(m.TicketID)) {
+				t.Errorf("the acknowledgement carries the ticket's buttons, got %q", data)
+			}
+		}
+	}
+	if ack != 1 || card != 1 {
+		t.Fatalf("want one acknowledgement and one card in the outbox, got %d and %d", ack, card)
+	}
+}
+
+// Without a preview message id (a transport that has none), the
+// acknowledgement is a new message.
+func TestSendingWithoutAPreviewIDAcknowledgesWithANewMessage(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	preview := f.say(t, resident, "3号楼2单元电梯又坏了，困了人")
+	f.press(t, resident, findData(t, preview, "c:send:"))
+	for _, m := range f.deliver(t) {
+		if m.Purpose == "resident" && (m.EditMessageID != 0 || m.ReplyTo != 0) {
+			t.Errorf("acknowledgement without a preview id: %+v", m)
+		}
+	}
+}
