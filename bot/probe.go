@@ -93,6 +93,10 @@ func (m *Messenger) EditStrict(ctx context.Context, chatID int64, messageID int,
 	return err
 }
 
+// IsSupergroup reports whether chatID is a supergroup or channel: only
+// there can a ticket card whose send was cut short be looked for.
+func IsSupergroup(chatID int64) bool { return ownNumbering(chatID) }
+
 // ownNumbering reports whether chatID numbers its messages itself:
 // supergroups and channels (ids -100…). Elsewhere (private chats, basic
 // groups) a message id comes from each account's own counter, which every

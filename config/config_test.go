@@ -38,7 +38,7 @@ func TestExampleFileLoads(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if c.Parties[parties.OwnersCommittee].ChatID != -1001002 || c.CoOffice.ChatID != -1001000 {
+	if c.Parties[parties.OwnersCommittee].ChatID != -1001000000002 || c.CoOffice.ChatID != -1001000000000 {
 		t.Errorf("party chats not read: %+v %+v", c.Parties, c.CoOffice)
 	}
 	if !c.IsAdmin(10001) || !c.IsAdmin(42) || c.IsAdmin(20001) {

@@ -5,6 +5,7 @@ import (
 	"flag"
 	"io"
 	"log/slog"
+	"slices"
 	"strings"
 	"sync"
 	"time"
@@ -13,6 +14,7 @@ import (
 	"codesk/config"
 	"codesk/handlers"
 	"codesk/outbox"
+	"codesk/parties"
 	"codesk/storage"
 )
 
@@ -28,6 +30,7 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 		return err
 	}
 	defer a.close()
+	warnBasicGroups(cfg, log)
 	scale := cfg.TelegramRateScale
 	b, err := bot.New(ctx, bot.Options{Token: cfg.TelegramToken, APIURL: cfg.TelegramAPIURL, Log: log,
 		Messenger: a.messengerOptions(cfg, log)})
@@ -171,6 +174,18 @@ func prune(ctx context.Context, db *storage.DB, log *slog.Logger, every time.Dur
 		case <-ctx.Done():
 			return
 		case <-t.C:
+		}
+	}
+}
+
+// warnBasicGroups names the staff chats that are not supergroups: a card
+// whose send was cut short (a crash, a timeout) cannot be looked for there,
+// so it may arrive twice.
+func warnBasicGroups(cfg config.Config, log *slog.Logger) {
+	for _, p := range append(slices.Clone(parties.All), parties.CoOffice) {
+		if chat, ok := cfg.ChatOf(p); ok && chat != 0 && !bot.IsSupergroup(chat) {
+			log.Warn("staff chat is not a supergroup; after a crash a ticket card may be posted twice there (upgrade the group to a supergroup)",
+				"party", p, "chat_id", chat)
 		}
 	}
 }
