@@ -21,6 +21,11 @@ type confidenceFeatures struct {
 	// diagnostics, dumped for calibration but not in the model
 	queryCov     float64 // IDF share of the query the top entry covers
 	unknownShare float64 // IDF share of query terms the FAQ never uses
+	// unitCov is the largest share of the query that one statement of the
+	// top entry (a question or an answer sentence) covers: words scattered
+	// over a long answer are weaker evidence than one sentence saying them.
+	unitCov  float64
+	unitCov2 float64 // the same for the runner-up (diagnostic)
 }
 
 func (m *Matcher) confidenceFeatures(r ranking, question string) confidenceFeatures {
@@ -39,6 +44,8 @@ func (m *Matcher) confidenceFeatures(r ranking, question string) confidenceFeatu
 		topQnCov:       float64(top.questionCov),
 		siblingDeficit: float64(r.siblingDeficit),
 		queryCov:       float64(top.queryCov),
+		unitCov:        float64(r.unitCov1),
+		unitCov2:       float64(r.unitCov2),
 	}
 	if r.total > 0 {
 		f.unknownShare = float64(r.unknown / r.total)
@@ -72,13 +79,13 @@ func typicalTermWeight(questions [][]questionTerms, fallback float32) float32 {
 // confidenceModel is a logistic model of "the top entry is the right answer"
 // over confidenceFeatures.
 type confidenceModel struct {
-	bias, margin, logTerms, zh, logMatched, secondQnCov, topQnCov, siblingDeficit float64
+	bias, margin, logTerms, zh, logMatched, secondQnCov, topQnCov, siblingDeficit, unitCov float64
 }
 
 // probability is the modelled chance that the top entry answers the question.
 func (c confidenceModel) probability(f confidenceFeatures) float64 {
 	z := c.bias + c.margin*f.margin + c.logTerms*f.logTerms + c.zh*f.zh +
 		c.logMatched*f.logMatched + c.secondQnCov*f.secondQnCov + c.topQnCov*f.topQnCov +
-		c.siblingDeficit*f.siblingDeficit
+		c.siblingDeficit*f.siblingDeficit + c.unitCov*f.unitCov
 	return 1 / (1 + math.Exp(-z))
 }

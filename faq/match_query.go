@@ -35,6 +35,8 @@ type ranking struct {
 	// siblingDeficit is how much more of the terms that tell the top two
 	// entries apart the runner-up's questions hold (siblingScores), >= 0.
 	siblingDeficit float32
+	// unitCov1 and unitCov2 are the top two entries' statementCoverage.
+	unitCov1, unitCov2 float32
 }
 
 // Match picks the entry to answer question with, or none, plus up to three
@@ -165,6 +167,13 @@ func (m *Matcher) score(sc *scratch, question string, k int) ranking {
 		return int(a.entry - b.entry)
 	})
 	r.hits = sc.hits
+	slices.SortFunc(sc.knownW, func(a, b weightedTerm) int { return int(a.id - b.id) })
+	if len(r.hits) > 0 {
+		r.unitCov1 = m.statementCoverage(r.hits[0].entry, sc.knownW, r.total)
+	}
+	if len(r.hits) > 1 {
+		r.unitCov2 = m.statementCoverage(r.hits[1].entry, sc.knownW, r.total)
+	}
 	top, second := m.siblingScores(r.hits, sc.knownW)
 	r.siblingDeficit = max(0, second-top)
 	if len(r.hits) > 0 && m.maxIDF > 0 {

@@ -29,8 +29,10 @@ type Matcher struct {
 	// question coverage.
 	questions [][]questionTerms
 	// vocab holds, per entry, the sorted distinct term ids of its questions.
-	vocab  [][]int32
-	maxIDF float32
+	vocab [][]int32
+	// statements holds each entry's questions and answer sentences.
+	statements statements
+	maxIDF     float32
 	// typicalWeight is the mean weight of a question term (typicalTermWeight).
 	typicalWeight float32
 	pool          sync.Pool // *scratch
@@ -165,6 +167,7 @@ func newMatcher(entries []Entry, p matchParams) *Matcher {
 		}
 	}
 	m.vocab = questionVocab(m.questions)
+	m.statements = m.indexStatements(entries)
 	m.typicalWeight = typicalTermWeight(m.questions, m.maxIDF)
 	m.pool.New = func() any { return &scratch{acc: make([]float32, n)} }
 	return m

@@ -21,12 +21,12 @@ import math
 import os
 
 # order of the "f" array in the dump (see TestDumpConfidenceFeatures)
-NAMES = ["margin", "logterms", "zh", "matched", "qncov2", "qncov1", "sibdeficit", "qcov", "unk"]
+NAMES = ["margin", "logterms", "zh", "matched", "qncov2", "qncov1", "sibdeficit", "qcov", "unk", "ucov1", "ucov2"]
 # Go field names of confidenceModel, per feature
 GO_FIELDS = {"margin": "margin", "qcov": "queryCov", "logterms": "logTerms", "zh": "zh",
              "matched": "logMatched", "qncov2": "secondQnCov", "qncov1": "topQnCov",
-            "sibdeficit": "siblingDeficit"}
-DEFAULT_FEATURES = "margin,logterms,zh,matched,qncov2,qncov1,sibdeficit"
+            "sibdeficit": "siblingDeficit", "ucov1": "unitCov"}
+DEFAULT_FEATURES = "margin,logterms,zh,matched,qncov2,qncov1,sibdeficit,ucov1"
 
 
 def load(folder, name):
