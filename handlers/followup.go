@@ -37,7 +37,12 @@ type followUp struct {
 }
 
 func conversationKey(userID int64) string { return fmt.Sprintf("conv:%d", userID) }
-func followUpKey(userID int64) string     { return fmt.Sprintf("convmsg:%d", userID) }
+
+// followUpKey holds one message: a resident writing several in a row is
+// asked about each, and each answer moves the message it was asked about.
+func followUpKey(userID int64, messageID int) string {
+	return fmt.Sprintf("convmsg:%d:%d", userID, messageID)
+}
 
 // noteConversation remembers that staff just wrote to the resident about a
 // ticket. Losing it only means the resident's next message is not offered
@@ -88,7 +93,7 @@ func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen 
 	if err != nil {
 		return true, fmt.Errorf("encode follow-up: %w", err)
 	}
-	if err := h.State.Set(ctx, followUpKey(in.UserID), enc, followUpTTL); err != nil {
+	if err := h.State.Set(ctx, followUpKey(in.UserID, in.MessageID), enc, followUpTTL); err != nil {
 		return true, fmt.Errorf("save follow-up of %d: %w", in.UserID, err)
 	}
 	lang := ticketLang(t, chosen)
@@ -96,19 +101,26 @@ func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen 
 	if in.Kind == PhotoMessage {
 		other = txtFollowUpNewConcern
 	}
-	id64 := strconv.FormatInt(t.ID, 10)
+	id64, msg := strconv.FormatInt(t.ID, 10), ":"+strconv.Itoa(in.MessageID)
 	return true, h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID,
 		Text: txtFollowUpAsk.f(lang, t.Number(), parties.Name(t.Party, lang)),
 		Buttons: [][]Button{
-			{{Text: txtFollowUpSend.f(lang, t.Number()), Data: "r:conv:" + id64 + ":y"}},
-			{{Text: other.in(lang), Data: "r:conv:" + id64 + ":n"}},
+			{{Text: txtFollowUpSend.f(lang, t.Number()), Data: "r:conv:" + id64 + ":y" + msg}},
+			{{Text: other.in(lang), Data: "r:conv:" + id64 + ":n" + msg}},
 		}})
 }
 
-// followUpChoice serves "r:conv:<ticketID>:y|n": the held message goes to
-// the ticket, or is treated as a question (text) or a new concern (photo).
-func (h *Handler) followUpChoice(ctx context.Context, in Incoming, ticketID int64, choice, chosen string) error {
-	data, ok, err := h.State.Get(ctx, followUpKey(in.UserID))
+// followUpChoice serves "r:conv:<ticketID>:y|n:<messageID>": the held
+// message goes to the ticket, or is treated as a question (text) or a new
+// concern (photo).
+func (h *Handler) followUpChoice(ctx context.Context, in Incoming, ticketID int64, extra, chosen string) error {
+	choice, msgText, _ := strings.Cut(extra, ":")
+	msgID, err := strconv.Atoi(msgText)
+	if err != nil {
+		return errStale
+	}
+	key := followUpKey(in.UserID, msgID)
+	data, ok, err := h.State.Get(ctx, key)
 	if err != nil {
 		return fmt.Errorf("load follow-up of %d: %w", in.UserID, err)
 	}
@@ -138,11 +150,11 @@ func (h *Handler) followUpChoice(ctx context.Context, in Incoming, ticketID int6
 	if choice == "y" {
 		err := h.addDetails(ctx, held, t, chosen)
 		if err == nil {
-			err = h.State.Delete(ctx, followUpKey(in.UserID))
+			err = h.State.Delete(ctx, key)
 		}
 		return err
 	}
-	if err := h.State.Delete(ctx, followUpKey(in.UserID)); err != nil {
+	if err := h.State.Delete(ctx, key); err != nil {
 		return fmt.Errorf("clear follow-up: %w", err)
 	}
 	// Not for the ticket: the conversation is over, so the next message is

@@ -36,8 +36,7 @@ func TestAPlainAnswerAfterAStaffQuestionIsOfferedToTheTicketAndRelayedOnce(t *te
 	if got := f.deliver(t); len(got) != 0 {
 		t.Fatalf("nothing is relayed before the resident chooses, got %+v", got)
 	}
-	yes := findData(t, ask, "r:conv:")
-	yes = yes[:strings.LastIndex(yes, ":")] + ":y"
+	yes := findData(t, ask, "r:conv:"+itoa(tk.ID)+":y")
 	f.press(t, resident, yes)
 	if last := f.out.last(t); !strings.Contains(last.Text, "已补充") {
 		t.Errorf("the resident is told it was passed on, got %q", last.Text)

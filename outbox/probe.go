@@ -51,43 +51,58 @@ func (e *probeError) Unwrap() error { return e.err }
 func (e *probeError) InDoubt() bool { return true }
 
 // probe looks for the message an attempt in doubt may have sent, among the
-// ProbeWindow ids after probeAfter. Its inline keyboard makes it unique:
-// the callback data names the ticket. Ids recorded as delivered are other
-// messages and are left alone. It returns the message's id, or 0 when it
-// is not there — the earlier attempts are then settled and the row is sent.
+// ids after probeAfter, ProbeWindow at a time. Its inline keyboard makes it
+// unique: the callback data names the ticket. Ids recorded as delivered are
+// other messages and are left alone. A window whose last id holds another
+// message says nothing about the ids after it (members may have written
+// more than a window's worth since the last known message), so the search
+// goes on to the next. It returns the message's id, or 0 when it is not
+// there — the earlier attempts are then settled and the row is sent.
 func (w *Worker) probe(ctx context.Context, careful CarefulMessenger, m storage.OutboxMessage, probeAfter int) (int, error) {
-	upTo := probeAfter + w.ProbeWindow
-	known, err := w.Store.KnownMessageIDs(ctx, m.ChatID, probeAfter, upTo)
-	if err != nil {
-		return 0, &probeError{err}
-	}
-	ids := make([]int, 0, w.ProbeWindow)
-	for id, k := probeAfter+1, 0; id <= upTo; id++ {
-		if k < len(known) && known[k] == id {
-			k++
-			continue
-		}
-		ids = append(ids, id)
-	}
 	out := toOutMessage(m)
-	own, checked, err := careful.FindOwnMessage(ctx, m.ChatID, ids, out.Buttons)
-	switch {
-	case errors.Is(err, handlers.ErrUndeliverable):
-		return 0, err
-	case err != nil:
-		if err := w.Store.AdvanceOutboxProbe(context.WithoutCancel(ctx), m.ID, checked); err != nil {
-			w.Log.Error("record outbox probe", "id", m.ID, "err", err)
+	var checked int
+	for {
+		upTo := probeAfter + w.ProbeWindow
+		known, err := w.Store.KnownMessageIDs(ctx, m.ChatID, probeAfter, upTo)
+		if err != nil {
+			return 0, &probeError{err}
 		}
-		return 0, &probeError{err}
-	case own != 0:
-		w.Log.Info("message in doubt found in the chat; not sent again", "id", m.ID, "key", m.Key, "chat_id", m.ChatID, "message_id", own)
-		return own, nil
+		ids := make([]int, 0, w.ProbeWindow)
+		for id, k := probeAfter+1, 0; id <= upTo; id++ {
+			if k < len(known) && known[k] == id {
+				k++
+				continue
+			}
+			ids = append(ids, id)
+		}
+		var own int
+		own, checked, err = careful.FindOwnMessage(ctx, m.ChatID, ids, out.Buttons)
+		switch {
+		case errors.Is(err, handlers.ErrUndeliverable):
+			return 0, err
+		case err != nil:
+			if err := w.Store.AdvanceOutboxProbe(context.WithoutCancel(ctx), m.ID, checked); err != nil {
+				w.Log.Error("record outbox probe", "id", m.ID, "err", err)
+			}
+			return 0, &probeError{err}
+		case own != 0:
+			w.Log.Info("message in doubt found in the chat; not sent again", "id", m.ID, "key", m.Key, "chat_id", m.ChatID, "message_id", own)
+			return own, nil
+		}
+		if len(known) > 0 {
+			checked = max(checked, known[len(known)-1])
+		}
+		if checked < upTo {
+			break
+		}
+		// The window ends on another message: the chat goes on past it.
+		if err := w.Store.AdvanceOutboxProbe(ctx, m.ID, checked); err != nil {
+			return 0, &probeError{fmt.Errorf("advance: %w", err)}
+		}
+		probeAfter = checked
 	}
 	// Not there: only the attempt under way is unsettled now, and a message
 	// it sends lands after every message that exists.
-	if len(known) > 0 {
-		checked = max(checked, known[len(known)-1])
-	}
 	if err := w.Store.SettleOutboxProbe(ctx, m.ID, checked); err != nil {
 		return 0, &probeError{fmt.Errorf("settle: %w", err)}
 	}
