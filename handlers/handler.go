@@ -52,6 +52,9 @@ type TicketStore interface {
 	// UnclaimedTickets lists tickets waiting for staff (new or reopened)
 	// since before olderThan: the SLA watcher's work.
 	UnclaimedTickets(ctx context.Context, olderThan time.Time) ([]tickets.Ticket, error)
+	// ConfirmOutboxByPress records a message whose send was cut short as
+	// delivered, when a button it carries was pressed on that message.
+	ConfirmOutboxByPress(ctx context.Context, chatID int64, messageID int, callbackData string, at time.Time) (bool, error)
 }
 
 // ConcernRouter tells concerns from questions and routes them

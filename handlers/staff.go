@@ -51,6 +51,14 @@ func (h *Handler) staffCallback(ctx context.Context, in Incoming) error {
 		h.refuseStaff(ctx, in, staffNotAllowed, "staff action by a non-member")
 		return nil
 	}
+	// The press proves the card arrived: if its send was cut short, record
+	// it before the card changes, or the sender would not recognise it and
+	// post it again.
+	if ok, err := h.Tickets.ConfirmOutboxByPress(ctx, in.ChatID, in.Callback.MessageID, in.Callback.Data, h.Now()); err != nil {
+		h.Log.Warn("confirm pressed card", "ticket", t.ID, "err", err)
+	} else if ok {
+		h.Log.Info("card in doubt confirmed by a press", "ticket", t.ID, "chat_id", in.ChatID, "message_id", in.Callback.MessageID)
+	}
 	switch action {
 	case "claim":
 		return h.claim(ctx, in, t)
