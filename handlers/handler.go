@@ -55,6 +55,8 @@ type TicketStore interface {
 	// ConfirmOutboxByPress records a message whose send was cut short as
 	// delivered, when a button it carries was pressed on that message.
 	ConfirmOutboxByPress(ctx context.Context, chatID int64, messageID int, callbackData string, at time.Time) (bool, error)
+	// TicketStats summarises concerns reported since a time, for admins.
+	TicketStats(ctx context.Context, since time.Time) (storage.TicketStats, error)
 }
 
 // ConcernRouter tells concerns from questions and routes them
@@ -284,7 +286,15 @@ func (h *Handler) stats(ctx context.Context, in Incoming, lang string) error {
 	if err != nil {
 		return fmt.Errorf("question stats: %w", err)
 	}
-	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: formatStats(st, lang)})
+	text := formatStats(st, lang)
+	if h.ticketsEnabled() {
+		ts, err := h.Tickets.TicketStats(ctx, since)
+		if err != nil {
+			return fmt.Errorf("ticket stats: %w", err)
+		}
+		text += "\n\n" + formatTicketStats(ts, h.categoryNames(lang), lang)
+	}
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: text})
 }
 
 func (h *Handler) send(ctx context.Context, msg OutMessage) error {

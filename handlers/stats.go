@@ -2,8 +2,10 @@ package handlers
 
 import (
 	"fmt"
+	"slices"
 	"strings"
 
+	"codesk/parties"
 	"codesk/storage"
 )
 
@@ -27,4 +29,65 @@ func formatStats(st storage.QuestionStats, lang string) string {
 		fmt.Fprintf(&b, "• %s (×%d)\n", q.Text, q.Count)
 	}
 	return strings.TrimSpace(b.String())
+}
+
+// formatTicketStats renders what residents reported and how it went.
+func formatTicketStats(st storage.TicketStats, categoryName func(string) string, lang string) string {
+	var b strings.Builder
+	en := lang == "en"
+	if en {
+		fmt.Fprintf(&b, "Concerns reported in the last 7 days: %d\n", st.Reported)
+	} else {
+		fmt.Fprintf(&b, "近 7 天反映的问题（工单）：%d\n", st.Reported)
+	}
+	if st.Reported > 0 {
+		var perParty []string
+		for _, p := range append(slices.Clone(parties.All), parties.CoOffice) {
+			if n := st.ByParty[p]; n > 0 {
+				perParty = append(perParty, fmt.Sprintf("%s %d", parties.Name(p, lang), n))
+			}
+		}
+		var top []string
+		for _, c := range st.TopCategories {
+			top = append(top, fmt.Sprintf("%s %d", categoryName(c.Category), c.Count))
+		}
+		if en {
+			fmt.Fprintf(&b, "By party: %s\nMost reported: %s\nResolved: %d, escalated unclaimed: %d\n",
+				strings.Join(perParty, ", "), strings.Join(top, ", "), st.Resolved, st.Escalated)
+		} else {
+			fmt.Fprintf(&b, "按部门：%s\n最多的类别：%s\n已解决：%d，超时未受理升级：%d\n",
+				strings.Join(perParty, "，"), strings.Join(top, "，"), st.Resolved, st.Escalated)
+		}
+		if st.Rated > 0 {
+			if en {
+				fmt.Fprintf(&b, "Residents' rating: %.1f / 5 (%d rated)\n", st.AverageRating(), st.Rated)
+			} else {
+				fmt.Fprintf(&b, "居民评分：%.1f / 5（%d 人评价）\n", st.AverageRating(), st.Rated)
+			}
+		}
+	}
+	if en {
+		fmt.Fprintf(&b, "Open now: %d, of which waiting to be claimed: %d", st.OpenNow, st.UnclaimedNow)
+	} else {
+		fmt.Fprintf(&b, "当前未结：%d，其中待受理：%d", st.OpenNow, st.UnclaimedNow)
+	}
+	return b.String()
+}
+
+// categoryNames maps a category id to its display name in lang.
+func (h *Handler) categoryNames(lang string) func(string) string {
+	names := map[string]string{}
+	if h.Router != nil {
+		for _, c := range h.Router.Categories() {
+			if n := c.Names[lang]; n != "" {
+				names[c.ID] = n
+			}
+		}
+	}
+	return func(id string) string {
+		if n, ok := names[id]; ok {
+			return n
+		}
+		return id
+	}
 }
