@@ -128,7 +128,7 @@ func newTicketFixture(t *testing.T, chats map[parties.ID]int64) *ticketFixture {
 	f.h = handlers.New(handlers.Deps{
 		Messenger: f.out, FAQ: testFAQ, Residents: f.db, Questions: f.db, State: f.state,
 		BotUsername: "codesk_bot", Now: func() time.Time { return f.now },
-		IsAdmin:     func(id int64) bool { return id == admin },
+		IsAdmin: func(id int64) bool { return id == admin },
 		Log:     slog.New(slog.NewTextHandler(f.logs, nil)),
 		Tickets: f.db, Router: router,
 		Parties: staffConfig{chats: chats, staff: map[int64][]parties.ID{
