@@ -6,6 +6,7 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
+	"unicode/utf16"
 
 	"codesk/parties"
 	"codesk/storage"
@@ -83,7 +84,10 @@ func cardMessages(t tickets.Ticket, chatID int64, key, title string, cat text) [
 		TicketID: t.ID, Purpose: purposeCard,
 	}
 	rest := t.PhotoIDs
-	if len(t.PhotoIDs) > 0 && runeLen(body) <= maxCaptionRunes {
+	// Telegram counts a caption in UTF-16 units (an emoji is two): a card
+	// whose text only fits in runes would go as a photo plus a separate text,
+	// two messages where one send in doubt could be looked for.
+	if len(t.PhotoIDs) > 0 && len(utf16.Encode([]rune(body))) <= maxCaptionRunes {
 		card.PhotoID, rest = t.PhotoIDs[0], t.PhotoIDs[1:]
 	}
 	card.Text = clip(body, maxMessageRunes)

@@ -1,0 +1,37 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"codesk/handlers"
+)
+
+// Telegram counts a caption in UTF-16 units, where an emoji is two: a card
+// whose text fits 1,024 runes but not 1,024 units cannot be the photo's
+// caption, so it goes as one text message with its buttons and the photo
+// follows, rather than being split by the transport into two messages.
+func TestACardTooLongForACaptionInUTF16IsOneTextMessageAndThePhotoFollows(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	text := "8号楼门口的路灯坏了，" + strings.Repeat("晚上一片漆黑😡", 115)
+	m := f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.PhotoMessage, PhotoIDs: []string{"p1"}, Text: text})
+	f.press(t, resident, findData(t, m, "c:send:"))
+	var toStaff []string
+	for _, o := range f.deliver(t) {
+		if o.ChatID != pmChat {
+			continue
+		}
+		if o.Purpose == "card" {
+			if runes, units := len([]rune(o.Text)), len(utf16.Encode([]rune(o.Text))); runes > 1024 || units <= 1024 {
+				t.Fatalf("test text must fit 1,024 runes but not 1,024 UTF-16 units: %d runes, %d units", runes, units)
+			}
+			toStaff = append(toStaff, "card:"+o.PhotoID)
+		} else {
+			toStaff = append(toStaff, "photo:"+o.PhotoID)
+		}
+	}
+	if got := strings.Join(toStaff, ","); got != "card:,photo:p1" {
+		t.Errorf("staff chat got %s; want the card as text, then the photo", got)
+	}
+}
