@@ -61,15 +61,12 @@ func (m *Matcher) confidenceFeatures(r ranking, question string) confidenceFeatu
 // size and how much its entries overlap (long, overlapping answers spread
 // terms over many entries and lower every IDF), where the largest possible
 // IDF only tracks the size.
-func typicalTermWeight(questions [][]questionTerms, fallback float32) float32 {
+func typicalTermWeight(questions *questionIndex, fallback float32) float32 {
 	var sum float32
-	var n int
-	for _, qs := range questions {
-		for _, q := range qs {
-			sum += q.total
-			n += len(q.terms)
-		}
+	for _, total := range questions.totals {
+		sum += total
 	}
+	n := len(questions.terms)
 	if n == 0 || sum <= 0 {
 		return max(fallback, 1)
 	}

@@ -109,7 +109,7 @@ func (m *Matcher) score(sc *scratch, question string, k int) ranking {
 	sc.knownW = sc.knownW[:0]
 	for _, t := range sc.terms {
 		kind := termKindOf(t)
-		id, known := m.terms[t]
+		id, known := m.terms.id(t)
 		if !known {
 			w := m.unknownTermWeight(t, kind)
 			total += w
@@ -123,12 +123,7 @@ func (m *Matcher) score(sc *scratch, question string, k int) ranking {
 		}
 		total += w
 		sc.knownW = append(sc.knownW, weightedTerm{id, w})
-		for _, p := range m.postings[id] {
-			if sc.acc[p.entry] == 0 {
-				sc.touched = append(sc.touched, p.entry)
-			}
-			sc.acc[p.entry] += w * p.strength
-		}
+		sc.touched = m.postings.accumulate(id, w, sc.acc, sc.touched)
 	}
 	slices.Sort(sc.known)
 	r := ranking{total: total, unknown: unknown, terms: len(sc.terms)}
@@ -191,13 +186,12 @@ func (m *Matcher) largestMissing(terms []string, entry int32) float32 {
 		if kind == hanUnigram || kind == number {
 			continue
 		}
-		id, known := m.terms[t]
+		id, known := m.terms.id(t)
 		if !known {
 			most = max(most, m.unknownTermWeight(t, kind))
 			continue
 		}
-		_, has := slices.BinarySearchFunc(m.postings[id], entry, func(p posting, e int32) int { return int(p.entry - e) })
-		if !has {
+		if !m.postings.has(id, entry) {
 			most = max(most, m.idf[id]*m.kindWeight(kind))
 		}
 	}
@@ -251,25 +245,6 @@ func (m *Matcher) unknownTermWeight(t string, kind termKind) float32 {
 	return m.maxIDF * m.kindWeight(kind)
 }
 
-// questionCoverage is the largest IDF-weighted share of one of the entry's
-// questions that the query's known terms cover.
-func (m *Matcher) questionCoverage(entry int32, known []int32) float32 {
-	best := float32(0)
-	for _, q := range m.questions[entry] {
-		if q.total == 0 {
-			continue
-		}
-		var got float32
-		for i, id := range q.terms {
-			if _, ok := slices.BinarySearch(known, id); ok {
-				got += q.weights[i]
-			}
-		}
-		best = max(best, got/q.total)
-	}
-	return best
-}
-
 // blend combines query coverage and question coverage into the final score,
 // a weighted geometric mean (questionShare 0: query coverage only). An entry
 // none of whose questions shares a term with the query scores 0: smoothing
@@ -282,7 +257,7 @@ func (m *Matcher) blend(queryCov, questionCov float32) float32 {
 	return float32(math.Pow(float64(queryCov), 1-b) * math.Pow(float64(questionCov), b))
 }
 
-type termKind int
+type termKind uint8
 
 const (
 	word termKind = iota

@@ -1,7 +1,5 @@
 package faq
 
-import "slices"
-
 // Sibling entries (two entries about the co-office, three about the lifts)
 // share most of their vocabulary, so a question about one covers nearly as
 // much of the other and the two score alike. What tells them apart is the
@@ -19,21 +17,6 @@ type weightedTerm struct {
 	w  float32
 }
 
-// questionVocab is, per entry, the sorted distinct term ids of all its
-// questions.
-func questionVocab(questions [][]questionTerms) [][]int32 {
-	out := make([][]int32, len(questions))
-	for i, qs := range questions {
-		var v []int32
-		for _, q := range qs {
-			v = append(v, q.terms...)
-		}
-		slices.Sort(v)
-		out[i] = slices.Compact(v)
-	}
-	return out
-}
-
 // siblingScores returns the top two hits' shares of the query's locally
 // weighted terms that either entry's questions contain (0, 0 with fewer
 // than two hits).
@@ -41,12 +24,11 @@ func (m *Matcher) siblingScores(hits []hit, known []weightedTerm) (top, second f
 	if len(hits) < 2 {
 		return 0, 0
 	}
-	a, b := m.vocab[hits[0].entry], m.vocab[hits[1].entry]
+	a, b := hits[0].entry, hits[1].entry
 	shared, single := idf(2, 2), idf(2, 1)
 	var total float32
 	for _, t := range known {
-		_, inA := slices.BinarySearch(a, t.id)
-		_, inB := slices.BinarySearch(b, t.id)
+		inA, inB := m.askedIn(a, t.id), m.askedIn(b, t.id)
 		switch {
 		case inA && inB:
 			total += t.w * shared

@@ -216,16 +216,16 @@ func TestExplain(t *testing.T) {
 	terms := slices.Clone(sc.terms)
 	m.pool.Put(sc)
 	for _, term := range terms {
-		id, ok := m.terms[term]
+		id, ok := m.terms.id(term)
 		if !ok {
 			t.Logf("  %-12s unknown w=%.2f", term, m.unknownTermWeight(term, termKindOf(term)))
 			continue
 		}
-		line := fmt.Sprintf("  %-12s w=%.2f df=%d", term, m.idf[id]*m.kindWeight(termKindOf(term)), len(m.postings[id]))
+		line := fmt.Sprintf("  %-12s w=%.2f df=%d", term, m.idf[id]*m.kindWeight(termKindOf(term)), len(m.postings.of(id)))
 		for _, s := range ranked {
-			for _, p := range m.postings[id] {
-				if m.ids[p.entry] == s.ID {
-					line += fmt.Sprintf(" %s:%.2f", s.ID, p.strength)
+			for e, strength := range m.postings.each(id) {
+				if m.ids[e] == s.ID {
+					line += fmt.Sprintf(" %s:%.2f", s.ID, strength)
 				}
 			}
 		}

@@ -1,5 +1,10 @@
 package faq
 
+import (
+	"slices"
+	"strings"
+)
+
 // typoFixer corrects misspelt English words ("elevater", "maintanence")
 // against the words of the FAQ and the synonym lexicon. Only words it does not
 // know are touched, and only towards a word within a small edit distance that
@@ -19,11 +24,18 @@ type vocabWord struct {
 func newTypoFixer(words map[string]int) *typoFixer {
 	f := &typoFixer{known: make(map[string]bool, 2*len(words)), byFirst: map[byte][]vocabWord{}}
 	for w, n := range words {
+		// a word cut out of an entry's text would keep that whole text alive
+		w = strings.Clone(w)
 		f.known[w] = true
-		f.known[stemEnglish(w)] = true
+		f.known[strings.Clone(stemEnglish(w))] = true
 		if len(w) >= 4 && isASCIILetters(w) {
 			f.byFirst[w[0]] = append(f.byFirst[w[0]], vocabWord{word: w, count: n})
 		}
+	}
+	// equally close, equally frequent words: the first alphabetically, not
+	// whichever map iteration put first
+	for _, ws := range f.byFirst {
+		slices.SortFunc(ws, func(a, b vocabWord) int { return strings.Compare(a.word, b.word) })
 	}
 	return f
 }

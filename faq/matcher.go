@@ -20,33 +20,19 @@ import (
 type Matcher struct {
 	params   matchParams
 	ids      []string
-	terms    map[string]int32
+	terms    *termDict
 	idf      []float32
 	kinds    []termKind
-	postings [][]posting
+	postings postings
 	fixer    *typoFixer
-	// questions holds, per entry, each question's weighted terms for
-	// question coverage.
-	questions [][]questionTerms
-	// vocab holds, per entry, the sorted distinct term ids of its questions.
-	vocab [][]int32
+	// questions holds each entry's questions' terms for question coverage.
+	questions questionIndex
 	// statements holds each entry's questions and answer sentences.
 	statements statements
 	maxIDF     float32
 	// typicalWeight is the mean weight of a question term (typicalTermWeight).
 	typicalWeight float32
 	pool          sync.Pool // *scratch
-}
-
-type questionTerms struct {
-	terms   []int32 // sorted term ids
-	weights []float32
-	total   float32
-}
-
-type posting struct {
-	entry    int32
-	strength float32 // match strength in [0,1]
 }
 
 // matchParams are the scoring and decision constants (see match_params.go).
@@ -83,94 +69,94 @@ func NewMatcher(entries []Entry) *Matcher {
 	return newMatcher(entries, defaultParams)
 }
 
-type fieldTerms struct {
-	question, answer map[string]int
-	qLen, aLen       int
-}
-
 func newMatcher(entries []Entry, p matchParams) *Matcher {
-	m := &Matcher{params: p, ids: make([]string, len(entries)), terms: map[string]int32{}}
+	n := len(entries)
+	m := &Matcher{params: p, ids: make([]string, n), terms: newTermDict()}
 	words := map[string]int{}
 	for _, w := range concepts.words {
 		words[w]++
 	}
-	fields := make([]fieldTerms, len(entries))
-	var qTotal, aTotal int
+	var (
+		pb             postingsBuilder
+		qLens, aLens   = make([]int, n), make([]int, n)
+		qTotal, aTotal int
+		tokens         []string
+		counts         []termCount
+	)
 	for i, e := range entries {
 		m.ids[i] = e.ID
 		qText := Normalize(strings.Join(e.Questions, "\n"))
 		aText := Normalize(e.Answer.ZH + "\n" + e.Answer.EN)
 		countWords(words, qText)
 		countWords(words, aText)
-		f := fieldTerms{question: map[string]int{}, answer: map[string]int{}}
-		for _, t := range appendTokens(nil, qText, nil) {
-			f.question[t]++
-			f.qLen++
-		}
-		for _, t := range appendTokens(nil, aText, nil) {
-			f.answer[t]++
-			f.aLen++
-		}
-		qTotal += f.qLen
-		aTotal += f.aLen
-		fields[i] = f
+		tokens = appendTokens(tokens[:0], qText, nil)
+		qLens[i] = len(tokens)
+		tokens = appendTokens(tokens, aText, nil)
+		aLens[i] = len(tokens) - qLens[i]
+		counts = m.countTerms(counts[:0], tokens[:qLens[i]], tokens[qLens[i]:])
+		pb.addEntry(counts)
+		qTotal += qLens[i]
+		aTotal += aLens[i]
 	}
 	m.fixer = newTypoFixer(words)
+	m.terms.trim()
 
-	n := len(entries)
 	avgQ, avgA := 1.0, 1.0
 	if n > 0 {
 		avgQ = max(1, float64(qTotal)/float64(n))
 		avgA = max(1, float64(aTotal)/float64(n))
 	}
-	// document frequencies and posting lists, entry by entry so postings stay sorted
-	for i, f := range fields {
-		seen := func(t string) int32 {
-			id, ok := m.terms[t]
-			if !ok {
-				id = int32(len(m.postings))
-				m.terms[t] = id
-				m.postings = append(m.postings, nil)
-			}
-			return id
+	m.postings = pb.build(m.terms.len(), codeBitsFor(n), func(e int, t termCount) float32 {
+		aNorm := 1 - p.answerB + p.answerB*float64(aLens[e])/avgA
+		if t.inQuestions == 0 {
+			return saturate(p.answerWeight*float64(t.inAnswers)/aNorm, p.k1)
 		}
-		qNorm := 1 - p.questionB + p.questionB*float64(f.qLen)/avgQ
-		aNorm := 1 - p.answerB + p.answerB*float64(f.aLen)/avgA
-		for t, tfQ := range f.question {
-			tfA := f.answer[t]
-			w := p.questionWeight*float64(tfQ)/qNorm + p.answerWeight*float64(tfA)/aNorm
-			id := seen(t)
-			m.postings[id] = append(m.postings[id], posting{entry: int32(i), strength: saturate(w, p.k1)})
-		}
-		for t, tfA := range f.answer {
-			if _, inQ := f.question[t]; inQ {
-				continue
-			}
-			w := p.answerWeight * float64(tfA) / aNorm
-			id := seen(t)
-			m.postings[id] = append(m.postings[id], posting{entry: int32(i), strength: saturate(w, p.k1)})
-		}
-	}
-	m.idf = make([]float32, len(m.postings))
-	m.kinds = make([]termKind, len(m.postings))
-	for t, id := range m.terms {
-		m.kinds[id] = termKindOf(t)
-	}
-	for id, ps := range m.postings {
-		m.idf[id] = idf(n, len(ps))
+		qNorm := 1 - p.questionB + p.questionB*float64(qLens[e])/avgQ
+		return saturate(p.questionWeight*float64(t.inQuestions)/qNorm+p.answerWeight*float64(t.inAnswers)/aNorm, p.k1)
+	})
+	m.idf = make([]float32, m.terms.len())
+	m.kinds = make([]termKind, m.terms.len())
+	for id := range int32(m.terms.len()) {
+		m.kinds[id] = termKindOf(m.terms.term(id))
+		m.idf[id] = idf(n, len(m.postings.of(id)))
 	}
 	m.maxIDF = idf(n, 0)
-	m.questions = make([][]questionTerms, n)
-	for i, e := range entries {
-		for _, q := range e.Questions {
-			m.questions[i] = append(m.questions[i], m.weighQuestion(Normalize(q)))
-		}
-	}
-	m.vocab = questionVocab(m.questions)
+	m.questions = m.indexQuestions(entries)
 	m.statements = m.indexStatements(entries)
-	m.typicalWeight = typicalTermWeight(m.questions, m.maxIDF)
+	m.typicalWeight = typicalTermWeight(&m.questions, m.maxIDF)
 	m.pool.New = func() any { return &scratch{acc: make([]float32, n)} }
 	return m
+}
+
+// countTerms appends an entry's distinct terms with their counts, given its
+// question and answer tokens (both reordered). New terms are numbered in a
+// fixed order, the questions' in byte order, then the answers' only: term ids
+// order the sums of term weights, so map order would make scores vary in
+// their last bits from one build to the next.
+func (m *Matcher) countTerms(dst []termCount, question, answer []string) []termCount {
+	slices.Sort(question)
+	slices.Sort(answer)
+	count := func(tokens []string, t string) int32 {
+		i, _ := slices.BinarySearch(tokens, t)
+		j := i
+		for j < len(tokens) && tokens[j] == t {
+			j++
+		}
+		return int32(j - i)
+	}
+	for i := 0; i < len(question); {
+		n := count(question[i:], question[i])
+		dst = append(dst, termCount{id: m.terms.add(question[i]), inQuestions: n, inAnswers: count(answer, question[i])})
+		i += int(n)
+	}
+	for i := 0; i < len(answer); {
+		n := count(answer[i:], answer[i])
+		if count(question, answer[i]) == 0 {
+			dst = append(dst, termCount{id: m.terms.add(answer[i]), inAnswers: n})
+		}
+		i += int(n)
+	}
+	return dst
 }
 
 // saturate maps a field-weighted term frequency to a match strength in [0,1]:
@@ -197,27 +183,4 @@ func countWords(words map[string]int, normalized string) {
 			}
 		}
 	}
-}
-
-func (m *Matcher) weighQuestion(normalized string) questionTerms {
-	terms := appendTokens(nil, normalized, nil)
-	slices.Sort(terms)
-	terms = slices.Compact(terms)
-	type weighted struct {
-		id int32
-		w  float32
-	}
-	var ws []weighted
-	for _, t := range terms {
-		if id, ok := m.terms[t]; ok {
-			ws = append(ws, weighted{id, m.idf[id] * m.kindWeight(termKindOf(t))})
-		}
-	}
-	slices.SortFunc(ws, func(a, b weighted) int { return int(a.id - b.id) })
-	q := questionTerms{terms: make([]int32, len(ws)), weights: make([]float32, len(ws))}
-	for i, x := range ws {
-		q.terms[i], q.weights[i] = x.id, x.w
-		q.total += x.w
-	}
-	return q
 }

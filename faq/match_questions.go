@@ -1,0 +1,92 @@
+package faq
+
+import "slices"
+
+// questionIndex holds every entry's questions as sorted term ids, one flat
+// array for all: a term's weight in a question is its IDF-weighted kind
+// weight (termWeight), so only ids and per-question totals are kept.
+type questionIndex struct {
+	terms  []int32   // term ids, question after question
+	ends   []uint32  // question k's ids end at terms[ends[k]]
+	totals []float32 // question k's summed term weight
+	first  []uint32  // entry e's questions are first[e]:first[e+1]
+}
+
+func (m *Matcher) indexQuestions(entries []Entry) questionIndex {
+	var qi questionIndex
+	var ids []int32
+	for _, e := range entries {
+		qi.first = append(qi.first, uint32(len(qi.ends)))
+		for _, q := range e.Questions {
+			ids = ids[:0]
+			for _, t := range appendTokens(nil, Normalize(q), nil) {
+				if id, ok := m.terms.id(t); ok {
+					ids = append(ids, id)
+				}
+			}
+			slices.Sort(ids)
+			ids = slices.Compact(ids)
+			var total float32
+			for _, id := range ids {
+				total += m.termWeight(id)
+			}
+			qi.terms = append(qi.terms, ids...)
+			qi.ends = append(qi.ends, uint32(len(qi.terms)))
+			qi.totals = append(qi.totals, total)
+		}
+	}
+	qi.first = append(qi.first, uint32(len(qi.ends)))
+	qi.terms = slices.Clone(qi.terms)
+	qi.ends = slices.Clone(qi.ends)
+	qi.totals = slices.Clone(qi.totals)
+	qi.first = slices.Clone(qi.first)
+	return qi
+}
+
+// question returns question k's sorted term ids.
+func (qi *questionIndex) question(k uint32) []int32 {
+	start := uint32(0)
+	if k > 0 {
+		start = qi.ends[k-1]
+	}
+	return qi.terms[start:qi.ends[k]]
+}
+
+// termWeight is term id's weight in a question: its IDF times its kind's
+// weight. The conversion rounds the product to float32 (never fused into a
+// following addition), as when it was stored per question.
+func (m *Matcher) termWeight(id int32) float32 {
+	return float32(m.idf[id] * m.kindWeight(m.kinds[id]))
+}
+
+// questionCoverage is the largest IDF-weighted share of one of the entry's
+// questions that the query's known terms cover.
+func (m *Matcher) questionCoverage(entry int32, known []int32) float32 {
+	qi := &m.questions
+	best := float32(0)
+	for k := qi.first[entry]; k < qi.first[entry+1]; k++ {
+		total := qi.totals[k]
+		if total == 0 {
+			continue
+		}
+		var got float32
+		for _, id := range qi.question(k) {
+			if _, ok := slices.BinarySearch(known, id); ok {
+				got += m.termWeight(id)
+			}
+		}
+		best = max(best, got/total)
+	}
+	return best
+}
+
+// askedIn reports whether one of entry's questions has term id.
+func (m *Matcher) askedIn(entry, id int32) bool {
+	qi := &m.questions
+	for k := qi.first[entry]; k < qi.first[entry+1]; k++ {
+		if _, ok := slices.BinarySearch(qi.question(k), id); ok {
+			return true
+		}
+	}
+	return false
+}
