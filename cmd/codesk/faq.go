@@ -78,22 +78,23 @@ func faqMatch(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 	if err := fs.Parse(args); err != nil {
 		return usageError{"faq match: " + err.Error()}
 	}
-	var entries []faq.Entry
+	var m interface{ Match(string) faq.Result }
 	if *file != "" {
-		var err error
-		if entries, err = readFAQFile(*file); err != nil {
+		entries, err := readFAQFile(*file)
+		if err != nil {
 			return err
 		}
+		m = faq.NewMatcher(entries)
 	} else {
+		// The database's FAQ, as serve would index it: its catalog already
+		// holds the matcher.
 		a, err := openApp(ctx, cfg, log)
 		if err != nil {
 			return err
 		}
-		entries = a.catalog.Entries()
+		m = a.catalog
 		a.close()
 	}
-	m := faq.NewMatcher(entries)
-	entries = nil
 	releaseMemory()
 	out := bufio.NewWriter(stdout)
 	enc := json.NewEncoder(out)
