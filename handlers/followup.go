@@ -136,9 +136,11 @@ func (h *Handler) followUpChoice(ctx context.Context, in Incoming, ticketID int6
 	h.ack(ctx, in, "")
 	if in.Callback.MessageID != 0 {
 		// The question is answered: its buttons go.
+		// "Yes" is confirmed by the "added to ticket" message that follows;
+		// the question keeps its words and shows the choice.
 		done := txtFollowUpNotSent.in(lang)
 		if choice == "y" {
-			done = txtFollowUpSent.f(lang, t.Number())
+			done = txtFollowUpAsk.f(lang, t.Number(), parties.Name(t.Party, lang)) + " ✅"
 		}
 		if err := h.Messenger.Edit(ctx, in.ChatID, in.Callback.MessageID, done, nil); err != nil {
 			h.Log.Warn("clear follow-up buttons", "err", err)

@@ -6,6 +6,5 @@ var (
 	txtFollowUpSend       = text{"✅ 是，发给工单 %s", "✅ Yes, send it to ticket %s"}
 	txtFollowUpQuestion   = text{"❓ 不是，我在提问", "❓ No, I'm asking a question"}
 	txtFollowUpNewConcern = text{"📝 不是，这是新问题", "📝 No, it's a new concern"}
-	txtFollowUpSent       = text{"✅ 已发给工单 %s。", "✅ Sent to ticket %s."}
 	txtFollowUpNotSent    = text{"好的，不发给工单。", "OK, not sent to the ticket."}
 )
