@@ -39,6 +39,7 @@ type Console struct {
 	me        identity
 	choices   map[int64][]handlers.Button // last shown buttons per chat
 	choiceMsg map[int64]int
+	printed   int // messages shown so far
 }
 
 type identity struct {
@@ -89,8 +90,14 @@ func (c *Console) Run(ctx context.Context, in io.Reader, h Handler, userLang str
 			continue
 		}
 		ev := c.event(line, userLang)
+		before := c.shown()
 		if err := h.Handle(ctx, ev); err != nil {
 			fmt.Fprintf(c.out, "(error: %v)\n", err)
+		}
+		// Staff lines in a group get no answer unless they reply to one of
+		// codesk's ticket messages: say so, rather than stay silent.
+		if ev.Chat == handlers.GroupChat && ev.Callback == nil && c.shown() == before {
+			fmt.Fprintln(c.out, "(no reply: in a staff chat codesk only answers \"/reply N text\" to a ticket message #N of this chat, and commands)")
 		}
 	}
 	if err := sc.Err(); err != nil {
@@ -269,6 +276,13 @@ func (c *Console) Edit(_ context.Context, chatID int64, messageID int, text stri
 	return nil
 }
 
+// shown is how many messages have been printed.
+func (c *Console) shown() int {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+	return c.printed
+}
+
 // AnswerCallback shows the notice a button press produced, if any.
 func (c *Console) AnswerCallback(_ context.Context, _ string, notice string) error {
 	if notice == "" {
@@ -284,6 +298,7 @@ func (c *Console) AnswerCallback(_ context.Context, _ string, notice string) err
 // identity's are labelled with their chat, so one terminal shows the whole
 // flow.
 func (c *Console) print(chatID int64, msgID int, text string, buttons [][]handlers.Button) {
+	c.printed++
 	// Every message shows its number: "/reply N text" answers it.
 	label := fmt.Sprintf("codesk #%d", msgID)
 	if chatID != c.me.chatID {

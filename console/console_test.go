@@ -7,6 +7,7 @@ import (
 
 	"codesk/console"
 	"codesk/handlers"
+	"codesk/parties"
 )
 
 // echoMenu answers any text with two buttons and reports presses.
@@ -39,5 +40,21 @@ func TestNumbersPressTheLastShownButtonsAndOtherLinesAreMessages(t *testing.T) {
 		if !strings.Contains(out.String(), want) {
 			t.Errorf("transcript lacks %q:\n%s", want, out.String())
 		}
+	}
+}
+
+// silent answers nothing, as codesk does to chatter in a staff group.
+type silent struct{}
+
+func (silent) Handle(context.Context, handlers.Incoming) error { return nil }
+
+func TestAStaffLineWithoutAnAnswerSaysWhy(t *testing.T) {
+	var out strings.Builder
+	c := console.New(&out, false, map[parties.ID]int64{parties.PropertyManagement: -100})
+	if err := c.Run(context.Background(), strings.NewReader("hello\n/as staff property_management\n/reply 9 hi\n"), silent{}, ""); err != nil {
+		t.Fatal(err)
+	}
+	if n := strings.Count(out.String(), "(no reply: in a staff chat"); n != 1 {
+		t.Errorf("want the hint once, for the staff line only; transcript:\n%s", out.String())
 	}
 }
