@@ -253,12 +253,23 @@ func (c Config) IsAdmin(userID int64) bool {
 // Secrets lists the configured secret values, for log redaction.
 func (c Config) Secrets() []string {
 	var s []string
-	for _, v := range []string{c.TelegramToken, c.OpenAIKey, c.WebhookSecret} {
+	for _, v := range []string{c.TelegramToken, c.OpenAIKey, c.WebhookSecret, urlPassword(c.DatabaseURL), urlPassword(c.RedisURL)} {
 		if v != "" {
 			s = append(s, v)
 		}
 	}
 	return s
+}
+
+// urlPassword is the password in a connection URL ("" when none): a library
+// error quoting the URL must not carry it into the log.
+func urlPassword(raw string) string {
+	u, err := url.Parse(raw)
+	if err != nil || u.User == nil {
+		return ""
+	}
+	p, _ := u.User.Password()
+	return p
 }
 
 // ChatOf returns the staff chat of a party, or the co-office chat for

@@ -80,11 +80,12 @@ func TestBadConfigurationIsRefusedClearly(t *testing.T) {
 }
 
 func TestSecretsAreListedForRedaction(t *testing.T) {
-	c, err := config.Load(env(map[string]string{"TELEGRAM_BOT_TOKEN": "123:abcdef", "OPENAI_API_KEY": "sk-xyz123"}))
+	c, err := config.Load(env(map[string]string{"TELEGRAM_BOT_TOKEN": "123:abcdef", "OPENAI_API_KEY": "sk-xyz123",
+		"DATABASE_URL": "postgres://codesk:pg-s3cret@db:5432/codesk", "REDIS_URL": "redis://:rd-s3cret@cache:6379/0"}))
 	if err != nil {
 		t.Fatal(err)
 	}
-	if got := strings.Join(c.Secrets(), ","); got != "123:abcdef,sk-xyz123" {
+	if got := strings.Join(c.Secrets(), ","); got != "123:abcdef,sk-xyz123,pg-s3cret,rd-s3cret" {
 		t.Errorf("secrets = %q", got)
 	}
 }

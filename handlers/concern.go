@@ -187,7 +187,8 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 				return false, nil
 			}
 			if n := runeLen(text); n > MaxQuestionRunes {
-				return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtTooLong.f(lang, n, MaxQuestionRunes)})
+				// Answer in the description's language, as describe would.
+				return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtTooLong.f(h.language(chosen, in), n, MaxQuestionRunes)})
 			}
 			return true, h.describe(ctx, in, d, chosen, text)
 		case stepLocation, stepExtra:

@@ -33,7 +33,7 @@ func (h *Handler) staffCallback(ctx context.Context, in Incoming) error {
 		return nil
 	}
 	if err != nil {
-		h.ack(ctx, in, txtSomethingWrong.in("zh"))
+		h.ack(ctx, in, staffSomethingWrong)
 		return fmt.Errorf("load ticket %d: %w", id, err)
 	}
 	chat, ok := h.actingChat(t, in.ChatID)
@@ -145,7 +145,7 @@ func (h *Handler) staffChange(ctx context.Context, in Incoming, t tickets.Ticket
 		h.refuseStaff(ctx, in, staffAlreadyThere, "reassign to the same party")
 		return t, false, nil
 	case err != nil:
-		h.ack(ctx, in, txtSomethingWrong.in("zh"))
+		h.ack(ctx, in, staffSomethingWrong)
 		return t, false, fmt.Errorf("update ticket %d: %w", t.ID, err)
 	}
 	h.ack(ctx, in, staffDone)

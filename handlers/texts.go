@@ -59,7 +59,7 @@ var (
 	}
 	txtTooLong = text{
 		"您的消息太长了（%d 字），请精简到 %d 字以内，或分几条发送。",
-		"Your message is too long (%d characters). Please keep it under %d characters, or send it in parts.",
+		"Your message is too long (%d characters). Please keep it to %d characters or fewer, or send it in parts.",
 	}
 	txtUnsupported = text{
 		"抱歉，我目前只能处理文字消息。请用文字描述您的问题。",

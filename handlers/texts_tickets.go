@@ -122,4 +122,5 @@ var (
 	staffDone           = "已完成（Done）"
 	staffMovedElsewhere = "工单 %s 已转给【%s】，此处的回复不会转给居民（Ticket moved; replies here are not relayed）"
 	staffCheckFailed    = "暂时无法核实身份，请稍后再试（Could not verify membership, try again）"
+	staffSomethingWrong = "出了点问题，请稍后再试（Something went wrong, try again）"
 )
