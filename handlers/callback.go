@@ -21,6 +21,9 @@ func (h *Handler) handleCallback(ctx context.Context, in Incoming) error {
 		h.ack(ctx, in, txtSomethingWrong.in(h.language("", in)))
 		return fmt.Errorf("touch resident %d: %w", in.UserID, err)
 	}
+	if res.Language == "" {
+		h.recallLanguage(ctx, &in)
+	}
 	lang := h.language(res.Language, in)
 	err = h.callbackAction(ctx, in, res.Language, lang)
 	switch {

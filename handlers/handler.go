@@ -159,6 +159,10 @@ func (h *Handler) handlePrivate(ctx context.Context, in Incoming) error {
 		h.replyFailure(ctx, in, "")
 		return fmt.Errorf("touch resident %d: %w", in.UserID, err)
 	}
+	if res.Language == "" {
+		h.recallLanguage(ctx, &in)
+		h.rememberLanguage(ctx, in)
+	}
 	lang := h.language(res.Language, in)
 	text := strings.TrimSpace(in.Text)
 	if in.Document != nil {

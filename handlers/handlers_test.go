@@ -325,7 +325,8 @@ func TestGroupChatsOnlyGetCommandsAddressedToTheBot(t *testing.T) {
 func TestOnlyAdminsSeeStatistics(t *testing.T) {
 	f := newFixture(t)
 	f.say(t, resident, "what's the weather tomorrow")
-	if got := f.say(t, resident, "/stats").Text; !strings.Contains(got, "管理员") {
+	// The resident wrote in English, so the refusal is in English.
+	if got := f.say(t, resident, "/stats").Text; !strings.Contains(got, "Only administrators") {
 		t.Errorf("a resident asking for stats is refused, got %q", got)
 	}
 	got := f.say(t, admin, "/stats").Text
