@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"codesk/internal/logtest"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -240,7 +241,7 @@ func TestReplicasSharingABudgetKeepToTelegramsLimits(t *testing.T) {
 // under its own pacer; nothing is lost or stalls.
 func TestRedisLostMidBurstFallsBackToLocalPacing(t *testing.T) {
 	testRedisURL(t)
-	logged := &lockedLog{}
+	logged := &logtest.Buffer{}
 	// Reservations the cut-off replica cannot settle hold their slots for
 	// the lease: a short one keeps the test short.
 	const lease = 500 * time.Millisecond

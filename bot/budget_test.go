@@ -1,6 +1,7 @@
 package bot
 
 import (
+	"codesk/internal/logtest"
 	"context"
 	"errors"
 	"fmt"
@@ -161,24 +162,6 @@ func TestBudgetGlobalRefusalHoldsBackEveryChat(t *testing.T) {
 	}
 }
 
-// lockedLog collects log lines written from several goroutines.
-type lockedLog struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *lockedLog) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedLog) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
-}
-
 func TestBudgetFailureFallsBackToLocalPacingAndRecovers(t *testing.T) {
 	budget := &fakeBudget{}
 	var failing sync.Mutex // held: Redis is down
@@ -191,7 +174,7 @@ func TestBudgetFailureFallsBackToLocalPacingAndRecovers(t *testing.T) {
 		}
 		return storage.SendGrant{ID: "ok", ChatID: chatID, Room: -1}, nil
 	}
-	logged := &lockedLog{}
+	logged := &logtest.Buffer{}
 	p := budgetPacer(budget, slog.New(slog.NewTextHandler(logged, nil)))
 	p.shared.retryAfter = 200 * time.Millisecond
 	ctx := context.Background()

@@ -1,7 +1,7 @@
 package llm
 
 import (
-	"bytes"
+	"codesk/internal/logtest"
 	"log/slog"
 	"sync"
 	"testing"
@@ -30,30 +30,12 @@ func (c *fakeClock) Advance(d time.Duration) {
 	c.t = c.t.Add(d)
 }
 
-// syncBuffer collects log output from concurrent calls.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
-
 type fixture struct {
 	srv   *llmtest.Server
 	c     *Client
 	clock *fakeClock
 	state *storage.MemoryState
-	logs  *syncBuffer
+	logs  *logtest.Buffer
 }
 
 // newFixture starts a fake server and a client for it; edit adjusts the
@@ -63,7 +45,7 @@ func newFixture(t *testing.T, edit func(*Config)) *fixture {
 	f := &fixture{
 		srv:   llmtest.NewServer(t),
 		clock: &fakeClock{t: time.Date(2025, 3, 14, 9, 0, 0, 0, quotaDay)},
-		logs:  &syncBuffer{},
+		logs:  &logtest.Buffer{},
 	}
 	f.state = storage.NewMemoryState(f.clock.Now)
 	cfg := Config{BaseURL: f.srv.BaseURL(), Model: "qwen2.5-7b-instruct", Timeout: 2 * time.Second, Now: f.clock.Now}

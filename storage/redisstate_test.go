@@ -1,6 +1,7 @@
 package storage_test
 
 import (
+	"codesk/internal/logtest"
 	"context"
 	"crypto/rand"
 	"encoding/hex"
@@ -217,7 +218,7 @@ func TestNewRedisStateWrongPassword(t *testing.T) {
 }
 
 func TestLogRedisToSendsClientMessagesToSlog(t *testing.T) {
-	logged := &lockedBuilder{}
+	logged := &logtest.Buffer{}
 	storage.LogRedisTo(slog.New(slog.NewTextHandler(logged, nil)))
 	t.Cleanup(func() { storage.LogRedisTo(slog.New(slog.NewTextHandler(os.Stderr, nil))) })
 	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
@@ -229,22 +230,4 @@ func TestLogRedisToSendsClientMessagesToSlog(t *testing.T) {
 	if out := logged.String(); !strings.Contains(out, "level=WARN") || !strings.Contains(out, "127.0.0.1:1") {
 		t.Fatalf("the client's dial failure should be a slog warning; got:\n%s", out)
 	}
-}
-
-// lockedBuilder collects log output written from the client's goroutines.
-type lockedBuilder struct {
-	mu sync.Mutex
-	b  strings.Builder
-}
-
-func (l *lockedBuilder) Write(p []byte) (int, error) {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.Write(p)
-}
-
-func (l *lockedBuilder) String() string {
-	l.mu.Lock()
-	defer l.mu.Unlock()
-	return l.b.String()
 }

@@ -1,37 +1,18 @@
 package main
 
 import (
-	"bytes"
+	"codesk/internal/logtest"
 	"context"
 	"encoding/json"
 	"net"
 	"os"
 	"path/filepath"
 	"strings"
-	"sync"
 	"testing"
 	"time"
 
 	"codesk/bot/botapitest"
 )
-
-// syncBuffer is a bytes.Buffer safe for the logger's goroutines.
-type syncBuffer struct {
-	mu sync.Mutex
-	b  bytes.Buffer
-}
-
-func (s *syncBuffer) Write(p []byte) (int, error) {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.Write(p)
-}
-
-func (s *syncBuffer) String() string {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.b.String()
-}
 
 // codesk runs the command line in-process with env on top of a fresh
 // SQLite database.
@@ -41,7 +22,7 @@ func codesk(t *testing.T, ctx context.Context, env map[string]string, stdin stri
 	for k, v := range env {
 		vars[k] = v
 	}
-	var out, errOut syncBuffer
+	var out, errOut logtest.Buffer
 	err = run(ctx, args, strings.NewReader(stdin), &out, &errOut, func(k string) string { return vars[k] })
 	return out.String(), errOut.String(), err
 }
