@@ -135,9 +135,8 @@ func (h *Handler) followUpChoice(ctx context.Context, in Incoming, ticketID int6
 	lang := ticketLang(t, chosen)
 	h.ack(ctx, in, "")
 	if in.Callback.MessageID != 0 {
-		// The question is answered: its buttons go.
-		// "Yes" is confirmed by the "added to ticket" message that follows;
-		// the question keeps its words and shows the choice.
+		// The question is answered: its buttons go. It keeps its words and
+		// shows the choice; "yes" is confirmed by the message that follows.
 		done := txtFollowUpNotSent.in(lang)
 		if choice == "y" {
 			done = txtFollowUpAsk.f(lang, t.Number(), parties.Name(t.Party, lang)) + " ✅"
@@ -159,17 +158,11 @@ func (h *Handler) followUpChoice(ctx context.Context, in Incoming, ticketID int6
 	if err := h.State.Delete(ctx, key); err != nil {
 		return fmt.Errorf("clear follow-up: %w", err)
 	}
-	// Not for the ticket: the conversation is over, so the next message is
-	// not offered to it again.
+	// Not for the ticket: the conversation is over, so the message is handled
+	// as if it had just arrived (a question, a new concern) and the next one
+	// is not offered to the ticket again.
 	if err := h.State.Delete(ctx, conversationKey(in.UserID)); err != nil {
 		return fmt.Errorf("clear conversation: %w", err)
 	}
-	if held.Kind == PhotoMessage {
-		_, err := h.draftInput(ctx, held, draft{ID: randomHex(6), Step: stepDescribe, Lang: h.language(chosen, held)}, chosen)
-		return err
-	}
-	if concern, _ := h.Router.IsConcern(held.Text); concern {
-		return h.startIntake(ctx, held, chosen, h.language(chosen, held), held.Text)
-	}
-	return h.answerQuestion(ctx, held, chosen, held.Text)
+	return h.handlePrivate(ctx, held)
 }
