@@ -20,22 +20,11 @@ func (db *DB) ConfirmOutboxByPress(ctx context.Context, chatID int64, messageID 
 	if messageID == 0 || callbackData == "" {
 		return false, nil
 	}
-	var known int
-	err := db.db.GetContext(ctx, &known, db.db.Rebind(`
-		SELECT (SELECT COUNT(*) FROM message_refs WHERE chat_id = ? AND message_id = ?)
-		     + (SELECT COUNT(*) FROM outbox_messages WHERE chat_id = ? AND sent_message_id = ? AND status = ?)`),
-		chatID, messageID, chatID, messageID, OutboxSent)
-	if err != nil {
-		return false, fmt.Errorf("storage: is message %d of chat %d known: %w", messageID, chatID, err)
-	}
-	if known > 0 {
-		return false, nil
-	}
 	var rows []struct {
 		ID      int64  `db:"id"`
 		Buttons string `db:"buttons"`
 	}
-	err = db.db.SelectContext(ctx, &rows, db.db.Rebind(`
+	err := db.db.SelectContext(ctx, &rows, db.db.Rebind(`
 		SELECT id, buttons FROM outbox_messages
 		WHERE chat_id = ? AND status = ? AND unsettled_attempts > 0 ORDER BY id`), chatID, OutboxPending)
 	if err != nil {
@@ -50,6 +39,17 @@ func (db *DB) ConfirmOutboxByPress(ctx context.Context, chatID int64, messageID 
 			return slices.ContainsFunc(row, func(b OutboxButton) bool { return b.Data == callbackData })
 		}) {
 			continue
+		}
+		var known int
+		err = db.db.GetContext(ctx, &known, db.db.Rebind(`
+			SELECT (SELECT COUNT(*) FROM message_refs WHERE chat_id = ? AND message_id = ?)
+			     + (SELECT COUNT(*) FROM outbox_messages WHERE chat_id = ? AND sent_message_id = ? AND status = ?)`),
+			chatID, messageID, chatID, messageID, OutboxSent)
+		if err != nil {
+			return false, fmt.Errorf("storage: is message %d of chat %d known: %w", messageID, chatID, err)
+		}
+		if known > 0 {
+			return false, nil // the pressed message is another one
 		}
 		if err := db.MarkOutboxSent(ctx, r.ID, messageID, at); err != nil {
 			return false, err
