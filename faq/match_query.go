@@ -97,7 +97,7 @@ func (m *Matcher) scored(hits []hit, k int) []Scored {
 // hits live in sc and are valid until sc goes back to the pool.
 func (m *Matcher) score(sc *scratch, question string, k int) ranking {
 	sc.covered = sc.covered[:0]
-	sc.terms = appendTokensCovered(sc.terms[:0], &sc.covered, Normalize(question), m.fixer.fix)
+	sc.terms = appendTokensCovered(sc.terms[:0], &sc.covered, m.homophones.fix(Normalize(question)), m.fixer.fix)
 	slices.Sort(sc.terms)
 	sc.terms = slices.Compact(sc.terms)
 	slices.Sort(sc.covered)

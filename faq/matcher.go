@@ -18,13 +18,14 @@ import (
 // [0,1]. Scores are therefore in [0,1] and comparable across questions, so one
 // threshold works for short and long questions alike.
 type Matcher struct {
-	params   matchParams
-	ids      []string
-	terms    *termDict
-	idf      []float32
-	kinds    []termKind
-	postings postings
-	fixer    *typoFixer
+	params     matchParams
+	ids        []string
+	terms      *termDict
+	idf        []float32
+	kinds      []termKind
+	postings   postings
+	fixer      *typoFixer
+	homophones *homophoneFixer
 	// questions holds each entry's questions' terms for question coverage.
 	questions questionIndex
 	// statements holds each entry's questions and answer sentences.
@@ -124,6 +125,7 @@ func newMatcher(entries []Entry, p matchParams) *Matcher {
 	m.questions = m.indexQuestions(entries)
 	m.statements = m.indexStatements(entries)
 	m.typicalWeight = typicalTermWeight(&m.questions, m.maxIDF)
+	m.homophones = m.homophoneFixer()
 	m.pool.New = func() any { return &scratch{acc: make([]float32, n)} }
 	return m
 }

@@ -35,7 +35,9 @@ type enPhrase struct {
 // lexicon indexes synonym phrases by their first rune / first stem.
 type lexicon struct {
 	zh map[rune][]zhPhrase
-	en map[string][]enPhrase
+	// maxZh is the length in runes of the longest Chinese phrase.
+	maxZh int
+	en    map[string][]enPhrase
 	// words holds every English word of the lexicon (for typo correction).
 	words []string
 	// terms holds the index terms the lexicon's phrases consist of: such a
@@ -79,6 +81,7 @@ func (lx *lexicon) add(concept, phrase string) {
 			}
 		}
 		lx.zh[rs[0]] = append(lx.zh[rs[0]], zhPhrase{runes: rs, concept: concept})
+		lx.maxZh = max(lx.maxZh, len(rs))
 		return
 	}
 	var stems []string

@@ -93,7 +93,7 @@ func appendHanTokens(dst []string, covered *[]string, run string) []string {
 		}
 		if i+1 < len(rs) {
 			bi := string(rs[i : i+2])
-			if !(zhStopChars[r] && zhStopChars[rs[i+1]]) && !zhStopBigrams[bi] && !(filler != nil && filler[i] && filler[i+1]) {
+			if !(isFunctionRune(rs, filler, i) && isFunctionRune(rs, filler, i+1)) && !zhStopBigrams[bi] {
 				dst = append(dst, bi)
 			}
 		}
@@ -110,6 +110,12 @@ func appendHanTokens(dst []string, covered *[]string, run string) []string {
 		}
 	}
 	return dst
+}
+
+// isFunctionRune reports a stop character or a rune of a filler phrase: a
+// bigram of two such runes ("整啊" in "咋整啊") says nothing about the topic.
+func isFunctionRune(rs []rune, filler []bool, i int) bool {
+	return zhStopChars[rs[i]] || (filler != nil && filler[i])
 }
 
 // fillerMask marks the runes of Chinese filler phrases ("怎么办", "咋整"):
@@ -153,7 +159,7 @@ var zhFillerPhrases = func() map[rune][][]rune {
 	for _, p := range []string{
 		"怎么办", "怎么样", "怎么回事", "怎么弄", "怎么搞", "怎么整", "为什么", "干什么", "干嘛",
 		"什么样", "没办法", "咋办", "咋整", "咋弄", "咋回事", "啥情况", "什么情况", "请问一下",
-		"麻烦问", "想问问", "问一下", "帮忙看看", "谢谢", "多谢",
+		"麻烦问", "想问问", "问一下", "帮忙看看", "谢谢", "多谢", "什么意思", "啥意思", "咋回事儿",
 	} {
 		rs := []rune(p)
 		m[rs[0]] = append(m[rs[0]], rs)

@@ -1,0 +1,63 @@
+package faq
+
+import "testing"
+
+func TestHomophoneFixerRepairsPinyinSlips(t *testing.T) {
+	m := NewMatcher(append(fixtureEntries(),
+		Entry{ID: "duty-rota", Questions: []string{"值班表在哪里看？"}, Answer: Answer{ZH: "值班表贴在办公室门口。", EN: "The rota is posted at the office door."}},
+		Entry{ID: "roof-leak", Questions: []string{"楼顶漏水找谁？"}, Answer: Answer{ZH: "楼顶漏水请报修，顶楼住户优先。", EN: "Report a roof leak; top-floor flats first."}},
+	))
+	cases := []struct{ typed, want string }{
+		// 废 (fèi) is in no entry; 费 makes 物业费's 业费
+		{"物业废怎么交", "物业费怎么交"},
+		{"值斑表在哪", "值班表在哪"},
+		// 瓶 completes the lexicon phrase 电瓶车 though the FAQ never says it
+		{"电平车能充电吗", "电瓶车能充电吗"},
+		// the FAQ uses 漏 itself, and only one neighbour would make a word
+		// with 楼 (顶楼): a known character is not a typo on that evidence
+		{"楼顶漏了好几年", "楼顶漏了好几年"},
+		// out-of-scope words have no homophone the FAQ uses
+		{"护照到期去哪换", "护照到期去哪换"},
+		{"how do i pay the fee", "how do i pay the fee"},
+	}
+	for _, c := range cases {
+		if got := m.homophones.fix(Normalize(c.typed)); got != Normalize(c.want) {
+			t.Errorf("fix(%q) = %q, want %q", c.typed, got, c.want)
+		}
+	}
+}
+
+func TestHomophoneSlipStillFindsTheEntry(t *testing.T) {
+	m := NewMatcher(fixtureEntries())
+	for _, q := range []string{"物业废可以用支付宝交吗", "物业废怎么交"} {
+		res := m.Match(q)
+		if res.ID != "fee-payment" {
+			t.Errorf("Match(%q) = %q (candidates %v), want fee-payment", q, res.ID, res.Candidates)
+		}
+	}
+}
+
+func TestPinyinTableReadings(t *testing.T) {
+	tab := loadPinyin()
+	same := func(a, b rune) bool {
+		for _, x := range tab.appendSyllables(nil, a) {
+			for _, y := range tab.appendSyllables(nil, b) {
+				if x == y {
+					return true
+				}
+			}
+		}
+		return false
+	}
+	for _, p := range [][2]rune{{'废', '费'}, {'斑', '班'}, {'平', '瓶'}, {'行', '航'}, {'长', '涨'}} {
+		if !same(p[0], p[1]) {
+			t.Errorf("%c and %c should share a reading", p[0], p[1])
+		}
+	}
+	if same('费', '班') {
+		t.Error("费 and 班 share no reading")
+	}
+	if got := tab.appendSyllables(nil, 'a'); len(got) != 0 {
+		t.Errorf("a Latin letter has readings %v", got)
+	}
+}
