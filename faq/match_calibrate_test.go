@@ -11,7 +11,8 @@ import (
 // the paraphrase set, the confidence features, the top entry and the expected
 // one (FAQ_FEATURES=DIR). testdata/calibrate/fit.py fits the logistic model
 // in match_params.go on these files (label: top == expect, out-of-scope lines
-// negative); testdata/calibrate/README.md says how to rerun it.
+// negative); testdata/calibrate/README.md says how to rerun it. Ranking
+// weights can be varied from the environment (envParams) before a refit.
 func TestDumpConfidenceFeatures(t *testing.T) {
 	out := os.Getenv("FAQ_FEATURES")
 	dir := devsetDir()
@@ -23,7 +24,7 @@ func TestDumpConfidenceFeatures(t *testing.T) {
 		{"own", "default.yaml", "testdata/paraphrases/queries.jsonl"},
 	}
 	for _, set := range sets {
-		m := NewMatcher(loadYAMLEntries(t, set.faq))
+		m := newMatcher(loadYAMLEntries(t, set.faq), envParams(t))
 		f, err := os.Create(filepath.Join(out, set.name+".features.jsonl"))
 		if err != nil {
 			t.Fatal(err)

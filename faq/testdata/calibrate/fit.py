@@ -121,7 +121,11 @@ def main():
 
     X, Y = xy(own + dev, feats)
     W, B = fit(X, Y)
-    print(f"\nunion fit: threshold for <=8% oos, <=3% wrong on the union: {pick_threshold(W, B, X, own + dev):.2f}")
+    t = pick_threshold(W, B, X, own + dev)
+    print(f"\nunion fit: threshold for <=8% oos, <=3% wrong on the union: {t:.2f}")
+    for rows, name in [(dev, "devset"), (own, "own")]:
+        Xs, _ = xy(rows, feats)
+        print(f"  at {t:.2f} {name:6}  {fmt(evaluate(W, B, Xs, rows, t))}")
     print("confidence: confidenceModel{")
     print(f"\tbias: {B:.3f},")
     for n, w in zip(feats, W):
