@@ -235,7 +235,8 @@ var enStopWords = setOf(
 	"want", "wondering", "anyone", "somebody", "someone", "something", "anything", "thing",
 	"still", "yet", "now", "out", "up", "over", "much", "many", "more", "most", "really",
 	"actually", "exactly", "only", "own", "same", "other", "such", "each", "every", "via",
-	"per", "whether", "need", "needs", "ask", "question", "quick",
+	"per", "whether", "need", "needs", "ask", "question", "quick", "since", "ago", "already",
+	"again", "ever", "even", "though", "although", "because", "while", "until", "till",
 	// inflected forms and contraction stubs ("didn't" normalises to "didn t")
 	"gets", "getting", "gotten", "knows", "knowing", "known", "tells", "telling", "told",
 	"wants", "wanted", "wanting", "needed", "needing", "asks", "asked", "asking",
