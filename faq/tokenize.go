@@ -208,7 +208,7 @@ func isDigits(s string) bool {
 
 // zhStopChars are Chinese function characters: particles, pronouns, question
 // words and fillers that say nothing about the topic of a question.
-var zhStopChars = runeSet("的了吗呢啊吧呀哦嗯么是在我你您他她它们这那个就都也还和与及或被把给让有没不请问些怎样什哪谁吗嘛啦哈喔呗得地着过很太又再将该")
+var zhStopChars = runeSet("的了吗呢啊吧呀哦嗯么是在我你您他她它们这那个就都也还和与及或被把给让有没不请问些怎样什哪谁吗嘛啦哈喔呗得地着过很太又再将该啥")
 
 // zhStopBigrams are function words whose characters are not all stop chars.
 var zhStopBigrams = setOf(
@@ -218,6 +218,10 @@ var zhStopBigrams = setOf(
 	"要是", "如果", "的话", "因为", "所以", "但是", "就是", "已经", "一个", "这样", "那样",
 	"到底", "具体", "一般", "自己", "大家", "其他", "而且", "然后", "怎样", "哪些", "多久",
 	"能否", "一直", "这些", "那些", "会不", "不会", "请问",
+	// adverbs and vague words of chat
+	"全部", "清楚", "估计", "终于", "十分", "别人", "先生", "天天", "好像", "感觉", "其实",
+	"真的", "特别", "非常", "比较", "可能", "肯定", "确实", "总是", "经常", "马上", "赶紧",
+	"顺便", "结果", "老是",
 )
 
 // enStopWords are English function words, question words and chat fillers.
@@ -237,6 +241,10 @@ var enStopWords = setOf(
 	"actually", "exactly", "only", "own", "same", "other", "such", "each", "every", "via",
 	"per", "whether", "need", "needs", "ask", "question", "quick", "since", "ago", "already",
 	"again", "ever", "even", "though", "although", "because", "while", "until", "till",
+	"his", "him", "her", "hers", "mine", "yours", "ours", "theirs", "myself", "yourself",
+	"himself", "herself", "itself", "ourselves", "themselves", "another", "anywhere",
+	"somewhere", "everywhere", "sometimes", "maybe", "perhaps", "probably", "suppose",
+	"supposed", "sorry", "excuse", "thru",
 	// inflected forms and contraction stubs ("didn't" normalises to "didn t")
 	"gets", "getting", "gotten", "knows", "knowing", "known", "tells", "telling", "told",
 	"wants", "wanted", "wanting", "needed", "needing", "asks", "asked", "asking",
