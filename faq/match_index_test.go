@@ -46,21 +46,24 @@ func TestPostingsKeepExactStrengths(t *testing.T) {
 		return float32(e+1)/7 + float32(c.inQuestions)/3 + float32(c.inAnswers)/11
 	}
 	counts := func(e int, id int32) (termCount, bool) {
-		return termCount{id: id, inQuestions: int32(e) % 2, inAnswers: id + 1}, (e+int(id))%3 != 0
+		return termCount{id: id, inQuestions: uint16(e % 2), inAnswers: uint16(id + 1)}, (e+int(id))%3 != 0
 	}
-	var b postingsBuilder
 	const entries, terms = 6, 4
-	for e := range entries {
-		var cs []termCount
-		for id := range int32(terms) {
-			if c, listed := counts(e, id); listed {
-				cs = append(cs, c)
+	builder := func() *postingsBuilder { // build consumes it
+		var b postingsBuilder
+		for e := range entries {
+			var cs []termCount
+			for id := range int32(terms) {
+				if c, listed := counts(e, id); listed {
+					cs = append(cs, c)
+				}
 			}
+			b.addEntry(cs)
 		}
-		b.addEntry(cs)
+		return &b
 	}
 	for _, codeBits := range []uint{2, codeBitsFor(entries)} {
-		p := b.build(terms, codeBits, strength)
+		p := builder().build(terms, codeBits, strength)
 		if wantWide := codeBits == 2; p.wide != wantWide {
 			t.Fatalf("codeBits %d: wide %v, want %v", codeBits, p.wide, wantWide)
 		}

@@ -96,28 +96,45 @@ func (p *postings) has(id, entry int32) bool {
 // questions and answers.
 type termCount struct {
 	id                     int32
-	inQuestions, inAnswers int32
+	inQuestions, inAnswers uint16 // saturated: strengths saturate long before
 }
 
+// clampCount fits a term's count in a field into a termCount.
+func clampCount(n int32) uint16 { return uint16(min(n, 1<<16-1)) }
+
 // postingsBuilder gathers entries' term counts, then lays out the postings.
+// The counts sit in fixed-size chunks: one slice for all of them (2.5 million
+// at 10,000 entries) would hold its old and new arrays at once each time it
+// grew, the largest share of the memory a large FAQ needs while it loads.
 type postingsBuilder struct {
-	counts []termCount
-	ends   []int // entry e's counts end at counts[ends[e]]
+	chunks [][]termCount
+	n      int   // counts so far
+	ends   []int // entry e's counts end at count ends[e]
 	df     []uint32
 }
+
+const countChunk = 1 << 16
 
 // addEntry records the next entry's distinct terms (a term without
 // question counts is in its answers only).
 func (b *postingsBuilder) addEntry(terms []termCount) {
-	b.counts = append(b.counts, terms...)
-	b.ends = append(b.ends, len(b.counts))
 	for _, t := range terms {
+		if b.n%countChunk == 0 {
+			b.chunks = append(b.chunks, make([]termCount, 0, countChunk))
+		}
+		last := &b.chunks[len(b.chunks)-1]
+		*last = append(*last, t)
+		b.n++
 		for int(t.id) >= len(b.df) {
 			b.df = append(b.df, 0)
 		}
 		b.df[t.id]++
 	}
+	b.ends = append(b.ends, b.n)
 }
+
+// count returns the i-th count of all entries.
+func (b *postingsBuilder) count(i int) termCount { return b.chunks[i/countChunk][i%countChunk] }
 
 // codeBitsFor is how many bits of a reference entry numbers leave for the
 // strength code with n entries (at most 31, so shifts need no range check).
@@ -125,6 +142,7 @@ func codeBitsFor(n int) uint { return min(31, uint(32-bits.Len32(uint32(max(n-1,
 
 // build lays out the postings of terms terms with codeBits bits for strength
 // codes; strength gives a term's match strength in entry e from its counts.
+// It consumes the builder: each chunk of counts is let go once laid out.
 func (b *postingsBuilder) build(terms int, codeBits uint, strength func(e int, t termCount) float32) postings {
 	start := make([]uint32, terms+1)
 	for id := range terms {
@@ -134,44 +152,55 @@ func (b *postingsBuilder) build(terms int, codeBits uint, strength func(e int, t
 		}
 		start[id+1] = start[id] + df
 	}
-	if p, ok := b.layout(start, codeBits, strength); ok {
-		return p
-	}
-	p, _ := b.layout(start, 0, strength)
-	return p
-}
-
-// layout places every entry's references at its terms' next free places;
-// with codeBits 0 it lays out wide postings, otherwise it fails when the
-// distinct strengths outnumber the codes.
-func (b *postingsBuilder) layout(start []uint32, codeBits uint, strength func(e int, t termCount) float32) (postings, bool) {
-	p := postings{start: start, refs: make([]uint32, len(b.counts)), codeBits: codeBits, wide: codeBits == 0}
+	codes, ok := b.strengthCodes(codeBits, strength)
+	p := postings{start: start, refs: make([]uint32, b.n), codeBits: codeBits, wide: !ok}
 	if p.wide {
-		p.strengths = make([]float32, len(b.counts))
+		p.codeBits = 0
+		p.strengths = make([]float32, b.n)
+	} else {
+		p.strengths = make([]float32, len(codes))
+		for s, code := range codes {
+			p.strengths[code] = s
+		}
 	}
 	next := append([]uint32(nil), start[:len(start)-1]...)
-	codes := map[float32]uint32{}
 	from := 0
 	for e, end := range b.ends {
-		for _, t := range b.counts[from:end] {
+		for i := from; i < end; i++ {
+			t := b.count(i)
 			s, at := strength(e, t), next[t.id]
 			next[t.id]++
 			if p.wide {
 				p.refs[at], p.strengths[at] = uint32(e), s
-				continue
+			} else {
+				p.refs[at] = uint32(e)<<codeBits | codes[s]
 			}
-			code, ok := codes[s]
-			if !ok {
-				code = uint32(len(codes))
-				if code>>codeBits != 0 {
-					return postings{}, false
-				}
-				codes[s] = code
-				p.strengths = append(p.strengths, s)
+			if (i+1)%countChunk == 0 {
+				b.chunks[i/countChunk] = nil
 			}
-			p.refs[at] = uint32(e)<<codeBits | code
 		}
 		from = end
 	}
-	return p, true
+	b.chunks = nil
+	return p
+}
+
+// strengthCodes numbers the distinct strengths in order of first use, or
+// reports that they outnumber the codes codeBits bits can tell apart.
+func (b *postingsBuilder) strengthCodes(codeBits uint, strength func(e int, t termCount) float32) (map[float32]uint32, bool) {
+	codes := map[float32]uint32{}
+	from := 0
+	for e, end := range b.ends {
+		for i := from; i < end; i++ {
+			s := strength(e, b.count(i))
+			if _, ok := codes[s]; !ok {
+				if uint32(len(codes))>>codeBits != 0 {
+					return nil, false
+				}
+				codes[s] = uint32(len(codes))
+			}
+		}
+		from = end
+	}
+	return codes, true
 }

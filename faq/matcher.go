@@ -148,13 +148,13 @@ func (m *Matcher) countTerms(dst []termCount, question, answer []string) []termC
 	}
 	for i := 0; i < len(question); {
 		n := count(question[i:], question[i])
-		dst = append(dst, termCount{id: m.terms.add(question[i]), inQuestions: n, inAnswers: count(answer, question[i])})
+		dst = append(dst, termCount{id: m.terms.add(question[i]), inQuestions: clampCount(n), inAnswers: clampCount(count(answer, question[i]))})
 		i += int(n)
 	}
 	for i := 0; i < len(answer); {
 		n := count(answer[i:], answer[i])
 		if count(question, answer[i]) == 0 {
-			dst = append(dst, termCount{id: m.terms.add(answer[i]), inAnswers: n})
+			dst = append(dst, termCount{id: m.terms.add(answer[i]), inAnswers: clampCount(n)})
 		}
 		i += int(n)
 	}

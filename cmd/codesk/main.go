@@ -35,6 +35,7 @@ Configuration comes from environment variables (see README.md).
 `
 
 func main() {
+	setDefaultMemoryLimit(os.LookupEnv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
 	stop()
