@@ -221,7 +221,7 @@ var zhStopBigrams = setOf(
 	// adverbs and vague words of chat
 	"全部", "清楚", "估计", "终于", "十分", "别人", "先生", "天天", "好像", "感觉", "其实",
 	"真的", "特别", "非常", "比较", "可能", "肯定", "确实", "总是", "经常", "马上", "赶紧",
-	"顺便", "结果", "老是",
+	"顺便", "结果", "老是", "几个", "几位",
 )
 
 // enStopWords are English function words, question words and chat fillers.
