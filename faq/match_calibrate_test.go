@@ -36,7 +36,7 @@ func TestDumpConfidenceFeatures(t *testing.T) {
 			r := m.score(sc, q.Q, 4)
 			c := m.confidenceFeatures(r, q.Q)
 			// order: the fields of confidenceModel after bias, then the diagnostics
-			feats := []float64{c.margin, c.logTerms, c.zh, c.logMatched, c.secondQnCov, c.topQnCov, c.siblingDeficit, c.queryCov, c.unknownShare, c.unitCov, c.unitCov2}
+			feats := []float64{c.margin, c.logTerms, c.zh, c.logMatched, c.secondQnCov, c.topQnCov, c.siblingDeficit, c.queryCov, c.unknownShare, c.unitCov, c.unitCov2, c.conflict}
 			top := ""
 			if len(r.hits) > 0 {
 				top = m.ids[r.hits[0].entry]

@@ -26,6 +26,9 @@ type confidenceFeatures struct {
 	// over a long answer are weaker evidence than one sentence saying them.
 	unitCov  float64
 	unitCov2 float64 // the same for the runner-up (diagnostic)
+	// conflict is 1 when the top entry's questions name another thing of a
+	// kind the query names (alternativeConflict).
+	conflict float64
 }
 
 func (m *Matcher) confidenceFeatures(r ranking, question string) confidenceFeatures {
@@ -46,6 +49,9 @@ func (m *Matcher) confidenceFeatures(r ranking, question string) confidenceFeatu
 		queryCov:       float64(top.queryCov),
 		unitCov:        float64(r.unitCov1),
 		unitCov2:       float64(r.unitCov2),
+	}
+	if r.conflict {
+		f.conflict = 1
 	}
 	if r.total > 0 {
 		f.unknownShare = float64(r.unknown / r.total)
@@ -76,13 +82,13 @@ func typicalTermWeight(questions *questionIndex, fallback float32) float32 {
 // confidenceModel is a logistic model of "the top entry is the right answer"
 // over confidenceFeatures.
 type confidenceModel struct {
-	bias, margin, logTerms, zh, logMatched, secondQnCov, topQnCov, siblingDeficit, unitCov float64
+	bias, margin, logTerms, zh, logMatched, secondQnCov, topQnCov, siblingDeficit, unitCov, conflict float64
 }
 
 // probability is the modelled chance that the top entry answers the question.
 func (c confidenceModel) probability(f confidenceFeatures) float64 {
 	z := c.bias + c.margin*f.margin + c.logTerms*f.logTerms + c.zh*f.zh +
 		c.logMatched*f.logMatched + c.secondQnCov*f.secondQnCov + c.topQnCov*f.topQnCov +
-		c.siblingDeficit*f.siblingDeficit + c.unitCov*f.unitCov
+		c.siblingDeficit*f.siblingDeficit + c.unitCov*f.unitCov + c.conflict*f.conflict
 	return 1 / (1 + math.Exp(-z))
 }

@@ -37,6 +37,9 @@ type ranking struct {
 	siblingDeficit float32
 	// unitCov1 and unitCov2 are the top two entries' statementCoverage.
 	unitCov1, unitCov2 float32
+	// conflict: the top entry is about another thing of a kind the query
+	// names (alternativeConflict).
+	conflict bool
 }
 
 // Match picks the entry to answer question with, or none, plus up to three
@@ -165,6 +168,7 @@ func (m *Matcher) score(sc *scratch, question string, k int) ranking {
 	slices.SortFunc(sc.knownW, func(a, b weightedTerm) int { return int(a.id - b.id) })
 	if len(r.hits) > 0 {
 		r.unitCov1 = m.statementCoverage(r.hits[0].entry, sc.knownW, r.total)
+		r.conflict = m.alternativeConflict(sc.terms, r.hits[0].entry)
 	}
 	if len(r.hits) > 1 {
 		r.unitCov2 = m.statementCoverage(r.hits[1].entry, sc.knownW, r.total)

@@ -26,6 +26,9 @@ type Matcher struct {
 	postings   postings
 	fixer      *typoFixer
 	homophones *homophoneFixer
+	// alternatives places the FAQ's concepts in their families of
+	// alternatives (match_alternatives.go).
+	alternatives map[int32]alternative
 	// questions holds each entry's questions' terms for question coverage.
 	questions questionIndex
 	// statements holds each entry's questions and answer sentences.
@@ -126,6 +129,7 @@ func newMatcher(entries []Entry, p matchParams) *Matcher {
 	m.statements = m.indexStatements(entries)
 	m.typicalWeight = typicalTermWeight(&m.questions, m.maxIDF)
 	m.homophones = m.homophoneFixer()
+	m.alternatives = m.alternativeIDs()
 	m.pool.New = func() any { return &scratch{acc: make([]float32, n)} }
 	return m
 }

@@ -44,15 +44,27 @@ type lexicon struct {
 	// term in a question is carried by its concept even where the FAQ words
 	// it differently.
 	terms map[string]bool
+	// alternatives places concepts that exclude each other ("family" lines):
+	// two concepts of one family in different groups name different things
+	// of one kind (an e-bike, an electric car).
+	alternatives map[string]alternative
 }
+
+// alternative is a concept's family and group within it.
+type alternative struct{ family, group int }
 
 var concepts = parseLexicon(synonymData)
 
 func parseLexicon(data string) *lexicon {
-	lx := &lexicon{zh: map[rune][]zhPhrase{}, en: map[string][]enPhrase{}, terms: map[string]bool{}}
+	lx := &lexicon{zh: map[rune][]zhPhrase{}, en: map[string][]enPhrase{}, terms: map[string]bool{}, alternatives: map[string]alternative{}}
+	var families []string
 	for _, line := range strings.Split(data, "\n") {
 		line = strings.TrimSpace(line)
 		if line == "" || strings.HasPrefix(line, "#") {
+			continue
+		}
+		if rest, ok := strings.CutPrefix(line, "family "); ok {
+			families = append(families, rest)
 			continue
 		}
 		id, phrases, ok := strings.Cut(line, ":")
@@ -64,7 +76,40 @@ func parseLexicon(data string) *lexicon {
 			lx.add(concept, Normalize(p))
 		}
 	}
+	for f, line := range families {
+		_, groups, ok := strings.Cut(line, "=")
+		if !ok {
+			panic("faq: synonyms.txt: family line without '=': " + line)
+		}
+		for g, group := range strings.Split(groups, "|") {
+			for _, id := range strings.Fields(group) {
+				if !lx.hasConcept(conceptPrefix + id) {
+					panic("faq: synonyms.txt: family names an unknown concept: " + id)
+				}
+				lx.alternatives[conceptPrefix+id] = alternative{family: f, group: g}
+			}
+		}
+	}
 	return lx
+}
+
+// hasConcept reports a concept some phrase stands for.
+func (lx *lexicon) hasConcept(concept string) bool {
+	for _, ps := range lx.zh {
+		for _, p := range ps {
+			if p.concept == concept {
+				return true
+			}
+		}
+	}
+	for _, ps := range lx.en {
+		for _, p := range ps {
+			if p.concept == concept {
+				return true
+			}
+		}
+	}
+	return false
 }
 
 func (lx *lexicon) add(concept, phrase string) {
@@ -105,13 +150,15 @@ func (lx *lexicon) add(concept, phrase string) {
 // no phrase starts inside a filler phrase (filler may be nil). inPhrase, when
 // not nil, marks the runes of the phrases found.
 func appendConcepts(dst []string, rs []rune, filler, inPhrase []bool) []string {
+	var buf [16]phraseMatch
+	found := buf[:0]
 	for i, r := range rs {
 		if filler != nil && filler[i] {
 			continue
 		}
 		for _, p := range concepts.zh[r] {
 			if hasRunePrefix(rs[i:], p.runes) {
-				dst = append(dst, p.concept)
+				found = append(found, phraseMatch{start: i, end: i + len(p.runes), concept: p.concept})
 				if inPhrase != nil {
 					for j := range p.runes {
 						inPhrase[i+j] = true
@@ -120,7 +167,40 @@ func appendConcepts(dst []string, rs []rune, filler, inPhrase []bool) []string {
 			}
 		}
 	}
+	return appendUnshadowed(dst, found)
+}
+
+// phraseMatch is a lexicon phrase found at [start, end) of a run.
+type phraseMatch struct {
+	start, end int
+	concept    string
+}
+
+// appendUnshadowed appends the found phrases' concepts, except a concept
+// whose phrase lies inside a longer phrase of an alternative to it:
+// 电动自行车 is an e-bike, not also a bicycle (自行车).
+func appendUnshadowed(dst []string, found []phraseMatch) []string {
+	for _, f := range found {
+		if !shadowed(f, found) {
+			dst = append(dst, f.concept)
+		}
+	}
 	return dst
+}
+
+func shadowed(f phraseMatch, found []phraseMatch) bool {
+	alt, ok := concepts.alternatives[f.concept]
+	if !ok {
+		return false
+	}
+	for _, g := range found {
+		other, ok := concepts.alternatives[g.concept]
+		if ok && other.family == alt.family && other.group != alt.group &&
+			g.start <= f.start && f.end <= g.end && g.end-g.start > f.end-f.start {
+			return true
+		}
+	}
+	return false
 }
 
 func hasRunePrefix(s, prefix []rune) bool {
@@ -137,27 +217,29 @@ func hasRunePrefix(s, prefix []rune) bool {
 
 // appendWordConcepts adds the concept ids of lexicon phrases found in a
 // sequence of stemmed words: raw phrases against all stems, the others
-// against the content stems (stop words removed). The content stems of the
-// latter go to covered when it is not nil.
-func appendWordConcepts(dst []string, covered *[]string, all, content []string) []string {
+// against the content stems (stop words removed; content word i is all[pos[i]]).
+// The content stems of the latter go to covered when it is not nil.
+func appendWordConcepts(dst []string, covered *[]string, all, content []string, pos []int) []string {
+	var buf [16]phraseMatch
+	found := buf[:0] // spans in all's positions
 	for i, s := range all {
 		for _, p := range concepts.en[s] {
 			if p.raw && hasWordPrefix(all[i:], p.stems) {
-				dst = append(dst, p.concept)
+				found = append(found, phraseMatch{start: i, end: i + len(p.stems), concept: p.concept})
 			}
 		}
 	}
 	for i, s := range content {
 		for _, p := range concepts.en[s] {
 			if !p.raw && hasWordPrefix(content[i:], p.stems) {
-				dst = append(dst, p.concept)
+				found = append(found, phraseMatch{start: pos[i], end: pos[i+len(p.stems)-1] + 1, concept: p.concept})
 				if covered != nil {
 					*covered = append(*covered, p.stems...)
 				}
 			}
 		}
 	}
-	return dst
+	return appendUnshadowed(dst, found)
 }
 
 func hasWordPrefix(s, prefix []string) bool {

@@ -160,6 +160,7 @@ var zhFillerPhrases = func() map[rune][][]rune {
 		"怎么办", "怎么样", "怎么回事", "怎么弄", "怎么搞", "怎么整", "为什么", "干什么", "干嘛",
 		"什么样", "没办法", "咋办", "咋整", "咋弄", "咋回事", "啥情况", "什么情况", "请问一下",
 		"麻烦问", "想问问", "问一下", "帮忙看看", "谢谢", "多谢", "什么意思", "啥意思", "咋回事儿",
+		"早上好", "上午好", "中午好", "下午好", "晚上好", "早安", "晚安", "大家好",
 	} {
 		rs := []rune(p)
 		m[rs[0]] = append(m[rs[0]], rs)
@@ -177,14 +178,17 @@ func appendWordTokens(dst []string, covered *[]string, run string, fix wordFixer
 		stems = append(stems, stemEnglish(w))
 	}
 	start := len(dst)
+	var posBuf [32]int
+	pos := posBuf[:0] // content word i is stems[pos[i]]
 	for i, s := range stems {
 		if isStopWord(words[i], s) {
 			continue
 		}
 		dst = append(dst, s)
+		pos = append(pos, i)
 	}
 	content := dst[start:len(dst):len(dst)]
-	return appendWordConcepts(dst, covered, stems, content)
+	return appendWordConcepts(dst, covered, stems, content, pos)
 }
 
 // isStopWord reports words that are no index terms: stop words and single

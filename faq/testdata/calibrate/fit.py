@@ -21,11 +21,11 @@ import math
 import os
 
 # order of the "f" array in the dump (see TestDumpConfidenceFeatures)
-NAMES = ["margin", "logterms", "zh", "matched", "qncov2", "qncov1", "sibdeficit", "qcov", "unk", "ucov1", "ucov2"]
+NAMES = ["margin", "logterms", "zh", "matched", "qncov2", "qncov1", "sibdeficit", "qcov", "unk", "ucov1", "ucov2", "conflict"]
 # Go field names of confidenceModel, per feature
 GO_FIELDS = {"margin": "margin", "qcov": "queryCov", "logterms": "logTerms", "zh": "zh",
              "matched": "logMatched", "qncov2": "secondQnCov", "qncov1": "topQnCov",
-            "sibdeficit": "siblingDeficit", "ucov1": "unitCov"}
+            "sibdeficit": "siblingDeficit", "ucov1": "unitCov", "conflict": "conflict"}
 DEFAULT_FEATURES = "margin,logterms,zh,matched,qncov2,qncov1,sibdeficit,ucov1"
 
 
