@@ -17,6 +17,7 @@ type scratch struct {
 	hits    []hit
 	terms   []string
 	covered []string
+	seams   []string
 }
 
 // ranking is the outcome of scoring one question: the best entries plus the
@@ -100,7 +101,9 @@ func (m *Matcher) scored(hits []hit, k int) []Scored {
 // hits live in sc and are valid until sc goes back to the pool.
 func (m *Matcher) score(sc *scratch, question string, k int) ranking {
 	sc.covered = sc.covered[:0]
-	sc.terms = appendTokensCovered(sc.terms[:0], &sc.covered, m.homophones.fix(Normalize(question)), m.fixer.fix)
+	text := m.homophones.fix(Normalize(question))
+	sc.terms = appendTokensCovered(sc.terms[:0], &sc.covered, text, m.fixer.fix)
+	sc.seams = m.appendSeams(sc.seams[:0], text)
 	slices.Sort(sc.terms)
 	sc.terms = slices.Compact(sc.terms)
 	slices.Sort(sc.covered)
@@ -115,6 +118,9 @@ func (m *Matcher) score(sc *scratch, question string, k int) ranking {
 		id, known := m.terms.id(t)
 		if !known {
 			w := m.unknownTermWeight(t, kind)
+			if kind == hanBigram && slices.Contains(sc.seams, t) {
+				w = 0
+			}
 			total += w
 			unknown += w
 			continue
