@@ -20,6 +20,8 @@ func (m *Matcher) alternativeIDs() map[int32]alternative {
 // charging against the e-bike entry, a gas bill against the property fee).
 // terms are the query's distinct terms, sorted.
 func (m *Matcher) alternativeConflict(terms []string, entry int32) bool {
+	qi := &m.questions
+	questions := int(qi.first[entry+1] - qi.first[entry])
 	for _, t := range terms {
 		alt, ok := concepts.alternatives[t]
 		if !ok {
@@ -28,18 +30,29 @@ func (m *Matcher) alternativeConflict(terms []string, entry int32) bool {
 		if id, known := m.terms.id(t); known && m.askedIn(entry, id) {
 			continue
 		}
-		qi := &m.questions
-		for k := qi.first[entry]; k < qi.first[entry+1]; k++ {
-			for _, id := range qi.question(k) {
-				other, ok := m.alternatives[id]
-				if !ok || other.family != alt.family || other.group == alt.group {
-					continue
-				}
-				if _, inQuery := slices.BinarySearch(terms, m.terms.term(id)); !inQuery {
-					return true
-				}
+		// the other thing must be what the entry is about: named in at
+		// least half its questions, not in passing ("电动车被偷了，能调监控看吗"
+		// does not make the surveillance entry one about e-bikes)
+		for id, alt2 := range m.alternatives {
+			if alt2.family != alt.family || alt2.group == alt.group || 2*m.questionsAsking(entry, id) < questions {
+				continue
+			}
+			if _, inQuery := slices.BinarySearch(terms, m.terms.term(id)); !inQuery {
+				return true
 			}
 		}
 	}
 	return false
+}
+
+// questionsAsking counts entry's questions that have term id.
+func (m *Matcher) questionsAsking(entry, id int32) int {
+	qi := &m.questions
+	n := 0
+	for k := qi.first[entry]; k < qi.first[entry+1]; k++ {
+		if _, ok := slices.BinarySearch(qi.question(k), id); ok {
+			n++
+		}
+	}
+	return n
 }
