@@ -75,7 +75,7 @@ func (m *Matcher) questionCoverage(entry int32, known []int32) float32 {
 				got += m.termWeight(id)
 			}
 		}
-		best = max(best, got/total)
+		best = max(best, got/max(total, m.questionFloor))
 	}
 	return best
 }

@@ -68,6 +68,7 @@ func envParams(t *testing.T) matchParams {
 	envFloat(t, "FAQ_QB", &params.questionB)
 	envFloat(t, "FAQ_AB", &params.answerB)
 	envFloat(t, "FAQ_QS", &params.questionShare)
+	envFloat(t, "FAQ_QFLOOR", &params.questionFloorTerms)
 	return params
 }
 

@@ -36,6 +36,9 @@ type Matcher struct {
 	maxIDF     float32
 	// typicalWeight is the mean weight of a question term (typicalTermWeight).
 	typicalWeight float32
+	// questionFloor is the least total weight a question's coverage is
+	// measured against (questionFloorTerms typical terms).
+	questionFloor float32
 	pool          sync.Pool // *scratch
 }
 
@@ -49,6 +52,7 @@ type matchParams struct {
 	coveredWeight                float64         // relative weight of a query term inside a lexicon phrase
 	unknownBigramWeight          float64         // weight of a Chinese bigram the FAQ never uses
 	questionShare                float64         // weight of question coverage in the blended score
+	questionFloorTerms           float64         // a question weighs at least this many typical terms
 	confidence                   confidenceModel // chance that the top entry is right
 	threshold                    float64         // confident answer: that chance at least this
 	candidateMin                 float64         // "did you mean": score at least this
@@ -128,6 +132,7 @@ func newMatcher(entries []Entry, p matchParams) *Matcher {
 	m.questions = m.indexQuestions(entries)
 	m.statements = m.indexStatements(entries)
 	m.typicalWeight = typicalTermWeight(&m.questions, m.maxIDF)
+	m.questionFloor = float32(p.questionFloorTerms) * m.typicalWeight
 	m.homophones = m.homophoneFixer()
 	m.alternatives = m.alternativeIDs()
 	m.pool.New = func() any { return &scratch{acc: make([]float32, n)} }
