@@ -1,0 +1,19 @@
+package faq
+
+import "testing"
+
+// A question made only of common words ("What does the owners' committee
+// actually do?") is covered by any question that names the committee;
+// measured against at least a few typical terms it no longer outranks the
+// entry that answers the rest of the question.
+func TestShortCommonQuestionDoesNotCoverEverything(t *testing.T) {
+	q := "Which owners may be candidates for the owners' committee?"
+	if got := NewMatcher(Default()).Rank(q, 1); len(got) == 0 || got[0].ID != "owners-committee-election" {
+		t.Errorf("Rank(%q) = %v, want owners-committee-election first", q, got)
+	}
+	without := defaultParams
+	without.questionFloorTerms = 0
+	if got := newMatcher(Default(), without).Rank(q, 1); len(got) == 0 || got[0].ID != "owners-committee-duties" {
+		t.Errorf("without the floor Rank(%q) = %v: the case no longer shows what the floor is for", q, got)
+	}
+}
