@@ -22,6 +22,7 @@ func TestDumpConfidenceFeatures(t *testing.T) {
 	sets := []struct{ name, faq, queries string }{
 		{"devset", filepath.Join(dir, "faq.yaml"), filepath.Join(dir, "queries.jsonl")},
 		{"own", "default.yaml", "testdata/paraphrases/queries.jsonl"},
+		{"heldout", "default.yaml", "testdata/heldout/queries.jsonl"},
 	}
 	for _, set := range sets {
 		m := newMatcher(loadYAMLEntries(t, set.faq), envParams(t))

@@ -145,7 +145,7 @@ func TestDevsetEvaluation(t *testing.T) {
 	if out := os.Getenv("FAQ_DEVSET_OUT"); out != "" {
 		writeMatchJSONL(t, m, qs, out)
 	}
-	// Floors a little below the measured numbers (90% right, 1% wrong, 97%
+	// Floors a little below the measured numbers (93% right, 1% wrong, 98%
 	// top-3, 8% out-of-scope answered): a regression guard, not a target.
 	if s := stats["all"]; s.right*100 < 87*s.in || s.wrong*100 > 3*s.in || s.top3*100 < 95*s.in || s.answered*100 > 12*s.out {
 		t.Errorf("devset regression: %v", s)
@@ -161,9 +161,25 @@ func TestParaphraseEvaluation(t *testing.T) {
 	for _, k := range []string{"all", "zh", "en"} {
 		t.Logf("%-3s %v", k, stats[k])
 	}
-	// measured: 76% right, 1% wrong, 99% top-3, 7% out-of-scope answered
-	if s := stats["all"]; s.right*100 < 73*s.in || s.wrong*100 > 3*s.in || s.top3*100 < 97*s.in || s.answered*100 > 10*s.out {
+	// measured: 84% right, 1% wrong, 100% top-3, 5% out-of-scope answered
+	if s := stats["all"]; s.right*100 < 81*s.in || s.wrong*100 > 3*s.in || s.top3*100 < 98*s.in || s.answered*100 > 10*s.out {
 		t.Errorf("paraphrase regression: %v", s)
+	}
+}
+
+// TestHeldoutEvaluation runs the held-out set of the default FAQ
+// (testdata/heldout), written after the matcher was tuned and never used to
+// tune it: the honest measure of questions the matcher has not seen.
+func TestHeldoutEvaluation(t *testing.T) {
+	entries := loadYAMLEntries(t, "default.yaml")
+	qs := loadDevQueries(t, filepath.Join("testdata", "heldout", "queries.jsonl"))
+	stats := evaluate(NewMatcher(entries), qs)
+	for _, k := range []string{"all", "zh", "en"} {
+		t.Logf("%-3s %v", k, stats[k])
+	}
+	// measured: 73% right, 6% wrong, 95% top-3, 5% out-of-scope answered
+	if s := stats["all"]; s.right*100 < 70*s.in || s.wrong*100 > 8*s.in || s.top3*100 < 93*s.in || s.answered*100 > 10*s.out {
+		t.Errorf("held-out regression: %v", s)
 	}
 }
 

@@ -27,18 +27,19 @@ package faq
 // evidence alone answers. With it, seams (match_seams.go: a bigram joining
 // two known words is no missing topic) and questionFloorTerms (a question of
 // a few common words, "What does the owners' committee do?", no longer
-// counts as fully covered by any question naming the committee), the refit
-// gives, at the threshold 0.65: Chengshangcheng 86.3% right, 1.9% wrong,
-// 9.8% out-of-scope answered, top-3 100%; Lüyuan 92.7%, 1.3%, 8.0%, 98.0%.
-// The threshold lies between the union's picks for <= 8% (0.70:
-// Chengshangcheng 84.4 / 1.4 / 6.6) and <= 10% out-of-scope answered (0.62:
-// both sets at 10%); Lüyuan is the same from 0.65 to 0.72. These are
-// in-sample figures. Cross-estate check, fitting on one estate and picking
-// its threshold there for <= 8% out-of-scope answered and <= 3% wrong:
-// Chengshangcheng -> Lüyuan 92.7% right, 1.3% wrong, 8.0% out-of-scope
-// answered (t 0.71); Lüyuan -> Chengshangcheng 87.2%, 2.4%, 11.5% (t 0.53).
-// A refused question still gets its entry among the "did you mean" buttons,
-// while a confident wrong or out-of-scope answer misleads.
+// counts as fully covered by any question naming the committee), the refit at
+// the union's pick for <= 8% out-of-scope answered (0.70) gives:
+// Chengshangcheng paraphrases 84.4% right, 1.4% wrong, 4.9% out-of-scope
+// answered, top-3 100%; Lüyuan 92.7%, 1.3%, 8.0%, 98.0%. Both are in-sample.
+// The held-out set (testdata/heldout, written after this tuning and never
+// fitted) measures 72.6%, 5.9%, 5.1%, 94.8% — the matcher before conflict,
+// seams and the floor: 72.6%, 4.4%, 10.3%, 94.8%. The union's pick at the
+// 10% target itself (0.62) would put the held-out set over it (12.5%), so the
+// margin stays. Cross-estate check, fitting on one estate and picking its
+// threshold there: Chengshangcheng -> Lüyuan 92.7% right, 1.3% wrong, 8.0%
+// out-of-scope answered (t 0.71); Lüyuan -> Chengshangcheng 87.2%, 2.4%,
+// 11.5% (t 0.53). A refused question still gets its entry among the "did you
+// mean" buttons, while a confident wrong or out-of-scope answer misleads.
 //
 // Tried and left out (each moved the union pick by at most 3 paraphrase
 // questions, within noise, and no cross-estate check improved): margin
@@ -79,7 +80,7 @@ var defaultParams = matchParams{
 		unitCov:        1.812,
 		conflict:       -4.649,
 	},
-	threshold:      0.65,
+	threshold:      0.70,
 	candidateMin:   0.15,
 	candidateRatio: 0.5,
 }
