@@ -80,11 +80,20 @@ func TestDefaultFAQTurnsAwayOtherThingsOfTheSameKind(t *testing.T) {
 	}
 }
 
-func TestFamilyOfUnknownConceptIsRejected(t *testing.T) {
-	defer func() {
-		if recover() == nil {
-			t.Error("a family naming a concept no line defines was accepted")
-		}
-	}()
-	parseLexicon("ebike: 电动车\nfamily vehicle = ebike | hovercraft\n")
+func TestBadFamilyLinesAreRejected(t *testing.T) {
+	for name, data := range map[string]string{
+		"unknown concept":    "ebike: 电动车\nfamily vehicle = ebike | hovercraft\n",
+		"concept twice":      "ebike: 电动车\nev: 电动汽车\nfamily vehicle = ebike | ev\nfamily power = ev\n",
+		"family name reused": "ebike: 电动车\nev: 电动汽车\nfamily vehicle = ebike\nfamily vehicle = ev\n",
+		"no name":            "ebike: 电动车\nfamily = ebike\n",
+	} {
+		func() {
+			defer func() {
+				if recover() == nil {
+					t.Errorf("%s: the lexicon was accepted", name)
+				}
+			}()
+			parseLexicon(data)
+		}()
+	}
 }

@@ -36,7 +36,8 @@ func TestDumpConfidenceFeatures(t *testing.T) {
 			sc := m.pool.Get().(*scratch)
 			r := m.score(sc, q.Q, 4)
 			c := m.confidenceFeatures(r, q.Q)
-			// order: the fields of confidenceModel after bias, then the diagnostics
+			// order: fit.py's NAMES (model fields and diagnostics mixed; fit.py
+			// picks the model's by name)
 			feats := []float64{c.margin, c.logTerms, c.zh, c.logMatched, c.secondQnCov, c.topQnCov, c.siblingDeficit, c.queryCov, c.unknownShare, c.unitCov, c.unitCov2, c.conflict}
 			top := ""
 			if len(r.hits) > 0 {

@@ -2,7 +2,6 @@ package faq
 
 import (
 	"slices"
-	"strings"
 	"unicode"
 	"unicode/utf8"
 )
@@ -49,17 +48,18 @@ func newHomophoneFixer(chars map[rune]int, terms *termDict) *homophoneFixer {
 }
 
 // fix returns normalized text with homophone typos repaired (the text itself
-// when there are none).
-func (f *homophoneFixer) fix(normalized string) string {
-	if strings.IndexFunc(normalized, isHanRune) < 0 {
-		return normalized
+// when there are none), using buf for the runes (returned for reuse).
+func (f *homophoneFixer) fix(buf []rune, normalized string) (string, []rune) {
+	rs := buf[:0]
+	for _, r := range normalized {
+		rs = append(rs, r)
 	}
-	rs := []rune(normalized)
 	changed := false
-	var buf [8]uint16
-	ids := buf[:0]
+	var syllables [8]uint16
 	for j, c := range rs {
-		if !isHanRune(c) || zhStopChars[c] {
+		// function and light characters (到, 说, 要) are too common to be
+		// taken for slips
+		if !isHanRune(c) || isFunctionChar(c) {
 			continue
 		}
 		hasLeft := j > 0 && isHanRune(rs[j-1])
@@ -71,12 +71,12 @@ func (f *homophoneFixer) fix(normalized string) string {
 			continue
 		}
 		// every content neighbour must make a word with the replacement, and
-		// either the replacement completes a lexicon phrase ("电平车":
-		// 电瓶车) or the FAQ uses it more than the character typed and, when
-		// the FAQ uses that one too, words form on both sides: a character
-		// the FAQ knows is seldom a typo ("楼顶漏了" is no "顶楼了")
+		// either the replacement completes a lexicon phrase of three or more
+		// characters ("电平车": 电瓶车) or the FAQ never uses the character
+		// typed and uses the replacement: a character the FAQ knows is seldom
+		// a typo ("楼顶漏了" is no "顶楼了", "有人接电话" no "人家电话")
 		best, bestUse := c, f.use[c]
-		for _, id := range f.table.appendSyllables(ids[:0], c) {
+		for _, id := range f.table.appendSyllables(syllables[:0], c) {
 			for _, d := range f.bySyllable[id] {
 				words, ok := 0, true
 				if hasLeft && !isFunctionChar(rs[j-1]) {
@@ -90,7 +90,7 @@ func (f *homophoneFixer) fix(normalized string) string {
 				if !ok || words == 0 {
 					continue
 				}
-				if completesPhrase(rs, j, d) || (f.use[d] > bestUse && (f.use[c] == 0 || words == 2)) {
+				if completesPhrase(rs, j, d) || (f.use[c] == 0 && f.use[d] > bestUse) {
 					best, bestUse = d, f.use[d]
 				}
 			}
@@ -101,9 +101,9 @@ func (f *homophoneFixer) fix(normalized string) string {
 		}
 	}
 	if !changed {
-		return normalized
+		return normalized, rs
 	}
-	return string(rs)
+	return string(rs), rs
 }
 
 // isWord reports a content bigram (no function or light character) the FAQ

@@ -18,21 +18,27 @@ func TestHomophoneFixerRepairsPinyinSlips(t *testing.T) {
 		{"楼顶漏了好几年", "楼顶漏了好几年"},
 		// out-of-scope words have no homophone the FAQ uses
 		{"护照到期去哪换", "护照到期去哪换"},
+		// common characters make words with anything: 接 and 说 stay
+		{"物业晚上有人接电话吗", "物业晚上有人接电话吗"},
+		{"有人说要全部签字", "有人说要全部签字"},
 		{"how do i pay the fee", "how do i pay the fee"},
 	}
 	for _, c := range cases {
-		if got := m.homophones.fix(Normalize(c.typed)); got != Normalize(c.want) {
+		if got, _ := m.homophones.fix(nil, Normalize(c.typed)); got != Normalize(c.want) {
 			t.Errorf("fix(%q) = %q, want %q", c.typed, got, c.want)
 		}
 	}
 }
 
-func TestHomophoneSlipStillFindsTheEntry(t *testing.T) {
+func TestHomophoneSlipScoresLikeTheRightSpelling(t *testing.T) {
 	m := NewMatcher(fixtureEntries())
-	for _, q := range []string{"物业废可以用支付宝交吗", "物业废怎么交"} {
-		res := m.Match(q)
-		if res.ID != "fee-payment" {
-			t.Errorf("Match(%q) = %q (candidates %v), want fee-payment", q, res.ID, res.Candidates)
+	for typed, right := range map[string]string{
+		"物业废可以用支付宝交吗": "物业费可以用支付宝交吗",
+		"物业废怎么交":      "物业费怎么交",
+	} {
+		got, want := m.Match(typed), m.Match(right)
+		if got.ID != "fee-payment" || got.Score != want.Score {
+			t.Errorf("Match(%q) = %q %.3f, want fee-payment %.3f like %q", typed, got.ID, got.Score, want.Score, right)
 		}
 	}
 }

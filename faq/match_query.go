@@ -18,6 +18,7 @@ type scratch struct {
 	terms   []string
 	covered []string
 	seams   []string
+	runes   []rune
 }
 
 // ranking is the outcome of scoring one question: the best entries plus the
@@ -101,7 +102,8 @@ func (m *Matcher) scored(hits []hit, k int) []Scored {
 // hits live in sc and are valid until sc goes back to the pool.
 func (m *Matcher) score(sc *scratch, question string, k int) ranking {
 	sc.covered = sc.covered[:0]
-	text := m.homophones.fix(Normalize(question))
+	var text string
+	text, sc.runes = m.homophones.fix(sc.runes, Normalize(question))
 	sc.terms = appendTokensCovered(sc.terms[:0], &sc.covered, text, m.fixer.fix)
 	sc.seams = m.appendSeams(sc.seams[:0], text)
 	slices.Sort(sc.terms)
@@ -155,10 +157,15 @@ func (m *Matcher) score(sc *scratch, question string, k int) ranking {
 		}
 		sc.hits = insertHit(sc.hits, hit{entry: e, score: s / total}, depth)
 	}
+	var knownWeight float32 // the known terms' weight in question units
+	for _, id := range sc.known {
+		knownWeight += m.termWeight(id)
+	}
+	floor := min(m.questionFloor, knownWeight)
 	for i := range sc.hits {
 		h := &sc.hits[i]
 		h.queryCov = h.score
-		h.questionCov = m.questionCoverage(h.entry, sc.known)
+		h.questionCov = m.questionCoverage(h.entry, sc.known, floor)
 		h.score = m.blend(h.queryCov, h.questionCov)
 	}
 	slices.SortStableFunc(sc.hits, func(a, b hit) int {
@@ -315,7 +322,7 @@ func (m *Matcher) kindWeight(k termKind) float32 {
 // of a word boundary, not a missing topic.
 func spansFunctionChar(bigram string) bool {
 	for _, r := range bigram {
-		if zhStopChars[r] || zhLightChars[r] {
+		if isFunctionChar(r) {
 			return true
 		}
 	}

@@ -60,8 +60,12 @@ func (m *Matcher) termWeight(id int32) float32 {
 }
 
 // questionCoverage is the largest IDF-weighted share of one of the entry's
-// questions that the query's known terms cover.
-func (m *Matcher) questionCoverage(entry int32, known []int32) float32 {
+// questions that the query's known terms cover. A question weighs at least
+// floor: one of a few common words ("What does the owners' committee do?")
+// would otherwise be covered by any query naming them. The caller keeps floor
+// within the query's own weight, so a query that is such a question still
+// covers it fully.
+func (m *Matcher) questionCoverage(entry int32, known []int32, floor float32) float32 {
 	qi := &m.questions
 	best := float32(0)
 	for k := qi.first[entry]; k < qi.first[entry+1]; k++ {
@@ -75,7 +79,7 @@ func (m *Matcher) questionCoverage(entry int32, known []int32) float32 {
 				got += m.termWeight(id)
 			}
 		}
-		best = max(best, got/max(total, m.questionFloor))
+		best = max(best, got/max(total, floor))
 	}
 	return best
 }

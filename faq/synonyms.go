@@ -76,15 +76,21 @@ func parseLexicon(data string) *lexicon {
 			lx.add(concept, Normalize(p))
 		}
 	}
+	names := map[string]bool{}
 	for f, line := range families {
-		_, groups, ok := strings.Cut(line, "=")
-		if !ok {
-			panic("faq: synonyms.txt: family line without '=': " + line)
+		name, groups, ok := strings.Cut(line, "=")
+		name = strings.TrimSpace(name)
+		if !ok || name == "" || names[name] {
+			panic("faq: synonyms.txt: family line without a new name and '=': " + line)
 		}
+		names[name] = true
 		for g, group := range strings.Split(groups, "|") {
 			for _, id := range strings.Fields(group) {
 				if !lx.hasConcept(conceptPrefix + id) {
 					panic("faq: synonyms.txt: family names an unknown concept: " + id)
+				}
+				if _, dup := lx.alternatives[conceptPrefix+id]; dup {
+					panic("faq: synonyms.txt: concept in two families or groups: " + id)
 				}
 				lx.alternatives[conceptPrefix+id] = alternative{family: f, group: g}
 			}

@@ -93,7 +93,7 @@ func appendHanTokens(dst []string, covered *[]string, run string) []string {
 		}
 		if i+1 < len(rs) {
 			bi := string(rs[i : i+2])
-			if !(isFunctionRune(rs, filler, i) && isFunctionRune(rs, filler, i+1)) && !zhStopBigrams[bi] {
+			if !(isStopOrFiller(rs, filler, i) && isStopOrFiller(rs, filler, i+1)) && !zhStopBigrams[bi] {
 				dst = append(dst, bi)
 			}
 		}
@@ -112,9 +112,9 @@ func appendHanTokens(dst []string, covered *[]string, run string) []string {
 	return dst
 }
 
-// isFunctionRune reports a stop character or a rune of a filler phrase: a
+// isStopOrFiller reports a stop character or a rune of a filler phrase: a
 // bigram of two such runes ("整啊" in "咋整啊") says nothing about the topic.
-func isFunctionRune(rs []rune, filler []bool, i int) bool {
+func isStopOrFiller(rs []rune, filler []bool, i int) bool {
 	return zhStopChars[rs[i]] || (filler != nil && filler[i])
 }
 
@@ -181,7 +181,7 @@ func appendWordTokens(dst []string, covered *[]string, run string, fix wordFixer
 	var posBuf [32]int
 	pos := posBuf[:0] // content word i is stems[pos[i]]
 	for i, s := range stems {
-		if isStopWord(words[i], s) {
+		if isStopWord(words[i], s) || isGreeting(words, i) {
 			continue
 		}
 		dst = append(dst, s)
@@ -190,6 +190,17 @@ func appendWordTokens(dst []string, covered *[]string, run string, fix wordFixer
 	content := dst[start:len(dst):len(dst)]
 	return appendWordConcepts(dst, covered, stems, content, pos)
 }
+
+// isGreeting reports a word of a greeting ("good morning"): the time of day
+// in it is no topic, as in the Chinese fillers 早上好, 晚上好.
+func isGreeting(words []string, i int) bool {
+	if words[i] == "good" {
+		return i+1 < len(words) && greetingTimes[words[i+1]]
+	}
+	return i > 0 && words[i-1] == "good" && greetingTimes[words[i]]
+}
+
+var greetingTimes = setOf("morning", "afternoon", "evening", "night", "day")
 
 // isStopWord reports words that are no index terms: stop words and single
 // letters (numbers are kept). The word, not its stem, is looked up: "use"
@@ -225,7 +236,7 @@ var zhStopBigrams = setOf(
 	// adverbs and vague words of chat
 	"全部", "清楚", "估计", "终于", "十分", "别人", "先生", "天天", "好像", "感觉", "其实",
 	"真的", "特别", "非常", "比较", "可能", "肯定", "确实", "总是", "经常", "马上", "赶紧",
-	"顺便", "结果", "老是", "几个", "几位",
+	"顺便", "老是", "几个", "几位",
 )
 
 // enStopWords are English function words, question words and chat fillers.

@@ -142,3 +142,21 @@ func TestTyposAreFixedAgainstVocabulary(t *testing.T) {
 		}
 	}
 }
+
+func TestGreetingsAreNoTopic(t *testing.T) {
+	for text, gone := range map[string][]string{
+		"good morning, how do I pay the property fee": {"good", "morn", "#morning"},
+		"Good evening! lift broken":                   {"good", "even", "#night"},
+		"早上好，物业费怎么交":                                  {"早", "早上", "#morning"},
+	} {
+		got := Tokens(text)
+		for _, g := range gone {
+			if slices.Contains(got, g) {
+				t.Errorf("Tokens(%q) = %v, has %s from the greeting", text, got, g)
+			}
+		}
+	}
+	if got := Tokens("the office is closed in the morning"); !slices.Contains(got, "#morning") {
+		t.Errorf("Tokens(morning outside a greeting) = %v, want #morning", got)
+	}
+}

@@ -34,8 +34,11 @@ Usage:
 Configuration comes from environment variables (see README.md).
 `
 
+// memoryLimitIsOurs: GOMEMLIMIT is unset, so serve may adjust the default.
+var memoryLimitIsOurs bool
+
 func main() {
-	setDefaultMemoryLimit(os.LookupEnv)
+	memoryLimitIsOurs = setDefaultMemoryLimit(os.LookupEnv)
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
 	err := run(ctx, os.Args[1:], os.Stdin, os.Stdout, os.Stderr, os.Getenv)
 	stop()

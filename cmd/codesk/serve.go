@@ -51,6 +51,9 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 		background.Wait()
 	}()
 	background.Go(func() { a.reloadFAQ(ctx, log, 30*time.Second) })
+	if memoryLimitIsOurs {
+		background.Go(func() { keepMemoryLimitAhead(ctx, 30*time.Second) })
+	}
 	background.Go(func() { logModelStats(ctx, a.model, log, time.Hour) })
 	background.Go(func() { prune(ctx, a.db, log, time.Hour) })
 	if n, err := journal.Replay(ctx, a.db); err != nil {

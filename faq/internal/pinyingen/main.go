@@ -13,8 +13,10 @@ import (
 	"os"
 	"slices"
 	"strings"
+	"unicode"
 
 	"github.com/mozillazg/go-pinyin"
+	"golang.org/x/text/unicode/norm"
 )
 
 func main() {
@@ -24,7 +26,7 @@ func main() {
 		readings := pinyin.SinglePinyin(r, args)
 		seen := map[string]bool{}
 		for _, s := range readings {
-			s = strings.ReplaceAll(s, "ü", "v")
+			s = toneless(strings.ReplaceAll(s, "ü", "v"))
 			if s == "" || seen[s] {
 				continue
 			}
@@ -48,4 +50,16 @@ func main() {
 		fmt.Fprintln(os.Stderr, "pinyingen:", err)
 		os.Exit(1)
 	}
+}
+
+// toneless drops the tone marks the library's Normal style leaves on a few
+// interjections (m̀, ế): decomposed, they are combining marks.
+func toneless(s string) string {
+	var b strings.Builder
+	for _, r := range norm.NFD.String(s) {
+		if !unicode.Is(unicode.Mn, r) {
+			b.WriteRune(r)
+		}
+	}
+	return b.String()
 }

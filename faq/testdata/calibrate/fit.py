@@ -29,7 +29,7 @@ NAMES = ["margin", "logterms", "zh", "matched", "qncov2", "qncov1", "sibdeficit"
 GO_FIELDS = {"margin": "margin", "qcov": "queryCov", "logterms": "logTerms", "zh": "zh",
              "matched": "logMatched", "qncov2": "secondQnCov", "qncov1": "topQnCov",
             "sibdeficit": "siblingDeficit", "ucov1": "unitCov", "conflict": "conflict"}
-DEFAULT_FEATURES = "margin,logterms,zh,matched,qncov2,qncov1,sibdeficit,ucov1"
+DEFAULT_FEATURES = "margin,logterms,zh,matched,qncov2,qncov1,sibdeficit,ucov1,conflict"
 
 
 def load(folder, name):
