@@ -22,6 +22,7 @@ func TestDumpConfidenceFeatures(t *testing.T) {
 	sets := []struct{ name, faq, queries string }{
 		{"devset", filepath.Join(dir, "faq.yaml"), filepath.Join(dir, "queries.jsonl")},
 		{"own", "default.yaml", "testdata/paraphrases/queries.jsonl"},
+		{"own2", "default.yaml", "testdata/paraphrases2/queries.jsonl"},
 		{"heldout", "default.yaml", "testdata/heldout/queries.jsonl"},
 	}
 	for _, set := range sets {

@@ -90,6 +90,11 @@ func (f *homophoneFixer) fix(buf []rune, normalized string) (string, []rune) {
 				if !ok || words == 0 {
 					continue
 				}
+				// with one neighbour to go by, the word must be the lexicon's:
+				// the FAQ's text has bigrams across words (访客|停到: 客停)
+				if words == 1 && !f.lexiconWord(rs, j, d, hasLeft && !isFunctionChar(rs[j-1])) {
+					continue
+				}
 				if completesPhrase(rs, j, d) || (f.use[c] == 0 && f.use[d] > bestUse) {
 					best, bestUse = d, f.use[d]
 				}
@@ -110,6 +115,19 @@ func (f *homophoneFixer) fix(buf []rune, normalized string) (string, []rune) {
 // or the lexicon uses.
 func (f *homophoneFixer) isWord(a, b rune) bool {
 	return !isFunctionChar(a) && !isFunctionChar(b) && f.known(a, b)
+}
+
+// lexiconWord reports that d makes a bigram of the lexicon's phrases with
+// its left neighbour in rs (left) or its right one.
+func (f *homophoneFixer) lexiconWord(rs []rune, j int, d rune, left bool) bool {
+	var buf [2 * utf8.UTFMax]byte
+	var bigram []byte
+	if left {
+		bigram = utf8.AppendRune(utf8.AppendRune(buf[:0], rs[j-1]), d)
+	} else {
+		bigram = utf8.AppendRune(utf8.AppendRune(buf[:0], d), rs[j+1])
+	}
+	return concepts.terms[string(bigram)]
 }
 
 // known reports a bigram the FAQ or the lexicon uses.

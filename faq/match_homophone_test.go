@@ -67,3 +67,17 @@ func TestPinyinTableReadings(t *testing.T) {
 		t.Errorf("a Latin letter has readings %v", got)
 	}
 }
+
+// The default FAQ's answer text says 访客停到: its bigram 客停 joins two
+// words, so it must not turn 客厅 (living room) into 客停.
+func TestHomophoneOneSidedRepairNeedsALexiconWord(t *testing.T) {
+	m := NewMatcher(Default())
+	for _, text := range []string{"厨房跟客厅中间那堵墙想打掉", "物业费怎么交"} {
+		if got, _ := m.homophones.fix(nil, text); got != text {
+			t.Errorf("fix(%q) = %q, want it unchanged", text, got)
+		}
+	}
+	if got, _ := m.homophones.fix(nil, "物业废怎么交"); got != "物业费怎么交" {
+		t.Errorf("fix(物业废怎么交) = %q, want 物业费怎么交", got)
+	}
+}
