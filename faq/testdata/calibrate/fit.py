@@ -4,8 +4,9 @@
 A logistic regression (L2 on standardised features, then unstandardised) of
 "the top entry is the expected one" over the confidence features that
 TestDumpConfidenceFeatures writes for two estates' question sets:
-devset.features.jsonl (Lüyuan development set) and own.features.jsonl
-(Chengshangcheng paraphrases). Out-of-scope questions and wrong top entries
+devset.features.jsonl (Lüyuan development set), own.features.jsonl
+(Chengshangcheng paraphrases) and own2.features.jsonl (a second set for the
+same FAQ, testdata/paraphrases2; in the union fit only). Out-of-scope questions and wrong top entries
 are the negatives. Pure Python 3, standard library only.
 
 It prints a cross-estate check in both directions (fit on one set, pick the
