@@ -27,7 +27,7 @@ type homophoneFixer struct {
 
 func newHomophoneFixer(chars map[rune]int, terms *termDict) *homophoneFixer {
 	f := &homophoneFixer{table: loadPinyin(), bySyllable: map[uint16][]rune{}, terms: terms, use: chars}
-	var ids []uint16
+	var ids [8]uint16
 	for r := range chars {
 		if zhStopChars[r] {
 			continue
