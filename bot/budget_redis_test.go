@@ -14,8 +14,6 @@ import (
 	"testing"
 	"time"
 
-	tg "github.com/go-telegram/bot"
-
 	"codesk/bot/botapitest"
 	"codesk/handlers"
 	"codesk/storage"
@@ -65,10 +63,7 @@ func newReplicas(tb testing.TB, n int, fakeLimits botapitest.Limits, limits Limi
 		prefix = testBudgetPrefix(tb)
 	}
 	for range n {
-		api, err := tg.New(botapitest.Token, tg.WithServerURL(rs.fake.URL), tg.WithSkipGetMe())
-		if err != nil {
-			tb.Fatalf("telegram client: %v", err)
-		}
+		api := rs.fake.NewClient(tb)
 		opts := []MessengerOption{WithLimits(limits), WithRetryUnit(fakeLimits.RetryUnit)}
 		if shared {
 			ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)

@@ -39,10 +39,7 @@ func newPacedBot(tb testing.TB, fakeLimits botapitest.Limits, limits Limits) *pa
 	if unit == 0 {
 		unit = time.Second
 	}
-	api, err := tg.New(botapitest.Token, tg.WithServerURL(fake.URL), tg.WithSkipGetMe())
-	if err != nil {
-		tb.Fatalf("telegram client: %v", err)
-	}
+	api := fake.NewClient(tb)
 	return &pacedBot{fake: fake, m: NewMessenger(api, quietLog, WithLimits(limits), WithRetryUnit(unit))}
 }
 

@@ -24,11 +24,7 @@ var _ outbox.CarefulMessenger = (*bot.Messenger)(nil)
 func probeMessenger(t *testing.T, timeout time.Duration) (*botapitest.Server, *bot.Messenger) {
 	t.Helper()
 	fake := botapitest.NewServer(t)
-	api, err := tg.New(botapitest.Token, tg.WithServerURL(fake.URL), tg.WithSkipGetMe(),
-		tg.WithHTTPClient(timeout, &http.Client{Timeout: timeout}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	api := fake.NewClient(t, tg.WithHTTPClient(timeout, &http.Client{Timeout: timeout}))
 	return fake, bot.NewMessenger(api, slog.New(slog.NewTextHandler(io.Discard, nil)), bot.WithLimits(bot.TelegramLimits().Scaled(0.001)), bot.WithRetryUnit(time.Millisecond))
 }
 

@@ -29,11 +29,7 @@ var staffGroup = botapitest.GroupChat(-1001000000077, "物业值班群")
 func newTelegram(t *testing.T, timeout time.Duration) (*botapitest.Server, *bot.Messenger) {
 	t.Helper()
 	fake := botapitest.NewServer(t)
-	api, err := tg.New(botapitest.Token, tg.WithServerURL(fake.URL), tg.WithSkipGetMe(),
-		tg.WithHTTPClient(timeout, &http.Client{Timeout: timeout}))
-	if err != nil {
-		t.Fatal(err)
-	}
+	api := fake.NewClient(t, tg.WithHTTPClient(timeout, &http.Client{Timeout: timeout}))
 	m := bot.NewMessenger(api, quiet, bot.WithLimits(bot.TelegramLimits().Scaled(0.001)), bot.WithRetryUnit(time.Millisecond))
 	return fake, m
 }

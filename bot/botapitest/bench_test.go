@@ -12,10 +12,7 @@ import (
 // client: the fake's cost per bot reply in burst tests.
 func BenchmarkSendMessage(b *testing.B) {
 	s := NewServer(b)
-	client, err := bot.New(Token, bot.WithServerURL(s.URL), bot.WithSkipGetMe())
-	if err != nil {
-		b.Fatal(err)
-	}
+	client := s.NewClient(b)
 	params := &bot.SendMessageParams{
 		ChatID:      aliceDM.ID,
 		Text:        "物业费可以在物业前台或 App 缴纳。",

@@ -19,11 +19,7 @@
 //
 //	func TestFAQAnswer(t *testing.T) {
 //		tg := botapitest.NewServer(t, botapitest.WithLimits(botapitest.ScaledLimits(0.05)))
-//		b, err := bot.New(botapitest.Token, bot.WithServerURL(tg.URL), bot.WithSkipGetMe(),
-//			bot.WithDefaultHandler(handler))
-//		if err != nil {
-//			t.Fatal(err)
-//		}
+//		b := tg.NewClient(t, bot.WithDefaultHandler(handler)) // the real client, pointed at the fake
 //		ctx, cancel := context.WithCancel(context.Background())
 //		t.Cleanup(cancel)
 //		go b.Start(ctx)

@@ -24,16 +24,7 @@ var (
 // newClient is the real go-telegram/bot client pointed at s.
 func newClient(t *testing.T, s *Server, opts ...bot.Option) *bot.Bot {
 	t.Helper()
-	opts = append([]bot.Option{
-		bot.WithServerURL(s.URL),
-		bot.WithSkipGetMe(),
-		bot.WithErrorsHandler(func(err error) { t.Logf("bot error: %v", err) }),
-	}, opts...)
-	b, err := bot.New(Token, opts...)
-	if err != nil {
-		t.Fatalf("bot.New: %v", err)
-	}
-	return b
+	return s.NewClient(t, opts...)
 }
 
 // startPolling runs the client's polling loop until the test ends and returns the
