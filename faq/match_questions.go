@@ -18,14 +18,7 @@ func (m *Matcher) indexQuestions(entries []Entry) questionIndex {
 	for _, e := range entries {
 		qi.first = append(qi.first, uint32(len(qi.ends)))
 		for _, q := range e.Questions {
-			ids = ids[:0]
-			for _, t := range appendTokens(nil, Normalize(q), nil) {
-				if id, ok := m.terms.id(t); ok {
-					ids = append(ids, id)
-				}
-			}
-			slices.Sort(ids)
-			ids = slices.Compact(ids)
+			ids = m.knownTermIDs(ids[:0], q)
 			var total float32
 			for _, id := range ids {
 				total += m.termWeight(id)
@@ -41,6 +34,19 @@ func (m *Matcher) indexQuestions(entries []Entry) questionIndex {
 	qi.totals = slices.Clone(qi.totals)
 	qi.first = slices.Clone(qi.first)
 	return qi
+}
+
+// knownTermIDs appends the distinct ids of text's terms that the index
+// knows, sorted.
+func (m *Matcher) knownTermIDs(dst []int32, text string) []int32 {
+	start := len(dst)
+	for _, t := range appendTokens(nil, Normalize(text), nil) {
+		if id, ok := m.terms.id(t); ok {
+			dst = append(dst, id)
+		}
+	}
+	slices.Sort(dst[start:])
+	return append(dst[:start], slices.Compact(dst[start:])...)
 }
 
 // question returns question k's sorted term ids.

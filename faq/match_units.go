@@ -24,14 +24,7 @@ func (m *Matcher) indexStatements(entries []Entry) statements {
 	for _, e := range entries {
 		st.first = append(st.first, uint32(len(st.ends)))
 		for _, s := range append(slices.Clone(e.Questions), splitSentences(e.Answer.ZH+"\n"+e.Answer.EN)...) {
-			ids = ids[:0]
-			for _, t := range appendTokens(nil, Normalize(s), nil) {
-				if id, ok := m.terms.id(t); ok {
-					ids = append(ids, id)
-				}
-			}
-			slices.Sort(ids)
-			ids = slices.Compact(ids)
+			ids = m.knownTermIDs(ids[:0], s)
 			if len(ids) > 0 {
 				st.gaps = appendGaps(st.gaps, ids)
 				st.ends = append(st.ends, uint32(len(st.gaps)))
