@@ -19,13 +19,22 @@ func TestDumpConfidenceFeatures(t *testing.T) {
 	if dir == "" || out == "" {
 		t.Skip("set FAQ_FEATURES=DIR with the development set present")
 	}
+	def := os.Getenv("FAQ_DEFAULT") // the default FAQ, or a draft of it
+	if def == "" {
+		def = "default.yaml"
+	}
 	sets := []struct{ name, faq, queries string }{
 		{"devset", filepath.Join(dir, "faq.yaml"), filepath.Join(dir, "queries.jsonl")},
-		{"own", "default.yaml", "testdata/paraphrases/queries.jsonl"},
-		{"own2", "default.yaml", "testdata/paraphrases2/queries.jsonl"},
-		{"heldout", "default.yaml", "testdata/heldout/queries.jsonl"},
+		{"own", def, "testdata/paraphrases/queries.jsonl"},
+		{"own2", def, "testdata/paraphrases2/queries.jsonl"},
+		{"own3", def, "testdata/paraphrases3/queries.jsonl"},
+		{"devset2", filepath.Join(dir, "faq.yaml"), "testdata/luyuan2/queries.jsonl"},
+		{"heldout", def, "testdata/heldout/queries.jsonl"},
 	}
 	for _, set := range sets {
+		if _, err := os.Stat(set.queries); err != nil {
+			continue
+		}
 		m := newMatcher(loadYAMLEntries(t, set.faq), envParams(t))
 		f, err := os.Create(filepath.Join(out, set.name+".features.jsonl"))
 		if err != nil {

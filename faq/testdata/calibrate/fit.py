@@ -111,6 +111,8 @@ def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("features_dir", help="folder given to TestDumpConfidenceFeatures as FAQ_FEATURES")
     ap.add_argument("--features", default=DEFAULT_FEATURES, help="comma-separated, from: " + ",".join(NAMES))
+    ap.add_argument("--fit-on", default="own,own2,devset",
+                    help="sets the union fit uses; the other dumped sets are only measured")
     args = ap.parse_args()
     feats = args.features.split(",")
     dev, own = load(args.features_dir, "devset"), load(args.features_dir, "own")
@@ -124,27 +126,28 @@ def main():
         print(f"  {name}: t={t:.2f}  {fmt(evaluate(W, B, Xt, test, t))}")
 
     # the union: both estates, and the default FAQ's second tuning set
-    own2 = load(args.features_dir, "own2")
-    union = own + own2 + dev
+    available = {}
+    for name in ["devset", "own", "own2", "own3", "devset2", "heldout"]:
+        if os.path.exists(os.path.join(args.features_dir, f"{name}.features.jsonl")):
+            available[name] = load(args.features_dir, name)
+    union = [r for name in args.fit_on.split(",") for r in available[name]]
     X, Y = xy(union, feats)
     W, B = fit(X, Y)
     t = pick_threshold(W, B, X, union)
     t10 = pick_threshold(W, B, X, union, oos=10.0)
     print(f"\nunion fit: threshold for <=8% oos, <=3% wrong on the union: {t:.2f}"
           f" (at the target itself, <=10%: {t10:.2f}; the held-out set says keep the margin)")
-    for rows, name in [(dev, "devset"), (own, "own"), (own2, "own2")]:
+    for name, rows in available.items():
         Xs, _ = xy(rows, feats)
-        print(f"  at {t:.2f} {name:6}  {fmt(evaluate(W, B, Xs, rows, t))}")
+        fitted = "fitted" if name in args.fit_on.split(",") else "measured"
+        print(f"  at {t:.2f} {name:7} {fitted:8}  {fmt(evaluate(W, B, Xs, rows, t))}")
     print("confidence: confidenceModel{")
     print(f"\tbias: {B:.3f},")
     for n, w in zip(feats, W):
         print(f"\t{GO_FIELDS.get(n, n)}: {w:.3f},")
     print("},")
     print("\nunion model per threshold:")
-    sets = [(dev, "devset"), (own, "own"), (own2, "own2")]
-    if os.path.exists(os.path.join(args.features_dir, "heldout.features.jsonl")):
-        sets.append((load(args.features_dir, "heldout"), "heldout"))
-    for rows, name in sets:
+    for name, rows in available.items():
         Xs, _ = xy(rows, feats)
         for t in [0.60, 0.65, 0.70, 0.72, 0.75, 0.78, 0.80, 0.85]:
             print(f"  {name:6} t={t:.2f}  {fmt(evaluate(W, B, Xs, rows, t))}")
