@@ -33,8 +33,8 @@ func TestDefaultParsesAndIsComplete(t *testing.T) {
 		if e.Topic == "" {
 			t.Errorf("%s: no topic", e.ID)
 		}
-		if n := len(e.Questions); n < 3 || n > 5 {
-			t.Errorf("%s: %d questions, want 3-5", e.ID, n)
+		if n := len(e.Questions); n < 3 || n > 8 {
+			t.Errorf("%s: %d questions, want 3-8", e.ID, n)
 		}
 		var zh, en int
 		for _, q := range e.Questions {

@@ -145,17 +145,29 @@ func TestDevsetEvaluation(t *testing.T) {
 	if out := os.Getenv("FAQ_DEVSET_OUT"); out != "" {
 		writeMatchJSONL(t, m, qs, out)
 	}
-	// Floors a little below the measured numbers (93% right, 1% wrong, 98%
-	// top-3, 8% out-of-scope answered): a regression guard, not a target.
-	if s := stats["all"]; s.right*100 < 87*s.in || s.wrong*100 > 3*s.in || s.top3*100 < 95*s.in || s.answered*100 > 12*s.out {
+	// Floors a little below the measured numbers (90% right, 2% wrong, 97%
+	// top-3, 10% out-of-scope answered): a regression guard, not a target.
+	if s := stats["all"]; s.right*100 < 87*s.in || s.wrong*100 > 4*s.in || s.top3*100 < 95*s.in || s.answered*100 > 14*s.out {
 		t.Errorf("devset regression: %v", s)
+	}
+
+	// testdata/luyuan2: questions for the same FAQ written later, from its
+	// entries alone, the closest thing here to another estate's residents
+	// (measured: 74% right, 3% wrong, 97% top-3, 9% out-of-scope answered).
+	stats = evaluate(m, loadDevQueries(t, filepath.Join("testdata", "luyuan2", "queries.jsonl")))
+	for _, k := range []string{"all", "zh", "en"} {
+		t.Logf("luyuan2 %-3s %v", k, stats[k])
+	}
+	if s := stats["all"]; s.right*100 < 70*s.in || s.wrong*100 > 5*s.in || s.top3*100 < 94*s.in || s.answered*100 > 14*s.out {
+		t.Errorf("luyuan2 regression: %v", s)
 	}
 }
 
 // TestDefaultFAQQuestionSets runs the default FAQ's question sets with a
 // regression guard each, floors a little below the measured numbers:
-// paraphrases and paraphrases2 were tuned on; heldout was written after the
-// tuning and never used for it, the honest measure of unseen questions.
+// paraphrases, paraphrases2 and paraphrases3 were tuned on (paraphrases3
+// only by the confidence fit); heldout was written before the last two and
+// never used for tuning, the honest measure of unseen questions.
 func TestDefaultFAQQuestionSets(t *testing.T) {
 	m := NewMatcher(loadYAMLEntries(t, "default.yaml"))
 	for _, set := range []struct {
@@ -164,12 +176,14 @@ func TestDefaultFAQQuestionSets(t *testing.T) {
 		// wrong (of in-scope) and answered (of out-of-scope)
 		right, wrong, top3, answered int
 	}{
-		// measured: 84% right, 1% wrong, 100% top-3, 3% out-of-scope answered
-		{"paraphrases", 81, 3, 98, 10},
-		// measured: 70%, 7%, 93%, 8%
-		{"paraphrases2", 66, 9, 90, 12},
-		// measured: 74%, 5%, 95%, 10%
-		{"heldout", 70, 8, 93, 13},
+		// measured: 81% right, 2% wrong, 99% top-3, 3% out-of-scope answered
+		{"paraphrases", 77, 4, 97, 8},
+		// measured: 72%, 3%, 96%, 8%
+		{"paraphrases2", 68, 5, 93, 12},
+		// measured: 66%, 6%, 92%, 12%
+		{"paraphrases3", 62, 9, 89, 16},
+		// measured: 74%, 4%, 97%, 8%
+		{"heldout", 70, 6, 94, 13},
 	} {
 		t.Run(set.dir, func(t *testing.T) {
 			stats := evaluate(m, loadDevQueries(t, filepath.Join("testdata", set.dir, "queries.jsonl")))

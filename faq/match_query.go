@@ -301,7 +301,7 @@ func termKindOf(t string) termKind {
 		}
 		return hanBigram
 	}
-	if isDigits(t) {
+	if isDigits(t) || isOrdinalOrTime(t) {
 		return number
 	}
 	return word

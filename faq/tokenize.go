@@ -212,6 +212,20 @@ func isStopWord(word, stem string) bool {
 	return len(stem) < 2 && !isDigits(stem)
 }
 
+// isOrdinalOrTime reports a number with an English ordinal or clock suffix
+// ("6th", "22nd", "10pm"): like a bare number, a floor, date or hour.
+func isOrdinalOrTime(s string) bool {
+	i := strings.IndexFunc(s, func(r rune) bool { return !unicode.IsDigit(r) })
+	if i <= 0 {
+		return false
+	}
+	switch s[i:] {
+	case "st", "nd", "rd", "th", "am", "pm":
+		return true
+	}
+	return false
+}
+
 func isDigits(s string) bool {
 	for _, r := range s {
 		if !unicode.IsDigit(r) {
@@ -222,8 +236,9 @@ func isDigits(s string) bool {
 }
 
 // zhStopChars are Chinese function characters: particles, pronouns, question
-// words and fillers that say nothing about the topic of a question.
-var zhStopChars = runeSet("的了吗呢啊吧呀哦嗯么是在我你您他她它们这那个就都也还和与及或被把给让有没不请问些怎样什哪谁吗嘛啦哈喔呗得地着过很太又再将该啥")
+// words and fillers that say nothing about the topic of a question, with
+// the dialect particles residents type (Shanghainese 伐 for 吗, 侬 for 你).
+var zhStopChars = runeSet("的了吗呢啊吧呀哦嗯么是在我你您他她它们这那个就都也还和与及或被把给让有没不请问些怎样什哪谁吗嘛啦哈喔呗得地着过很太又再将该啥咋伐侬咯喽哇呐噢诶欸哎呃唉咧嘞啰哟")
 
 // zhStopBigrams are function words whose characters are not all stop chars.
 var zhStopBigrams = setOf(

@@ -160,3 +160,16 @@ func TestGreetingsAreNoTopic(t *testing.T) {
 		t.Errorf("Tokens(morning outside a greeting) = %v, want #morning", got)
 	}
 }
+
+func TestOrdinalsAndTimesAreNumbers(t *testing.T) {
+	for _, s := range []string{"6th", "22nd", "1st", "3rd", "10pm", "7am", "12"} {
+		if k := termKindOf(s); k != number {
+			t.Errorf("termKindOf(%q) = %v, want number", s, k)
+		}
+	}
+	for _, s := range []string{"th", "pm", "b2", "6f", "room"} {
+		if k := termKindOf(s); k == number {
+			t.Errorf("termKindOf(%q) = number, want a word", s)
+		}
+	}
+}
