@@ -69,9 +69,9 @@ package faq
 // bigrams of an unknown word are evidence of a missing topic), and an
 // answer sentence standing in for a question in the ranking blend. Refusals
 // of a right top entry and answered near-topic questions often have the
-// same lexical evidence; what helped was
-// evidence of a different kind (conflict) and fixing how evidence is counted
-// (seams, questionFloorTerms), not another coverage feature.
+// same lexical evidence; what helped was evidence of a different kind
+// (conflict) and fixing how evidence is counted (seams, questionFloorTerms),
+// not another coverage feature.
 var defaultParams = matchParams{
 	questionWeight:      1.0,
 	answerWeight:        0.4,
