@@ -118,7 +118,7 @@ func (m *Matcher) score(sc *scratch, question string, k int) ranking {
 	for _, t := range sc.terms {
 		kind := termKindOf(t)
 		id, known := m.terms.id(t)
-		if !known {
+		if !known || channelTerms[t] {
 			w := m.unknownTermWeight(t, kind)
 			if kind == hanBigram && slices.Contains(sc.seams, t) {
 				w = 0
@@ -214,6 +214,11 @@ func (m *Matcher) largestMissing(terms []string, entry int32) float32 {
 	}
 	return most
 }
+
+// channelTerms name the bot itself: an FAQ answer may mention the bot ("the
+// bot passes it to the committee"), but "are you a bot?" asks about no
+// topic of the FAQ, so in a question they count as words the FAQ lacks.
+var channelTerms = setOf("bot", "chatbot", "robot", "机器", "器人")
 
 // rerankDepth is how many entries by query coverage are rescored.
 const rerankDepth = 10

@@ -179,3 +179,22 @@ func hasCandidate(r Result, id string) bool {
 	}
 	return false
 }
+
+// An answer that mentions the bot ("the bot passes it on") does not make
+// questions about the bot its topic.
+func TestMatchQuestionsAboutTheBotAreNoTopic(t *testing.T) {
+	entries := append(fixtureEntries(), Entry{
+		ID:        "message-committee",
+		Questions: []string{"Can I leave a message for the owners' committee through this bot?", "能通过机器人给业委会留言吗"},
+		Answer:    Answer{ZH: "可以，直接在这里留言，机器人会转给业委会。", EN: "Yes: leave a message here and the bot passes it to the owners' committee."},
+	})
+	m := NewMatcher(entries)
+	for _, q := range []string{"are you a bot?", "is this a robot", "你是机器人吗", "这个机器人是谁开发的"} {
+		if r := m.Match(q); r.ID != "" {
+			t.Errorf("Match(%q) answered %q with score %.2f", q, r.ID, r.Score)
+		}
+	}
+	if r := m.Match("can i send the owners committee a message via the bot"); r.ID != "message-committee" {
+		t.Errorf("the entry's own question got %q, want message-committee", r.ID)
+	}
+}
