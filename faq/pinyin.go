@@ -21,6 +21,7 @@ const firstHan, lastHan = 0x4E00, 0x9FFF
 type pinyinTable struct {
 	first [lastHan - firstHan + 1]uint16 // syllable id + 1; 0: no reading
 	more  map[rune][]uint16
+	names []string // syllable per id - 1
 }
 
 var loadPinyin = sync.OnceValue(func() *pinyinTable {
@@ -32,6 +33,7 @@ var loadPinyin = sync.OnceValue(func() *pinyinTable {
 			continue
 		}
 		id++
+		t.names = append(t.names, syllable)
 		for _, r := range chars {
 			if r < firstHan || r > lastHan {
 				continue
@@ -52,4 +54,26 @@ func (t *pinyinTable) appendSyllables(dst []uint16, r rune) []uint16 {
 		return dst
 	}
 	return append(append(dst, t.first[r-firstHan]), t.more[r]...)
+}
+
+// spellings returns the toneless pinyin of rs written as one word, one per
+// combination of the characters' readings ("wuye" for 物业), or nil when a
+// character has no reading or there would be more than limit.
+func (t *pinyinTable) spellings(rs []rune, limit int) []string {
+	out := []string{""}
+	var ids [8]uint16
+	for _, r := range rs {
+		readings := t.appendSyllables(ids[:0], r)
+		if len(readings) == 0 || len(out)*len(readings) > limit {
+			return nil
+		}
+		next := make([]string, 0, len(out)*len(readings))
+		for _, prefix := range out {
+			for _, id := range readings {
+				next = append(next, prefix+t.names[id-1])
+			}
+		}
+		out = next
+	}
+	return out
 }

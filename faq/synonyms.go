@@ -76,6 +76,7 @@ func parseLexicon(data string) *lexicon {
 			lx.add(concept, Normalize(p))
 		}
 	}
+	lx.addPinyinSpellings(loadPinyin())
 	names := map[string]bool{}
 	for f, line := range families {
 		name, groups, ok := strings.Cut(line, "=")
@@ -98,6 +99,46 @@ func parseLexicon(data string) *lexicon {
 	}
 	return lx
 }
+
+// addPinyinSpellings adds each Chinese phrase of two to four characters
+// spelled in toneless pinyin as one word ("wuye" for 物业, "yeweihui" for
+// 业委会) as an English phrase of its concept: residents writing English type
+// the estate's words they know only in Chinese that way. A spelling of
+// phrases of two concepts, one shorter than four letters and one that is
+// already an English phrase or a stop word are left out.
+func (lx *lexicon) addPinyinSpellings(t *pinyinTable) {
+	concepts := map[string]string{} // spelling -> concept, "" when ambiguous
+	for _, phrases := range lx.zh {
+		for _, p := range phrases {
+			if len(p.runes) < 2 || len(p.runes) > 4 {
+				continue
+			}
+			for _, s := range t.spellings(p.runes, 4) {
+				if c, seen := concepts[s]; seen && c != p.concept {
+					concepts[s] = ""
+				} else {
+					concepts[s] = p.concept
+				}
+			}
+		}
+	}
+	spellings := make([]string, 0, len(concepts))
+	for s := range concepts {
+		spellings = append(spellings, s)
+	}
+	slices.Sort(spellings) // a stable lexicon: typo correction walks its words
+	for _, s := range spellings {
+		c := concepts[s]
+		if c == "" || len(s) < 4 || enStopWords[s] || notPinyinWords[s] || lx.en[stemEnglish(s)] != nil {
+			continue
+		}
+		lx.add(c, s)
+	}
+}
+
+// notPinyinWords are spellings residents write as English words: 伤害
+// (harm) is spelled like the city.
+var notPinyinWords = setOf("shanghai", "beijing", "gene")
 
 // hasConcept reports a concept some phrase stands for.
 func (lx *lexicon) hasConcept(concept string) bool {

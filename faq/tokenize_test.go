@@ -173,3 +173,22 @@ func TestOrdinalsAndTimesAreNumbers(t *testing.T) {
 		}
 	}
 }
+
+// Residents writing English type estate words they know only in Chinese in
+// pinyin; a spelling that is an English word keeps its English meaning.
+func TestPinyinSpellingsOfLexiconPhrases(t *testing.T) {
+	for text, concept := range map[string]string{
+		"is the wuye office open today":      "#property_company",
+		"can the yeweihui decide this alone": "#owners_committee",
+		"what do i need for a juzhuzheng":    "#residence_registration",
+		"does the juweihui do mediation":     "#neighborhood_committee",
+		"is a fapiao available for the fee":  "#invoice",
+	} {
+		if got := Tokens(text); !slices.Contains(got, concept) {
+			t.Errorf("Tokens(%q) = %v, want %s", text, got, concept)
+		}
+	}
+	if got := Tokens("we moved to shanghai last year"); slices.Contains(got, "#safe") {
+		t.Errorf("Tokens(shanghai) = %v: the city is no 伤害 (harm)", got)
+	}
+}
