@@ -13,11 +13,15 @@ func TestShortCommonQuestionDoesNotCoverEverything(t *testing.T) {
 	for i := range entries {
 		entries[i].Questions = entries[i].Questions[:min(4, len(entries[i].Questions))]
 	}
+	// and the question share of that time (0.3): with less weight on
+	// questions the case no longer needs the floor
+	params := defaultParams
+	params.questionShare = 0.3
 	q := "Which owners may be candidates for the owners' committee?"
-	if got := newMatcher(entries, defaultParams).Rank(q, 1); len(got) == 0 || got[0].ID != "owners-committee-election" {
+	if got := newMatcher(entries, params).Rank(q, 1); len(got) == 0 || got[0].ID != "owners-committee-election" {
 		t.Errorf("Rank(%q) = %v, want owners-committee-election first", q, got)
 	}
-	without := defaultParams
+	without := params
 	without.questionFloorTerms = 0
 	if got := newMatcher(entries, without).Rank(q, 1); len(got) == 0 || got[0].ID != "owners-committee-duties" {
 		t.Errorf("without the floor Rank(%q) = %v: the case no longer shows what the floor is for", q, got)
