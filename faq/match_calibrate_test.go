@@ -30,6 +30,7 @@ func TestDumpConfidenceFeatures(t *testing.T) {
 		{"own3", def, "testdata/paraphrases3/queries.jsonl"},
 		{"devset2", filepath.Join(dir, "faq.yaml"), "testdata/luyuan2/queries.jsonl"},
 		{"heldout", def, "testdata/heldout/queries.jsonl"},
+		{"estate3", "testdata/estate3/faq.yaml", "testdata/estate3/queries.jsonl"},
 	}
 	for _, set := range sets {
 		if _, err := os.Stat(set.queries); err != nil {
