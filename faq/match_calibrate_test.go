@@ -31,6 +31,7 @@ func TestDumpConfidenceFeatures(t *testing.T) {
 		{"devset2", filepath.Join(dir, "faq.yaml"), "testdata/luyuan2/queries.jsonl"},
 		{"heldout", def, "testdata/heldout/queries.jsonl"},
 		{"estate3", "testdata/estate3/faq.yaml", "testdata/estate3/queries.jsonl"},
+		{"estate4", "testdata/estate4/faq.yaml", "testdata/estate4/queries.jsonl"},
 	}
 	for _, set := range sets {
 		if _, err := os.Stat(set.queries); err != nil {

@@ -198,20 +198,36 @@ func TestDefaultFAQQuestionSets(t *testing.T) {
 	}
 }
 
-// TestEstate3QuestionSet guards the measure of an estate no part of the
-// matcher was tuned on: testdata/estate3 is a third estate's FAQ written
+// TestOtherEstatesQuestionSets guards the measure of estates no part of the
+// matcher was tuned on: each testdata/estateN is an estate's FAQ written
 // without seeing any question set or the lexicon, and questions written from
-// that FAQ alone by another author who never ran the matcher. Like heldout,
-// it is measured, never fitted or tuned on.
-func TestEstate3QuestionSet(t *testing.T) {
-	m := NewMatcher(loadYAMLEntries(t, filepath.Join("testdata", "estate3", "faq.yaml")))
-	stats := evaluate(m, loadDevQueries(t, filepath.Join("testdata", "estate3", "queries.jsonl")))
-	for _, k := range []string{"all", "zh", "en"} {
-		t.Logf("%-3s %v", k, stats[k])
-	}
-	// measured on first sight: 77% right, 3% wrong, 97% top-3, 8% answered
-	if s := stats["all"]; s.right*100 < 72*s.in || s.wrong*100 > 6*s.in || s.top3*100 < 94*s.in || s.answered*100 > 13*s.out {
-		t.Errorf("estate3 regression: %v", s)
+// that FAQ alone by another author who never ran the matcher. estate3 is
+// measured only; estate4 (a Shenzhen high-rise estate: access cards,
+// Cantonese, typhoons) was read for what the matcher lacks, which is how
+// Cantonese folding came about, so estate3 is the untouched one.
+func TestOtherEstatesQuestionSets(t *testing.T) {
+	for _, set := range []struct {
+		dir string
+		// percent floors of right and top-3 (of in-scope), ceilings of
+		// wrong (of in-scope) and answered (of out-of-scope)
+		right, wrong, top3, answered int
+	}{
+		// measured on first sight: 77% right, 3% wrong, 97% top-3, 8% answered
+		{"estate3", 72, 6, 94, 13},
+		// measured on first sight: 58%, 3%, 90%, 14%; with Cantonese folded: 60%, 3%, 92%, 14%
+		{"estate4", 55, 6, 88, 20},
+	} {
+		t.Run(set.dir, func(t *testing.T) {
+			m := NewMatcher(loadYAMLEntries(t, filepath.Join("testdata", set.dir, "faq.yaml")))
+			stats := evaluate(m, loadDevQueries(t, filepath.Join("testdata", set.dir, "queries.jsonl")))
+			for _, k := range []string{"all", "zh", "en"} {
+				t.Logf("%-3s %v", k, stats[k])
+			}
+			s := stats["all"]
+			if s.right*100 < set.right*s.in || s.wrong*100 > set.wrong*s.in || s.top3*100 < set.top3*s.in || s.answered*100 > set.answered*s.out {
+				t.Errorf("%s regression: %v", set.dir, s)
+			}
+		})
 	}
 }
 

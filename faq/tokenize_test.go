@@ -192,3 +192,28 @@ func TestPinyinSpellingsOfLexiconPhrases(t *testing.T) {
 		t.Errorf("Tokens(shanghai) = %v: the city is no 伤害 (harm)", got)
 	}
 }
+
+func TestCantoneseMeetsMandarin(t *testing.T) {
+	for _, c := range []struct{ cantonese, mandarin string }{
+		{"部𨋢壞咗", "电梯坏了"},
+		{"管理處喺邊度㗎", "管理处在哪里啊"},
+		{"隔籬屋好嘈", "隔壁好吵"},
+		{"泊車幾多錢", "停车多少钱"},
+		{"有冇人搵過你", "有没有人找过你"},
+	} {
+		got, want := Tokens(c.cantonese), Tokens(c.mandarin)
+		slices.Sort(got)
+		slices.Sort(want)
+		got, want = slices.Compact(got), slices.Compact(want)
+		if !slices.Equal(got, want) {
+			t.Errorf("Tokens(%q) = %v, want those of %q: %v", c.cantonese, got, c.mandarin, want)
+		}
+	}
+	// characters that are Mandarin words too stay themselves outside the
+	// Cantonese words they form
+	for _, s := range []string{"几点开门", "旁边", "联系物业", "整改"} {
+		if foldCantonese(Normalize(s)) != Normalize(s) {
+			t.Errorf("foldCantonese changed Mandarin %q", s)
+		}
+	}
+}

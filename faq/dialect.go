@@ -1,0 +1,38 @@
+package faq
+
+import "strings"
+
+// cantoneseToMandarin rewrites the Cantonese words that residents from
+// Guangdong and Hong Kong type (after Normalize: simplified characters) into
+// the Mandarin words FAQs are written in, so "部𨋢坏咗" meets "电梯坏了".
+// Function characters and particles map to their Mandarin counterparts
+// (嘅 的, 咗 了, 喺 在, 㗎 啊), which are stop characters. Characters that are
+// also Mandarin words on their own (点, 边, 几, 系, 整, 食) appear only in
+// the Cantonese words they form, never alone. Longer keys come first: the
+// replacer tries keys in this order at each position.
+var cantoneseToMandarin = strings.NewReplacer(
+	// question words
+	"系唔系", "是不是", "系咪", "是不是", "唔系", "不是", "有冇", "有没有",
+	"点样", "怎样", "点解", "为什么", "点算", "怎么办", "点办", "怎么办",
+	"边度", "哪里", "边处", "哪里", "边个", "谁", "边间", "哪间", "边座", "哪座",
+	"几时", "什么时候", "几多钱", "多少钱", "几多", "多少", "乜嘢", "什么", "咩嘢", "什么",
+	// things and places
+	"搭𨋢", "坐电梯", "部𨋢", "电梯", "𨋢", "电梯",
+	"屋企", "家", "隔篱屋", "隔壁", "隔篱", "隔壁", "楼下铺", "楼下",
+	"泊车", "停车", "揸车", "开车", "租屋", "租房", "返工", "上班", "放工", "下班",
+	"冷气机", "空调", "冷气", "空调", "差佬", "警察", "街坊", "邻居", "嘢", "东西",
+	"食饭", "吃饭", "成日", "经常", "琴日", "昨天", "听日", "明天", "今日", "今天",
+	// verbs and adjectives
+	"搵", "找", "揾", "找", "睇", "看", "攞", "拿", "畀", "给", "瞓", "睡", "谂", "想",
+	"嘈", "吵", "整返", "修好", "整好", "修好", "嚟", "来", "俾", "给",
+	// function characters and particles, to their Mandarin counterparts so
+	// that the bigrams around them are the Mandarin ones too
+	"咁样", "这样", "咁", "这么", "嘅", "的", "咗", "了", "喺", "在", "唔", "不",
+	"冇", "没", "佢", "他", "哋", "们", "啲", "些", "嗰", "那",
+	"㗎", "啊", "喎", "啊", "啫", "呢", "噃", "啊", "吖", "啊", "喇", "啦", "啵", "啊", "咩", "吗",
+)
+
+// foldCantonese rewrites the Cantonese words of a normalised Han run.
+func foldCantonese(run string) string {
+	return cantoneseToMandarin.Replace(run)
+}
