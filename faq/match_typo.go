@@ -42,16 +42,22 @@ func newTypoFixer(words map[string]int) *typoFixer {
 
 // fix returns the vocabulary word closest to w, or w itself.
 func (f *typoFixer) fix(w string) string {
-	if len(w) < 6 || !isASCIILetters(w) || f.known[w] || f.known[stemEnglish(w)] {
+	if len(w) < 5 || !isASCIILetters(w) || f.known[w] || f.known[stemEnglish(w)] {
 		return w
 	}
 	maxDist := 1
 	if len(w) >= 9 {
 		maxDist = 2
 	}
+	// a five-letter word is only corrected by the letter it lacks ("acess"):
+	// substitutions would turn too many real short words into others
+	minLen := len(w) - maxDist
+	if len(w) == 5 {
+		minLen = len(w) + 1
+	}
 	best, bestDist, bestCount := w, maxDist+1, 0
 	for _, v := range f.byFirst[w[0]] {
-		if d := len(v.word) - len(w); d > maxDist || d < -maxDist {
+		if d := len(v.word) - len(w); d > maxDist || d < -maxDist || len(v.word) < minLen {
 			continue
 		}
 		d := editDistance(w, v.word, maxDist)

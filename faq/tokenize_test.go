@@ -131,11 +131,14 @@ func TestSynonymConceptsBridgeLanguages(t *testing.T) {
 }
 
 func TestTyposAreFixedAgainstVocabulary(t *testing.T) {
-	f := newTypoFixer(map[string]int{"elevator": 3, "maintenance": 2, "while": 1})
+	f := newTypoFixer(map[string]int{"elevator": 3, "maintenance": 2, "while": 1, "access": 1, "walls": 1})
 	for in, want := range map[string]string{
 		"elevater": "elevator", "maintanence": "maintenance", "elevator": "elevator",
 		"passport": "passport", // nothing close: unchanged
-		"whale":    "whale",    // short words are not corrected
+		"whale":    "whale",    // five letters: no substitution
+		"wells":    "wells",
+		"acess":    "access", // ...but the letter it lacks
+		"card":     "card",   // four letters: never
 	} {
 		if got := f.fix(in); got != want {
 			t.Errorf("fix(%q) = %q, want %q", in, got, want)
