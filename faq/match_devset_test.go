@@ -145,15 +145,15 @@ func TestDevsetEvaluation(t *testing.T) {
 	if out := os.Getenv("FAQ_DEVSET_OUT"); out != "" {
 		writeMatchJSONL(t, m, qs, out)
 	}
-	// Floors a little below the measured numbers (91% right, 1% wrong, 97%
-	// top-3, 8% out-of-scope answered): a regression guard, not a target.
+	// Floors a little below the measured numbers (92% right, 1% wrong, 97%
+	// top-3, 10% out-of-scope answered): a regression guard, not a target.
 	if s := stats["all"]; s.right*100 < 87*s.in || s.wrong*100 > 4*s.in || s.top3*100 < 95*s.in || s.answered*100 > 14*s.out {
 		t.Errorf("devset regression: %v", s)
 	}
 
 	// testdata/luyuan2: questions for the same FAQ written later, from its
 	// entries alone, the closest thing here to another estate's residents
-	// (measured: 78% right, 3% wrong, 97% top-3, 11% out-of-scope answered).
+	// (measured: 77% right, 3% wrong, 97% top-3, 9% out-of-scope answered).
 	stats = evaluate(m, loadDevQueries(t, filepath.Join("testdata", "luyuan2", "queries.jsonl")))
 	for _, k := range []string{"all", "zh", "en"} {
 		t.Logf("luyuan2 %-3s %v", k, stats[k])
@@ -178,11 +178,11 @@ func TestDefaultFAQQuestionSets(t *testing.T) {
 	}{
 		// measured: 82% right, 2% wrong, 100% top-3, 3% out-of-scope answered
 		{"paraphrases", 77, 4, 97, 8},
-		// measured: 74%, 3%, 95%, 8%
-		{"paraphrases2", 68, 5, 93, 12},
-		// measured: 69%, 5%, 94%, 9%
+		// measured: 74%, 4%, 95%, 10%
+		{"paraphrases2", 68, 6, 93, 14},
+		// measured: 71%, 5%, 94%, 9%
 		{"paraphrases3", 62, 9, 89, 16},
-		// measured: 74%, 3%, 96%, 8%
+		// measured: 73%, 4%, 96%, 8%
 		{"heldout", 70, 6, 94, 13},
 	} {
 		t.Run(set.dir, func(t *testing.T) {
@@ -212,10 +212,11 @@ func TestOtherEstatesQuestionSets(t *testing.T) {
 		// wrong (of in-scope) and answered (of out-of-scope)
 		right, wrong, top3, answered int
 	}{
-		// measured on first sight: 77% right, 3% wrong, 97% top-3, 8% answered
+		// measured on first sight: 77% right, 3% wrong, 97% top-3, 8% answered;
+		// now 79%, 3%, 97%, 6%
 		{"estate3", 72, 6, 94, 13},
-		// measured on first sight: 58%, 3%, 90%, 14%; with Cantonese folded: 60%, 3%, 92%, 14%
-		{"estate4", 55, 6, 88, 20},
+		// measured on first sight: 58%, 3%, 90%, 14%; now 61%, 3%, 91%, 8%
+		{"estate4", 56, 6, 88, 14},
 	} {
 		t.Run(set.dir, func(t *testing.T) {
 			m := NewMatcher(loadYAMLEntries(t, filepath.Join("testdata", set.dir, "faq.yaml")))

@@ -30,10 +30,6 @@ type ranking struct {
 	total, unknown float32
 	// terms is the number of distinct index terms of the query.
 	terms int
-	// missing is the largest weight, relative to the largest IDF, of a
-	// query word, bigram or concept the top entry lacks: near-topic questions
-	// ("charging an electric car") usually leave one salient term unmatched.
-	missing float32
 	// siblingDeficit is how much more of the terms that tell the top two
 	// entries apart the runner-up's questions hold (siblingScores), >= 0.
 	siblingDeficit float32
@@ -118,8 +114,9 @@ func (m *Matcher) score(sc *scratch, question string, k int) ranking {
 	for _, t := range sc.terms {
 		kind := termKindOf(t)
 		id, known := m.terms.id(t)
+		_, covered := slices.BinarySearch(sc.covered, t)
 		if !known || channelTerms[t] {
-			w := m.unknownTermWeight(t, kind)
+			w := m.unknownTermWeight(t, kind, covered)
 			if kind == hanBigram && slices.Contains(sc.seams, t) {
 				w = 0
 			}
@@ -129,7 +126,7 @@ func (m *Matcher) score(sc *scratch, question string, k int) ranking {
 		}
 		sc.known = append(sc.known, id)
 		w := m.idf[id] * m.kindWeight(kind)
-		if _, ok := slices.BinarySearch(sc.covered, t); ok {
+		if covered {
 			w *= float32(m.params.coveredWeight)
 		}
 		total += w
@@ -188,31 +185,7 @@ func (m *Matcher) score(sc *scratch, question string, k int) ranking {
 	}
 	top, second := m.siblingScores(r.hits, sc.knownW)
 	r.siblingDeficit = max(0, second-top)
-	if len(r.hits) > 0 && m.maxIDF > 0 {
-		r.missing = m.largestMissing(sc.terms, r.hits[0].entry) / m.maxIDF
-	}
 	return r
-}
-
-// largestMissing is the largest weight of a query term (no single Chinese
-// characters) that entry does not contain.
-func (m *Matcher) largestMissing(terms []string, entry int32) float32 {
-	var most float32
-	for _, t := range terms {
-		kind := termKindOf(t)
-		if kind == hanUnigram || kind == number {
-			continue
-		}
-		id, known := m.terms.id(t)
-		if !known {
-			most = max(most, m.unknownTermWeight(t, kind))
-			continue
-		}
-		if !m.postings.has(id, entry) {
-			most = max(most, m.idf[id]*m.kindWeight(kind))
-		}
-	}
-	return most
 }
 
 // channelTerms name the bot itself: an FAQ answer may mention the bot ("the
@@ -249,9 +222,14 @@ func insertHit(hits []hit, h hit, n int) []hit {
 
 // unknownTermWeight is what a query term the FAQ never uses adds to the
 // query's total: unknown words and characters say the FAQ may lack the topic.
-func (m *Matcher) unknownTermWeight(t string, kind termKind) float32 {
-	if concepts.terms[t] {
-		return 0 // its concept stands for it
+// A term inside a lexicon phrase the query contains weighs nothing (covered:
+// the phrase's concept stands for it), but a lexicon word outside any such
+// phrase ("weather" without "bad weather") is as unknown as any other word:
+// counting it as nothing answered "what's the weather this weekend?" with the
+// renovation hours.
+func (m *Matcher) unknownTermWeight(t string, kind termKind, covered bool) float32 {
+	if covered {
+		return 0
 	}
 	switch kind {
 	case number:

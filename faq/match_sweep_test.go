@@ -213,13 +213,14 @@ func TestExplain(t *testing.T) {
 	for _, h := range r.hits[:min(4, len(r.hits))] {
 		t.Logf("%-32s score %.3f queryCov %.3f questionCov %.3f", m.ids[h.entry], h.score, h.queryCov, h.questionCov)
 	}
-	t.Logf("total %.2f unknown %.2f missing %.2f", r.total, r.unknown, r.missing)
-	terms := slices.Clone(sc.terms)
+	t.Logf("total %.2f unknown %.2f", r.total, r.unknown)
+	terms, covered := slices.Clone(sc.terms), slices.Clone(sc.covered)
 	m.pool.Put(sc)
 	for _, term := range terms {
 		id, ok := m.terms.id(term)
 		if !ok {
-			t.Logf("  %-12s unknown w=%.2f", term, m.unknownTermWeight(term, termKindOf(term)))
+			_, in := slices.BinarySearch(covered, term)
+			t.Logf("  %-12s unknown w=%.2f", term, m.unknownTermWeight(term, termKindOf(term), in))
 			continue
 		}
 		line := fmt.Sprintf("  %-12s w=%.2f df=%d", term, m.idf[id]*m.kindWeight(termKindOf(term)), len(m.postings.of(id)))

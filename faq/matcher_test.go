@@ -198,3 +198,21 @@ func TestMatchQuestionsAboutTheBotAreNoTopic(t *testing.T) {
 		t.Errorf("the entry's own question got %q, want message-committee", r.ID)
 	}
 }
+
+// A word of the lexicon that the question uses outside any of its phrases
+// ("weather" without "wet weather") is a word the FAQ lacks like any other:
+// it must not be taken as carried by a concept the question never named.
+func TestMatchLexiconWordOutsideItsPhraseIsUnknown(t *testing.T) {
+	m := NewMatcher(append(fixtureEntries(), Entry{ID: "renovation-hours",
+		Questions: []string{"装修可以在周末施工吗？", "Can renovation work be done at the weekend?"},
+		Answer: Answer{ZH: "装修施工时间为工作日 8:00–12:00、14:00–18:00，周末和节假日不得进行产生噪音的施工。",
+			EN: "Renovation work is allowed on weekdays 8:00–12:00 and 14:00–18:00; no noisy work at the weekend or on public holidays."}}))
+	if r := m.Match("can the workers come this weekend?"); r.ID != "renovation-hours" {
+		t.Fatalf("the weekend question itself: got %q, want renovation-hours", r.ID)
+	}
+	for _, q := range []string{"What's the weather like this weekend?", "any idea what the weather will be like this weekend"} {
+		if r := m.Match(q); r.ID != "" {
+			t.Errorf("Match(%q) answered %q (score %.2f), want no confident answer", q, r.ID, r.Score)
+		}
+	}
+}
