@@ -47,6 +47,11 @@ func TestDefaultFAQAnswersEverydayQuestions(t *testing.T) {
 		"租房要去哪登记？":                               "residence-registration",
 		"老人吃饭有地方吗":                               "elderly-services",
 		"How do I report a problem?":             "report-a-concern",
+		"How do I contact the owners committee?": "contact-owners-committee",
+		"Can my friend park in the estate?":      "visitor-parking",
+		"Who is on duty at the office today?":    "co-office-duty-rotation",
+		"Where do I throw away old furniture?":   "garbage-sorting",
+		"Water is leaking from my ceiling":       "leak-into-my-flat",
 	} {
 		if got := m.Match(q); got.ID != want {
 			t.Errorf("Match(%q) = %q (score %.2f, candidates %v), want %s", q, got.ID, got.Score, got.Candidates, want)
