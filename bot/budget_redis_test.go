@@ -218,14 +218,19 @@ func TestReplicasSharingABudgetKeepToTelegramsLimits(t *testing.T) {
 			}
 			// Both replicas start 100 messages at once, each filling the
 			// overall window and writing to every chat: without a shared
-			// budget the fake must see both limits broken. (Else this test
-			// proves nothing about the shared case.)
+			// budget the fake must see Telegram's limits broken (else this
+			// test proves nothing about the shared case). Which limit breaks
+			// most depends on how the two replicas' sends interleave, which
+			// a loaded machine's scheduling shifts (seen: 157 overall and 11
+			// per-chat violations, or none overall and 85 per-chat), so any
+			// violation will do.
 			kinds := map[string]int{}
 			for _, v := range violations {
 				kinds[v.Limit]++
 			}
-			if kinds["global"] == 0 || kinds["chat"] == 0 {
-				t.Errorf("two replicas pacing alone broke the limits %v times (by limit); want global and chat violations", kinds)
+			t.Logf("pacing alone broke the limits %v times (by limit)", kinds)
+			if len(violations) == 0 {
+				t.Errorf("two replicas pacing alone kept to Telegram's limits; want violations")
 			}
 		})
 	}
