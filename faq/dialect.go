@@ -32,7 +32,25 @@ var cantoneseToMandarin = strings.NewReplacer(
 	"㗎", "啊", "喎", "啊", "啫", "呢", "噃", "啊", "吖", "啊", "喇", "啦", "啵", "啊", "咩", "吗",
 )
 
-// foldCantonese rewrites the Cantonese words of a normalised Han run.
+// otherDialectsToMandarin does the same for the dialect words residents of
+// other regions type most: Sichuanese (啥子, 咋个, 莫得), Beijing 儿化
+// (哪儿, 这儿, 甭), Shanghainese beyond its particles (阿拉, 覅, 辰光) and
+// northeastern (嘎哈). 儿 goes only inside these words: 儿童 and 儿子 stay.
+var otherDialectsToMandarin = strings.NewReplacer(
+	// Sichuanese and southwestern
+	"啥子", "什么", "咋个", "怎么", "啷个", "怎么", "莫得", "没有", "晓得", "知道",
+	"哪点儿", "哪里", "哪点", "哪里", "娃儿", "孩子",
+	// Beijing
+	"哪儿", "哪里", "这儿", "这里", "那儿", "那里", "门口儿", "门口", "事儿", "事",
+	"一块儿", "一起", "一会儿", "一会", "一点儿", "一点", "甭", "不用", "忒", "太",
+	// Shanghainese
+	"阿拉伯", "阿拉伯", "阿拉", "我们", "覅", "不要", "辰光", "时候", "事体", "事情",
+	// northeastern
+	"嘎哈", "干什么", "干哈", "干什么",
+)
+
+// foldCantonese rewrites the Cantonese and other dialect words of a
+// normalised Han run.
 func foldCantonese(run string) string {
-	return cantoneseToMandarin.Replace(run)
+	return otherDialectsToMandarin.Replace(cantoneseToMandarin.Replace(run))
 }

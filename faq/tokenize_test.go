@@ -196,13 +196,16 @@ func TestPinyinSpellingsOfLexiconPhrases(t *testing.T) {
 	}
 }
 
-func TestCantoneseMeetsMandarin(t *testing.T) {
+func TestDialectsMeetMandarin(t *testing.T) {
 	for _, c := range []struct{ cantonese, mandarin string }{
 		{"部𨋢壞咗", "电梯坏了"},
 		{"管理處喺邊度㗎", "管理处在哪里啊"},
 		{"隔籬屋好嘈", "隔壁好吵"},
 		{"泊車幾多錢", "停车多少钱"},
 		{"有冇人搵過你", "有没有人找过你"},
+		{"电梯坏了莫得人管，咋个办", "电梯坏了没有人管，怎么办"},
+		{"物业在哪儿，甭跑了", "物业在哪里，不用跑了"},
+		{"阿拉楼里覅堆东西", "我们楼里不要堆东西"},
 	} {
 		got, want := Tokens(c.cantonese), Tokens(c.mandarin)
 		slices.Sort(got)
@@ -214,7 +217,7 @@ func TestCantoneseMeetsMandarin(t *testing.T) {
 	}
 	// characters that are Mandarin words too stay themselves outside the
 	// Cantonese words they form
-	for _, s := range []string{"几点开门", "旁边", "联系物业", "整改"} {
+	for _, s := range []string{"几点开门", "旁边", "联系物业", "整改", "儿童乐园", "我儿子", "在哪能看到", "阿拉伯"} {
 		if foldCantonese(Normalize(s)) != Normalize(s) {
 			t.Errorf("foldCantonese changed Mandarin %q", s)
 		}
