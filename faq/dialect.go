@@ -49,8 +49,8 @@ var otherDialectsToMandarin = strings.NewReplacer(
 	"嘎哈", "干什么", "干哈", "干什么",
 )
 
-// foldCantonese rewrites the Cantonese and other dialect words of a
+// foldDialects rewrites the Cantonese and other dialect words of a
 // normalised Han run.
-func foldCantonese(run string) string {
+func foldDialects(run string) string {
 	return otherDialectsToMandarin.Replace(cantoneseToMandarin.Replace(run))
 }

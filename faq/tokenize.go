@@ -31,7 +31,7 @@ func appendTokens(dst []string, normalized string, fix wordFixer) []string {
 func appendTokensCovered(dst []string, covered *[]string, normalized string, fix wordFixer) []string {
 	for _, run := range scriptRuns(normalized) {
 		if run.han {
-			dst = appendHanTokens(dst, covered, foldCantonese(run.text))
+			dst = appendHanTokens(dst, covered, foldDialects(run.text))
 		} else {
 			dst = appendWordTokens(dst, covered, run.text, fix)
 		}
@@ -238,7 +238,7 @@ func isDigits(s string) bool {
 // zhStopChars are Chinese function characters: particles, pronouns, question
 // words and fillers that say nothing about the topic of a question, with
 // the dialect particles residents type (Shanghainese 伐 for 吗, 侬 for 你;
-// Cantonese ones become Mandarin first: foldCantonese).
+// Cantonese ones become Mandarin first: foldDialects).
 var zhStopChars = runeSet("的了吗呢啊吧呀哦嗯么是在我你您他她它们这那个就都也还和与及或被把给让有没不请问些怎样什哪谁吗嘛啦哈喔呗得地着过很太又再将该啥咋伐侬咯喽哇呐噢诶欸哎呃唉咧嘞啰哟")
 
 // zhStopBigrams are function words whose characters are not all stop chars.

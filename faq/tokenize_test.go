@@ -218,8 +218,8 @@ func TestDialectsMeetMandarin(t *testing.T) {
 	// characters that are Mandarin words too stay themselves outside the
 	// Cantonese words they form
 	for _, s := range []string{"几点开门", "旁边", "联系物业", "整改", "儿童乐园", "我儿子", "在哪能看到", "阿拉伯"} {
-		if foldCantonese(Normalize(s)) != Normalize(s) {
-			t.Errorf("foldCantonese changed Mandarin %q", s)
+		if foldDialects(Normalize(s)) != Normalize(s) {
+			t.Errorf("foldDialects changed Mandarin %q", s)
 		}
 	}
 }
