@@ -58,3 +58,18 @@ func TestDefaultFAQAnswersEverydayQuestions(t *testing.T) {
 		}
 	}
 }
+
+// Small talk that shares only a word for "today" or "tomorrow" with one FAQ
+// question ("今天联合办公室谁值班？") is not answered with that entry: such
+// words say when a question is asked, not what it is about.
+func TestDefaultFAQDoesNotAnswerSmallTalkAboutToday(t *testing.T) {
+	m := NewMatcher(Default())
+	for _, q := range []string{"今天天气怎么样", "明天天气好吗", "今天吃什么好"} {
+		if got := m.Match(q); got.ID != "" {
+			t.Errorf("Match(%q) answered %q (score %.2f), want no confident answer", q, got.ID, got.Score)
+		}
+	}
+	if got := m.Match("今天谁值班？"); got.ID != "co-office-duty-rotation" {
+		t.Errorf("Match(今天谁值班？) = %q, want co-office-duty-rotation", got.ID)
+	}
+}

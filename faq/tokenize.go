@@ -253,6 +253,8 @@ var zhStopBigrams = setOf(
 	"全部", "清楚", "估计", "终于", "十分", "别人", "先生", "天天", "好像", "感觉", "其实",
 	"真的", "特别", "非常", "比较", "可能", "肯定", "确实", "总是", "经常", "马上", "赶紧",
 	"顺便", "老是", "几个", "几位",
+	// days and years relative to now: when a question is asked, not what about
+	"今天", "明天", "昨天", "后天", "前天", "今年", "明年", "去年", "最近", "刚才",
 )
 
 // enStopWords are English function words, question words and chat fillers.
