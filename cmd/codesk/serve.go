@@ -61,7 +61,7 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 	} else if n > 0 {
 		log.Info("outbox journal replayed", "deliveries", n)
 	}
-	if err := rememberRecentSends(ctx, a.db, b.Messenger(), scale, cfg.OutboxLease); err != nil {
+	if err := rememberRecentSends(ctx, a.db, b.Messenger(), scale); err != nil {
 		return err
 	}
 	sender := &outbox.Worker{Store: a.db, Messenger: b.Messenger(), Log: log, Lease: cfg.OutboxLease, Journal: journal}
@@ -129,9 +129,13 @@ func journalPath(cfg config.Config) string {
 // rememberRecentSends seeds the pacer with what the run before a restart
 // sent within the longest rate window, so the restarted bot does not exceed
 // Telegram's limits: the recorded deliveries, plus one send "now" for each
-// chat that had a message under way when the process stopped — it may have
-// reached Telegram without being recorded.
-func rememberRecentSends(ctx context.Context, db *storage.DB, m *bot.Messenger, scale float64, lease time.Duration) error {
+// pending message that may have reached Telegram unrecorded: one claimed
+// when the process stopped, and one whose earlier attempt is in doubt
+// (cut short by the kill or a timeout). An attempt in doubt whose lease or
+// backoff has already run out looks like any due message, yet Telegram may
+// have counted it in the group's minute: leaving those out let a restarted
+// bot send a group's twenty-first card.
+func rememberRecentSends(ctx context.Context, db *storage.DB, m *bot.Messenger, scale float64) error {
 	now := time.Now()
 	recent, err := db.SentOutboxSince(ctx, now.Add(-time.Duration(float64(time.Minute)*scale)-time.Second))
 	if err != nil {
@@ -140,12 +144,12 @@ func rememberRecentSends(ctx context.Context, db *storage.DB, m *bot.Messenger, 
 	for _, s := range recent {
 		m.RememberSent(s.ChatID, s.SentAt)
 	}
-	pending, err := db.DueOutbox(ctx, now.Add(lease+time.Second), 10000)
+	pending, err := db.DueOutbox(ctx, now.Add(time.Hour), 10000)
 	if err != nil {
 		return err
 	}
 	for _, p := range pending {
-		if p.NextAttemptAt.After(now) && p.Attempts == 0 { // claimed, not backing off
+		if p.UnsettledAttempts > 0 || p.NextAttemptAt.After(now) {
 			m.RememberSent(p.ChatID, now)
 		}
 	}
