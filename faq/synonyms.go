@@ -40,9 +40,9 @@ type lexicon struct {
 	en    map[string][]enPhrase
 	// words holds every English word of the lexicon (for typo correction).
 	words []string
-	// terms holds the index terms the lexicon's phrases consist of: such a
-	// term in a question is carried by its concept even where the FAQ words
-	// it differently.
+	// terms holds the index terms the lexicon's phrases consist of: the
+	// words and bigrams the homophone repair may turn a miswritten
+	// character into.
 	terms map[string]bool
 	// alternatives places concepts that exclude each other ("family" lines):
 	// two concepts of one family in different groups name different things
