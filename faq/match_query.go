@@ -224,7 +224,7 @@ func insertHit(hits []hit, h hit, n int) []hit {
 // query's total: unknown words and characters say the FAQ may lack the topic.
 // A term inside a lexicon phrase the query contains weighs nothing (covered:
 // the phrase's concept stands for it), but a lexicon word outside any such
-// phrase ("weather" without "bad weather") is as unknown as any other word:
+// phrase ("weather" without "wet weather") is as unknown as any other word:
 // counting it as nothing answered "what's the weather this weekend?" with the
 // renovation hours.
 func (m *Matcher) unknownTermWeight(t string, kind termKind, covered bool) float32 {

@@ -49,15 +49,15 @@ func (f *typoFixer) fix(w string) string {
 	if len(w) >= 9 {
 		maxDist = 2
 	}
-	// a five-letter word is only corrected by the letter it lacks ("acess"):
-	// substitutions would turn too many real short words into others
-	minLen := len(w) - maxDist
-	if len(w) == 5 {
-		minLen = len(w) + 1
-	}
 	best, bestDist, bestCount := w, maxDist+1, 0
 	for _, v := range f.byFirst[w[0]] {
-		if d := len(v.word) - len(w); d > maxDist || d < -maxDist || len(v.word) < minLen {
+		if d := len(v.word) - len(w); d > maxDist || d < -maxDist {
+			continue
+		}
+		// a five-letter word is only corrected by the letter it lacks
+		// ("acess"): substitutions would turn too many real short words
+		// into others
+		if len(w) == 5 && len(v.word) <= len(w) {
 			continue
 		}
 		d := editDistance(w, v.word, maxDist)
