@@ -53,10 +53,14 @@ func TestDumpConfidenceFeatures(t *testing.T) {
 			// order: fit.py's NAMES (model fields and diagnostics mixed; fit.py
 			// picks the model's by name)
 			feats := []float64{c.margin, c.logTerms, c.zh, c.logMatched, c.secondQnCov, c.topQnCov, c.siblingDeficit, c.queryCov, c.unknownShare, c.unitCov, c.unitCov2, c.conflict}
-			top := ""
+			top, topScore := "", float32(0)
 			if len(r.hits) > 0 {
-				top = m.ids[r.hits[0].entry]
+				top, topScore = m.ids[r.hits[0].entry], r.hits[0].score
 			}
+			// background topics (background.go): the best one's lead over the
+			// top entry and its score; fit.py refuses as Match does
+			bg := m.backgroundScore(q.Q)
+			feats = append(feats, float64(bg-topScore), float64(bg))
 			m.pool.Put(sc)
 			expect := ""
 			if q.Expect != nil {

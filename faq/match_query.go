@@ -55,7 +55,17 @@ func (m *Matcher) Match(question string) Result {
 	}
 	ranked := m.scored(r.hits, 4)
 	res := Result{Score: ranked[0].Score}
-	if p.confidence.probability(m.confidenceFeatures(r, question)) >= p.threshold {
+	// the background topics are scored only when an answer or a button
+	// depends on them: most questions are settled without them
+	bg := -1.0
+	backgroundBeats := func(score, floor float64) bool {
+		if bg < 0 {
+			bg = float64(m.backgroundScore(question))
+		}
+		return bg >= floor && bg >= score
+	}
+	if p.confidence.probability(m.confidenceFeatures(r, question)) >= p.threshold &&
+		!backgroundBeats(float64(r.hits[0].score), backgroundFloor) {
 		res.ID = ranked[0].ID
 		ranked = ranked[1:]
 	}
@@ -63,7 +73,8 @@ func (m *Matcher) Match(question string) Result {
 		if len(res.Candidates) == 3 {
 			break
 		}
-		if s.Score >= p.candidateMin && s.Score >= p.candidateRatio*res.Score {
+		// no "did you mean" the leak entry for "明天会下雨吗"
+		if s.Score >= p.candidateMin && s.Score >= p.candidateRatio*res.Score && !backgroundBeats(s.Score, candidateBackgroundFloor) {
 			res.Candidates = append(res.Candidates, s)
 		}
 	}

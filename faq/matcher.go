@@ -34,6 +34,9 @@ type Matcher struct {
 	// statements holds each entry's questions and answer sentences.
 	statements statements
 	maxIDF     float32
+	// background indexes questions no estate FAQ answers (background.go);
+	// nil for the background matcher itself.
+	background *Matcher
 	// typicalWeight is the mean weight of a question term (typicalTermWeight).
 	typicalWeight float32
 	// questionFloor is the least total weight a question's coverage is
@@ -53,6 +56,7 @@ type matchParams struct {
 	unknownBigramWeight          float64         // weight of a Chinese bigram the FAQ never uses
 	questionShare                float64         // weight of question coverage in the blended score
 	questionFloorTerms           float64         // a question weighs at least this many typical terms
+	background                   bool            // compare with the background topics (background.go)
 	confidence                   confidenceModel // chance that the top entry is right
 	threshold                    float64         // confident answer: that chance at least this
 	candidateMin                 float64         // "did you mean": score at least this
@@ -136,6 +140,9 @@ func newMatcher(entries []Entry, p matchParams) *Matcher {
 	m.homophones = m.homophoneFixer()
 	m.alternatives = m.alternativeIDs()
 	m.pool.New = func() any { return &scratch{acc: make([]float32, n)} }
+	if p.background {
+		m.background = backgroundMatcher()
+	}
 	return m
 }
 

@@ -8,7 +8,10 @@ development set), devset2 (testdata/luyuan2), own, own2, own3
 (testdata/paraphrases, paraphrases2, paraphrases3 for the default FAQ) and
 heldout (testdata/heldout), estate3 to estate6 (testdata/estateN:
 other estates' FAQs and questions): measured, never fitted. Out-of-scope questions and
-wrong top entries are the negatives. Pure Python 3, standard library only.
+wrong top entries are the negatives. A question a background topic explains
+at least as well as the top entry (faq/background.go) is refused whatever
+the model says, so it is counted refused here too. Pure Python 3, standard
+library only.
 
 It prints a cross-estate check in both directions (fit on one estate's first
 set, pick the threshold there for <= 8% out-of-scope answered and <= 3%
@@ -26,17 +29,27 @@ import math
 import os
 
 # order of the "f" array in the dump (see TestDumpConfidenceFeatures)
-NAMES = ["margin", "logterms", "zh", "matched", "qncov2", "qncov1", "sibdeficit", "qcov", "unk", "ucov1", "ucov2", "conflict"]
+NAMES = ["margin", "logterms", "zh", "matched", "qncov2", "qncov1", "sibdeficit", "qcov", "unk", "ucov1", "ucov2", "conflict", "background", "bgscore"]
 # Go field names of confidenceModel, per feature
 GO_FIELDS = {"margin": "margin", "qcov": "queryCov", "logterms": "logTerms", "zh": "zh",
              "matched": "logMatched", "qncov2": "secondQnCov", "qncov1": "topQnCov",
-            "sibdeficit": "siblingDeficit", "ucov1": "unitCov", "conflict": "conflict"}
+            "sibdeficit": "siblingDeficit", "ucov1": "unitCov", "conflict": "conflict", "background": "background"}
 DEFAULT_FEATURES = "margin,logterms,zh,matched,qncov2,qncov1,sibdeficit,ucov1,conflict"
 
 
 def load(folder, name):
     with open(os.path.join(folder, f"{name}.features.jsonl"), encoding="utf-8") as f:
         return [json.loads(line) for line in f if line.strip()]
+
+
+BACKGROUND_FLOOR = 0.4  # faq/background.go backgroundFloor
+
+
+def vetoed(r):
+    """A background topic explains the question at least as well as the top
+    entry, and well (faq/background.go): refused whatever the model says."""
+    f = r["f"]
+    return len(f) > NAMES.index("bgscore") and f[NAMES.index("background")] >= 0 and f[NAMES.index("bgscore")] >= BACKGROUND_FLOOR
 
 
 def xy(rows, feats):
@@ -82,7 +95,7 @@ def evaluate(W, B, X, rows, t):
         for x, r in zip(X, rows):
             if key != "all" and r["lang"] != key:
                 continue
-            answered = prob(W, B, x) >= t
+            answered = prob(W, B, x) >= t and not vetoed(r)
             if r["expect"]:
                 inn += 1
                 right += answered and r["top"] == r["expect"]

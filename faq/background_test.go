@@ -1,0 +1,106 @@
+package faq
+
+import (
+	"strings"
+	"testing"
+)
+
+func TestBackgroundTopicsParse(t *testing.T) {
+	entries, err := parseBackground(backgroundYAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if len(entries) < 50 {
+		t.Fatalf("%d background topics, want at least 50", len(entries))
+	}
+	seen := map[string]bool{}
+	for _, e := range entries {
+		if seen[e.ID] {
+			t.Errorf("topic %q twice", e.ID)
+		}
+		seen[e.ID] = true
+		var zh, en int
+		for _, q := range e.Questions {
+			if DetectLang(q) == "zh" {
+				zh++
+			} else {
+				en++
+			}
+		}
+		// residents write both languages: a topic known in one only turns
+		// away half of its questions
+		if zh == 0 || en == 0 {
+			t.Errorf("topic %q has %d Chinese and %d English questions, want both", e.ID, zh, en)
+		}
+	}
+	if m := backgroundMatcher(); m == nil || len(m.ids) != len(entries) {
+		t.Errorf("background matcher not built from the %d topics", len(entries))
+	}
+}
+
+func TestBadBackgroundTopicsAreRejected(t *testing.T) {
+	for name, text := range map[string]string{
+		"not YAML":       "topics: [",
+		"no questions":   "topics:\n  - id: weather\n",
+		"no id":          "topics:\n  - questions: [\"今天天气怎么样\"]\n",
+		"wrong type":     "topics: 3\n",
+		"questions map":  "topics:\n  - id: weather\n    questions: {a: b}\n",
+		"topic a string": "topics:\n  - weather\n",
+	} {
+		if _, err := parseBackground([]byte(text)); err == nil || !strings.Contains(err.Error(), "background topics") {
+			t.Errorf("%s: err = %v, want a background topics error", name, err)
+		}
+	}
+}
+
+// Questions about the weather share words with a typhoon or a renovation
+// entry ("周末", "rain") and used to get those answers; a background topic
+// explains them better, so they are turned away while the estate's own
+// questions on the same entries are still answered.
+func TestBackgroundTopicsTurnAwayWhatNoEstateAnswers(t *testing.T) {
+	entries := loadYAMLEntries(t, "testdata/estate4/faq.yaml")
+	plain := defaultParams
+	plain.background = false
+	without, with := newMatcher(entries, plain), NewMatcher(entries)
+	for _, q := range []string{"明天深圳会下雨吗", "What's the weather like this weekend?"} {
+		if got := without.Match(q); got.ID == "" {
+			t.Fatalf("without background topics Match(%q) gives no answer: the case no longer shows what they do", q)
+		}
+		if got := with.Match(q); got.ID != "" {
+			t.Errorf("Match(%q) = %q (score %.2f), want no answer", q, got.ID, got.Score)
+		}
+	}
+	for q, want := range map[string]string{
+		"台风来之前要做什么准备":                    "typhoon-preparedness",
+		"Can I renovate at the weekend?": "renovation-hours",
+	} {
+		if got := with.Match(q); got.ID != want {
+			t.Errorf("Match(%q) = %q (score %.2f), want %s", q, got.ID, got.Score, want)
+		}
+	}
+}
+
+func TestDefaultFAQTurnsAwayEverydayLifeQuestions(t *testing.T) {
+	m := NewMatcher(Default())
+	for _, q := range []string{
+		"护照过期了怎么换", "去机场坐几号线", "附近哪家医院看牙好", "给我讲个笑话",
+		"How do I renew my passport?", "which metro line goes to the airport", "tell me a joke", "is it going to rain tomorrow?",
+	} {
+		if got := m.Match(q); got.ID != "" {
+			t.Errorf("Match(%q) = %q (score %.2f), want no answer", q, got.ID, got.Score)
+		}
+	}
+}
+
+func TestNoDidYouMeanWhenABackgroundTopicExplainsTheQuestion(t *testing.T) {
+	m := NewMatcher(Default())
+	for _, q := range []string{"明天会下雨吗", "tell me a joke"} {
+		if got := m.Match(q); got.ID != "" || len(got.Candidates) != 0 {
+			t.Errorf("Match(%q) = %q with buttons %v, want neither", q, got.ID, got.Candidates)
+		}
+	}
+	// a question the FAQ explains keeps its buttons
+	if got := m.Match("漏水"); len(got.Candidates) == 0 && got.ID == "" {
+		t.Errorf("Match(漏水) = no answer and no buttons, want the leak entries offered")
+	}
+}
