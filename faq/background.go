@@ -80,24 +80,18 @@ func (m *Matcher) backgroundScore(question string) float32 {
 	return min(1, r.hits[0].score)
 }
 
-// outOfScope reports that a background topic scoring bg explains a
-// question at least as well as an entry scoring score, and explains it well
-// (backgroundFloor): that entry is neither the answer, however sure the
-// confidence model is, nor a "did you mean" button. Below the floor the
-// topic only shares a word or two ("how many", "what does it mean") with a
-// question that the FAQ matches weakly too.
-func outOfScope(bg, score float64) bool {
-	return bg >= backgroundFloor && bg >= score
-}
-
-// backgroundFloor: at 0.4 the background topics turned away as many
+// backgroundFloor: a question that a background topic explains at least as
+// well as the top entry, with at least this score, gets no answer however
+// sure the confidence model is (Matcher.Match). Below it the topic only
+// shares a word or two ("how many", "what does it mean") with a question
+// the FAQ matches weakly too. At 0.4 the background topics turned away as many
 // out-of-scope questions of the question sets as with no floor, and 4
 // in-scope questions of 1,367 where no floor turned away 36.
 const backgroundFloor = 0.4
 
-// candidateBackgroundFloor: a "did you mean" button goes only when the
-// background topic explains the question this well and better than the
-// entry ("明天会下雨吗" offered the leak entry). From 0.6 the right entry
+// candidateBackgroundFloor: an entry is no "did you mean" button when a
+// background topic explains the question at least as well, with at least
+// this score ("明天会下雨吗" offered the leak entry). From 0.6 the right entry
 // stayed among the buttons as often as before on every question set (from
 // 0.4 it left them for 1 to 2 in-scope questions per set), and fewer
 // out-of-scope questions got buttons (Lüyuan: 46% of them, was 64%).
