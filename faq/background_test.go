@@ -95,12 +95,12 @@ func TestDefaultFAQTurnsAwayEverydayLifeQuestions(t *testing.T) {
 func TestNoDidYouMeanWhenABackgroundTopicExplainsTheQuestion(t *testing.T) {
 	m := NewMatcher(Default())
 	for _, q := range []string{"明天会下雨吗", "tell me a joke"} {
-		if got := m.Match(q); got.ID != "" || len(got.Candidates) != 0 {
-			t.Errorf("Match(%q) = %q with buttons %v, want neither", q, got.ID, got.Candidates)
+		if got := m.Match(q); got.ID != "" || len(got.Candidates) != 0 || !got.OutOfScope {
+			t.Errorf("Match(%q) = %q with buttons %v, out of scope %v; want neither, out of scope", q, got.ID, got.Candidates, got.OutOfScope)
 		}
 	}
-	// a question the FAQ explains keeps its buttons
-	if got := m.Match("漏水"); len(got.Candidates) == 0 && got.ID == "" {
-		t.Errorf("Match(漏水) = no answer and no buttons, want the leak entries offered")
+	// a question the FAQ explains keeps its buttons and is not out of scope
+	if got := m.Match("漏水"); (len(got.Candidates) == 0 && got.ID == "") || got.OutOfScope {
+		t.Errorf("Match(漏水) = %q with buttons %v, out of scope %v; want the leak entries offered", got.ID, got.Candidates, got.OutOfScope)
 	}
 }

@@ -1,6 +1,7 @@
 // Package faq owns the estate's curated questions and answers: the entry
 // model, the YAML file format (import, export, validation), the embedded
-// default FAQ and the bilingual matcher that picks an entry for a question.
+// default FAQ, the bilingual matcher that picks an entry for a question,
+// and the background topics it recognises as no estate's to answer.
 package faq
 
 import "codesk/parties"

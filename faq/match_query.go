@@ -51,12 +51,12 @@ func (m *Matcher) Match(question string) Result {
 	defer m.pool.Put(sc)
 	r := m.score(sc, question, 4)
 	if len(r.hits) == 0 {
-		return Result{}
+		return Result{OutOfScope: m.backgroundScore(question) >= backgroundFloor}
 	}
 	ranked := m.scored(r.hits, 4)
 	res := Result{Score: ranked[0].Score}
-	// the background topics are scored only when an answer or a button
-	// depends on them: most questions are settled without them
+	// the background topics are scored only when no answer is given or one
+	// or a button depends on them
 	bg := -1.0
 	backgroundBeats := func(score, floor float64) bool {
 		if bg < 0 {
@@ -68,6 +68,8 @@ func (m *Matcher) Match(question string) Result {
 		!backgroundBeats(float64(r.hits[0].score), backgroundFloor) {
 		res.ID = ranked[0].ID
 		ranked = ranked[1:]
+	} else {
+		res.OutOfScope = backgroundBeats(float64(r.hits[0].score), backgroundFloor)
 	}
 	for _, s := range ranked {
 		if len(res.Candidates) == 3 {

@@ -24,6 +24,7 @@ const (
 	qUnsure    = "维修资金什么时候能用？"                        // close but unsure: two candidates
 	qNothing   = "小区里可以养蜜蜂吗"                          // nothing close; ranked entries only
 	qNothing2  = "Can I grow vegetables on the roof?" // another such question
+	qElsewhere = "明天会下雨吗"                             // something no estate FAQ answers
 )
 
 // rankedFAQ is the scripted FAQ plus a ranking, as *faq.Catalog has.
@@ -43,6 +44,7 @@ func (f rankedFAQ) Rank(q string, k int) []faq.Scored {
 var llmTestFAQ = rankedFAQ{scriptedFAQ: scriptedFAQ{entries: testFAQ.entries, results: map[string]faq.Result{
 	qConfident: testFAQ.results[qConfident],
 	qUnsure:    {Candidates: []faq.Scored{{ID: "fund-use", Score: 0.4}, {ID: "elevator-breakdown", Score: 0.35}}},
+	qElsewhere: {Score: 0.2, OutOfScope: true},
 }}, rank: map[string][]faq.Scored{
 	qUnsure:   {{ID: "fund-use", Score: 0.4}, {ID: "elevator-breakdown", Score: 0.35}, {ID: "elevator-replacement", Score: 0.1}},
 	qNothing:  {{ID: "fund-use", Score: 0.1}, {ID: "elevator-breakdown", Score: 0.05}},
@@ -345,6 +347,23 @@ func TestQuotaExceededFallsBackToTheDesk(t *testing.T) {
 	// Another resident has their own quota.
 	if m, _ := f.ask(t, neighbour, qNothing2); !strings.Contains(m.Text, "🤖") {
 		t.Errorf("another resident: %q", m.Text)
+	}
+}
+
+// The model answers from the estate's FAQ; the weather is not in it, and a
+// written reply would only spend the resident's quota on a guess.
+func TestOutOfScopeQuestionIsNotTheModelsAndSaysSo(t *testing.T) {
+	f := newLLMFixture(t, modelOptions{})
+	f.model.Reply(`{"grounded": true, "answer": "明天有雨。", "used_ids": ["fund-use"]}`)
+	m, _ := f.ask(t, resident, qElsewhere)
+	if n := len(f.model.Requests()); n != 0 {
+		t.Errorf("the model got %d requests for an out-of-scope question", n)
+	}
+	if !strings.Contains(m.Text, "不属于小区事务") {
+		t.Errorf("reply = %q; want the out-of-scope note", m.Text)
+	}
+	if q := f.lastLogged(t); q.Source != storage.SourceNone || q.MatchedID != "" {
+		t.Errorf("logged %+v; want no source and no entry", q)
 	}
 }
 

@@ -57,7 +57,9 @@ func (h *Handler) answerQuestion(ctx context.Context, in Incoming, chosen, text 
 	case len(res.Candidates) > 0:
 		out.source = storage.SourceCandidates
 	}
-	if res.ID == "" && h.LLM != nil {
+	// a question about the weather or passports is not the model's to
+	// answer from the estate's FAQ either
+	if res.ID == "" && h.LLM != nil && !res.OutOfScope {
 		out = h.askModel(ctx, in.UserID, text, lang, res, out)
 	}
 	ids := candidateIDs(res.Candidates)
@@ -90,7 +92,11 @@ func (h *Handler) answerQuestion(ctx context.Context, in Incoming, chosen, text 
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDidYouMean.in(lang),
 			Buttons: h.candidateButtons(logID, ids, lang)})
 	default:
-		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: h.noAnswerText(logID, lang), Buttons: h.deskButtons(logID, lang)})
+		text := h.noAnswerText(logID, lang)
+		if res.OutOfScope {
+			text = txtOutOfScope.in(lang)
+		}
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: text, Buttons: h.deskButtons(logID, lang)})
 	}
 }
 

@@ -49,6 +49,11 @@ var (
 		"抱歉，常见问题里没有找到这个问题的答案。您可以换个说法再问一次，或在办公时间到三方联合办公室咨询。",
 		"Sorry, I couldn't find an answer to that in the estate's FAQ. Try asking in other words, or ask at the co-office desk during office hours.",
 	}
+	// txtOutOfScope answers what no estate FAQ covers (faq.Result.OutOfScope)
+	txtOutOfScope = text{
+		"这个问题看起来不属于小区事务（比如天气、交通、证件办理），小区的常见问题里没有答案。小区的维修、费用、停车、业主大会和各类办事都可以问我；如果它确实和小区有关，请换个说法再问。",
+		"That looks like something outside estate matters (the weather, transport or documents, say), so the estate's FAQ has no answer. Ask me about repairs, fees, parking, owners' meetings or services in the estate; if it is about the estate, please try other words.",
+	}
 	txtSorryNoAlternatives = text{
 		"抱歉，没有找到更合适的答案。您可以换个说法再问一次，或到三方联合办公室咨询。",
 		"Sorry, I have no better match. Try asking in other words, or ask at the co-office desk.",
