@@ -56,7 +56,10 @@ func TestServeNeverLogsTheOpenAIKey(t *testing.T) {
 		done <- result{stderr, err}
 	}()
 	resident := botapitest.User{ID: 7001, FirstName: "Li", LanguageCode: "en"}
-	tg.UserSays(botapitest.PrivateChat(resident), resident, "Which metro line goes to the airport?")
+	// an estate question the FAQ has no sure answer for: the model is asked
+	// to choose among the close entries (a question about the metro would
+	// not reach it: no estate FAQ answers that)
+	tg.UserSays(botapitest.PrivateChat(resident), resident, "Can I keep bees on the roof of our building?")
 	reply := tg.WaitReply(t, resident.ID, 0, 10*time.Second)
 	cancel()
 	r := <-done
@@ -75,8 +78,8 @@ func TestServeNeverLogsTheOpenAIKey(t *testing.T) {
 	if !strings.Contains(r.stderr, redact.Mask) {
 		t.Errorf("the server's error quoted the key, so the log should show it masked:\n%s", r.stderr)
 	}
-	if !strings.Contains(reply.Text, "Sorry") {
-		t.Errorf("with the model failing the resident still gets the no-answer reply, got %q", reply.Text)
+	if !strings.Contains(reply.Text, "Did you mean") {
+		t.Errorf("with the model failing the resident still gets the close entries to choose from, got %q", reply.Text)
 	}
 }
 
