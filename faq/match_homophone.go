@@ -62,6 +62,10 @@ func (f *homophoneFixer) fix(buf []rune, normalized string) (string, []rune) {
 		if !isHanRune(c) || isFunctionChar(c) {
 			continue
 		}
+		// after a number it is a measure word ("18幢电梯" is no "18装电梯")
+		if j > 0 && unicode.IsDigit(rs[j-1]) {
+			continue
+		}
 		hasLeft := j > 0 && isHanRune(rs[j-1])
 		hasRight := j+1 < len(rs) && isHanRune(rs[j+1])
 		if !hasLeft && !hasRight {

@@ -22,6 +22,9 @@ func TestHomophoneFixerRepairsPinyinSlips(t *testing.T) {
 		{"物业晚上有人接电话吗", "物业晚上有人接电话吗"},
 		{"有人说要全部签字", "有人说要全部签字"},
 		{"how do i pay the fee", "how do i pay the fee"},
+		// after a number a character is a measure word: 幢 (zhuàng) would
+		// otherwise become 装 of the lexicon's 装电梯, a lift addition
+		{"18幢电梯又停了", "18幢电梯又停了"},
 	}
 	for _, c := range cases {
 		if got, _ := m.homophones.fix(nil, Normalize(c.typed)); got != Normalize(c.want) {
