@@ -55,28 +55,21 @@ func (m *Matcher) Match(question string) Result {
 	}
 	ranked := m.scored(r.hits, 4)
 	res := Result{Score: ranked[0].Score}
-	// the background topics are scored only when no answer is given or one
-	// or a button depends on them
-	bg := -1.0
-	backgroundBeats := func(score, floor float64) bool {
-		if bg < 0 {
-			bg = float64(m.backgroundScore(question))
-		}
-		return bg >= floor && bg >= score
-	}
-	if p.confidence.probability(m.confidenceFeatures(r, question)) >= p.threshold &&
-		!backgroundBeats(float64(r.hits[0].score), backgroundFloor) {
+	// a question a background topic explains at least as well as the top
+	// entry is none of the FAQ's (background.go)
+	bg := float64(m.backgroundScore(question))
+	res.OutOfScope = bg >= backgroundFloor && bg >= float64(r.hits[0].score)
+	if !res.OutOfScope && p.confidence.probability(m.confidenceFeatures(r, question)) >= p.threshold {
 		res.ID = ranked[0].ID
 		ranked = ranked[1:]
-	} else {
-		res.OutOfScope = backgroundBeats(float64(r.hits[0].score), backgroundFloor)
 	}
 	for _, s := range ranked {
 		if len(res.Candidates) == 3 {
 			break
 		}
 		// no "did you mean" the leak entry for "明天会下雨吗"
-		if s.Score >= p.candidateMin && s.Score >= p.candidateRatio*res.Score && !backgroundBeats(s.Score, candidateBackgroundFloor) {
+		explainedBetter := bg >= candidateBackgroundFloor && bg >= s.Score
+		if s.Score >= p.candidateMin && s.Score >= p.candidateRatio*res.Score && !explainedBetter {
 			res.Candidates = append(res.Candidates, s)
 		}
 	}
