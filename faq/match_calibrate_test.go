@@ -35,6 +35,7 @@ func TestDumpConfidenceFeatures(t *testing.T) {
 		{"estate5", "testdata/estate5/faq.yaml", "testdata/estate5/queries.jsonl"},
 		{"estate6", "testdata/estate6/faq.yaml", "testdata/estate6/queries.jsonl"},
 		{"estate7", "testdata/estate7/faq.yaml", "testdata/estate7/queries.jsonl"},
+		{"estate8", "testdata/estate8/faq.yaml", "testdata/estate8/queries.jsonl"},
 	}
 	for _, set := range sets {
 		if _, err := os.Stat(set.queries); err != nil {
