@@ -362,8 +362,13 @@ func TestOutOfScopeQuestionIsNotTheModelsAndSaysSo(t *testing.T) {
 	if !strings.Contains(m.Text, "不属于小区事务") {
 		t.Errorf("reply = %q; want the out-of-scope note", m.Text)
 	}
-	if q := f.lastLogged(t); q.Source != storage.SourceNone || q.MatchedID != "" {
-		t.Errorf("logged %+v; want no source and no entry", q)
+	if q := f.lastLogged(t); q.Source != storage.SourceOutOfScope || q.MatchedID != "" {
+		t.Errorf("logged %+v; want source out-of-scope and no entry", q)
+	}
+	// administrators see how many, apart from the FAQ's gaps
+	stats := f.say(t, admin, "/stats").Text
+	if !strings.Contains(stats, "其中与小区无关（天气、证件等）：1") || strings.Contains(stats, qElsewhere) {
+		t.Errorf("admin stats = %q; want the out-of-scope count and the question not among the FAQ's gaps", stats)
 	}
 }
 

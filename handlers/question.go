@@ -56,6 +56,8 @@ func (h *Handler) answerQuestion(ctx context.Context, in Incoming, chosen, text 
 		out.source = storage.SourceFAQ // curated and confident: never the model
 	case len(res.Candidates) > 0:
 		out.source = storage.SourceCandidates
+	case res.OutOfScope:
+		out.source = storage.SourceOutOfScope
 	}
 	// a question about the weather or passports is not the model's to
 	// answer from the estate's FAQ either
@@ -91,12 +93,10 @@ func (h *Handler) answerQuestion(ctx context.Context, in Incoming, chosen, text 
 	case storage.SourceCandidates:
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDidYouMean.in(lang),
 			Buttons: h.candidateButtons(logID, ids, lang)})
+	case storage.SourceOutOfScope:
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtOutOfScope.in(lang), Buttons: h.deskButtons(logID, lang)})
 	default:
-		text := h.noAnswerText(logID, lang)
-		if res.OutOfScope {
-			text = txtOutOfScope.in(lang)
-		}
-		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: text, Buttons: h.deskButtons(logID, lang)})
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: h.noAnswerText(logID, lang), Buttons: h.deskButtons(logID, lang)})
 	}
 }
 

@@ -14,6 +14,9 @@ const (
 	SourceFAQ        = "faq"        // a confident FAQ match was sent
 	SourceCandidates = "candidates" // "did you mean…?" entries were offered
 	SourceNone       = "none"       // nothing close: no answer
+	// SourceOutOfScope: about something no estate answers (the weather,
+	// passports; faq.Result.OutOfScope): no answer, and no FAQ gap either
+	SourceOutOfScope = "out-of-scope"
 	SourceLLM        = "llm"        // the language model wrote the answer (grounded on UsedIDs)
 	SourceLLMSelect  = "llm-select" // the language model chose MatchedID among the candidates
 )
@@ -43,8 +46,10 @@ type QuestionStats struct {
 	// (matched_id set), whatever chose it.
 	AnsweredFromFAQ int
 	// Unanswered counts questions no curated entry answered: candidates
-	// offered, free LLM text or nothing — the FAQ's gaps.
+	// offered, free LLM text or nothing — the FAQ's gaps — and OutOfScope,
+	// those about things no estate answers.
 	Unanswered    int
+	OutOfScope    int
 	Helpful       int
 	NotHelpful    int
 	BySource      map[string]int
@@ -212,17 +217,18 @@ func (db *DB) QuestionStats(ctx context.Context, since time.Time) (QuestionStats
 		return QuestionStats{}, fmt.Errorf("storage: question stats rows: %w", err)
 	}
 	stats.Unanswered = stats.Total - stats.AnsweredFromFAQ
+	stats.OutOfScope = stats.BySource[SourceOutOfScope]
 
 	// Group case-insensitively and ignoring surrounding spaces so "Gym hours?"
 	// and "gym hours? " count as one gap.
 	query = `
 		SELECT MIN(text), count(*) AS n
 		FROM question_log
-		WHERE asked_at >= ? AND matched_id IS NULL
+		WHERE asked_at >= ? AND matched_id IS NULL AND source <> ?
 		GROUP BY lower(trim(text))
 		ORDER BY n DESC, MIN(text)
 		LIMIT ?`
-	top, err := db.db.QueryContext(ctx, db.db.Rebind(query), since, topUnansweredLimit)
+	top, err := db.db.QueryContext(ctx, db.db.Rebind(query), since, SourceOutOfScope, topUnansweredLimit)
 	if err != nil {
 		return QuestionStats{}, fmt.Errorf("storage: top unanswered questions: %w", err)
 	}

@@ -114,6 +114,9 @@ func TestQuestionStats(t *testing.T) {
 			{q: storage.QuestionLog{Text: "快递放哪里", Source: storage.SourceLLM, AskedAt: since.Add(6 * time.Second)}, helpful: &no},
 			{q: storage.QuestionLog{Text: "快递放哪里", Source: storage.SourceNone, AskedAt: since.Add(7 * time.Second)}},
 			{q: storage.QuestionLog{Text: "bbq on the roof", Source: storage.SourceNone, AskedAt: since.Add(8 * time.Second)}},
+			// not the estate's: counted, but no FAQ gap
+			{q: storage.QuestionLog{Text: "明天会下雨吗", Source: storage.SourceOutOfScope, AskedAt: since.Add(9 * time.Second)}},
+			{q: storage.QuestionLog{Text: "明天会下雨吗", Source: storage.SourceOutOfScope, AskedAt: since.Add(10 * time.Second)}},
 		}
 		for i, r := range rows {
 			r.q.UserID, r.q.ChatID = int64(100+i), int64(100+i)
@@ -133,13 +136,15 @@ func TestQuestionStats(t *testing.T) {
 			t.Fatal(err)
 		}
 		want := storage.QuestionStats{
-			Total:           9,
+			Total:           11,
 			AnsweredFromFAQ: 3,
-			Unanswered:      6,
+			Unanswered:      8,
+			OutOfScope:      2,
 			Helpful:         2,
 			NotHelpful:      2,
 			BySource: map[string]int{
 				storage.SourceFAQ: 2, storage.SourceLLM: 2, storage.SourceNone: 4, storage.SourceCandidates: 1,
+				storage.SourceOutOfScope: 2,
 			},
 			TopUnanswered: []storage.QuestionCount{
 				{Text: "Can I keep bees?", Count: 3},
