@@ -104,3 +104,47 @@ func TestNoDidYouMeanWhenABackgroundTopicExplainsTheQuestion(t *testing.T) {
 		t.Errorf("Match(漏水) = %q with buttons %v, out of scope %v; want the leak entries offered", got.ID, got.Candidates, got.OutOfScope)
 	}
 }
+
+// Something of estate life named in a question keeps it the estate's,
+// however well a background topic explains the rest.
+func TestQuestionsNamingEstateLifeStayTheEstates(t *testing.T) {
+	m := NewMatcher(Default())
+	// a noise complaint told as a low mood (the feeling-down topic explains
+	// more of it than the mediation entry)
+	if got := m.Match("楼上太吵了 压力好大 晚上睡不着"); got.ID != "neighbour-dispute-mediation" {
+		t.Errorf("Match(noise complaint) = %q (score %.2f, out of scope %v), want neighbour-dispute-mediation", got.ID, got.Score, got.OutOfScope)
+	}
+	// a lost access card is no lost ID card: a gap of this FAQ, offered
+	// as close entries, not turned away
+	for _, q := range []string{"门禁卡丢了怎么补办", "小区门口几路公交"} {
+		if got := m.Match(q); got.OutOfScope || len(got.Candidates) == 0 {
+			t.Errorf("Match(%q) = out of scope %v, buttons %v; want buttons", q, got.OutOfScope, got.Candidates)
+		}
+	}
+}
+
+// OutOfScope means neither an answer nor a button: the handler tells the
+// resident the question is not the estate's, which buttons would contradict.
+func TestOutOfScopeComesAlone(t *testing.T) {
+	m := NewMatcher(Default())
+	topics, err := parseBackground(backgroundYAML)
+	if err != nil {
+		t.Fatal(err)
+	}
+	var seen int
+	for _, e := range append(topics, Default()...) {
+		for _, q := range e.Questions {
+			got := m.Match(q)
+			if !got.OutOfScope {
+				continue
+			}
+			seen++
+			if got.ID != "" || len(got.Candidates) != 0 {
+				t.Errorf("Match(%q) is out of scope with answer %q and buttons %v", q, got.ID, got.Candidates)
+			}
+		}
+	}
+	if seen < 100 {
+		t.Errorf("only %d questions out of scope: the check saw too few", seen)
+	}
+}

@@ -61,7 +61,7 @@ func TestDumpConfidenceFeatures(t *testing.T) {
 			}
 			// background topics (background.go): the best one's lead over the
 			// top entry and its score; fit.py refuses as Match does
-			bg := m.backgroundScore(q.Q)
+			bg := m.backgroundScore(q.Q, sc.terms)
 			feats = append(feats, float64(bg-topScore), float64(bg))
 			m.pool.Put(sc)
 			expect := ""

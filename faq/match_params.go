@@ -81,22 +81,26 @@ package faq
 // estate5 90.7 -> 92.7%); more out-of-scope questions get buttons too, each
 // with "none of these", and none gets an answer.
 //
-// Background topics (background.go, 2026-11-27): 90 topics of everyday
+// Background topics (background.go, 2026-11-27): 86 topics of everyday
 // life no estate FAQ answers (the weather, passports, the metro, jokes, tax,
-// hospitals), three questions each in zh and three in en, written from general
-// knowledge by an author who saw no question set. A question one of them
-// explains at least as well as the top entry, and with a score of at least
-// 0.4, gets no answer. Out-of-scope questions answered, before -> after:
+// hospitals), three questions each in zh and three in en, written from
+// general knowledge by an author who saw no question set (pets and the bot
+// itself taken out after review: pets are estate life, and "can I talk to
+// a real person" wants the desk). A question one of them explains at least
+// as well as the top entry, with a score of at least 0.4, gets no answer,
+// unless it names something of estate life (a lexicon concept no topic
+// uses: 门禁卡, a lift). Out-of-scope questions answered, before -> after:
 // paraphrases 4.9 -> 3.3%, paraphrases2 12.5 -> 10.0%, paraphrases3 8.8 ->
 // 5.9%, luyuan2 11.4 -> 9.1%, estate3 6.0 -> 4.0%, estate4 8.0 -> 2.0%,
-// estate5 4.0 -> 2.0% (Lüyuan 8.0, held-out 7.7, estate6 8.0 unchanged:
-// what they answer is near-topic, "is there a gym in the compound?", which
-// no background topic may cover); confident right answers unchanged but for
-// one question each on paraphrases (82.5 -> 82.0%) and estate4 (64.7 ->
-// 64.0%). As a model feature instead of a rule it did worse (1 to 3 points
-// fewer right answers after refitting). With out-of-scope answers down, a
-// lower threshold would buy right answers (0.58: +0.5 to +2 points) with
-// more wrong ones (estate4 3.3 -> 4.7%, estate5 0.7 -> 2.0%), so it stays.
+// estate5 4.0 -> 2.0%, estate8 (first sight) 12.0 -> 8.0% (Lüyuan 8.0,
+// held-out 7.7, estate6 and estate7 8.0 unchanged: what they answer is
+// near-topic, "is there a gym in the compound?", which no background topic
+// may cover); confident right answers unchanged but for one question each
+// on paraphrases (82.5 -> 82.0%) and estate8 (72.7 -> 72.0%). As a model
+// feature instead of a rule it did worse (1 to 3 points fewer right answers
+// after refitting). With out-of-scope answers down, a lower threshold would
+// buy right answers (0.58: +0.5 to +2 points) with more wrong ones (estate4
+// 3.3 -> 4.7%, estate5 0.7 -> 2.0%), so it stays.
 // The model below is the fit of session 5; fit.py on today's dump (after the
 // day-word and everyday-question changes) gives a slightly stricter one,
 // 0.7 to 1.3 points fewer right and up to 1.3 fewer wrong on every set.

@@ -44,22 +44,19 @@ type ranking struct {
 // "did you mean" candidates.
 func (m *Matcher) Match(question string) Result {
 	p := m.params
-	if len(m.ids) == 0 {
-		return Result{}
-	}
 	sc := m.pool.Get().(*scratch)
 	defer m.pool.Put(sc)
 	r := m.score(sc, question, 4)
+	// a question a background topic explains at least as well as the top
+	// entry is none of the FAQ's (background.go)
+	bg := float64(m.backgroundScore(question, sc.terms))
 	if len(r.hits) == 0 {
-		return Result{OutOfScope: m.backgroundScore(question) >= backgroundFloor}
+		return Result{OutOfScope: bg >= backgroundFloor}
 	}
 	ranked := m.scored(r.hits, 4)
 	res := Result{Score: ranked[0].Score}
-	// a question a background topic explains at least as well as the top
-	// entry is none of the FAQ's (background.go)
-	bg := float64(m.backgroundScore(question))
-	res.OutOfScope = bg >= backgroundFloor && bg >= float64(r.hits[0].score)
-	if !res.OutOfScope && p.confidence.probability(m.confidenceFeatures(r, question)) >= p.threshold {
+	elsewhere := bg >= backgroundFloor && bg >= float64(r.hits[0].score)
+	if !elsewhere && p.confidence.probability(m.confidenceFeatures(r, question)) >= p.threshold {
 		res.ID = ranked[0].ID
 		ranked = ranked[1:]
 	}
@@ -73,6 +70,9 @@ func (m *Matcher) Match(question string) Result {
 			res.Candidates = append(res.Candidates, s)
 		}
 	}
+	// with buttons left it is a close call for the resident (or the model)
+	// to settle, not something to turn away
+	res.OutOfScope = elsewhere && len(res.Candidates) == 0
 	return res
 }
 

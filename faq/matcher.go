@@ -74,9 +74,9 @@ type Result struct {
 	ID         string   // entry to answer with confidently; "" when no confident match
 	Score      float64  // the top entry's score in [0,1] (the calibrated confidence), 0 when nothing matched
 	Candidates []Scored // at most 3 "did you mean" entries, best first, NOT including ID; empty when nothing is even close
-	// OutOfScope: no answer because a background topic, something no
-	// estate FAQ answers (the weather, passports), explains the question at
-	// least as well as the top entry (background.go).
+	// OutOfScope: no answer and no buttons, because a background topic,
+	// something no estate FAQ answers (the weather, passports), explains the
+	// question at least as well as any entry (background.go).
 	OutOfScope bool
 }
 

@@ -94,7 +94,7 @@ func (h *Handler) answerQuestion(ctx context.Context, in Incoming, chosen, text 
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDidYouMean.in(lang),
 			Buttons: h.candidateButtons(logID, ids, lang)})
 	case storage.SourceOutOfScope:
-		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtOutOfScope.in(lang), Buttons: h.deskButtons(logID, lang)})
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: h.offeringDesk(txtOutOfScope.in(lang), logID, lang), Buttons: h.deskButtons(logID, lang)})
 	default:
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: h.noAnswerText(logID, lang), Buttons: h.deskButtons(logID, lang)})
 	}

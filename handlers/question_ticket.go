@@ -30,10 +30,16 @@ func askDeskData(logID int64) string { return "q:desk:" + strconv.FormatInt(logI
 
 // noAnswerText is the reply when neither the FAQ nor the model answered.
 func (h *Handler) noAnswerText(logID int64, lang string) string {
+	return h.offeringDesk(txtNoAnswer.in(lang), logID, lang)
+}
+
+// offeringDesk adds the line that goes with the "ask the desk" button, when
+// there is one.
+func (h *Handler) offeringDesk(text string, logID int64, lang string) string {
 	if h.ticketsEnabled() && logID != 0 {
-		return txtNoAnswer.in(lang) + "\n" + txtOfferDesk.in(lang)
+		return text + "\n" + txtOfferDesk.in(lang)
 	}
-	return txtNoAnswer.in(lang)
+	return text
 }
 
 // questionCallback serves "q:desk:<logID>": the logged question becomes a

@@ -34,6 +34,16 @@ func formatStats(st storage.QuestionStats, lang string) string {
 	for _, q := range st.TopUnanswered {
 		fmt.Fprintf(&b, "• %s (×%d)\n", q.Text, q.Count)
 	}
+	if len(st.TopOutOfScope) > 0 {
+		if lang == "en" {
+			b.WriteString("\nTurned away as not about the estate:\n")
+		} else {
+			b.WriteString("\n判断为与小区无关的问题：\n")
+		}
+	}
+	for _, q := range st.TopOutOfScope {
+		fmt.Fprintf(&b, "• %s (×%d)\n", q.Text, q.Count)
+	}
 	return strings.TrimSpace(b.String())
 }
 

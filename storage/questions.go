@@ -53,7 +53,10 @@ type QuestionStats struct {
 	Helpful       int
 	NotHelpful    int
 	BySource      map[string]int
-	TopUnanswered []QuestionCount // most asked unanswered texts, at most 10
+	TopUnanswered []QuestionCount // most asked unanswered texts, at most 10, out-of-scope ones left out
+	// TopOutOfScope are the most asked out-of-scope texts, at most 5: for
+	// an administrator to see what was turned away as not the estate's
+	TopOutOfScope []QuestionCount
 }
 
 // QuestionCount is a question text and how often it was asked.
@@ -62,7 +65,10 @@ type QuestionCount struct {
 	Count int
 }
 
-const topUnansweredLimit = 10
+const (
+	topUnansweredLimit = 10
+	topOutOfScopeLimit = 5
+)
 
 // LogQuestion stores q (ID and feedback ignored) and returns its id.
 func (db *DB) LogQuestion(ctx context.Context, q QuestionLog) (int64, error) {
@@ -219,29 +225,46 @@ func (db *DB) QuestionStats(ctx context.Context, since time.Time) (QuestionStats
 	stats.Unanswered = stats.Total - stats.AnsweredFromFAQ
 	stats.OutOfScope = stats.BySource[SourceOutOfScope]
 
-	// Group case-insensitively and ignoring surrounding spaces so "Gym hours?"
-	// and "gym hours? " count as one gap.
-	query = `
+	if stats.TopUnanswered, err = db.topQuestions(ctx, since, false, topUnansweredLimit); err != nil {
+		return QuestionStats{}, err
+	}
+	if stats.TopOutOfScope, err = db.topQuestions(ctx, since, true, topOutOfScopeLimit); err != nil {
+		return QuestionStats{}, err
+	}
+	return stats, nil
+}
+
+// topQuestions are the most asked unanswered texts since since, the
+// out-of-scope ones or the others. Texts are grouped case-insensitively and
+// ignoring surrounding spaces, so "Gym hours?" and "gym hours? " count as
+// one.
+func (db *DB) topQuestions(ctx context.Context, since time.Time, outOfScope bool, limit int) ([]QuestionCount, error) {
+	op := "<>"
+	if outOfScope {
+		op = "="
+	}
+	query := `
 		SELECT MIN(text), count(*) AS n
 		FROM question_log
-		WHERE asked_at >= ? AND matched_id IS NULL AND source <> ?
+		WHERE asked_at >= ? AND matched_id IS NULL AND source ` + op + ` ?
 		GROUP BY lower(trim(text))
 		ORDER BY n DESC, MIN(text)
 		LIMIT ?`
-	top, err := db.db.QueryContext(ctx, db.db.Rebind(query), since, SourceOutOfScope, topUnansweredLimit)
+	rows, err := db.db.QueryContext(ctx, db.db.Rebind(query), since, SourceOutOfScope, limit)
 	if err != nil {
-		return QuestionStats{}, fmt.Errorf("storage: top unanswered questions: %w", err)
+		return nil, fmt.Errorf("storage: top unanswered questions: %w", err)
 	}
-	defer top.Close()
-	for top.Next() {
+	defer rows.Close()
+	var top []QuestionCount
+	for rows.Next() {
 		var c QuestionCount
-		if err := top.Scan(&c.Text, &c.Count); err != nil {
-			return QuestionStats{}, fmt.Errorf("storage: scan unanswered question: %w", err)
+		if err := rows.Scan(&c.Text, &c.Count); err != nil {
+			return nil, fmt.Errorf("storage: scan unanswered question: %w", err)
 		}
-		stats.TopUnanswered = append(stats.TopUnanswered, c)
+		top = append(top, c)
 	}
-	if err := top.Err(); err != nil {
-		return QuestionStats{}, fmt.Errorf("storage: top unanswered rows: %w", err)
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("storage: top unanswered rows: %w", err)
 	}
-	return stats, nil
+	return top, nil
 }

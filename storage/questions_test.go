@@ -151,6 +151,7 @@ func TestQuestionStats(t *testing.T) {
 				{Text: "快递放哪里", Count: 2},
 				{Text: "bbq on the roof", Count: 1},
 			},
+			TopOutOfScope: []storage.QuestionCount{{Text: "明天会下雨吗", Count: 2}},
 		}
 		if !reflect.DeepEqual(got, want) {
 			t.Fatalf("QuestionStats:\n got  %+v\n want %+v", got, want)
