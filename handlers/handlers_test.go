@@ -353,6 +353,29 @@ func TestGreetingsAndThanksGetAFriendlyWordNotASearch(t *testing.T) {
 	}
 }
 
+// "What can you do" gets the introduction and the menu; "转人工" gets how
+// to reach the staff, which depends on whether questions can go to them.
+// Neither is an FAQ search.
+func TestAskingWhatCodeskIsOrForAPersonIsNoSearch(t *testing.T) {
+	f := newFixture(t)
+	for text, want := range map[string]string{
+		"你能干嘛": "线上服务台", "What can you do?": "online desk", "who are you": "online desk",
+		"我要找人工": "办公时间", "转人工！": "办公时间", "Can I talk to a real person?": "office hours",
+	} {
+		m := f.say(t, resident, text)
+		if !strings.Contains(m.Text, want) || !hasData(m, "m:concern") {
+			t.Errorf("%q: reply %q, buttons %v; want %q and the menu", text, m.Text, buttonData(m), want)
+		}
+	}
+	if qs, _ := f.db.RecentQuestions(f.ctx, 10); len(qs) != 0 {
+		t.Errorf("these are not logged as questions: %d logged", len(qs))
+	}
+	tf := newTicketFixture(t, nil)
+	if m := tf.say(t, resident, "我要找人工"); !strings.Contains(m.Text, "一键转给值班人员") {
+		t.Errorf("with tickets on, reply %q; want the way to pass a question to the staff", m.Text)
+	}
+}
+
 func TestStatisticsAreNeverPostedInAGroup(t *testing.T) {
 	f := newFixture(t)
 	f.say(t, resident, "what's the weather tomorrow")

@@ -48,6 +48,12 @@ func (h *Handler) answerQuestion(ctx context.Context, in Incoming, chosen, text 
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtYoureWelcome.in(lang)})
 	case goodbye:
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGoodbye.in(lang)})
+	case wantsPerson:
+		reply := txtWantsPersonOffice
+		if h.ticketsEnabled() {
+			reply = txtWantsPerson
+		}
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: reply.in(lang), Buttons: menu(lang)})
 	}
 	res := h.FAQ.Match(text)
 	out := questionOutcome{source: storage.SourceNone, matched: res.ID}

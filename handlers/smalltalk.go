@@ -6,16 +6,18 @@ import (
 	"codesk/faq"
 )
 
-// smallTalk is a message that is only a greeting, thanks or goodbye: it
+// smallTalk is a message that is only a greeting, thanks or goodbye, a
+// question about what codesk can do, or a wish to reach a person: it
 // deserves a friendly word, not an FAQ search that would offer random
 // entries.
 type smallTalk int
 
 const (
 	notSmallTalk smallTalk = iota
-	greeting
+	greeting               // also "what can you do": the greeting says
 	thanks
 	goodbye
+	wantsPerson // "转人工", "can I talk to a real person"
 )
 
 var smallTalkPhrases = map[string]smallTalk{
@@ -27,6 +29,15 @@ var smallTalkPhrases = map[string]smallTalk{
 	"thanks": thanks, "thank you": thanks, "thx": thanks, "thank you very much": thanks, "thanks a lot": thanks,
 	"好的": goodbye, "好": goodbye, "知道了": goodbye, "明白了": goodbye, "再见": goodbye, "拜拜": goodbye,
 	"ok": goodbye, "okay": goodbye, "bye": goodbye, "goodbye": goodbye, "got it": goodbye,
+	"你能干嘛": greeting, "你能做什么": greeting, "你会什么": greeting, "你是谁": greeting, "你是干嘛的": greeting,
+	"你能干什么": greeting, "能干啥": greeting, "你能帮我做什么": greeting, "what can you do": greeting,
+	"who are you": greeting, "what are you": greeting, "what do you do": greeting, "how can you help": greeting,
+	"人工": wantsPerson, "转人工": wantsPerson, "人工服务": wantsPerson, "人工客服": wantsPerson, "我要找人工": wantsPerson,
+	"找人工": wantsPerson, "真人": wantsPerson, "你是真人吗": wantsPerson, "你是机器人吗": wantsPerson,
+	"我要找真人": wantsPerson, "有没有真人": wantsPerson, "real person": wantsPerson, "human": wantsPerson,
+	"talk to a human": wantsPerson, "talk to a person": wantsPerson, "can i talk to a real person": wantsPerson,
+	"can i talk to a human": wantsPerson, "are you a real person": wantsPerson, "are you a bot": wantsPerson,
+	"are you a robot": wantsPerson, "agent": wantsPerson, "operator": wantsPerson,
 }
 
 // particles are sentence-final words residents add to small talk.
@@ -51,4 +62,14 @@ func classifySmallTalk(text string) smallTalk {
 var (
 	txtYoureWelcome = text{"不客气！还有其他问题随时问我。", "You're welcome! Ask me anytime."}
 	txtGoodbye      = text{"好的，有需要随时找我。", "OK. I'm here whenever you need me."}
+	// txtWantsPerson answers "转人工" where questions can go to the staff;
+	// txtWantsPersonOffice where they cannot (tickets off)
+	txtWantsPerson = text{
+		"我是自动服务台，背后是三方联合办公室的值班人员。请直接写下您的问题或遇到的情况：我答不上来时，您可以一键转给值班人员；要报修或投诉，请用菜单里的“反映问题”。",
+		"I'm the automatic desk; the co-office staff are behind me. Write your question or what happened: if I can't answer, one tap passes it to the staff on duty. To report a repair or a complaint, use \"Report a concern\" in the menu.",
+	}
+	txtWantsPersonOffice = text{
+		"我是自动服务台。请直接写下您的问题，我会从小区常见问题中找答案；需要当面办理的，请在办公时间到三方联合办公室。紧急情况请拨打 110 / 119 / 120。",
+		"I'm the automatic desk. Write your question and I'll look for the answer in the estate's FAQ; for anything in person, visit the co-office during office hours. In an emergency call 110 / 119 / 120.",
+	}
 )
