@@ -14,7 +14,7 @@ type smallTalk int
 
 const (
 	notSmallTalk smallTalk = iota
-	greeting               // also "what can you do": the greeting says
+	greeting               // also "what can you do": the greeting answers it
 	thanks
 	goodbye
 	wantsPerson // "转人工", "can I talk to a real person"
