@@ -96,6 +96,20 @@ func (bg *Matcher) namedIn(terms []string) bool {
 	return false
 }
 
+// backgroundBeats reports that a background topic scoring bg, at least
+// floor, explains a question at least as well as an entry scoring score,
+// and that the entry does not explain it well itself (backgroundCeiling).
+func backgroundBeats(bg, score, floor float64) bool {
+	return bg >= floor && bg >= score && score < backgroundCeiling
+}
+
+// backgroundCeiling: an entry explaining this much of a question is the
+// FAQ's answer to it whatever a topic says: an estate that runs a
+// kindergarten and says so in its FAQ answers "kindergarten application
+// when?". No question of the question sets that a topic turned away had an
+// entry scoring above 0.6.
+const backgroundCeiling = 0.7
+
 // backgroundFloor: a question that a background topic explains at least as
 // well as the top entry, with at least this score, gets no answer however
 // sure the confidence model is (Matcher.Match). Below it the topic only

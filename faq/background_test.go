@@ -148,3 +148,22 @@ func TestOutOfScopeComesAlone(t *testing.T) {
 		t.Errorf("only %d questions out of scope: the check saw too few", seen)
 	}
 }
+
+// An estate whose FAQ answers what a background topic covers gets its own
+// answer: an administrator fixes a wrong "not about the estate" by adding
+// the entry.
+func TestAnEntryOnABackgroundTopicAnswersIt(t *testing.T) {
+	kindergarten := Entry{ID: "kindergarten-enrolment",
+		Questions: []string{"幼儿园怎么报名？", "How do I enrol my child in the kindergarten?", "孩子上幼儿园要准备什么材料？"},
+		Answer: Answer{ZH: "小区配套幼儿园每年5月报名，请带户口本、房产证和孩子的疫苗接种证到幼儿园办公室登记。",
+			EN: "The estate's kindergarten takes applications every May: bring the household register, the property certificate and the child's vaccination record to the kindergarten office."}}
+	without, with := NewMatcher(Default()), NewMatcher(append(Default(), kindergarten))
+	for _, q := range []string{"幼儿园怎么报名", "kindergarten application when?"} {
+		if got := without.Match(q); !got.OutOfScope {
+			t.Fatalf("without the entry Match(%q) is not out of scope (%+v): the case no longer shows what the entry does", q, got)
+		}
+		if got := with.Match(q); got.ID != kindergarten.ID {
+			t.Errorf("Match(%q) = %q (score %.2f, out of scope %v), want %s", q, got.ID, got.Score, got.OutOfScope, kindergarten.ID)
+		}
+	}
+}

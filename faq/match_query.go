@@ -55,7 +55,7 @@ func (m *Matcher) Match(question string) Result {
 	}
 	ranked := m.scored(r.hits, 4)
 	res := Result{Score: ranked[0].Score}
-	elsewhere := bg >= backgroundFloor && bg >= float64(r.hits[0].score)
+	elsewhere := backgroundBeats(bg, float64(r.hits[0].score), backgroundFloor)
 	if !elsewhere && p.confidence.probability(m.confidenceFeatures(r, question)) >= p.threshold {
 		res.ID = ranked[0].ID
 		ranked = ranked[1:]
@@ -65,8 +65,7 @@ func (m *Matcher) Match(question string) Result {
 			break
 		}
 		// no "did you mean" the leak entry for "明天会下雨吗"
-		explainedBetter := bg >= candidateBackgroundFloor && bg >= s.Score
-		if s.Score >= p.candidateMin && s.Score >= p.candidateRatio*res.Score && !explainedBetter {
+		if s.Score >= p.candidateMin && s.Score >= p.candidateRatio*res.Score && !backgroundBeats(bg, s.Score, candidateBackgroundFloor) {
 			res.Candidates = append(res.Candidates, s)
 		}
 	}
