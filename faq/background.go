@@ -14,7 +14,8 @@ import (
 // knowledge, not from any question set. A question that one of its topics
 // explains as well as the best FAQ entry does is out of scope however many
 // of its words the FAQ happens to share ("明天会下雨吗" and the typhoon
-// entry).
+// entry), unless it names something of estate life (namedIn) or an entry
+// explains it well itself (backgroundCeiling).
 //
 //go:embed background.yaml
 var backgroundYAML []byte

@@ -80,24 +80,24 @@ func TestBackgroundTopicsTurnAwayWhatNoEstateAnswers(t *testing.T) {
 	}
 }
 
+// Everyday-life questions get neither an answer nor a button, and are
+// marked out of scope for the handler's note ("明天会下雨吗" used to get the
+// leak entry, "How do I renew my passport?" the retention one).
 func TestDefaultFAQTurnsAwayEverydayLifeQuestions(t *testing.T) {
 	m := NewMatcher(Default())
 	for _, q := range []string{
-		"护照过期了怎么换", "去机场坐几号线", "附近哪家医院看牙好", "给我讲个笑话",
+		"明天会下雨吗", "护照过期了怎么换", "给我讲个笑话",
 		"How do I renew my passport?", "which metro line goes to the airport", "tell me a joke", "is it going to rain tomorrow?",
 	} {
-		if got := m.Match(q); got.ID != "" {
-			t.Errorf("Match(%q) = %q (score %.2f), want no answer", q, got.ID, got.Score)
-		}
-	}
-}
-
-func TestNoDidYouMeanWhenABackgroundTopicExplainsTheQuestion(t *testing.T) {
-	m := NewMatcher(Default())
-	for _, q := range []string{"明天会下雨吗", "tell me a joke"} {
 		if got := m.Match(q); got.ID != "" || len(got.Candidates) != 0 || !got.OutOfScope {
 			t.Errorf("Match(%q) = %q with buttons %v, out of scope %v; want neither, out of scope", q, got.ID, got.Candidates, got.OutOfScope)
 		}
+	}
+	// a topic scoring under candidateBackgroundFloor takes the answer away
+	// but leaves weak buttons (here the office hours): lower, it cost right
+	// entries among the buttons on the question sets
+	if got := m.Match("去机场坐几号线"); got.ID != "" {
+		t.Errorf("Match(去机场坐几号线) = %q, want no answer", got.ID)
 	}
 	// a question the FAQ explains keeps its buttons and is not out of scope
 	if got := m.Match("漏水"); (len(got.Candidates) == 0 && got.ID == "") || got.OutOfScope {
