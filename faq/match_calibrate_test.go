@@ -36,6 +36,8 @@ func TestDumpConfidenceFeatures(t *testing.T) {
 		{"estate6", "testdata/estate6/faq.yaml", "testdata/estate6/queries.jsonl"},
 		{"estate7", "testdata/estate7/faq.yaml", "testdata/estate7/queries.jsonl"},
 		{"estate8", "testdata/estate8/faq.yaml", "testdata/estate8/queries.jsonl"},
+		{"estate9", "testdata/estate9/faq.yaml", "testdata/estate9/queries.jsonl"},
+		{"estate10", "testdata/estate10/faq.yaml", "testdata/estate10/queries.jsonl"},
 	}
 	for _, set := range sets {
 		if _, err := os.Stat(set.queries); err != nil {

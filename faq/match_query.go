@@ -53,22 +53,13 @@ func (m *Matcher) Match(question string) Result {
 	if len(r.hits) == 0 {
 		return Result{OutOfScope: bg >= backgroundFloor}
 	}
-	ranked := m.scored(r.hits, 4)
+	ranked := m.scored(r.hits, 1)
 	res := Result{Score: ranked[0].Score}
 	elsewhere := backgroundBeats(bg, float64(r.hits[0].score), backgroundFloor)
 	if !elsewhere && p.confidence.probability(m.confidenceFeatures(r, question)) >= p.threshold {
 		res.ID = ranked[0].ID
-		ranked = ranked[1:]
 	}
-	for _, s := range ranked {
-		if len(res.Candidates) == 3 {
-			break
-		}
-		// no "did you mean" the leak entry for "明天会下雨吗"
-		if s.Score >= p.candidateMin && s.Score >= p.candidateRatio*res.Score && !backgroundBeats(bg, s.Score, candidateBackgroundFloor) {
-			res.Candidates = append(res.Candidates, s)
-		}
-	}
+	res.Candidates = m.buttons(sc, r, res.ID, res.Score, bg)
 	// with buttons left it is a close call for the resident (or the model)
 	// to settle, not something to turn away
 	res.OutOfScope = elsewhere && len(res.Candidates) == 0

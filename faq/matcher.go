@@ -61,6 +61,7 @@ type matchParams struct {
 	threshold                    float64         // confident answer: that chance at least this
 	candidateMin                 float64         // "did you mean": score at least this
 	candidateRatio               float64         // ...and at least this share of the top score
+	buttonUnitWeight             float64         // "did you mean" order: score plus this times statement coverage
 }
 
 // Scored is an entry id with its score in [0,1].
