@@ -54,7 +54,16 @@ func backgroundMatcher() *Matcher {
 		}
 		p := defaultParams
 		p.background = false
-		backgroundIndex.matcher = newMatcher(entries, p)
+		bg := newMatcher(entries, p)
+		backgroundIndex.matcher = bg
+		backgroundIndex.topicsAsking = make([]int, len(bg.idf))
+		for id := range int32(len(bg.idf)) {
+			for topic := range int32(len(bg.ids)) {
+				if bg.askedIn(topic, id) {
+					backgroundIndex.topicsAsking[id]++
+				}
+			}
+		}
 	})
 	return backgroundIndex.matcher
 }
@@ -62,12 +71,14 @@ func backgroundMatcher() *Matcher {
 var backgroundIndex struct {
 	once    sync.Once
 	matcher *Matcher
+	// topicsAsking[id] is how many topics' questions have term id
+	topicsAsking []int
 }
 
 // backgroundScore is the score of the background topic that best explains
 // question: the share of the question it covers, as an FAQ entry's score is
 // (each from its own index), 0 when a question names estate life.
-func (m *Matcher) backgroundScore(question string, terms []string) float32 {
+func (m *Matcher) backgroundScore(question string, terms []string, top int32) float32 {
 	bg := m.background
 	if bg == nil || len(bg.ids) == 0 || bg.namedIn(terms) {
 		return 0
@@ -78,7 +89,34 @@ func (m *Matcher) backgroundScore(question string, terms []string) float32 {
 	if len(r.hits) == 0 {
 		return 0
 	}
+	if top >= 0 && m.asksWhatTopicLacks(bg, terms, top, r.hits[0].entry) {
+		return 0
+	}
 	return min(1, r.hits[0].score)
+}
+
+// asksWhatTopicLacks reports a concept of the question that the top entry's
+// questions ask about while the background topic's do not, and that at most
+// one topic asks about at all: the topic explains only the everyday side of
+// the question ("CCTV footage for my insurance claim" wants the estate's
+// cameras, whatever the insurance topic says). Concepts many topics ask
+// about (a weekend, a price, the elderly) make no estate question of it:
+// "What's the weather like this weekend?" is still the weather.
+func (m *Matcher) asksWhatTopicLacks(bg *Matcher, terms []string, entry, topic int32) bool {
+	for _, t := range terms {
+		if !strings.HasPrefix(t, conceptPrefix) {
+			continue
+		}
+		id, ok := m.terms.id(t)
+		if !ok || !m.askedIn(entry, id) {
+			continue
+		}
+		// namedIn has turned away concepts no topic knows
+		if bid, ok := bg.terms.id(t); ok && !bg.askedIn(topic, bid) && backgroundIndex.topicsAsking[bid] <= 1 {
+			return true
+		}
+	}
+	return false
 }
 
 // namedIn reports a concept of the lexicon among a question's terms that no

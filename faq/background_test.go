@@ -123,6 +123,36 @@ func TestQuestionsNamingEstateLifeStayTheEstates(t *testing.T) {
 	}
 }
 
+// A question whose everyday side a topic explains, but which asks for
+// something the top entry is about and at most one topic mentions, stays the
+// estate's: the insurance topic explains "insurance claim", not the estate's
+// cameras. Concepts many topics share do not count: the weekend of "What's
+// the weather like this weekend?" is no renovation question.
+func TestTopicExplainingOnlyTheEverydaySideLeavesTheEntry(t *testing.T) {
+	m := NewMatcher(Default())
+	offers := func(r Result, id string) bool {
+		if r.ID == id {
+			return true
+		}
+		for _, c := range r.Candidates {
+			if c.ID == id {
+				return true
+			}
+		}
+		return false
+	}
+	for _, q := range []string{"can I get the CCTV footage for my insurance claim?", "I need the camera recording for my car insurance claim"} {
+		if got := m.Match(q); got.OutOfScope || !offers(got, "surveillance-upgrade") {
+			t.Errorf("Match(%q) = %q, buttons %v, out of scope %v; want the surveillance entry", q, got.ID, got.Candidates, got.OutOfScope)
+		}
+	}
+	for _, q := range []string{"What's the weather like this weekend?", "周末天气怎么样"} {
+		if got := m.Match(q); got.ID != "" {
+			t.Errorf("Match(%q) = %q, want no answer", q, got.ID)
+		}
+	}
+}
+
 // OutOfScope means neither an answer nor a button: the handler tells the
 // resident the question is not the estate's, which buttons would contradict.
 func TestOutOfScopeComesAlone(t *testing.T) {

@@ -57,13 +57,13 @@ func TestDumpConfidenceFeatures(t *testing.T) {
 			// order: fit.py's NAMES (model fields and diagnostics mixed; fit.py
 			// picks the model's by name)
 			feats := []float64{c.margin, c.logTerms, c.zh, c.logMatched, c.secondQnCov, c.topQnCov, c.siblingDeficit, c.queryCov, c.unknownShare, c.unitCov, c.unitCov2, c.conflict}
-			top, topScore := "", float32(0)
+			top, topScore, topEntry := "", float32(0), int32(-1)
 			if len(r.hits) > 0 {
-				top, topScore = m.ids[r.hits[0].entry], r.hits[0].score
+				top, topScore, topEntry = m.ids[r.hits[0].entry], r.hits[0].score, r.hits[0].entry
 			}
 			// background topics (background.go): the best one's lead over the
 			// top entry and its score; fit.py refuses as Match does
-			bg := m.backgroundScore(q.Q, sc.terms)
+			bg := m.backgroundScore(q.Q, sc.terms, topEntry)
 			feats = append(feats, float64(bg-topScore), float64(bg))
 			m.pool.Put(sc)
 			expect := ""

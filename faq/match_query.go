@@ -49,7 +49,11 @@ func (m *Matcher) Match(question string) Result {
 	r := m.score(sc, question, 4)
 	// a question a background topic explains at least as well as the top
 	// entry is none of the FAQ's (background.go)
-	bg := float64(m.backgroundScore(question, sc.terms))
+	top := int32(-1)
+	if len(r.hits) > 0 {
+		top = r.hits[0].entry
+	}
+	bg := float64(m.backgroundScore(question, sc.terms, top))
 	if len(r.hits) == 0 {
 		return Result{OutOfScope: bg >= backgroundFloor}
 	}
