@@ -85,6 +85,10 @@ func (h *Handler) startIntake(ctx context.Context, in Incoming, chosen, lang, te
 		return fmt.Errorf("clear awaited input: %w", err)
 	}
 	d := draft{ID: randomHex(6), Step: stepDescribe, Lang: lang}
+	if n := runeLen(text); n > MaxQuestionRunes {
+		// "/report <text>" takes the same limit as a typed concern
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtTooLong.f(lang, n, MaxQuestionRunes)})
+	}
 	if text != "" {
 		return h.describe(ctx, in, d, chosen, text)
 	}
@@ -133,7 +137,15 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 		if text == "" || runeLen(text) > MaxQuestionRunes {
 			return false, nil // answerQuestion says why
 		}
+		if classifySmallTalk(text) != notSmallTalk {
+			return false, nil // "talk to a human", "我的工单": answerQuestion's
+		}
 		if concern, _ := h.Router.IsConcern(text); !concern {
+			return false, nil
+		}
+		// a concern that asks what the FAQ answers ("外墙渗水怎么办") gets
+		// the answer first, with a button to report it (answerQuestion)
+		if h.Router.AsksSomething(text) && h.FAQ.Match(text).ID != "" {
 			return false, nil
 		}
 		return true, h.startIntake(ctx, in, chosen, lang, text)
@@ -195,14 +207,30 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 			if text == "" {
 				return false, nil
 			}
-			d.Location = clip(text, 200)
 			d.LocationAsked = true
 			d.Step = stepPreview
+			switch {
+			case skipWords[strings.ToLower(text)]:
+				// typed instead of tapped: no location
+			case !tickets.MentionsLocation(text) && runeLen(text) > maxLocationRunes:
+				// more about the problem, not where it is
+				d.Text = clip(d.Text+"\n"+text, MaxQuestionRunes)
+			default:
+				d.Location = clip(text, 200)
+			}
 			return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
 		}
 	}
 	return false, nil
 }
+
+// skipWords typed at the location step mean the skip button.
+var skipWords = map[string]bool{"跳过": true, "不用": true, "不知道": true, "略过": true, "skip": true, "no": true, "none": true, "n/a": true, "-": true}
+
+// maxLocationRunes: a longer reply to "where is it?" that names no building,
+// unit or floor says more about the problem ("the ceiling is leaking from
+// the outer wall, who fixes it?") and joins the description.
+const maxLocationRunes = 30
 
 // describe sets the draft's text, routes it and moves on.
 func (h *Handler) describe(ctx context.Context, in Incoming, d draft, chosen, text string) error {
@@ -240,10 +268,10 @@ func (h *Handler) needsLocation(d draft) bool {
 }
 
 func (h *Handler) askLocation(ctx context.Context, chatID int64, d draft, lang string) error {
-	return h.send(ctx, OutMessage{ChatID: chatID, Text: txtAskLocation.in(lang), Buttons: [][]Button{{
-		{Text: txtBtnSkip.in(lang), Data: "c:skip:" + d.ID},
-		{Text: txtBtnCancel.in(lang), Data: "c:cancel:" + d.ID},
-	}}})
+	return h.send(ctx, OutMessage{ChatID: chatID, Text: txtAskLocation.in(lang), Buttons: [][]Button{
+		{{Text: txtBtnSkip.in(lang), Data: "c:skip:" + d.ID}, {Text: txtBtnCancel.in(lang), Data: "c:cancel:" + d.ID}},
+		{{Text: txtBtnJustAsking.in(lang), Data: "c:ask:" + d.ID}},
+	}})
 }
 
 func (h *Handler) showPreview(ctx context.Context, userID, chatID int64, d draft, lang string) error {

@@ -64,6 +64,8 @@ type TicketStore interface {
 type ConcernRouter interface {
 	Route(text string) tickets.Decision
 	IsConcern(text string) (bool, float64)
+	// AsksSomething: text has a question cue, whatever else it says
+	AsksSomething(text string) bool
 	Categories() []tickets.Category
 }
 
@@ -148,15 +150,33 @@ func (h *Handler) Handle(ctx context.Context, in Incoming) error {
 		return h.handleCallback(ctx, in)
 	}
 	if in.Chat == GroupChat {
-		return h.handleGroup(ctx, in)
+		err := h.handleGroup(ctx, in)
+		if err != nil && ctx.Err() == nil {
+			// a staff reply or command that failed must not look done
+			h.sendQuietly(ctx, OutMessage{ChatID: in.ChatID, Text: staffFailure, ReplyTo: in.MessageID})
+		}
+		return err
 	}
-	return h.handlePrivate(ctx, in)
+	err := h.handlePrivate(ctx, in)
+	if err != nil && ctx.Err() == nil {
+		// the update is marked handled anyway (a poison message must not
+		// loop), so the resident must hear that it did not go through
+		h.replyFailure(ctx, in, "")
+	}
+	return err
+}
+
+// sendQuietly sends a notice whose failure is only logged: it reports
+// another failure.
+func (h *Handler) sendQuietly(ctx context.Context, m OutMessage) {
+	if _, err := h.Messenger.Send(ctx, m); err != nil {
+		h.Log.Warn("could not send failure notice", "chat_id", m.ChatID, "err", err)
+	}
 }
 
 func (h *Handler) handlePrivate(ctx context.Context, in Incoming) error {
 	res, err := h.Residents.TouchResident(ctx, in.UserID, h.Now())
 	if err != nil {
-		h.replyFailure(ctx, in, "")
 		return fmt.Errorf("touch resident %d: %w", in.UserID, err)
 	}
 	if res.Language == "" {
@@ -176,6 +196,12 @@ func (h *Handler) handlePrivate(ctx context.Context, in Incoming) error {
 				return nil
 			}
 			return h.command(ctx, in, cmd, res.Language, lang)
+		}
+	}
+	// what to do now comes first; the report or the FAQ answer follows
+	if e := emergencyIn(in.Text); e != noEmergency {
+		if err := h.send(ctx, OutMessage{ChatID: in.ChatID, Text: emergencyAdvice[e].in(lang)}); err != nil {
+			return err
 		}
 	}
 	if h.ticketsEnabled() {
@@ -199,7 +225,7 @@ func (h *Handler) language(chosen string, in Incoming) string {
 	if chosen == "zh" || chosen == "en" {
 		return chosen
 	}
-	if t := strings.TrimSpace(in.Text); hasWords(t) && !strings.HasPrefix(t, "/") {
+	if t := strings.TrimSpace(in.Text); carriesLanguage(t, in.lastLang) {
 		return faq.DetectLang(t)
 	}
 	if strings.HasPrefix(strings.ToLower(in.UserLang), "en") {
@@ -257,7 +283,7 @@ func (h *Handler) setLanguage(ctx context.Context, chatID, userID int64, lang st
 // handleGroup answers only commands addressed to the bot: staff chats are
 // for people, and a bot chiming in on every line would be noise.
 func (h *Handler) handleGroup(ctx context.Context, in Incoming) error {
-	if in.ReplyTo != 0 && h.ticketsEnabled() && (in.Kind == TextMessage || in.Kind == PhotoMessage) {
+	if in.ReplyTo != 0 && h.ticketsEnabled() {
 		if handled, err := h.staffReply(ctx, in); handled || err != nil {
 			return err
 		}
@@ -290,7 +316,7 @@ func (h *Handler) stats(ctx context.Context, in Incoming, lang string) error {
 	if err != nil {
 		return fmt.Errorf("question stats: %w", err)
 	}
-	text := formatStats(st, lang)
+	text := formatStats(st, lang) + h.placeholderReminder(lang)
 	if h.ticketsEnabled() {
 		ts, err := h.Tickets.TicketStats(ctx, since)
 		if err != nil {
@@ -314,9 +340,7 @@ func (h *Handler) replyFailure(ctx context.Context, in Incoming, lang string) {
 	if lang == "" {
 		lang = h.language("", in)
 	}
-	if _, err := h.Messenger.Send(ctx, OutMessage{ChatID: in.ChatID, Text: txtSomethingWrong.in(lang)}); err != nil {
-		h.Log.Warn("could not tell resident about a failure", "chat_id", in.ChatID, "err", err)
-	}
+	h.sendQuietly(ctx, OutMessage{ChatID: in.ChatID, Text: txtSomethingWrong.in(lang)})
 }
 
 func menu(lang string) [][]Button {

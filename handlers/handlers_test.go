@@ -81,6 +81,8 @@ var testFAQ = scriptedFAQ{
 			Candidates: []faq.Scored{{ID: "elevator-breakdown", Score: 0.4}}},
 		"when are the lifts replaced": {ID: "elevator-replacement", Score: 0.9},
 		"电梯":                          {Candidates: []faq.Scored{{ID: "elevator-replacement", Score: 0.4}, {ID: "elevator-breakdown", Score: 0.35}}},
+		"电梯坏了怎么办":                     {ID: "elevator-breakdown", Score: 0.8},
+		"被困电梯里了怎么办！":                  {ID: "elevator-breakdown", Score: 0.8},
 	},
 }
 
@@ -335,12 +337,34 @@ func TestOnlyAdminsSeeStatistics(t *testing.T) {
 	}
 }
 
+// Chinese residents type "ok", "thx" and "hi" too: a word or two of Latin
+// pleasantry keeps the language they wrote in before.
+func TestLatinPleasantryKeepsTheResidentsLanguage(t *testing.T) {
+	f := newFixture(t)
+	f.say(t, resident, "电梯什么时候换？")
+	for text, want := range map[string]string{"ok": "随时", "thx": "不客气", "hi": "您好"} {
+		if got := f.say(t, resident, text).Text; !strings.Contains(got, want) {
+			t.Errorf("%q after a Chinese question: want %q, got %q", text, want, got)
+		}
+	}
+	if got := f.say(t, resident, "/mytickets").Text; strings.Contains(got, "You") {
+		t.Errorf("/mytickets after \"ok\" switched to English: %q", got)
+	}
+	// a whole English sentence is English
+	if got := f.say(t, resident, "thank you so much").Text; !strings.Contains(got, "welcome") {
+		t.Errorf("an English sentence gets English, got %q", got)
+	}
+}
+
 func TestGreetingsAndThanksGetAFriendlyWordNotASearch(t *testing.T) {
 	f := newFixture(t)
+	// a resident each: the language of their first words is theirs
+	newcomer := int64(7000)
 	for text, want := range map[string]string{
 		"你好": "您好", "您好啊！": "您好", "Hello!": "Hello", "谢谢": "不客气", "Thanks a lot": "welcome", "好的": "随时",
 	} {
-		if got := f.say(t, resident, text).Text; !strings.Contains(got, want) {
+		newcomer++
+		if got := f.say(t, newcomer, text).Text; !strings.Contains(got, want) {
 			t.Errorf("%q: want a reply containing %q, got %q", text, want, got)
 		}
 	}

@@ -30,13 +30,14 @@ func (h *Handler) recallLanguage(ctx context.Context, in *Incoming) {
 	}
 	if ok && (string(data) == "zh" || string(data) == "en") {
 		in.UserLang = string(data)
+		in.lastLang = string(data)
 	}
 }
 
 // rememberLanguage notes the language of a resident's written message.
 func (h *Handler) rememberLanguage(ctx context.Context, in Incoming) {
 	t := strings.TrimSpace(in.Text)
-	if !hasWords(t) || strings.HasPrefix(t, "/") {
+	if !carriesLanguage(t, "") || isLatinPleasantry(t) {
 		return
 	}
 	lang := faq.DetectLang(t)
@@ -46,4 +47,26 @@ func (h *Handler) rememberLanguage(ctx context.Context, in Incoming) {
 	if err := h.State.Set(ctx, lastLangKey(in.UserID), []byte(lang), lastLangTTL); err != nil {
 		h.Log.Warn("remember resident language", "err", err)
 	}
+}
+
+// carriesLanguage reports a message whose words tell the language to reply
+// in: not a command, nor (when the resident's last language is known) a
+// word or two of Latin-script pleasantry, which Chinese residents type too
+// ("ok", "thx", "hi", "bye").
+func carriesLanguage(t, lastLang string) bool {
+	if !hasWords(t) || strings.HasPrefix(t, "/") {
+		return false
+	}
+	return lastLang == "" || !isLatinPleasantry(t)
+}
+
+func isLatinPleasantry(t string) bool {
+	if faq.DetectLang(t) == "zh" || len(strings.Fields(t)) > 2 {
+		return false
+	}
+	switch classifySmallTalk(t) {
+	case greeting, thanks, goodbye:
+		return true
+	}
+	return false
 }

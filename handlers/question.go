@@ -54,6 +54,19 @@ func (h *Handler) answerQuestion(ctx context.Context, in Incoming, chosen, text 
 			reply = txtWantsPerson
 		}
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: reply.in(lang), Buttons: menu(lang)})
+	case menuTickets:
+		return h.menuAction(ctx, in, "tickets", chosen, lang)
+	case menuConcern:
+		return h.menuAction(ctx, in, "concern", chosen, lang)
+	case menuAsk:
+		return h.menuAction(ctx, in, "ask", chosen, lang)
+	case menuLanguage:
+		return h.menuAction(ctx, in, "lang", chosen, lang)
+	}
+	// an emoji, a lone "?" or a button number typed as text asks nothing
+	// the FAQ could answer, nor anything to pass to the staff
+	if !hasWords(text) || (isDigits(text) && runeLen(text) <= 3) {
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtNeedWords.in(lang), Buttons: menu(lang)})
 	}
 	res := h.FAQ.Match(text)
 	out := questionOutcome{source: storage.SourceNone, matched: res.ID}
@@ -92,7 +105,13 @@ func (h *Handler) answerQuestion(ctx context.Context, in Incoming, chosen, text 
 		if !ok {
 			return fmt.Errorf("matcher returned unknown entry %q", out.matched)
 		}
-		return h.sendAnswer(ctx, in.ChatID, logID, entry, lang)
+		msg := h.answerMessage(in.ChatID, logID, entry, lang)
+		if h.ticketsEnabled() && logID != 0 {
+			if concern, _ := h.Router.IsConcern(text); concern {
+				msg.Buttons = append(msg.Buttons, []Button{{Text: txtBtnReportIt.in(lang), Data: reportQuestionData(logID)}})
+			}
+		}
+		return h.send(ctx, msg)
 	case storage.SourceLLM:
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtMachineWritten.in(lang) + "\n\n" + out.answer,
 			Buttons: h.deskButtons(logID, lang)})
@@ -108,6 +127,11 @@ func (h *Handler) answerQuestion(ctx context.Context, in Incoming, chosen, text 
 
 // sendAnswer sends an entry's curated answer with feedback buttons.
 func (h *Handler) sendAnswer(ctx context.Context, chatID, logID int64, entry faq.Entry, lang string) error {
+	return h.send(ctx, h.answerMessage(chatID, logID, entry, lang))
+}
+
+// answerMessage is an entry's curated answer with feedback buttons.
+func (h *Handler) answerMessage(chatID, logID int64, entry faq.Entry, lang string) OutMessage {
 	msg := OutMessage{ChatID: chatID, Text: entry.Answer.In(lang)}
 	if logID != 0 {
 		id := strconv.FormatInt(logID, 10)
@@ -116,7 +140,7 @@ func (h *Handler) sendAnswer(ctx context.Context, chatID, logID int64, entry faq
 			{Text: txtNotWhatIMeant.in(lang), Data: "fb:" + id + ":n"},
 		}}
 	}
-	return h.send(ctx, msg)
+	return msg
 }
 
 // candidateButtons offers entries as "did you mean" choices, one per row,

@@ -42,16 +42,23 @@ func (h *Handler) offeringDesk(text string, logID int64, lang string) string {
 	return text
 }
 
+func reportQuestionData(logID int64) string { return "q:report:" + strconv.FormatInt(logID, 10) }
+
 // questionCallback serves "q:desk:<logID>": the logged question becomes a
-// ticket, once however often the button is pressed.
+// ticket, once however often the button is pressed; and "q:report:<logID>":
+// an answered question that reads as a concern is drafted as a report.
 func (h *Handler) questionCallback(ctx context.Context, in Incoming, rest, chosen string) error {
 	action, idText, _ := strings.Cut(rest, ":")
-	if action != "desk" {
+	if action != "desk" && action != "report" {
 		return errStale
 	}
 	logID, p, err := h.ownPending(ctx, in, idText)
 	if err != nil {
 		return err
+	}
+	if action == "report" {
+		h.ack(ctx, in, "")
+		return h.startIntake(ctx, in, chosen, p.replyLang(chosen), p.Text)
 	}
 	lang := p.replyLang(chosen)
 	party := h.route(ctx, p.Text).Party

@@ -18,6 +18,11 @@ const (
 	thanks
 	goodbye
 	wantsPerson // "转人工", "can I talk to a real person"
+	// a menu item typed instead of tapped ("我的工单", "report a problem")
+	menuTickets
+	menuConcern
+	menuAsk
+	menuLanguage
 )
 
 var smallTalkPhrases = map[string]smallTalk{
@@ -38,6 +43,14 @@ var smallTalkPhrases = map[string]smallTalk{
 	"talk to a human": wantsPerson, "talk to a person": wantsPerson, "can i talk to a real person": wantsPerson,
 	"can i talk to a human": wantsPerson, "are you a real person": wantsPerson, "are you a bot": wantsPerson,
 	"are you a robot": wantsPerson, "agent": wantsPerson, "operator": wantsPerson,
+	"我的工单": menuTickets, "工单": menuTickets, "查工单": menuTickets, "查看工单": menuTickets, "我的报修": menuTickets,
+	"my tickets": menuTickets, "my ticket": menuTickets, "tickets": menuTickets, "my reports": menuTickets,
+	"反映问题": menuConcern, "我要反映问题": menuConcern, "报修": menuConcern, "我要报修": menuConcern, "投诉": menuConcern,
+	"我要投诉": menuConcern, "report a concern": menuConcern, "report a problem": menuConcern, "report": menuConcern,
+	"complaint": menuConcern, "i want to complain": menuConcern, "i want to report a problem": menuConcern,
+	"提问": menuAsk, "我要提问": menuAsk, "问问题": menuAsk, "ask a question": menuAsk, "i have a question": menuAsk,
+	"我有个问题": menuAsk, "语言": menuLanguage, "切换语言": menuLanguage, "language": menuLanguage,
+	"change language": menuLanguage,
 }
 
 // particles are sentence-final words residents add to small talk.
@@ -60,6 +73,10 @@ func classifySmallTalk(text string) smallTalk {
 }
 
 var (
+	txtNeedWords = text{
+		"请用文字写下您的问题或遇到的情况，例如“电梯什么时候换？”或“3号楼楼道灯坏了”。也可以用下面的菜单。",
+		"Please write your question or what happened in words, e.g. \"When will the lift be replaced?\" or \"The stairwell light in building 3 is broken\". Or use the menu below.",
+	}
 	txtYoureWelcome = text{"不客气！还有其他问题随时问我。", "You're welcome! Ask me anytime."}
 	txtGoodbye      = text{"好的，有需要随时找我。", "OK. I'm here whenever you need me."}
 	// txtWantsPerson answers "转人工" where questions can go to the staff;
@@ -73,3 +90,12 @@ var (
 		"I'm the automatic desk. Write your question and I'll look for the answer in the estate's FAQ; for anything in person, visit the co-office during office hours. In an emergency call 110 / 119 / 120.",
 	}
 )
+
+func isDigits(s string) bool {
+	for _, r := range s {
+		if r < '0' || r > '9' {
+			return false
+		}
+	}
+	return s != ""
+}

@@ -310,6 +310,11 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 	default:
 		return false, nil
 	}
+	if in.Kind != TextMessage && in.Kind != PhotoMessage {
+		// a file, voice note or sticker cannot be relayed: say so, or the
+		// member believes the resident has it
+		return true, h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: staffOnlyTextOrPhoto})
+	}
 	body := strings.TrimSpace(in.Text)
 	var photo string
 	if len(in.PhotoIDs) > 0 {

@@ -5,28 +5,59 @@ import (
 	"slices"
 	"strings"
 
+	"codesk/faq"
 	"codesk/parties"
 	"codesk/storage"
 )
 
-// formatStats renders the question statistics for administrators.
+// placeholderReminderIDs bounds the entry ids a /stats reminder names.
+const placeholderReminderIDs = 5
+
+// faqLister is a FAQ that lists the entries it serves (*faq.Catalog).
+type faqLister interface {
+	Entries() []faq.Entry
+}
+
+// placeholderReminder tells administrators, after the question statistics,
+// how many administrator placeholders the served FAQ still shows residents;
+// "" when there are none or the FAQ cannot list its entries.
+func (h *Handler) placeholderReminder(lang string) string {
+	l, ok := h.FAQ.(faqLister)
+	if !ok {
+		return ""
+	}
+	ids, n := faq.PlaceholderEntries(l.Entries())
+	if n == 0 {
+		return ""
+	}
+	named := strings.Join(ids[:min(len(ids), placeholderReminderIDs)], ", ")
+	if len(ids) > placeholderReminderIDs {
+		named += " …"
+	}
+	return "\n\n" + txtStatsPlaceholders.f(lang, n, len(ids), named)
+}
+
+// formatStats renders the question statistics for administrators. The
+// out-of-scope count is a part of "not answered", so it is indented under it.
 func formatStats(st storage.QuestionStats, lang string) string {
 	var b strings.Builder
 	if lang == "en" {
-		fmt.Fprintf(&b, "Questions in the last 7 days: %d\nAnswered from the FAQ: %d\nNot answered: %d\nHelpful: %d, not helpful: %d\n",
-			st.Total, st.AnsweredFromFAQ, st.Unanswered, st.Helpful, st.NotHelpful)
+		fmt.Fprintf(&b, "Questions in the last 7 days: %d\nAnswered from the FAQ: %d\nNot answered: %d\n",
+			st.Total, st.AnsweredFromFAQ, st.Unanswered)
 		if st.OutOfScope > 0 {
 			fmt.Fprintf(&b, "  of which not about the estate (weather, documents…): %d\n", st.OutOfScope)
 		}
+		fmt.Fprintf(&b, "Helpful: %d, not helpful: %d\n", st.Helpful, st.NotHelpful)
 		if len(st.TopUnanswered) > 0 {
 			b.WriteString("\nAsked but not answered (FAQ gaps):\n")
 		}
 	} else {
-		fmt.Fprintf(&b, "近 7 天提问：%d\nFAQ 已回答：%d\n未回答：%d\n有帮助：%d，没帮助：%d\n",
-			st.Total, st.AnsweredFromFAQ, st.Unanswered, st.Helpful, st.NotHelpful)
+		fmt.Fprintf(&b, "近 7 天提问：%d\nFAQ 已回答：%d\n未回答：%d\n",
+			st.Total, st.AnsweredFromFAQ, st.Unanswered)
 		if st.OutOfScope > 0 {
 			fmt.Fprintf(&b, "  其中与小区无关（天气、证件等）：%d\n", st.OutOfScope)
 		}
+		fmt.Fprintf(&b, "有帮助：%d，没帮助：%d\n", st.Helpful, st.NotHelpful)
 		if len(st.TopUnanswered) > 0 {
 			b.WriteString("\n未能回答的问题（FAQ 缺口）：\n")
 		}

@@ -1,10 +1,14 @@
 package handlers_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
+	"time"
 
+	"codesk/faq"
 	"codesk/handlers"
+	"codesk/storage"
 )
 
 func TestAdminsSeeWhatResidentsReportedAndHowItWent(t *testing.T) {
@@ -31,4 +35,84 @@ func TestAdminsSeeWhatResidentsReportedAndHowItWent(t *testing.T) {
 	if got := f.say(t, resident, "/stats").Text; strings.Contains(got, "工单") {
 		t.Errorf("a resident must not see the statistics, got %q", got)
 	}
+}
+
+// The out-of-scope count is a part of "not answered": it must sit right under
+// that line, not under "helpful", where an admin would read it as feedback.
+func TestStatsPutOutOfScopeUnderNotAnswered(t *testing.T) {
+	f := newFixture(t)
+	now := time.Now()
+	for i, q := range []storage.QuestionLog{
+		{Text: "电梯什么时候换", MatchedID: "elevator-replacement", Source: storage.SourceFAQ},
+		{Text: "游泳池在哪", Source: storage.SourceNone},
+		{Text: "明天会下雨吗", Source: storage.SourceOutOfScope},
+	} {
+		q.UserID, q.ChatID, q.Lang, q.AskedAt = resident, resident, "zh", now.Add(-time.Duration(i+1)*time.Minute)
+		id, err := f.db.LogQuestion(f.ctx, q)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if q.MatchedID != "" {
+			if err := f.db.SetQuestionFeedback(f.ctx, id, resident, true, now); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	for _, tc := range []struct {
+		lang                      string
+		notAnswered, sub, helpful string
+	}{
+		{"zh", "未回答：2", "  其中与小区无关（天气、证件等）：1", "有帮助：1，没帮助：0"},
+		{"en", "Not answered: 2", "  of which not about the estate (weather, documents…): 1", "Helpful: 1, not helpful: 0"},
+	} {
+		got := f.adminStats(t, tc.lang)
+		lines := strings.Split(got, "\n")
+		i := slices.Index(lines, tc.notAnswered)
+		if i < 0 || i+2 >= len(lines) || lines[i+1] != tc.sub || lines[i+2] != tc.helpful {
+			t.Errorf("%s: want %q, then %q, then %q on consecutive lines, got:\n%s", tc.lang, tc.notAnswered, tc.sub, tc.helpful, got)
+		}
+	}
+}
+
+// Residents are shown the default FAQ's placeholders verbatim until an
+// administrator fills them in, so /stats reminds administrators of them.
+func TestStatsRemindAdminsOfFAQPlaceholders(t *testing.T) {
+	f := newAdminFixture(t)
+	if got := f.say(t, admin, "/stats").Text; strings.Contains(got, "待管理员填写") {
+		t.Errorf("a FAQ without placeholders needs no reminder, got:\n%s", got)
+	}
+
+	entries := slices.Clone(seedFAQ)
+	for _, id := range []string{"office-a", "office-b", "office-c", "office-d", "office-e", "office-f"} {
+		entries = append(entries, faq.Entry{ID: id, Topic: "offices", Questions: []string{"Where is " + id + "?", id + "在哪里？"},
+			Answer: faq.Answer{ZH: "在【待管理员填写：地点】。", EN: "At [ADMIN: place]."}})
+	}
+	entries[0].Answer.ZH += "电话：【待管理员填写：电话】"
+	f.catalog.Replace(entries)
+
+	got := f.say(t, admin, "/stats").Text
+	want := "FAQ 中还有 13 处【待管理员填写】占位内容（涉及 7 条：lift-replacement, office-a, office-b, office-c, office-d …）"
+	if !strings.Contains(got, want) {
+		t.Errorf("reminder should count 13 placeholders in 7 entries and name the first 5, want %q in:\n%s", want, got)
+	}
+	if strings.Contains(got, "office-e") {
+		t.Errorf("reminder names more than 5 entries:\n%s", got)
+	}
+	en := f.adminStats(t, "en")
+	if !strings.Contains(en, "The FAQ still has 13 placeholders for administrators ([ADMIN: …]) in 7 entries: lift-replacement, office-a") {
+		t.Errorf("English reminder:\n%s", en)
+	}
+	if got := f.say(t, resident, "/stats").Text; strings.Contains(got, "待管理员填写") {
+		t.Errorf("a resident must not get the reminder, got %q", got)
+	}
+}
+
+// adminStats asks for /stats as the administrator with lang set in Telegram.
+func (f *fixture) adminStats(t *testing.T, lang string) string {
+	t.Helper()
+	in := handlers.Incoming{ChatID: admin, UserID: admin, UserLang: lang, Kind: handlers.TextMessage, Text: "/stats"}
+	if err := f.h.Handle(f.ctx, in); err != nil {
+		t.Fatalf("handle /stats: %v", err)
+	}
+	return f.out.last(t).Text
 }

@@ -92,4 +92,10 @@ var (
 		"已保存，但本机未能立即加载新内容；约一分钟内会自动生效。",
 		"Saved, but this instance could not load it at once; it takes effect within a minute.",
 	}
+	// txtStatsPlaceholders reminds administrators in /stats of the default
+	// FAQ's facts left for them: residents see the markers as they are.
+	txtStatsPlaceholders = text{
+		"⚠️ FAQ 中还有 %d 处【待管理员填写】占位内容（涉及 %d 条：%s），居民会原样看到。请用 /faq show <id> 查看并修改。",
+		"⚠️ The FAQ still has %d placeholders for administrators ([ADMIN: …]) in %d entries: %s. Residents see them as they are; edit them with /faq show <id>.",
+	}
 )

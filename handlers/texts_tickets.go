@@ -14,8 +14,8 @@ var (
 		"Photo received. Please also describe the problem in words (where and what is wrong).",
 	}
 	txtAskLocation = text{
-		"请告诉我具体位置：楼栋、单元或门牌号（例如“3号楼2单元”）。也可以分享定位，或跳过。",
-		"Where exactly is it? Please give the building and unit (e.g. \"Building 3, unit 2\"). You may also share a location, or skip.",
+		"我来把这个情况整理成工单，转给负责的工作人员。请告诉我具体位置：楼栋、单元或门牌号（例如“3号楼2单元”）。也可以分享定位，或跳过。",
+		"I'll write this up as a report for the staff in charge. Where exactly is it? Please give the building and unit (e.g. \"Building 3, unit 2\"). You may also share a location, or skip.",
 	}
 	txtAskExtra = text{
 		"请发送照片，或输入楼栋/单元号，或分享定位。",
@@ -37,6 +37,7 @@ var (
 	txtBtnAddExtra     = text{"📎 添加位置/照片", "📎 Add location/photo"}
 	txtBtnCancel       = text{"✖ 取消", "✖ Cancel"}
 	txtBtnJustAsking   = text{"❓ 我只是提问", "❓ I'm only asking"}
+	txtBtnReportIt     = text{"📝 报给工作人员处理", "📝 Report it to the staff"}
 	txtBtnSkip         = text{"跳过", "Skip"}
 	txtChooseParty     = text{"请选择负责的部门：", "Which party should handle it?"}
 	txtDraftCancelled  = text{"好的，已取消，没有发送。", "OK, cancelled. Nothing was sent."}
@@ -68,6 +69,12 @@ var (
 		"您的工单 %s 已由【%s】标记为已解决。请为本次处理打分（1-5 星）；如问题仍在，可在 7 天内重新打开。",
 		"%[2]s marked your ticket %[1]s as resolved. Please rate how it was handled (1-5 stars); if the problem is still there you can reopen it within 7 days.",
 	}
+	// staffOnlyTextOrPhoto answers a file, voice note or sticker sent in
+	// reply to a ticket message.
+	staffOnlyTextOrPhoto = "只有文字和照片会转给居民，这条没有转达。(Only text and photos reach the resident; this was not passed on.)"
+	// staffFailure tells a staff chat that what a member just did failed.
+	staffFailure = "⚠️ 操作没有成功，请稍后再试一次。(That did not go through; please try again in a moment.)"
+
 	txtStaffReplyNotice = text{
 		"💬【%s】关于工单 %s 的回复：\n%s\n\n（直接回复本消息即可答复）",
 		"💬 %s about ticket %s:\n%s\n\n(Reply to this message to answer.)",

@@ -45,6 +45,9 @@ type Incoming struct {
 	Location *GeoPoint // a shared location, when the resident sent one
 	Document *Document // a file sent as a document (Kind FileMessage)
 	Callback *Callback // set when a button was pressed
+	// lastLang is the language the resident last wrote in, when known
+	// (recallLanguage); set by the handler, not by transports
+	lastLang string
 }
 
 // Document is a file a user sent as a document; Size is 0 when unknown.

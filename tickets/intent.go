@@ -45,6 +45,13 @@ func (r *Router) IsConcern(text string) (bool, float64) {
 	return margin > 0, confidence
 }
 
+// AsksSomething reports a question cue in text (a question mark, 吗, 怎么,
+// "how do I" …), whatever else it says: "外墙渗水怎么办" is a concern that
+// asks what to do.
+func (r *Router) AsksSomething(text string) bool {
+	return strings.ContainsAny(text, "?？") || score(r.intent.question, faq.Normalize(text)) > 0
+}
+
 func (r *Router) hasTopic(folded string) bool {
 	for i := range r.categories {
 		if score(r.categories[i].cues, folded) > 0 {

@@ -1,0 +1,140 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+
+	"codesk/handlers"
+)
+
+// Someone trapped in a lift, smelling gas or seeing a fire is told what to
+// do now before anything else, in their language; the report or answer
+// still follows. A fire hydrant question is no fire.
+func TestEmergencyGetsSafetyAdviceFirst(t *testing.T) {
+	for _, c := range []struct{ text, want string }{
+		{"被困电梯里了怎么办！", "警铃"},
+		{"I am stuck in the lift!", "alarm button"},
+		{"楼道里一股燃气味", "燃气"},
+		{"I smell gas in the stairwell", "gas valve"},
+		{"3号楼着火了", "119"},
+		{"There is a fire in building 2!", "119"},
+		{"有老人晕倒在电梯口", "120"},
+	} {
+		f := newTicketFixture(t, nil)
+		before := f.out.count()
+		f.say(t, resident, c.text)
+		sent := f.out.sentSince(before)
+		if len(sent) < 2 || !strings.Contains(sent[0].Text, "⚠️") || !strings.Contains(sent[0].Text, c.want) {
+			t.Errorf("%q: want safety advice mentioning %q first, then the usual reply; got %v", c.text, c.want, texts(sent))
+		}
+	}
+	f := newTicketFixture(t, nil)
+	for _, q := range []string{"消防栓什么时候修好", "when will the fire hydrants be fixed", "电梯坏了", "发票出不来"} {
+		before := f.out.count()
+		f.say(t, resident, q)
+		for _, m := range f.out.sentSince(before) {
+			if strings.Contains(m.Text, "⚠️") {
+				t.Errorf("%q is no emergency, got %q", q, m.Text)
+			}
+		}
+	}
+}
+
+// A concern worded as a question the FAQ answers gets the answer, with a
+// button that drafts the report instead.
+func TestConcernAskingWhatToDoGetsTheAnswerAndAReportButton(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	got := f.say(t, resident, "电梯坏了怎么办")
+	if got.Text != testFAQ.entries["elevator-breakdown"].Answer.ZH {
+		t.Fatalf("want the FAQ answer, got %q", got.Text)
+	}
+	f.press(t, resident, findData(t, got, "q:report:"))
+	if draft := f.out.last(t); !strings.Contains(draft.Text, "位置") && !strings.Contains(draft.Text, "工单") {
+		t.Errorf("the report button drafts a report, got %q", draft.Text)
+	}
+	// a plain report still goes straight to the draft, without an answer
+	f = newTicketFixture(t, nil)
+	if got := f.say(t, resident, "电梯坏了"); !strings.Contains(got.Text, "工单") {
+		t.Errorf("a plain report starts a draft, got %q", got.Text)
+	}
+}
+
+// The location question says a report is being drafted and lets the
+// resident turn back; "跳过" typed means skip, and a long message naming no
+// place adds to the description instead of becoming the location.
+func TestLocationStepUnderstandsWhatResidentsType(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	ask := f.say(t, resident, "电梯坏了")
+	if !strings.Contains(ask.Text, "工单") || findData(t, ask, "c:ask:") == "" {
+		t.Fatalf("the location question says a report is drafted and offers 'only asking', got %q %v", ask.Text, buttonData(ask))
+	}
+	if preview := f.say(t, resident, "跳过"); strings.Contains(preview.Text, "位置：跳过") || !strings.Contains(preview.Text, "电梯坏了") {
+		t.Errorf("typed 跳过 is no location, got %q", preview.Text)
+	}
+
+	f = newTicketFixture(t, nil)
+	f.say(t, resident, "the lift is broken")
+	more := "it stops between floors and the doors open by themselves, who fixes this?"
+	preview := f.say(t, resident, more)
+	if strings.Contains(preview.Text, "Location: it stops") || !strings.Contains(preview.Text, more) {
+		t.Errorf("a long message naming no place joins the description, got %q", preview.Text)
+	}
+	f = newTicketFixture(t, nil)
+	f.say(t, resident, "the lift is broken")
+	if preview := f.say(t, resident, "Building 3, unit 2"); !strings.Contains(preview.Text, "Location: Building 3, unit 2") {
+		t.Errorf("a place is the location, got %q", preview.Text)
+	}
+}
+
+// Menu items typed instead of tapped do what the button does; "talk to a
+// human" is answered, not filed as a ticket.
+func TestTypedMenuItemsAndHumanRequests(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	if got := f.say(t, resident, "我的工单"); !strings.Contains(got.Text, "工单") || strings.Contains(got.Text, "电梯") {
+		t.Errorf("我的工单 lists tickets, got %q", got.Text)
+	}
+	if got := f.say(t, resident, "my tickets"); !strings.Contains(got.Text, "ticket") {
+		t.Errorf("my tickets lists tickets, got %q", got.Text)
+	}
+	if got := f.say(t, resident, "报修"); !strings.Contains(got.Text, "请描述") {
+		t.Errorf("报修 starts a report, got %q", got.Text)
+	}
+	f = newTicketFixture(t, nil)
+	if got := f.say(t, resident, "talk to a human"); strings.Contains(got.Text, "ticket") && strings.Contains(got.Text, "will be sent") {
+		t.Errorf("talk to a human drafted a ticket: %q", got.Text)
+	}
+}
+
+// An emoji, a lone question mark or a button number typed as text gets a
+// polite request for words: not "not about the estate", not the desk.
+func TestContentFreeMessagesAskForWords(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	for _, text := range []string{"😀😀😀", "？", "5", "12"} {
+		got := f.say(t, resident, text)
+		if !strings.Contains(got.Text, "文字") {
+			t.Errorf("%q: want a request for words, got %q", text, got.Text)
+		}
+		for _, d := range buttonData(got) {
+			if strings.HasPrefix(d, "q:desk:") {
+				t.Errorf("%q: offered to the staff: %v", text, buttonData(got))
+			}
+		}
+	}
+	if qs, _ := f.db.RecentQuestions(f.ctx, 10); len(qs) != 0 {
+		t.Errorf("content-free messages are not logged as questions: %d logged", len(qs))
+	}
+}
+
+func texts(ms []handlers.OutMessage) []string {
+	var out []string
+	for _, m := range ms {
+		out = append(out, m.Text)
+	}
+	return out
+}
+
+func (r *recorder) sentSince(n int) []handlers.OutMessage {
+	r.mu.Lock()
+	defer r.mu.Unlock()
+	return append([]handlers.OutMessage(nil), r.sent[n:]...)
+}
