@@ -116,3 +116,17 @@ func TestDefaultTellsPayingFromNotPaying(t *testing.T) {
 		}
 	}
 }
+
+// An entry's title (its first question in a language) labels its "did you
+// mean" button, so it must read as a question a resident would pick, not as
+// a complaint ("楼道灯坏了好几天了" labelled the common-areas entry).
+func TestDefaultTitlesAreQuestions(t *testing.T) {
+	cue := regexp.MustCompile(`[？?]|吗|怎么|谁|哪|什么|多少|几|能不能|行不行|是不是|(?i)^(how|what|when|where|who|which|can|is|are|do|does|should|will)\b`)
+	for _, e := range Default() {
+		for _, lang := range []string{"zh", "en"} {
+			if title := e.Title(lang); !cue.MatchString(title) {
+				t.Errorf("%s: %s title %q does not read as a question", e.ID, lang, title)
+			}
+		}
+	}
+}
