@@ -35,7 +35,7 @@ func toIncoming(upd *models.Update) (handlers.Incoming, bool) {
 		return in, true
 	}
 	m := upd.Message
-	if m == nil || m.From == nil || m.From.IsBot {
+	if m == nil || m.From == nil || (m.From.IsBot && !fromGroupItself(m)) {
 		return handlers.Incoming{}, false
 	}
 	in := handlers.Incoming{
@@ -47,6 +47,14 @@ func toIncoming(upd *models.Update) (handlers.Incoming, bool) {
 		UserLang:  m.From.LanguageCode,
 		MessageID: m.ID,
 		Text:      m.Text,
+	}
+	if fromGroupItself(m) {
+		// No person to name: the group stands for its admin. Staff replies
+		// need no user id (writing in the party chat shows membership).
+		in.UserID, in.UserName, in.UserLang = m.Chat.ID, m.Chat.Title, ""
+		if m.AuthorSignature != "" {
+			in.UserName = m.AuthorSignature // the admin's custom title
+		}
 	}
 	if m.ReplyToMessage != nil {
 		in.ReplyTo = m.ReplyToMessage.ID
@@ -79,6 +87,14 @@ func toIncoming(upd *models.Update) (handlers.Incoming, bool) {
 		in.Kind = handlers.OtherMessage
 	}
 	return in, true
+}
+
+// fromGroupItself reports a message an anonymous admin posted as the group:
+// Telegram sends it from @GroupAnonymousBot (a bot) with the group as
+// sender chat, and only a group's admins can post as the group. Messages
+// other bots, or users as their channels, post stay dropped.
+func fromGroupItself(m *models.Message) bool {
+	return m.SenderChat != nil && m.SenderChat.ID == m.Chat.ID && m.Chat.Type != models.ChatTypePrivate
 }
 
 func chatKind(c models.Chat) handlers.ChatKind {

@@ -15,21 +15,31 @@ import (
 
 // UpdateStore keeps Telegram updates from the moment they arrive until they
 // are handled, so a crash loses none and a redelivery handles none twice.
+// Replicas sharing the store claim an update before handling it, so only
+// one of them does.
 type UpdateStore interface {
 	StoreUpdates(ctx context.Context, updates []storage.StoredUpdate) error
 	UnhandledUpdates(ctx context.Context, limit int) ([]storage.StoredUpdate, error)
+	ClaimUpdate(ctx context.Context, id int64, now time.Time, lease time.Duration) (bool, error)
+	ReleaseUpdate(ctx context.Context, id int64, claimedUntil time.Time) error
 	MarkUpdateHandled(ctx context.Context, id int64, at time.Time) error
 	LastStoredUpdateID(ctx context.Context) (int64, error)
 }
 
-// processor hands stored, unhandled updates to the dispatcher in update
-// order and marks each handled when its handler returns. It is woken when
-// intake stores updates, and also looks on its own every poll interval.
+// updateLease is how long a claim keeps other replicas off an update: far
+// longer than a handler runs (the model's deadline, Telegram's pacing), so
+// only a replica that died loses its updates to another.
+const updateLease = 5 * time.Minute
+
+// processor hands stored, unhandled updates it claimed to the dispatcher in
+// update order and marks each handled when its handler returns. It is woken
+// when intake stores updates, and also looks on its own every poll interval.
 type processor struct {
 	store UpdateStore
 	d     *dispatcher
 	log   *slog.Logger
 	poll  time.Duration
+	now   func() time.Time
 	wake  chan struct{}
 	mu    sync.Mutex
 	// seen holds updates being handled (true) or handled by this process
@@ -40,7 +50,7 @@ type processor struct {
 }
 
 func newProcessor(store UpdateStore, d *dispatcher, log *slog.Logger) *processor {
-	return &processor{store: store, d: d, log: log, poll: 500 * time.Millisecond,
+	return &processor{store: store, d: d, log: log, poll: 500 * time.Millisecond, now: time.Now,
 		wake: make(chan struct{}, 1), seen: map[int64]bool{}}
 }
 
@@ -79,9 +89,16 @@ func (p *processor) round(ctx context.Context) error {
 		p.forget(ups)
 		fresh := 0
 		for _, u := range ups {
-			if p.begin(u.ID) {
+			if !p.begin(u.ID) {
+				continue
+			}
+			until, ok, err := p.claim(ctx, u.ID)
+			if err != nil {
+				return err // the store is failing: the next round tries again
+			}
+			if ok {
 				fresh++
-				p.handle(ctx, u)
+				p.handle(ctx, u, until)
 			}
 		}
 		if fresh == 0 || len(ups) < 500 {
@@ -99,6 +116,39 @@ func (p *processor) begin(id int64) bool {
 	}
 	p.seen[id] = true
 	return true
+}
+
+// claim reserves id, begun here, in the store until the returned time. When
+// another replica holds it, or the store fails, id is forgotten here: a
+// later listing shows it again, and should its claimant die, its lease
+// lapses and this process takes the update over.
+func (p *processor) claim(ctx context.Context, id int64) (until time.Time, ok bool, err error) {
+	now := p.now()
+	until = now.Add(updateLease)
+	ok, err = p.store.ClaimUpdate(ctx, id, now, updateLease)
+	if err != nil {
+		if ctx.Err() != nil {
+			// Cut short, the claim may still have been made: undo it, or
+			// the next start would wait for the lease.
+			p.release(ctx, id, until)
+		}
+		p.end(id, false)
+		return time.Time{}, false, fmt.Errorf("claim update %d: %w", id, err)
+	}
+	if !ok {
+		p.end(id, false)
+	}
+	return until, ok, nil
+}
+
+// release gives up the claim on an update left unhandled, so the next start
+// or another replica handles it now rather than when the lease ends.
+func (p *processor) release(ctx context.Context, id int64, until time.Time) {
+	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
+	defer cancel()
+	if err := p.store.ReleaseUpdate(ctx, id, until); err != nil {
+		p.log.Warn("release update claim; another replica takes it when the lease ends", "update_id", id, "err", err)
+	}
 }
 
 // end records id as handled by this process (handled is false when a
@@ -129,31 +179,34 @@ func (p *processor) forget(listing []storage.StoredUpdate) {
 	}
 }
 
-func (p *processor) handle(ctx context.Context, u storage.StoredUpdate) {
+// handle dispatches u, claimed until until.
+func (p *processor) handle(ctx context.Context, u storage.StoredUpdate, until time.Time) {
 	var upd models.Update
 	if err := json.Unmarshal(u.Payload, &upd); err != nil {
 		p.log.Error("stored update is unreadable; skipping it", "update_id", u.ID, "err", err)
-		p.finish(ctx, u.ID, nil)
+		p.finish(ctx, u.ID, until, nil)
 		return
 	}
 	in, ok := toIncoming(&upd)
 	if !ok {
-		p.finish(ctx, u.ID, nil)
+		p.finish(ctx, u.ID, until, nil)
 		return
 	}
-	p.d.dispatch(ctx, in, func(err error) { p.finish(ctx, u.ID, err) })
+	p.d.dispatch(ctx, in, func(err error) { p.finish(ctx, u.ID, until, err) })
 }
 
 // finish records an update as handled — also when its handler failed: the
 // resident has been told, and retrying a poison update forever would help
-// nobody. Only a handler cut short by shutdown leaves it for the next start.
-func (p *processor) finish(ctx context.Context, id int64, err error) {
+// nobody. Only a handler cut short by shutdown leaves it, released, for the
+// next start.
+func (p *processor) finish(ctx context.Context, id int64, until time.Time, err error) {
 	if err != nil && ctx.Err() != nil {
+		p.release(ctx, id, until)
 		p.end(id, false)
 		return
 	}
 	defer p.end(id, true)
-	if mErr := p.store.MarkUpdateHandled(context.WithoutCancel(ctx), id, time.Now()); mErr != nil {
+	if mErr := p.store.MarkUpdateHandled(context.WithoutCancel(ctx), id, p.now()); mErr != nil {
 		p.log.Error("mark update handled", "update_id", id, "err", mErr)
 	}
 }

@@ -2,6 +2,7 @@ package bot
 
 import (
 	"context"
+	"errors"
 	"io"
 	"log/slog"
 	"sync"
@@ -15,13 +16,28 @@ import (
 // staleStore lists an update as unhandled once more after it was marked,
 // as a listing read just before the mark committed does.
 type staleStore struct {
-	mu      sync.Mutex
-	handled map[int64]bool
-	stale   int // listings that still show handled updates
+	mu         sync.Mutex
+	handled    map[int64]bool
+	stale      int // listings that still show handled updates
+	failClaims int // claims that fail before claims succeed
 }
 
 func (s *staleStore) StoreUpdates(context.Context, []storage.StoredUpdate) error { return nil }
 func (s *staleStore) LastStoredUpdateID(context.Context) (int64, error)          { return 0, nil }
+func (s *staleStore) ReleaseUpdate(context.Context, int64, time.Time) error      { return nil }
+
+// ClaimUpdate grants every claim on an unhandled update: this store has a
+// single reader, so a second claim only comes from the processor's own
+// mistakes, which the tests count as handlings.
+func (s *staleStore) ClaimUpdate(_ context.Context, id int64, _ time.Time, _ time.Duration) (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	if s.failClaims > 0 {
+		s.failClaims--
+		return false, errors.New("database is down")
+	}
+	return !s.handled[id], nil
+}
 func (s *staleStore) MarkUpdateHandled(_ context.Context, id int64, _ time.Time) error {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -69,5 +85,30 @@ func TestAStaleListingDoesNotHandleAnUpdateTwice(t *testing.T) {
 	d.close()
 	if h.n != 1 {
 		t.Errorf("update handled %d times, want once", h.n)
+	}
+}
+
+func TestAFailedClaimLeavesTheUpdateForTheNextRound(t *testing.T) {
+	store := &staleStore{handled: map[int64]bool{}, failClaims: 1}
+	h := &countHandler{}
+	log := slog.New(slog.NewTextHandler(io.Discard, nil))
+	d := newDispatcher(h, log, 1)
+	p := newProcessor(store, d, log)
+	ctx := context.Background()
+	if err := p.round(ctx); err == nil {
+		t.Fatal("round with a failing claim reported no error")
+	}
+	p.mu.Lock()
+	_, begun := p.seen[1]
+	p.mu.Unlock()
+	if begun {
+		t.Fatal("update begun (dispatched or handled) although its claim failed")
+	}
+	if err := p.round(ctx); err != nil {
+		t.Fatal(err)
+	}
+	d.close() // waits for the handler
+	if h.n != 1 {
+		t.Errorf("update handled %d times, want once, in the round after the failed claim", h.n)
 	}
 }

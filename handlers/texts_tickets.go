@@ -23,7 +23,7 @@ var (
 	}
 	txtPreview = text{
 		"将作为【%s】工单发送给【%s】：\n%s",
-		"This will be sent to %[2]s as a \"%[1]s\" ticket:\n%[3]s",
+		"This will be sent to %[2]s as a ticket about \"%[1]s\":\n%[3]s",
 	}
 	txtPreviewCoOffice = text{
 		"暂时无法确定由哪个部门负责，将发送给【三方联合办公室】，由值班人员分派：\n%s",

@@ -85,6 +85,42 @@ func (db *DB) MarkUpdateHandled(ctx context.Context, id int64, at time.Time) err
 	return expectOneRow(result, fmt.Sprintf("update %d", id))
 }
 
+// ClaimUpdate reserves unhandled update id for the caller until now+lease
+// and reports whether it got it. Several replicas share the database and
+// each lists the unhandled updates; only the claimant handles one. A
+// replica that dies mid-update lets its lease lapse, and another claims the
+// update then. false (no error) when the update is handled, claimed by
+// someone else, or unknown.
+func (db *DB) ClaimUpdate(ctx context.Context, id int64, now time.Time, lease time.Duration) (bool, error) {
+	query := `
+		UPDATE telegram_updates SET claimed_until = ?
+		WHERE update_id = ? AND handled_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?)`
+	result, err := db.db.ExecContext(ctx, db.db.Rebind(query), utc(now.Add(lease)), id, utc(now))
+	if err != nil {
+		return false, fmt.Errorf("storage: claim update %d: %w", id, err)
+	}
+	n, err := result.RowsAffected()
+	if err != nil {
+		return false, fmt.Errorf("storage: claim update %d: rows affected: %w", id, err)
+	}
+	return n == 1, nil
+}
+
+// ReleaseUpdate gives up the claim on unhandled update id that ClaimUpdate
+// granted until claimedUntil (now+lease). A shutdown that cuts handling
+// short releases, so the next start or another replica takes the update at
+// once rather than when the lease ends; a claim someone else took after
+// this one lapsed is left alone.
+func (db *DB) ReleaseUpdate(ctx context.Context, id int64, claimedUntil time.Time) error {
+	query := `
+		UPDATE telegram_updates SET claimed_until = NULL
+		WHERE update_id = ? AND handled_at IS NULL AND claimed_until = ?`
+	if _, err := db.db.ExecContext(ctx, db.db.Rebind(query), id, utc(claimedUntil)); err != nil {
+		return fmt.Errorf("storage: release update %d: %w", id, err)
+	}
+	return nil
+}
+
 // LastStoredUpdateID is the highest update id stored, 0 when none: polling
 // resumes from offset LastStoredUpdateID+1.
 func (db *DB) LastStoredUpdateID(ctx context.Context) (int64, error) {

@@ -62,3 +62,73 @@ func TestStoredUpdates(t *testing.T) {
 		}
 	})
 }
+
+// Replicas share the database: one claim wins until its lease lapses, and a
+// handled update is never claimed again.
+func TestClaimUpdate(t *testing.T) {
+	storagetest.EachDialect(t, func(t *testing.T, db *storage.DB) {
+		ctx := context.Background()
+		batch := []storage.StoredUpdate{
+			{ID: 7, ChatID: 501, Payload: []byte(`{"update_id":7}`), ReceivedAt: testTime},
+			{ID: 8, ChatID: 501, Payload: []byte(`{"update_id":8}`), ReceivedAt: testTime},
+		}
+		if err := db.StoreUpdates(ctx, batch); err != nil {
+			t.Fatal(err)
+		}
+		lease := 5 * time.Minute
+		claim := func(id int64, now time.Time, want bool, why string) {
+			t.Helper()
+			got, err := db.ClaimUpdate(ctx, id, now, lease)
+			if err != nil || got != want {
+				t.Fatalf("%s: ClaimUpdate(%d) = %v, %v; want %v", why, id, got, err, want)
+			}
+		}
+		claim(7, testTime, true, "first claim")
+		claim(7, testTime, false, "second claim at once")
+		claim(7, testTime.Add(lease-time.Microsecond), false, "second claim within the lease")
+		claim(8, testTime, true, "another update's claim")
+		claim(7, testTime.Add(lease+time.Microsecond), true, "claim after the lease lapsed")
+		claim(7, testTime.Add(lease+time.Second), false, "claim within the new lease")
+		// A claim stays listed: if its claimant dies, the others must see it.
+		if got, err := db.UnhandledUpdates(ctx, 10); err != nil || len(got) != 2 {
+			t.Fatalf("UnhandledUpdates with claims = %+v, %v; want both", got, err)
+		}
+
+		if err := db.MarkUpdateHandled(ctx, 8, testTime.Add(time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+		claim(8, testTime.Add(time.Hour), false, "claiming a handled update")
+		claim(999, testTime, false, "claiming an unknown update")
+	})
+}
+
+// A released claim can be taken at once; releasing a lapsed claim does not
+// undo the claim another replica took since.
+func TestReleaseUpdate(t *testing.T) {
+	storagetest.EachDialect(t, func(t *testing.T, db *storage.DB) {
+		ctx := context.Background()
+		if err := db.StoreUpdates(ctx, []storage.StoredUpdate{{ID: 7, Payload: []byte("{}"), ReceivedAt: testTime}}); err != nil {
+			t.Fatal(err)
+		}
+		lease := 5 * time.Minute
+		if ok, err := db.ClaimUpdate(ctx, 7, testTime, lease); err != nil || !ok {
+			t.Fatalf("first claim = %v, %v; want it granted", ok, err)
+		}
+		if err := db.ReleaseUpdate(ctx, 7, testTime.Add(lease)); err != nil {
+			t.Fatal(err)
+		}
+		if ok, err := db.ClaimUpdate(ctx, 7, testTime.Add(time.Second), lease); err != nil || !ok {
+			t.Fatalf("claim after release = %v, %v; want it granted", ok, err)
+		}
+		// The first claimant, cut short long after, releases its old claim.
+		if err := db.ReleaseUpdate(ctx, 7, testTime.Add(lease)); err != nil {
+			t.Fatal(err)
+		}
+		if ok, err := db.ClaimUpdate(ctx, 7, testTime.Add(2*time.Second), lease); err != nil || ok {
+			t.Fatalf("claim after a stale release = %v, %v; want the newer claim kept", ok, err)
+		}
+		if err := db.ReleaseUpdate(ctx, 999, testTime); err != nil {
+			t.Fatalf("releasing an unknown update: %v; want no error", err)
+		}
+	})
+}
