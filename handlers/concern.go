@@ -7,6 +7,7 @@ import (
 	"strings"
 	"time"
 
+	"codesk/faq"
 	"codesk/parties"
 	"codesk/storage"
 	"codesk/tickets"
@@ -140,13 +141,19 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 		if classifySmallTalk(text) != notSmallTalk {
 			return false, nil // "talk to a human", "我的工单": answerQuestion's
 		}
+		if isTopicWord(text) && !h.Router.DescribesProblem(text) {
+			return false, nil // "电梯", "parking": a topic, not yet a report
+		}
 		if concern, _ := h.Router.IsConcern(text); !concern {
 			return false, nil
 		}
-		// a concern that asks what the FAQ answers ("外墙渗水怎么办") gets
-		// the answer first, with a button to report it (answerQuestion)
-		if h.Router.AsksSomething(text) && h.FAQ.Match(text).ID != "" {
-			return false, nil
+		// a concern that asks something the FAQ may answer ("外墙渗水怎么办",
+		// "who fixes it?") gets the answer or the close entries first, with
+		// a button to report it (answerQuestion); a plain report is drafted
+		if h.Router.AsksSomething(text) {
+			if r := h.FAQ.Match(text); r.ID != "" || len(r.Candidates) > 0 {
+				return false, nil
+			}
 		}
 		return true, h.startIntake(ctx, in, chosen, lang, text)
 	}
@@ -204,8 +211,8 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 			}
 			return true, h.describe(ctx, in, d, chosen, text)
 		case stepLocation, stepExtra:
-			if text == "" {
-				return false, nil
+			if text == "" || classifySmallTalk(text) != notSmallTalk {
+				return false, nil // "my tickets", "thanks": no place
 			}
 			d.LocationAsked = true
 			d.Step = stepPreview
@@ -222,6 +229,16 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 		}
 	}
 	return false, nil
+}
+
+// isTopicWord reports a message of a word or two ("电梯", "EV charging"):
+// a topic the resident names, which the FAQ's close entries serve better
+// than a report draft.
+func isTopicWord(text string) bool {
+	if faq.DetectLang(text) == "zh" {
+		return runeLen(text) <= 4
+	}
+	return len(strings.Fields(text)) <= 2
 }
 
 // skipWords typed at the location step mean the skip button.

@@ -66,6 +66,8 @@ type ConcernRouter interface {
 	IsConcern(text string) (bool, float64)
 	// AsksSomething: text has a question cue, whatever else it says
 	AsksSomething(text string) bool
+	// DescribesProblem: text has a report cue, whatever else it says
+	DescribesProblem(text string) bool
 	Categories() []tickets.Category
 }
 

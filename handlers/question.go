@@ -106,23 +106,29 @@ func (h *Handler) answerQuestion(ctx context.Context, in Incoming, chosen, text 
 			return fmt.Errorf("matcher returned unknown entry %q", out.matched)
 		}
 		msg := h.answerMessage(in.ChatID, logID, entry, lang)
-		if h.ticketsEnabled() && logID != 0 {
-			if concern, _ := h.Router.IsConcern(text); concern {
-				msg.Buttons = append(msg.Buttons, []Button{{Text: txtBtnReportIt.in(lang), Data: reportQuestionData(logID)}})
-			}
-		}
+		msg.Buttons = append(msg.Buttons, h.reportRow(text, logID, lang)...)
 		return h.send(ctx, msg)
 	case storage.SourceLLM:
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtMachineWritten.in(lang) + "\n\n" + out.answer,
 			Buttons: h.deskButtons(logID, lang)})
 	case storage.SourceCandidates:
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDidYouMean.in(lang),
-			Buttons: h.candidateButtons(logID, ids, lang)})
+			Buttons: append(h.candidateButtons(logID, ids, lang), h.reportRow(text, logID, lang)...)})
 	case storage.SourceOutOfScope:
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: h.offeringDesk(txtOutOfScope.in(lang), logID, lang), Buttons: h.deskButtons(logID, lang)})
 	default:
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: h.noAnswerText(logID, lang), Buttons: h.deskButtons(logID, lang)})
 	}
+}
+
+// reportRow is a "report it to the staff" button for a question that
+// describes a problem ("电梯坏了怎么办", "the lift has been broken for days,
+// who do I call?"): the answer may not be all the resident needs.
+func (h *Handler) reportRow(text string, logID int64, lang string) [][]Button {
+	if !h.ticketsEnabled() || logID == 0 || !h.Router.DescribesProblem(text) {
+		return nil
+	}
+	return [][]Button{{{Text: txtBtnReportIt.in(lang), Data: reportQuestionData(logID)}}}
 }
 
 // sendAnswer sends an entry's curated answer with feedback buttons.

@@ -52,6 +52,12 @@ func TestConcernAskingWhatToDoGetsTheAnswerAndAReportButton(t *testing.T) {
 	if draft := f.out.last(t); !strings.Contains(draft.Text, "位置") && !strings.Contains(draft.Text, "工单") {
 		t.Errorf("the report button drafts a report, got %q", draft.Text)
 	}
+	// one the FAQ only comes close to gets the close entries, and the button
+	f = newTicketFixture(t, nil)
+	got = f.say(t, resident, "电梯又坏了好几天了，找谁修？")
+	if d := buttonData(got); len(d) < 3 || !strings.HasPrefix(d[0], "pick:") || !strings.HasPrefix(d[len(d)-1], "q:report:") {
+		t.Errorf("a concern asking something gets did-you-mean buttons and the report button, got %q %v", got.Text, d)
+	}
 	// a plain report still goes straight to the draft, without an answer
 	f = newTicketFixture(t, nil)
 	if got := f.say(t, resident, "电梯坏了"); !strings.Contains(got.Text, "工单") {
@@ -100,8 +106,28 @@ func TestTypedMenuItemsAndHumanRequests(t *testing.T) {
 		t.Errorf("报修 starts a report, got %q", got.Text)
 	}
 	f = newTicketFixture(t, nil)
-	if got := f.say(t, resident, "talk to a human"); strings.Contains(got.Text, "ticket") && strings.Contains(got.Text, "will be sent") {
-		t.Errorf("talk to a human drafted a ticket: %q", got.Text)
+	for _, q := range []string{"talk to a human", "Can I speak to a real person?", "我要找人工客服"} {
+		if got := f.say(t, resident, q); !strings.Contains(got.Text, "自动服务台") && !strings.Contains(got.Text, "automatic desk") {
+			t.Errorf("%q: want how to reach the staff, got %q", q, got.Text)
+		}
+	}
+	// asked where the problem is, "my tickets" is no place
+	f = newTicketFixture(t, nil)
+	f.say(t, resident, "电梯坏了")
+	if got := f.say(t, resident, "我的工单"); strings.Contains(got.Text, "位置：") {
+		t.Errorf("我的工单 at the location step became the location: %q", got.Text)
+	}
+}
+
+// A word or two naming a topic ("电梯", "parking") is not yet a report:
+// it gets the close entries, not a draft.
+func TestTopicWordIsNoReport(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	if got := f.say(t, resident, "电梯"); strings.Contains(got.Text, "工单") || len(buttonData(got)) == 0 || !strings.HasPrefix(buttonData(got)[0], "pick:") {
+		t.Errorf("电梯: want did-you-mean buttons, got %q %v", got.Text, buttonData(got))
+	}
+	if got := f.say(t, resident, "电梯又坏了"); !strings.Contains(got.Text, "工单") {
+		t.Errorf("电梯又坏了 is a report, got %q", got.Text)
 	}
 }
 

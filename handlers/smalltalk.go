@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"regexp"
 	"strings"
 
 	"codesk/faq"
@@ -53,6 +54,12 @@ var smallTalkPhrases = map[string]smallTalk{
 	"change language": menuLanguage,
 }
 
+// wantsPersonPattern: asking for a person in a sentence of its own
+// ("我要找人工客服", "Can I speak to a real person?"), normalised text.
+var wantsPersonPattern = regexp.MustCompile(`^(我|我想|我要|能不能|可以|请)?(找|转|联系|接|要|跟|和)(个)?(人工|真人|客服|人工客服)(客服|服务)?(说话|聊|聊聊)?(吗|呢|啊|吧)?$` +
+	`|^(can|could|may) i (please )?(speak|talk|chat) (to|with) (a |an |some )?(real |live )?(person|human|agent|operator|someone)( please)?$` +
+	`|^i (want|need|would like|d like) to (speak|talk|chat) (to|with) (a |an |some )?(real |live )?(person|human|agent|operator|someone)( please)?$`)
+
 // particles are sentence-final words residents add to small talk.
 var particles = []string{"啊", "呀", "哈", "啦", "哦", "呢", "吧", "嘛", "哈哈", " so much", " very much", " codesk"}
 
@@ -61,6 +68,9 @@ func classifySmallTalk(text string) smallTalk {
 	s = strings.Join(strings.Fields(s), " ")
 	if k, ok := smallTalkPhrases[s]; ok {
 		return k
+	}
+	if wantsPersonPattern.MatchString(s) {
+		return wantsPerson
 	}
 	for _, p := range particles {
 		if t := strings.TrimSpace(strings.TrimSuffix(s, p)); t != s {

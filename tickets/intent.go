@@ -52,6 +52,13 @@ func (r *Router) AsksSomething(text string) bool {
 	return strings.ContainsAny(text, "?？") || score(r.intent.question, faq.Normalize(text)) > 0
 }
 
+// DescribesProblem reports a report cue in text (broken, leaking, 坏了,
+// 没人管 …), whatever else it says: a question about a problem may want it
+// fixed too.
+func (r *Router) DescribesProblem(text string) bool {
+	return score(r.intent.report, faq.Normalize(text)) > 0
+}
+
 func (r *Router) hasTopic(folded string) bool {
 	for i := range r.categories {
 		if score(r.categories[i].cues, folded) > 0 {

@@ -30,3 +30,25 @@ func TestIsConcern(t *testing.T) {
 		}
 	}
 }
+
+func TestQuestionAndProblemCues(t *testing.T) {
+	r := defaultRouter(t)
+	for _, c := range []struct {
+		text            string
+		asks, describes bool
+	}{
+		{"电梯坏了怎么办", true, true},
+		{"the lift has been broken for days, who do I call?", true, true},
+		{"电梯又坏了", false, true},
+		{"物业费在哪里交？", true, false},
+		{"How do I pay the property fee", true, false},
+		{"3号楼2单元", false, false},
+	} {
+		if got := r.AsksSomething(c.text); got != c.asks {
+			t.Errorf("AsksSomething(%q) = %v, want %v", c.text, got, c.asks)
+		}
+		if got := r.DescribesProblem(c.text); got != c.describes {
+			t.Errorf("DescribesProblem(%q) = %v, want %v", c.text, got, c.describes)
+		}
+	}
+}
