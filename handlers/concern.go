@@ -303,7 +303,7 @@ func (h *Handler) previewText(d draft, lang string) string {
 	if d.Party == parties.CoOffice {
 		b.WriteString(txtPreviewCoOffice.f(lang, d.Text))
 	} else {
-		b.WriteString(txtPreview.f(lang, h.categoryText(d.Category).in(lang), parties.Name(d.Party, lang), d.Text))
+		b.WriteString(txtPreview.f(lang, h.categoryText(d.Category).in(lang), parties.InSentence(d.Party, lang), d.Text))
 	}
 	if d.Location != "" {
 		b.WriteString("\n" + txtPreviewLocation.f(lang, d.Location))
@@ -482,7 +482,7 @@ func (h *Handler) confirmDraft(ctx context.Context, in Incoming, d draft, lang s
 		ResidentName: in.UserName, At: h.Now(),
 	}
 	t, created, err := h.Tickets.CreateTicket(ctx, nt, func(t tickets.Ticket) []storage.OutboxMessage {
-		ack := txtAck.f(lang, t.Number(), parties.Name(t.Party, lang))
+		ack := txtAck.f(lang, t.Number(), parties.InSentence(t.Party, lang))
 		if !chatOK {
 			ack += "\n" + txtNoStaffChat.in(lang)
 		}

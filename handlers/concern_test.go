@@ -440,7 +440,7 @@ func TestEnglishConcernFromTheMenuIsPreviewedInEnglishAndCanBeCancelled(t *testi
 		t.Fatalf("menu starts intake, got %q", got)
 	}
 	m := f.say(t, resident, "water is leaking into my hallway from the wall in building 4")
-	if !strings.Contains(m.Text, "This will be sent to Property management") {
+	if !strings.Contains(m.Text, "This will be sent to the property management company") {
 		t.Fatalf("English preview = %q", m.Text)
 	}
 	f.press(t, resident, findData(t, m, "c:cancel:"))

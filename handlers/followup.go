@@ -103,7 +103,7 @@ func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen 
 	}
 	id64, msg := strconv.FormatInt(t.ID, 10), ":"+strconv.Itoa(in.MessageID)
 	return true, h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID,
-		Text: txtFollowUpAsk.f(lang, t.Number(), parties.Name(t.Party, lang)),
+		Text: txtFollowUpAsk.f(lang, t.Number(), parties.InSentence(t.Party, lang)),
 		Buttons: [][]Button{
 			{{Text: txtFollowUpSend.f(lang, t.Number()), Data: "r:conv:" + id64 + ":y" + msg}},
 			{{Text: other.in(lang), Data: "r:conv:" + id64 + ":n" + msg}},
@@ -139,7 +139,7 @@ func (h *Handler) followUpChoice(ctx context.Context, in Incoming, ticketID int6
 		// shows the choice; "yes" is confirmed by the message that follows.
 		done := txtFollowUpNotSent.in(lang)
 		if choice == "y" {
-			done = txtFollowUpAsk.f(lang, t.Number(), parties.Name(t.Party, lang)) + " ✅"
+			done = txtFollowUpAsk.f(lang, t.Number(), parties.InSentence(t.Party, lang)) + " ✅"
 		}
 		if err := h.Messenger.Edit(ctx, in.ChatID, in.Callback.MessageID, done, nil); err != nil {
 			h.Log.Warn("clear follow-up buttons", "err", err)

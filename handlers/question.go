@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"strconv"
+	"strings"
 	"time"
 
 	"codesk/faq"
@@ -168,8 +169,22 @@ func pickData(logID int64, index int) string {
 	return "pick:" + strconv.FormatInt(logID, 10) + ":" + strconv.Itoa(index)
 }
 
-// buttonLabel keeps button text short enough to read on a phone.
-func buttonLabel(s string) string { return clip(s, 40) }
+// buttonLabel keeps button text short enough to read on a phone: Chinese
+// to 30 characters, other text to 56 and at a word's end.
+func buttonLabel(s string) string {
+	if faq.DetectLang(s) == "zh" {
+		return clip(s, 30)
+	}
+	r := []rune(s)
+	if len(r) <= 56 {
+		return s
+	}
+	cut := strings.LastIndex(string(r[:55]), " ")
+	if cut <= 0 {
+		return clip(s, 56)
+	}
+	return strings.TrimRight(string(r[:55])[:cut], " ,;:") + "…"
+}
 
 func candidateIDs(c []faq.Scored) []string {
 	ids := make([]string, 0, len(c))

@@ -68,7 +68,7 @@ func (h *Handler) questionCallback(ctx context.Context, in Incoming, rest, chose
 		Text: p.Text, Category: QuestionCategory, Party: party, ResidentName: in.UserName, At: h.Now(),
 	}
 	t, created, err := h.Tickets.CreateTicket(ctx, nt, func(t tickets.Ticket) []storage.OutboxMessage {
-		ack := txtQuestionAck.f(lang, t.Number(), parties.Name(t.Party, lang))
+		ack := txtQuestionAck.f(lang, t.Number(), parties.InSentence(t.Party, lang))
 		if !chatOK {
 			ack += "\n" + txtNoStaffChat.in(lang)
 		}

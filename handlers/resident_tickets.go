@@ -196,7 +196,7 @@ func (h *Handler) addDetails(ctx context.Context, in Incoming, t tickets.Ticket,
 	case err != nil:
 		return fmt.Errorf("add details to ticket %d: %w", t.ID, err)
 	}
-	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDetailsAdded.f(lang, updated.Number(), parties.Name(updated.Party, lang))})
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDetailsAdded.f(lang, updated.Number(), parties.InSentence(updated.Party, lang))})
 }
 
 // myTickets lists the resident's own tickets, newest first.
@@ -255,7 +255,7 @@ func (h *Handler) residentCallback(ctx context.Context, in Incoming, rest, chose
 		if err := h.setAwait(ctx, in.UserID, awaited{Kind: awaitDetails, TicketID: t.ID}); err != nil {
 			return err
 		}
-		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtAskDetails.f(lang, parties.Name(t.Party, lang))})
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtAskDetails.f(lang, parties.InSentence(t.Party, lang))})
 	case "rate":
 		stars, err := strconv.Atoi(extra)
 		if err != nil || stars < 1 || stars > 5 {
@@ -437,7 +437,7 @@ func (h *Handler) rateComment(ctx context.Context, in Incoming, t tickets.Ticket
 	if err != nil {
 		return fmt.Errorf("comment on ticket %d: %w", t.ID, err)
 	}
-	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtCommentThanks.f(lang, parties.Name(t.Party, lang))})
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtCommentThanks.f(lang, parties.InSentence(t.Party, lang))})
 }
 
 // reopen puts a resolved ticket back to its party within the reopen window:
@@ -487,7 +487,7 @@ func (h *Handler) reopen(ctx context.Context, in Incoming, t tickets.Ticket, lan
 	if err := h.setAwait(ctx, in.UserID, awaited{Kind: awaitDetails, TicketID: t.ID}); err != nil {
 		return err
 	}
-	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtReopenedNotice.f(lang, updated.Number(), parties.Name(updated.Party, lang))})
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtReopenedNotice.f(lang, updated.Number(), parties.InSentence(updated.Party, lang))})
 }
 
 func statusEvent(t tickets.Ticket, to tickets.Status, in Incoming, at time.Time) tickets.Event {

@@ -31,10 +31,12 @@ var smallTalkPhrases = map[string]smallTalk{
 	"有人吗": greeting, "哈喽": greeting, "嗨": greeting, "早上好": greeting, "下午好": greeting, "晚上好": greeting,
 	"hi": greeting, "hello": greeting, "hey": greeting, "good morning": greeting, "good afternoon": greeting,
 	"good evening": greeting, "anyone there": greeting, "hi there": greeting, "hello there": greeting,
-	"谢谢": thanks, "多谢": thanks, "谢谢你": thanks, "谢谢您": thanks, "感谢": thanks, "辛苦了": thanks,
+	"谢谢": thanks, "多谢": thanks, "谢谢你": thanks, "谢谢你们": thanks, "谢谢大家": thanks, "感谢你们": thanks, "谢谢您": thanks, "感谢": thanks, "辛苦了": thanks,
 	"thanks": thanks, "thank you": thanks, "thx": thanks, "thank you very much": thanks, "thanks a lot": thanks,
 	"好的": goodbye, "好": goodbye, "知道了": goodbye, "明白了": goodbye, "再见": goodbye, "拜拜": goodbye,
 	"ok": goodbye, "okay": goodbye, "bye": goodbye, "goodbye": goodbye, "got it": goodbye,
+	"great": goodbye, "cool": goodbye, "perfect": goodbye, "nice": goodbye, "很好": goodbye, "太好了": goodbye,
+	"好嘞": goodbye, "嗯": goodbye, "嗯嗯": goodbye, "行": goodbye, "收到": goodbye, "ok 了": goodbye,
 	"你能干嘛": greeting, "你能做什么": greeting, "你会什么": greeting, "你是谁": greeting, "你是干嘛的": greeting,
 	"你能干什么": greeting, "能干啥": greeting, "你能帮我做什么": greeting, "what can you do": greeting,
 	"who are you": greeting, "what are you": greeting, "what do you do": greeting, "how can you help": greeting,
@@ -79,8 +81,58 @@ func classifySmallTalk(text string) smallTalk {
 			}
 		}
 	}
+	return smallTalkRun(s)
+}
+
+// smallTalkRun classifies a message made only of small-talk phrases ("ok
+// thanks", "好的谢谢", "great, thank you"): thanks wins over a greeting, a
+// greeting over an acknowledgement. Anything else in it makes it no small
+// talk.
+func smallTalkRun(s string) smallTalk {
+	s = strings.ReplaceAll(s, " ", "")
+	if s == "" {
+		return notSmallTalk
+	}
+	found := map[smallTalk]bool{}
+	for s != "" {
+		best := ""
+		for p := range smallTalkPhrases {
+			p = strings.ReplaceAll(p, " ", "")
+			if len(p) > len(best) && strings.HasPrefix(s, p) {
+				best = p
+			}
+		}
+		if best == "" {
+			for _, p := range particles {
+				if p = strings.TrimSpace(p); strings.HasPrefix(s, p) {
+					best = p
+					break
+				}
+			}
+			if best == "" {
+				return notSmallTalk
+			}
+		} else {
+			found[smallTalkPhrasesNoSpace[best]] = true
+		}
+		s = s[len(best):]
+	}
+	for _, k := range []smallTalk{thanks, greeting, goodbye} {
+		if found[k] {
+			return k
+		}
+	}
 	return notSmallTalk
 }
+
+// smallTalkPhrasesNoSpace is smallTalkPhrases keyed without spaces.
+var smallTalkPhrasesNoSpace = func() map[string]smallTalk {
+	m := make(map[string]smallTalk, len(smallTalkPhrases))
+	for p, k := range smallTalkPhrases {
+		m[strings.ReplaceAll(p, " ", "")] = k
+	}
+	return m
+}()
 
 var (
 	txtNeedWords = text{

@@ -162,7 +162,7 @@ func (h *Handler) claim(ctx context.Context, in Incoming, t tickets.Ticket) erro
 		ev := statusEvent(cur, tickets.StatusClaimed, in, now)
 		cur.Status, cur.AssigneeID, cur.Assignee, cur.UpdatedAt = tickets.StatusClaimed, in.UserID, staffName(in), now
 		lang := ticketLang(cur, "")
-		msg := toResident(cur, key, txtClaimedNotice.f(lang, cur.Number(), parties.Name(cur.Party, lang)), nil)
+		msg := toResident(cur, key, txtClaimedNotice.f(lang, cur.Number(), parties.InSentence(cur.Party, lang)), nil)
 		return cur, []tickets.Event{ev}, []storage.OutboxMessage{msg}, nil
 	})
 	if err != nil || !ok {
@@ -189,7 +189,7 @@ func (h *Handler) resolve(ctx context.Context, in Incoming, t tickets.Ticket) er
 		lang := ticketLang(cur, "")
 		buttons := [][]Button{ratingRow(cur)}
 		buttons = append(buttons, reopenButtons(cur, lang, now)...)
-		msg := toResident(cur, key, txtResolvedNotice.f(lang, cur.Number(), parties.Name(cur.Party, lang)), buttons)
+		msg := toResident(cur, key, txtResolvedNotice.f(lang, cur.Number(), parties.InSentence(cur.Party, lang)), buttons)
 		return cur, []tickets.Event{ev}, []storage.OutboxMessage{msg}, nil
 	})
 	if err != nil || !ok {
@@ -251,7 +251,7 @@ func (h *Handler) reassign(ctx context.Context, in Incoming, t tickets.Ticket, p
 		cur.Party, cur.AssigneeID, cur.Assignee, cur.UpdatedAt = p, 0, "", now
 		lang := ticketLang(cur, "")
 		msgs := []storage.OutboxMessage{toResident(cur, keyEvent(cur.ID, n, "moved"),
-			txtReassignedNotice.f(lang, cur.Number(), parties.Name(p, lang)), nil)}
+			txtReassignedNotice.f(lang, cur.Number(), parties.InSentence(p, lang)), nil)}
 		if chat, ok := h.staffChat(p); ok {
 			title := fmt.Sprintf(staffCardMoved, cur.Number(), parties.Name(from, "zh"), parties.Name(from, "en"))
 			msgs = append(msgs, cardMessages(cur, chat, keyCard(cur.ID, p)+":"+n, title, cat)...)
@@ -329,7 +329,7 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 			Text: fmt.Sprintf(staffMovedElsewhere, t.Number(), parties.Name(t.Party, "zh"))})
 	}
 	key, now := keyEvent(t.ID, nonce(in), "staff"), h.Now()
-	_, err = h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
+	updated, err := h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
 		if cur.Party != t.Party {
 			return cur, nil, nil, errMoved
 		}
@@ -339,13 +339,24 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 		}
 		evs := []tickets.Event{{TicketID: cur.ID, Kind: tickets.EventStaffMessage, ActorID: in.UserID, Actor: staffName(in),
 			Text: body, PhotoIDs: photos, At: now}}
-		if cur.Status == tickets.StatusClaimed {
+		switch cur.Status {
+		case tickets.StatusNew, tickets.StatusReopened:
+			// answering takes the ticket up: the SLA must not chase a
+			// ticket staff have answered (one status step per update)
+			evs = append(evs, statusEvent(cur, tickets.StatusClaimed, in, now))
+			cur.Status, cur.AssigneeID, cur.Assignee = tickets.StatusClaimed, in.UserID, staffName(in)
+		case tickets.StatusClaimed:
 			evs = append(evs, statusEvent(cur, tickets.StatusWaiting, in, now))
 			cur.Status = tickets.StatusWaiting
 		}
 		cur.UpdatedAt = now
 		lang := ticketLang(cur, "")
-		msg := toResident(cur, key, txtStaffReplyNotice.f(lang, parties.Name(cur.Party, lang), cur.Number(), body), nil)
+		notice := txtStaffReplyNotice
+		if !cur.Status.Open() {
+			// a closed ticket takes no more remarks: no "reply to answer"
+			notice = txtStaffReplyClosedNotice
+		}
+		msg := toResident(cur, key, notice.f(lang, parties.InSentence(cur.Party, lang), cur.Number(), body), nil)
 		if photo != "" {
 			msg.PhotoID, msg.Text = photo, clip(msg.Text, maxCaptionRunes)
 		}
@@ -356,6 +367,16 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 	}
 	if err != nil {
 		return true, fmt.Errorf("relay staff reply on ticket %d: %w", t.ID, err)
+	}
+	if !updated.Status.Open() {
+		return true, h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID,
+			Text: fmt.Sprintf(staffReplyOnClosed, updated.Number(), updated.Status.Name("zh"), updated.Status.Name("en"))})
+	}
+	if updated.Status != t.Status && purpose == purposeCard {
+		// the card's buttons follow the status (no "claim" once answered)
+		if err := h.Messenger.Edit(ctx, in.ChatID, in.ReplyTo, h.cardBody(updated), staffButtons(updated)); err != nil {
+			h.Log.Info("edit ticket card", "ticket", t.ID, "err", err)
+		}
 	}
 	h.noteConversation(ctx, t.ResidentID, t.ID)
 	return true, nil

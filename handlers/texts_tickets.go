@@ -67,17 +67,24 @@ var (
 	}
 	txtResolvedNotice = text{
 		"您的工单 %s 已由【%s】标记为已解决。请为本次处理打分（1-5 星）；如问题仍在，可在 7 天内重新打开。",
-		"%[2]s marked your ticket %[1]s as resolved. Please rate how it was handled (1-5 stars); if the problem is still there you can reopen it within 7 days.",
+		"Your ticket %[1]s was marked as resolved by %[2]s. Please rate how it was handled (1-5 stars); if the problem is still there you can reopen it within 7 days.",
 	}
 	// staffOnlyTextOrPhoto answers a file, voice note or sticker sent in
 	// reply to a ticket message.
 	staffOnlyTextOrPhoto = "只有文字和照片会转给居民，这条没有转达。(Only text and photos reach the resident; this was not passed on.)"
+	// staffReplyOnClosed: a reply to a resolved or closed ticket reached
+	// the resident, who cannot answer it there.
+	staffReplyOnClosed = "工单 %s 已是“%s”状态：消息已转给居民，但居民无法在此工单下回复；如需继续处理，请居民重新打开或新建工单。(The ticket is %s: the resident got your message but cannot answer under it; to keep working on it, ask them to reopen it or report anew.)"
 	// staffFailure tells a staff chat that what a member just did failed.
 	staffFailure = "⚠️ 操作没有成功，请稍后再试一次。(That did not go through; please try again in a moment.)"
 
+	txtStaffReplyClosedNotice = text{
+		"💬【%s】关于工单 %s 的消息：\n%s",
+		"💬 From %s, about ticket %s:\n%s",
+	}
 	txtStaffReplyNotice = text{
 		"💬【%s】关于工单 %s 的回复：\n%s\n\n（直接回复本消息即可答复）",
-		"💬 %s about ticket %s:\n%s\n\n(Reply to this message to answer.)",
+		"💬 From %s, about ticket %s:\n%s\n\n(Reply to this message to answer.)",
 	}
 	txtReopenedNotice = text{
 		"工单 %s 已重新打开，并已通知【%s】。您可以直接补充说明哪里还没解决。",
@@ -94,7 +101,7 @@ var (
 	txtHistoryHead   = text{"记录：", "History:"}
 	txtAskDetails    = text{"请发送要补充的文字或照片，我会转给【%s】。", "Send the text or photos to add; I will pass them to %s."}
 	txtDetailsAdded  = text{"已补充到工单 %s，并已转给【%s】。", "Added to ticket %s and passed to %s."}
-	txtTicketNotOpen = text{"工单 %s 已经%s，无法再补充。", "Ticket %s is already %s; nothing can be added."}
+	txtTicketNotOpen = text{"工单 %s 的状态是“%s”，无法再补充；问题没解决可以重新打开。", "Ticket %s is %s; nothing can be added to it. If the problem is back, reopen it."}
 	txtRateThanks    = text{"谢谢您的评价（%d 星）！如愿意，可以再写几句意见；不写也没关系。", "Thank you for rating it %d stars! You may add a comment if you like; it's optional."}
 	txtCommentThanks = text{"谢谢，您的意见已转给【%s】。", "Thank you, your comment was passed to %s."}
 	txtBtnNoComment  = text{"不用了", "No comment"}

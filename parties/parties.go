@@ -45,3 +45,22 @@ func Name(id ID, lang string) string {
 	}
 	return n[0]
 }
+
+// InSentence is the party's name as it reads inside a sentence: in English
+// with its article ("passed to the owners' committee"); in Chinese, Name.
+func InSentence(id ID, lang string) string {
+	if lang != "en" {
+		return Name(id, lang)
+	}
+	switch id {
+	case PropertyManagement:
+		return "the property management company"
+	case OwnersCommittee:
+		return "the owners' committee"
+	case NeighborhoodCommittee:
+		return "the neighborhood committee"
+	case CoOffice:
+		return "the co-office desk"
+	}
+	return string(id)
+}

@@ -1,0 +1,17 @@
+package handlers
+
+import "testing"
+
+// A message made only of pleasantries is small talk however they combine;
+// a question after a greeting is not.
+func TestSmallTalkRuns(t *testing.T) {
+	for q, want := range map[string]smallTalk{
+		"ok thanks": thanks, "ok, thank you": thanks, "Great, thanks": thanks, "好的谢谢": thanks, "好的，谢谢！": thanks,
+		"hi there, thanks": thanks, "okay bye": goodbye, "谢谢你们": thanks,
+		"你好，请问电梯什么时候换": notSmallTalk, "thanks for nothing the lift is still broken": notSmallTalk, "ok 3号楼电梯坏了": notSmallTalk,
+	} {
+		if got := classifySmallTalk(q); got != want {
+			t.Errorf("classifySmallTalk(%q) = %d, want %d", q, got, want)
+		}
+	}
+}
