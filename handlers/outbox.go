@@ -139,7 +139,7 @@ func cardText(t tickets.Ticket, title string, cat text) string {
 	b.WriteString(title)
 	b.WriteString("\n")
 	fmt.Fprintf(&b, staffCardFields, cat.zh, cat.en,
-		parties.Name(t.Party, "zh"), parties.Name(t.Party, "en"), t.Status.Name("zh"), t.Status.Name("en"))
+		parties.Name(t.Party, "zh"), parties.Name(t.Party, "en"), t.Status.StaffName())
 	if t.Assignee != "" {
 		b.WriteString("\n")
 		fmt.Fprintf(&b, staffCardAssignee, t.Assignee)

@@ -136,7 +136,11 @@ func (h *Handler) staffChange(ctx context.Context, in Incoming, t tickets.Ticket
 	switch {
 	case errors.Is(err, tickets.ErrIllegalTransition):
 		cur, _ := h.Tickets.Ticket(ctx, t.ID)
-		h.refuseStaff(ctx, in, fmt.Sprintf(staffIllegal, cur.Status.Name("zh")+" / "+cur.Status.Name("en")), err.Error())
+		notice := fmt.Sprintf(staffIllegal, cur.Status.StaffName())
+		if cur.Assignee != "" && cur.Status.Open() {
+			notice += fmt.Sprintf(staffHeldBy, cur.Assignee)
+		}
+		h.refuseStaff(ctx, in, notice, err.Error())
 		return t, false, nil
 	case errors.Is(err, errMoved):
 		h.refuseStaff(ctx, in, staffStale, "ticket moved meanwhile")
@@ -202,7 +206,7 @@ func (h *Handler) resolve(ctx context.Context, in Incoming, t tickets.Ticket) er
 // offerReassign swaps the card's buttons for the other parties.
 func (h *Handler) offerReassign(ctx context.Context, in Incoming, t tickets.Ticket) error {
 	if !t.Status.Open() {
-		h.refuseStaff(ctx, in, fmt.Sprintf(staffIllegal, t.Status.Name("zh")+" / "+t.Status.Name("en")), "reassign a closed ticket")
+		h.refuseStaff(ctx, in, fmt.Sprintf(staffIllegal, t.Status.StaffName()), "reassign a closed ticket")
 		return nil
 	}
 	h.ack(ctx, in, "")

@@ -54,3 +54,22 @@ func TestAStaffReplyOnAResolvedTicket(t *testing.T) {
 		t.Errorf("the resident gets the message without 'reply to answer': %q", toResident)
 	}
 }
+
+// A second member pressing "claim" learns who has the ticket, and the card
+// says "waiting for the resident", not the resident's "waiting for you".
+func TestSecondClaimNamesTheAssignee(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:claim:"+itoa(tk.ID))
+	f.staffPress(t, pmChat, pmConfigured, card.SentMessageID, "s:claim:"+itoa(tk.ID))
+	if got := f.lastNotice(); !strings.Contains(got, "受理人：王师傅") {
+		t.Errorf("second claim notice = %q, want the assignee named", got)
+	}
+	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember,
+		MessageID: 72, ReplyTo: card.SentMessageID, Kind: handlers.TextMessage, Text: "请问是几楼？"}); err != nil {
+		t.Fatal(err)
+	}
+	if e := f.out.lastEdit(t); !strings.Contains(e.text, "等待居民回复") || strings.Contains(e.text, "等待您回复") {
+		t.Errorf("the card after a question to the resident should read 'waiting for the resident', got %q", e.text)
+	}
+}

@@ -63,7 +63,16 @@ func (s Status) Open() bool {
 	return s == StatusNew || s == StatusClaimed || s == StatusWaiting || s == StatusReopened
 }
 
-// Name is the status's display name in lang.
+// StaffName is the status as staff read it, both languages: "waiting"
+// waits for the resident, not for the reader.
+func (s Status) StaffName() string {
+	if s == StatusWaiting {
+		return "等待居民回复 / waiting for the resident"
+	}
+	return s.Name("zh") + " / " + s.Name("en")
+}
+
+// Name is the status's display name in lang, as the resident reads it.
 func (s Status) Name(lang string) string {
 	names := map[Status][2]string{
 		StatusNew:      {"待受理", "new"},
