@@ -241,7 +241,11 @@ func (h *Handler) command(ctx context.Context, in Incoming, cmd command, chosen,
 	case "start", "menu":
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGreeting.in(lang), Buttons: menu(lang)})
 	case "help":
-		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtHelp.in(lang)})
+		help := txtHelp.in(lang)
+		if h.IsAdmin(in.UserID) {
+			help += txtAdminHelp.in(lang)
+		}
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: help})
 	case "lang", "language":
 		return h.setLanguageCommand(ctx, in, cmd.args, lang)
 	case "mytickets", "tickets":
@@ -300,6 +304,9 @@ func (h *Handler) handleGroup(ctx context.Context, in Incoming) error {
 	lang := h.language("", Incoming{UserLang: in.UserLang})
 	switch cmd.name {
 	case "help", "start":
+		if _, staff := h.partyOfChat(in.ChatID); staff {
+			return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: staffGroupHelp, ReplyTo: in.MessageID})
+		}
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGroupOnlyPrivate.in(lang), ReplyTo: in.MessageID})
 	case "stats":
 		// Residents' questions are not for a group's eyes.
@@ -369,4 +376,13 @@ func hasWords(s string) bool {
 		}
 	}
 	return false
+}
+
+// partyOfChat is the party (or the co-office desk) whose staff chat chatID
+// is; false for any other chat, or with no staff chats configured.
+func (h *Handler) partyOfChat(chatID int64) (parties.ID, bool) {
+	if h.Parties == nil {
+		return "", false
+	}
+	return h.Parties.PartyOfChat(chatID)
 }

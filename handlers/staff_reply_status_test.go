@@ -73,3 +73,22 @@ func TestSecondClaimNamesTheAssignee(t *testing.T) {
 		t.Errorf("the card after a question to the resident should read 'waiting for the resident', got %q", e.text)
 	}
 }
+
+// /help in a party's staff chat explains the cards; an administrator's /help
+// lists the administrator commands, a resident's does not.
+func TestHelpFitsWhoAsks(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember,
+		MessageID: 73, Kind: handlers.TextMessage, Text: "/help@codesk_bot"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.out.last(t).Text; !strings.Contains(got, "认领") || !strings.Contains(got, "reply to a card") {
+		t.Errorf("staff chat /help = %q, want how cards work", got)
+	}
+	if got := f.say(t, admin, "/help").Text; !strings.Contains(got, "/stats") || !strings.Contains(got, "/faq") {
+		t.Errorf("admin /help = %q, want the administrator commands", got)
+	}
+	if got := f.say(t, resident, "/help").Text; strings.Contains(got, "/stats") {
+		t.Errorf("resident /help lists administrator commands: %q", got)
+	}
+}

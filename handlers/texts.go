@@ -75,8 +75,19 @@ var (
 		"Thanks for the photo! Photos can be attached when reporting a concern, which is coming soon. For a question, please type it in words.",
 	}
 	txtGroupOnlyPrivate = text{
-		"请私聊我提问：这个群里我只响应发给我的命令。",
-		"Please message me privately with questions: in this group I only answer commands addressed to me.",
+		"居民提问和反映问题请私聊我；在群里我只回应 /help 这类发给我的命令，不参与聊天。",
+		"Residents: please message me privately to ask or report something. In a group I only answer commands such as /help, and stay out of the conversation.",
+	}
+	// staffGroupHelp explains the cards to a party's staff chat; staff are
+	// addressed in both languages, as on the cards.
+	staffGroupHelp = "工作人员使用说明 (How staff use codesk)：\n" +
+		"• 居民反映的问题会以工单卡片发到本群，按钮：认领、转派、已解决 (cards arrive here with Claim, Reassign, Resolve)；\n" +
+		"• 回复卡片（引用回复）即把文字或照片转给居民，未认领的工单会同时记为由您认领 (reply to a card to answer the resident; an unclaimed ticket becomes yours)；\n" +
+		"• 居民的补充和回复会出现在卡片下方 (the resident's answers appear under the card)；\n" +
+		"• 无人认领的工单会提醒，超时后升级到联合办公室 (unclaimed tickets are reminded, then escalated to the co-office desk)。"
+	txtAdminHelp = text{
+		"\n\n管理员命令：/stats 查看近 7 天的提问和工单统计；/faq 管理常见问题（/faq help 查看用法）。",
+		"\n\nAdministrator commands: /stats shows the last 7 days of questions and tickets; /faq manages the FAQ (/faq help for usage).",
 	}
 	txtUnknownCommand = text{
 		"我不认识这个命令。输入 /help 查看可用的命令。",
