@@ -121,6 +121,7 @@ func (h *Handler) reportProblems(ctx context.Context, chatID int64, err error, l
 		return fmt.Errorf("parse faq yaml: %w", err)
 	}
 	lines := []string{txtFAQProblems.f(lang, len(pe.Problems))}
+	numbered := false
 	for i, p := range pe.Problems {
 		if i == maxProblemsShown {
 			lines = append(lines, txtFAQMoreProbs.f(lang, len(pe.Problems)-i))
@@ -128,10 +129,13 @@ func (h *Handler) reportProblems(ctx context.Context, chatID int64, err error, l
 		}
 		if p.Line > 0 {
 			p.Line += lineOffset
+			numbered = true
 		}
 		lines = append(lines, "• "+p.String())
 	}
-	lines = append(lines, txtFAQLinesNote.f(lang, where))
+	if numbered {
+		lines = append(lines, txtFAQLinesNote.f(lang, where))
+	}
 	return h.sendChunks(ctx, chatID, lines)
 }
 

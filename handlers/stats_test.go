@@ -99,7 +99,7 @@ func TestStatsRemindAdminsOfFAQPlaceholders(t *testing.T) {
 		t.Errorf("reminder names more than 5 entries:\n%s", got)
 	}
 	en := f.adminStats(t, "en")
-	if !strings.Contains(en, "The FAQ still has 13 placeholders for administrators ([ADMIN: …]) in 7 entries: lift-replacement, office-a") {
+	if !strings.Contains(en, "The FAQ still has 13 placeholders for administrators ([ADMIN: …]) in 7 entries (lift-replacement, office-a") {
 		t.Errorf("English reminder:\n%s", en)
 	}
 	if got := f.say(t, resident, "/stats").Text; strings.Contains(got, "待管理员填写") {

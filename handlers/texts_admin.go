@@ -96,6 +96,6 @@ var (
 	// FAQ's facts left for them: residents see the markers as they are.
 	txtStatsPlaceholders = text{
 		"⚠️ FAQ 中还有 %d 处【待管理员填写】占位内容（涉及 %d 条：%s），居民会原样看到。请用 /faq show <id> 查看并修改。",
-		"⚠️ The FAQ still has %d placeholders for administrators ([ADMIN: …]) in %d entries: %s. Residents see them as they are; edit them with /faq show <id>.",
+		"⚠️ The FAQ still has %d placeholders for administrators ([ADMIN: …]) in %d entries (%s); residents see them as they are. Edit them with /faq show <id>.",
 	}
 )
