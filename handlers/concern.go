@@ -214,17 +214,26 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 			if text == "" || classifySmallTalk(text) != notSmallTalk {
 				return false, nil // "my tickets", "thanks": no place
 			}
-			d.LocationAsked = true
-			d.Step = stepPreview
 			switch {
 			case skipWords[strings.ToLower(text)]:
 				// typed instead of tapped: no location
-			case !tickets.MentionsLocation(text) && runeLen(text) > maxLocationRunes:
-				// more about the problem, not where it is
-				d.Text = clip(d.Text+"\n"+text, MaxQuestionRunes)
+			case tickets.NamesOnlyAPlace(text) || (runeLen(text) <= maxLocationRunes &&
+				!tickets.MentionsLocation(text) && !h.Router.AsksSomething(text) && !h.Router.DescribesProblem(text)):
+				d.Location = clip(text, 200) // "3号楼2单元", "北门车棚"
+			case h.Router.AsksSomething(text) && !h.Router.DescribesProblem(text):
+				return false, nil // a question meanwhile: answered; the draft waits
+			case !h.anotherMatter(d, text):
+				d.Text = clip(d.Text+"\n"+text, MaxQuestionRunes) // more about the same problem
 			default:
-				d.Location = clip(text, 200)
+				// another matter: this draft first, so neither is lost nor
+				// merged into the other
+				d.LocationAsked, d.Step = true, stepPreview
+				if err := h.showPreview(ctx, in.UserID, in.ChatID, d, lang); err != nil {
+					return true, err
+				}
+				return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtOneAtATime.in(lang)})
 			}
+			d.LocationAsked, d.Step = true, stepPreview
 			return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
 		}
 	}
@@ -241,13 +250,30 @@ func isTopicWord(text string) bool {
 	return len(strings.Fields(text)) <= 2
 }
 
+// anotherMatter: text, sent while the draft waits for its place, is
+// clearly about another kind of problem ("the gym is broken", then "the
+// guard was rude"): it routes confidently elsewhere on its own and pulls the
+// draft elsewhere too. Text that only adds to it ("it stops between
+// floors") keeps the draft's kind.
+// The rules alone judge it: no model call for a guess.
+func (h *Handler) anotherMatter(d draft, text string) bool {
+	alone := h.Router.Route(text)
+	if alone.Category == d.Category || alone.Party == parties.CoOffice || alone.Confidence < anotherMatterConfidence {
+		return false
+	}
+	return h.Router.Route(d.Text+"\n"+text).Category != d.Category
+}
+
+// anotherMatterConfidence: the router's confidence from which a message at
+// the location step is taken as a new matter rather than more details.
+const anotherMatterConfidence = 0.5
+
 // skipWords typed at the location step mean the skip button.
 var skipWords = map[string]bool{"跳过": true, "不用": true, "不知道": true, "略过": true, "skip": true, "no": true, "none": true, "n/a": true, "-": true}
 
-// maxLocationRunes: a longer reply to "where is it?" that names no building,
-// unit or floor says more about the problem ("the ceiling is leaking from
-// the outer wall, who fixes it?") and joins the description.
-const maxLocationRunes = 30
+// maxLocationRunes: a reply to "where is it?" this short, with no number,
+// question or problem in it, is the place ("北门车棚", "near the south gate").
+const maxLocationRunes = 20
 
 // describe sets the draft's text, routes it and moves on.
 func (h *Handler) describe(ctx context.Context, in Incoming, d draft, chosen, text string) error {

@@ -78,12 +78,30 @@ func TestLocationStepUnderstandsWhatResidentsType(t *testing.T) {
 		t.Errorf("typed 跳过 is no location, got %q", preview.Text)
 	}
 
+	// more about the same problem joins the description
 	f = newTicketFixture(t, nil)
 	f.say(t, resident, "the lift is broken")
-	more := "it stops between floors and the doors open by themselves, who fixes this?"
-	preview := f.say(t, resident, more)
-	if strings.Contains(preview.Text, "Location: it stops") || !strings.Contains(preview.Text, more) {
-		t.Errorf("a long message naming no place joins the description, got %q", preview.Text)
+	more := "it stops between floors and the doors open by themselves"
+	if preview := f.say(t, resident, more); strings.Contains(preview.Text, "Location: it stops") || !strings.Contains(preview.Text, more) {
+		t.Errorf("more about the problem joins the description, got %q", preview.Text)
+	}
+	// a question meanwhile is answered, and the draft still waits for its place
+	f = newTicketFixture(t, nil)
+	f.say(t, resident, "the lift is broken")
+	if got := f.say(t, resident, "when are the lifts replaced"); got.Text != testFAQ.entries["elevator-replacement"].Answer.EN {
+		t.Errorf("a question at the location step is answered, got %q", got.Text)
+	}
+	if preview := f.say(t, resident, "Building 3, unit 2"); !strings.Contains(preview.Text, "the lift is broken") || !strings.Contains(preview.Text, "Location: Building 3, unit 2") {
+		t.Errorf("the draft waited for its place, got %q", preview.Text)
+	}
+	// another matter is neither merged nor lost: the draft is shown first
+	f = newTicketFixture(t, nil)
+	f.say(t, resident, "电梯坏了")
+	before := f.out.count()
+	f.say(t, resident, "隔壁邻居天天半夜吵架摔东西，吵得睡不着")
+	sent := f.out.sentSince(before)
+	if len(sent) != 2 || !strings.Contains(sent[0].Text, "电梯坏了") || strings.Contains(sent[0].Text, "吵架") || !strings.Contains(sent[1].Text, "另一件事") {
+		t.Errorf("another matter: want the lift draft's preview, then a note; got %v", texts(sent))
 	}
 	f = newTicketFixture(t, nil)
 	f.say(t, resident, "the lift is broken")

@@ -37,6 +37,10 @@ var (
 	txtBtnAddExtra     = text{"📎 添加位置/照片", "📎 Add location/photo"}
 	txtBtnCancel       = text{"✖ 取消", "✖ Cancel"}
 	txtBtnJustAsking   = text{"❓ 我只是提问", "❓ I'm only asking"}
+	txtOneAtATime      = text{
+		"这是另一件事吧？请先确认发送或取消上面这条，再把新的情况发给我。",
+		"That sounds like another matter: please send or cancel the report above first, then tell me about the new one.",
+	}
 	txtBtnReportIt     = text{"📝 报给工作人员处理", "📝 Report it to the staff"}
 	txtBtnSkip         = text{"跳过", "Skip"}
 	txtChooseParty     = text{"请选择负责的部门：", "Which party should handle it?"}
