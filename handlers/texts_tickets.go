@@ -41,14 +41,14 @@ var (
 		"这是另一件事吧？请先确认发送或取消上面这条，再把新的情况发给我。",
 		"That sounds like another matter: please send or cancel the report above first, then tell me about the new one.",
 	}
-	txtBtnReportIt     = text{"📝 报给工作人员处理", "📝 Report it to the staff"}
-	txtBtnSkip         = text{"跳过", "Skip"}
-	txtChooseParty     = text{"请选择负责的部门：", "Which party should handle it?"}
-	txtDraftCancelled  = text{"好的，已取消，没有发送。", "OK, cancelled. Nothing was sent."}
-	txtDraftGone       = text{"这份草稿已过期或已处理，请重新描述问题。", "This draft has expired or was already handled. Please describe the problem again."}
-	txtAlreadySent     = text{"已经发送过了，工单号 %s。", "Already sent: ticket %s."}
-	txtOtherCategory   = text{"其他问题", "Other"}
-	txtNoStaffChat     = text{
+	txtBtnReportIt    = text{"📝 报给工作人员处理", "📝 Report it to the staff"}
+	txtBtnSkip        = text{"跳过", "Skip"}
+	txtChooseParty    = text{"请选择负责的部门：", "Which party should handle it?"}
+	txtDraftCancelled = text{"好的，已取消，没有发送。", "OK, cancelled. Nothing was sent."}
+	txtDraftGone      = text{"这份草稿已过期或已处理，请重新描述问题。", "This draft has expired or was already handled. Please describe the problem again."}
+	txtAlreadySent    = text{"已经发送过了，工单号 %s。", "Already sent: ticket %s."}
+	txtOtherCategory  = text{"其他问题", "Other"}
+	txtNoStaffChat    = text{
 		"工单已记录，但目前无法送达值班人员，我们会尽快处理。",
 		"Your ticket is stored, but the staff chat is not reachable right now; it will be handled as soon as possible.",
 	}
