@@ -78,7 +78,17 @@ func toResident(t tickets.Ticket, key, body string, buttons [][]Button) storage.
 // ticket's other photos. The card shows the first photo when its text fits
 // a caption.
 func cardMessages(t tickets.Ticket, chatID int64, key, title string, cat text) []storage.OutboxMessage {
+	return cardMessagesWith(t, chatID, key, title, cat, "")
+}
+
+// cardMessagesWith is cardMessages with what was said on the ticket so far
+// (conversationSoFar) under the resident's text: a reassigned ticket's new
+// party sees the questions already asked and answered.
+func cardMessagesWith(t tickets.Ticket, chatID int64, key, title string, cat text, history string) []storage.OutboxMessage {
 	body := cardText(t, title, cat)
+	if history != "" {
+		body += "\n" + history
+	}
 	card := storage.OutboxMessage{
 		Key: key, ChatID: chatID, Buttons: outboxButtons(staffButtons(t)),
 		TicketID: t.ID, Purpose: purposeCard,
@@ -179,3 +189,32 @@ func staffButtons(t tickets.Ticket) [][]Button {
 	}
 	return [][]Button{row}
 }
+
+// conversationSoFar lists what staff and the resident wrote on a ticket,
+// the latest maxHistoryLines, each clipped; "" when nothing was.
+func conversationSoFar(evs []tickets.Event) string {
+	var lines []string
+	for _, e := range evs {
+		text := strings.TrimSpace(e.Text)
+		if len(e.PhotoIDs) > 0 {
+			text = strings.TrimSpace(text + " 📷")
+		}
+		if text == "" {
+			continue
+		}
+		switch e.Kind {
+		case tickets.EventStaffMessage:
+			lines = append(lines, fmt.Sprintf(staffHistoryStaff, e.Actor, clip(text, 200)))
+		case tickets.EventResidentMessage:
+			lines = append(lines, fmt.Sprintf(staffHistoryResident, clip(text, 200)))
+		}
+	}
+	if len(lines) == 0 {
+		return ""
+	}
+	lines = lines[max(0, len(lines)-maxHistoryLines):]
+	return staffHistoryTitle + "\n" + strings.Join(lines, "\n")
+}
+
+// maxHistoryLines bounds the conversation a moved card carries.
+const maxHistoryLines = 8

@@ -235,6 +235,11 @@ func (h *Handler) offerReassign(ctx context.Context, in Incoming, t tickets.Tick
 func (h *Handler) reassign(ctx context.Context, in Incoming, t tickets.Ticket, p parties.ID) error {
 	n, now := nonce(in), h.Now()
 	cat := h.categoryText(t.Category)
+	past, err := h.Tickets.TicketEvents(ctx, t.ID)
+	if err != nil {
+		return fmt.Errorf("events of ticket %d: %w", t.ID, err)
+	}
+	history := conversationSoFar(past)
 	updated, ok, err := h.staffChange(ctx, in, t, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
 		if cur.Party == p {
 			return cur, nil, nil, errAlreadyThere
@@ -258,7 +263,7 @@ func (h *Handler) reassign(ctx context.Context, in Incoming, t tickets.Ticket, p
 			txtReassignedNotice.f(lang, cur.Number(), parties.InSentence(p, lang)), nil)}
 		if chat, ok := h.staffChat(p); ok {
 			title := fmt.Sprintf(staffCardMoved, cur.Number(), parties.Name(from, "zh"), parties.Name(from, "en"))
-			msgs = append(msgs, cardMessages(cur, chat, keyCard(cur.ID, p)+":"+n, title, cat)...)
+			msgs = append(msgs, cardMessagesWith(cur, chat, keyCard(cur.ID, p)+":"+n, title, cat, history)...)
 		} else {
 			h.Log.Error("no staff chat configured: reassigned card not delivered", "ticket", cur.ID, "party", p)
 		}

@@ -92,3 +92,27 @@ func TestHelpFitsWhoAsks(t *testing.T) {
 		t.Errorf("resident /help lists administrator commands: %q", got)
 	}
 }
+
+// A ticket moved to another party carries what was already asked and
+// answered on it: the new party's card shows the conversation so far.
+func TestReassignedCardCarriesTheConversation(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "5号楼2单元楼道灯坏了一个星期了")
+	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember, UserName: "王师傅",
+		MessageID: 78, ReplyTo: card.SentMessageID, Kind: handlers.TextMessage, Text: "请问是几楼？"}); err != nil {
+		t.Fatal(err)
+	}
+	relayed := onlyOne(t, residentMessages(f.deliver(t), resident), "relayed staff question")
+	f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.TextMessage, Text: "是3楼和4楼之间的灯", ReplyTo: relayed.SentMessageID})
+	f.deliver(t)
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:to:"+itoa(tk.ID)+":nc")
+	var newCard string
+	for _, m := range f.deliver(t) {
+		if m.ChatID == ncChat && m.Purpose == "card" {
+			newCard = m.Text
+		}
+	}
+	if !strings.Contains(newCard, "请问是几楼？") || !strings.Contains(newCard, "是3楼和4楼之间的灯") || !strings.Contains(newCard, "王师傅") {
+		t.Errorf("the moved card should carry the conversation, got %q", newCard)
+	}
+}
