@@ -162,6 +162,10 @@ func (h *Handler) pick(ctx context.Context, in Incoming, idText, indexText, chos
 	if !ok {
 		return errStale // the entry was removed since
 	}
+	// the pick answered the question: /stats counts it so, not as a gap
+	if err := h.Questions.SetQuestionPick(ctx, logID, in.UserID, entry.ID); err != nil && !errors.Is(err, storage.ErrNotFound) {
+		h.Log.Warn("record picked entry", "question", logID, "err", err)
+	}
 	h.ack(ctx, in, "")
 	return h.sendAnswer(ctx, in.ChatID, logID, entry, p.replyLang(chosen))
 }

@@ -32,6 +32,8 @@ type Residents interface {
 type QuestionLog interface {
 	LogQuestion(ctx context.Context, q storage.QuestionLog) (int64, error)
 	SetQuestionFeedback(ctx context.Context, id, userID int64, helpful bool, at time.Time) error
+	// SetQuestionPick records the "did you mean" entry the asker picked.
+	SetQuestionPick(ctx context.Context, id, userID int64, entryID string) error
 	QuestionStats(ctx context.Context, since time.Time) (storage.QuestionStats, error)
 	Question(ctx context.Context, id int64) (storage.QuestionLog, error)
 }

@@ -123,18 +123,5 @@ func formatTicketStats(st storage.TicketStats, categoryName func(string) string,
 
 // categoryNames maps a category id to its display name in lang.
 func (h *Handler) categoryNames(lang string) func(string) string {
-	names := map[string]string{}
-	if h.Router != nil {
-		for _, c := range h.Router.Categories() {
-			if n := c.Names[lang]; n != "" {
-				names[c.ID] = n
-			}
-		}
-	}
-	return func(id string) string {
-		if n, ok := names[id]; ok {
-			return n
-		}
-		return id
-	}
+	return func(id string) string { return h.categoryText(id).in(lang) }
 }

@@ -116,3 +116,15 @@ func (f *fixture) adminStats(t *testing.T, lang string) string {
 	}
 	return f.out.last(t).Text
 }
+
+// An answer picked from "did you mean" counts as answered in /stats and is
+// no FAQ gap.
+func TestStatsCountAPickedAnswerAsAnswered(t *testing.T) {
+	f := newFixture(t)
+	m := f.say(t, resident, "电梯")
+	f.press(t, resident, buttonData(m)[0])
+	got := f.say(t, admin, "/stats").Text
+	if !strings.Contains(got, "FAQ 已回答：1") || strings.Contains(got, "FAQ 缺口") {
+		t.Errorf("a picked answer should count as answered and leave the gaps:\n%s", got)
+	}
+}

@@ -113,6 +113,18 @@ func (db *DB) SetQuestionFeedback(ctx context.Context, id, userID int64, helpful
 	return expectOneRow(result, fmt.Sprintf("question %d of user %d", id, userID))
 }
 
+// SetQuestionPick records the "did you mean" entry the asker picked for
+// question id: it answered the question, so the question counts as answered
+// and is no FAQ gap. Like feedback, only the asker's press counts.
+func (db *DB) SetQuestionPick(ctx context.Context, id, userID int64, entryID string) error {
+	query := `UPDATE question_log SET matched_id = ? WHERE id = ? AND user_id = ?`
+	result, err := db.db.ExecContext(ctx, db.db.Rebind(query), entryID, id, userID)
+	if err != nil {
+		return fmt.Errorf("storage: question %d pick: %w", id, err)
+	}
+	return expectOneRow(result, fmt.Sprintf("question %d of user %d", id, userID))
+}
+
 // RecentQuestions returns the latest limit questions, newest first. limit <= 0
 // means 50.
 func (db *DB) RecentQuestions(ctx context.Context, limit int) ([]QuestionLog, error) {

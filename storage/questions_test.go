@@ -166,3 +166,33 @@ func TestQuestionStats(t *testing.T) {
 		}
 	})
 }
+
+// A "did you mean" pick answers the question: it counts as answered and
+// leaves the FAQ-gap list; only the asker's pick is stored.
+func TestQuestionPickAnswersIt(t *testing.T) {
+	storagetest.EachDialect(t, func(t *testing.T, db *storage.DB) {
+		ctx := context.Background()
+		id, err := db.LogQuestion(ctx, storage.QuestionLog{UserID: 31, ChatID: 31, Lang: "en", Text: "can my wife sign the ballot for me",
+			Candidates: []string{"owners-meeting-proxy"}, Source: storage.SourceCandidates, AskedAt: testTime})
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.SetQuestionPick(ctx, id, 32, "owners-meeting-proxy"); !errors.Is(err, storage.ErrNotFound) {
+			t.Errorf("another user's pick: err %v, want ErrNotFound", err)
+		}
+		before, err := db.QuestionStats(ctx, testTime)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.SetQuestionPick(ctx, id, 31, "owners-meeting-proxy"); err != nil {
+			t.Fatal(err)
+		}
+		after, err := db.QuestionStats(ctx, testTime)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if before.AnsweredFromFAQ != 0 || after.AnsweredFromFAQ != 1 || after.Unanswered != 0 || len(after.TopUnanswered) != 0 || len(before.TopUnanswered) != 1 {
+			t.Errorf("before pick %+v, after %+v; want the pick to count as answered and leave the gaps", before, after)
+		}
+	})
+}
