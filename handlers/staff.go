@@ -173,6 +173,7 @@ func (h *Handler) claim(ctx context.Context, in Incoming, t tickets.Ticket) erro
 		return err
 	}
 	h.editCard(ctx, in, updated, "")
+	h.redrawOtherCards(ctx, in, updated)
 	return nil
 }
 
@@ -200,6 +201,7 @@ func (h *Handler) resolve(ctx context.Context, in Incoming, t tickets.Ticket) er
 		return err
 	}
 	h.editCard(ctx, in, updated, "")
+	h.redrawOtherCards(ctx, in, updated)
 	return nil
 }
 
@@ -278,6 +280,23 @@ func (h *Handler) reassign(ctx context.Context, in Incoming, t tickets.Ticket, p
 
 // editCard redraws the pressed card for t, best effort: the action is
 // already stored and the resident told. A note replaces the buttons.
+// redrawOtherCards brings the ticket's other live card up to date after a
+// press on one: the party's card once the desk claims an escalated ticket,
+// or the desk's escalation card once the party does, so neither offers a
+// "claim" that is no longer there. Best effort: a stale card's press is
+// refused anyway.
+func (h *Handler) redrawOtherCards(ctx context.Context, in Incoming, t tickets.Ticket) {
+	for _, purpose := range []string{purposeCard, purposeEscalation} {
+		chat, msg, err := h.Tickets.TicketMessage(ctx, t.ID, purpose)
+		if err != nil || msg == 0 || (in.Callback != nil && chat == in.ChatID && msg == in.Callback.MessageID) {
+			continue
+		}
+		if err := h.Messenger.Edit(ctx, chat, msg, h.cardBody(t), staffButtons(t)); err != nil {
+			h.Log.Info("redraw ticket card", "ticket", t.ID, "purpose", purpose, "err", err)
+		}
+	}
+}
+
 func (h *Handler) editCard(ctx context.Context, in Incoming, t tickets.Ticket, note string) {
 	if in.Callback == nil || in.Callback.MessageID == 0 {
 		return
