@@ -219,6 +219,14 @@ func (h *Handler) pendingFromLog(ctx context.Context, logID int64) (pendingQuest
 
 // ack acknowledges a press; failure only costs the spinner on the button.
 func (h *Handler) ack(ctx context.Context, in Incoming, notice string) {
+	if in.Callback == nil {
+		// a typed reply ("好的" for "send") did what a button does: say the
+		// notice as a message, if there is one
+		if notice != "" {
+			h.sendQuietly(ctx, OutMessage{ChatID: in.ChatID, Text: notice})
+		}
+		return
+	}
 	if err := h.Messenger.AnswerCallback(ctx, in.Callback.ID, notice); err != nil {
 		h.Log.Warn("answer callback", "err", err)
 	}

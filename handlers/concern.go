@@ -116,7 +116,8 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 	if err != nil {
 		return true, err
 	}
-	if ok && d.active() {
+	drafting := ok && d.active()
+	if drafting {
 		if handled, err := h.draftInput(ctx, in, d, chosen); handled || err != nil {
 			return handled, err
 		}
@@ -141,8 +142,17 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 		if classifySmallTalk(text) != notSmallTalk {
 			return false, nil // "talk to a human", "我的工单": answerQuestion's
 		}
+		if e := emergencyIn(text); e != noEmergency && e != trappedEmergency && !drafting {
+			// after the safety advice, a fire, gas or someone hurt is for
+			// the staff to know now, not for an FAQ search
+			return true, h.startIntake(ctx, in, chosen, lang, text)
+		}
 		if isTopicWord(text) && !h.Router.DescribesProblem(text) {
-			return false, nil // "电梯", "parking": a topic, not yet a report
+			// "电梯", "parking": a topic, not yet a report, when the FAQ has
+			// something on it ("停电了" with nothing close is a report)
+			if r := h.FAQ.Match(text); r.ID != "" || len(r.Candidates) > 0 {
+				return false, nil
+			}
 		}
 		if concern, _ := h.Router.IsConcern(text); !concern {
 			return false, nil
@@ -154,6 +164,9 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 			if r := h.FAQ.Match(text); r.ID != "" || len(r.Candidates) > 0 {
 				return false, nil
 			}
+		}
+		if drafting {
+			return false, nil // what draftAddition left to answer must not replace the draft
 		}
 		return true, h.startIntake(ctx, in, chosen, lang, text)
 	}
@@ -200,44 +213,96 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 		d.Step = stepPreview
 		return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
 	case TextMessage:
+		if text == "" {
+			return false, nil
+		}
+		word := replyWord(text)
+		if cancelWords[word] || (d.Step == stepPreview && previewNoWords[word]) {
+			return true, h.dropDraft(ctx, in, d, lang)
+		}
 		switch d.Step {
 		case stepDescribe:
-			if text == "" {
-				return false, nil
-			}
 			if n := runeLen(text); n > MaxQuestionRunes {
 				// Answer in the description's language, as describe would.
 				return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtTooLong.f(h.language(chosen, in), n, MaxQuestionRunes)})
 			}
+			if h.Router.AsksSomething(text) && !h.Router.DescribesProblem(text) {
+				return false, nil // a question, not the description: answered; the draft waits
+			}
 			return true, h.describe(ctx, in, d, chosen, text)
+		case stepPreview:
+			if confirmWords[word] {
+				return true, h.confirmDraft(ctx, in, d, lang) // "好的", "send it" typed, not tapped
+			}
+			return h.draftAddition(ctx, in, d, text, lang)
 		case stepLocation, stepExtra:
-			if text == "" || classifySmallTalk(text) != notSmallTalk {
-				return false, nil // "my tickets", "thanks": no place
+			if skipWords[word] {
+				d.LocationAsked, d.Step = true, stepPreview // typed instead of tapped: no location
+				return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
 			}
-			switch {
-			case skipWords[strings.ToLower(text)]:
-				// typed instead of tapped: no location
-			case tickets.NamesOnlyAPlace(text) || (runeLen(text) <= maxLocationRunes &&
-				!tickets.MentionsLocation(text) && !h.Router.AsksSomething(text) && !h.Router.DescribesProblem(text)):
-				d.Location = clip(text, 200) // "3号楼2单元", "北门车棚"
-			case h.Router.AsksSomething(text) && !h.Router.DescribesProblem(text):
-				return false, nil // a question meanwhile: answered; the draft waits
-			case !h.anotherMatter(d, text):
-				d.Text = clip(d.Text+"\n"+text, MaxQuestionRunes) // more about the same problem
-			default:
-				// another matter: this draft first, so neither is lost nor
-				// merged into the other
-				d.LocationAsked, d.Step = true, stepPreview
-				if err := h.showPreview(ctx, in.UserID, in.ChatID, d, lang); err != nil {
-					return true, err
-				}
-				return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtOneAtATime.in(lang)})
-			}
-			d.LocationAsked, d.Step = true, stepPreview
-			return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
+			return h.draftAddition(ctx, in, d, text, lang)
 		}
 	}
 	return false, nil
+}
+
+// draftAddition takes text sent while a draft waits for its place or for
+// "send": a place is its location; a question or small talk is answered
+// and the draft waits; more about the same problem joins the description;
+// another matter shows the draft first and asks to send or cancel it, so
+// nothing is merged or silently replaced.
+func (h *Handler) draftAddition(ctx context.Context, in Incoming, d draft, text, lang string) (bool, error) {
+	switch {
+	case classifySmallTalk(text) != notSmallTalk:
+		return false, nil // "my tickets", "thanks": no place
+	case tickets.NamesOnlyAPlace(text):
+		d.Location = clip(text, 200) // "3号楼2单元", "北门车棚"
+	case h.Router.AsksSomething(text) && !h.Router.DescribesProblem(text) && emergencyIn(text) == noEmergency:
+		return false, nil // a question meanwhile: answered; the draft waits
+	case emergencyIn(text) == noEmergency && !h.anotherMatter(d, text):
+		d.Text = clip(d.Text+"\n"+text, MaxQuestionRunes) // more about the same problem
+	default:
+		d.LocationAsked, d.Step = true, stepPreview
+		if err := h.showPreview(ctx, in.UserID, in.ChatID, d, lang); err != nil {
+			return true, err
+		}
+		return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtOneAtATime.in(lang)})
+	}
+	d.LocationAsked, d.Step = true, stepPreview
+	return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
+}
+
+// dropDraft cancels the draft on a typed "取消" / "cancel".
+func (h *Handler) dropDraft(ctx context.Context, in Incoming, d draft, lang string) error {
+	d.Step = stepCanceled
+	if err := h.saveDraft(ctx, in.UserID, d); err != nil {
+		return err
+	}
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDraftCancelled.in(lang)})
+}
+
+// replyWord is a short typed reply as the word lists below hold it.
+func replyWord(text string) string {
+	return strings.Join(strings.Fields(strings.Trim(faq.Normalize(text), " .!?,;~")), " ")
+}
+
+// Words typed instead of tapping the draft's buttons.
+var (
+	cancelWords = setOfWords("取消", "算了", "不用了", "不要了", "不报了", "不发了", "撤回", "cancel", "forget it",
+		"never mind", "nevermind", "don t send", "dont send", "do not send", "cancel it", "cancel that")
+	confirmWords = setOfWords("好", "好的", "确认", "发送", "确认发送", "发吧", "发送吧", "发", "是", "是的", "对", "可以", "行",
+		"ok", "okay", "yes", "yes please", "send", "send it", "confirm", "sure", "yes send it", "yes please send it", "please send")
+	previewNoWords = setOfWords("不", "不要", "no", "nope")
+	skipWords      = setOfWords("跳过", "不用", "不知道", "不清楚", "略过", "skip", "no", "none", "n/a", "-", "don t know",
+		"dont know", "not sure", "no idea")
+)
+
+func setOfWords(words ...string) map[string]bool {
+	m := make(map[string]bool, len(words))
+	for _, w := range words {
+		m[w] = true
+	}
+	return m
 }
 
 // isTopicWord reports a message of a word or two ("电梯", "EV charging"):
@@ -268,12 +333,6 @@ func (h *Handler) anotherMatter(d draft, text string) bool {
 // the location step is taken as a new matter rather than more details.
 const anotherMatterConfidence = 0.5
 
-// skipWords typed at the location step mean the skip button.
-var skipWords = map[string]bool{"跳过": true, "不用": true, "不知道": true, "略过": true, "skip": true, "no": true, "none": true, "n/a": true, "-": true}
-
-// maxLocationRunes: a reply to "where is it?" this short, with no number,
-// question or problem in it, is the place ("北门车棚", "near the south gate").
-const maxLocationRunes = 20
 
 // describe sets the draft's text, routes it and moves on.
 func (h *Handler) describe(ctx context.Context, in Incoming, d draft, chosen, text string) error {

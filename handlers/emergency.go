@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"regexp"
 	"strings"
 
 	"codesk/faq"
@@ -18,33 +19,41 @@ const (
 	medicalEmergency
 )
 
-// emergencyCues name a danger happening now, in normalised text (lower case,
-// simplified Chinese). Words of the estate's repair projects are left out:
-// "消防栓" or "fire hydrant" is no fire, "电梯坏了" no one trapped.
+// notEmergencies are phrases that share words with a danger but name none:
+// they are taken out of the text before the cues are looked for ("火灾隐患"
+// is a clutter complaint, "fire exit blocked" a hallway one).
+var notEmergencies = regexp.MustCompile(`火灾隐患|火灾报警器|消防演练|消防通道|消防栓|灭火器|困扰|` +
+	`fire (exit|exits|drill|drills|inspection|alarm|alarms|extinguisher|extinguishers|hydrant|hydrants|door|doors|safety|escape|hazard|risk|lane|engine)|` +
+	`(gave|give|giving) me a heart attack|(ceiling|wall|roof|shelf|tiles?) (has |have )?collapsed`)
+
+// emergencyCues name a danger happening now, in normalised text (lower
+// case, simplified Chinese), once notEmergencies are out of it. Someone is
+// trapped only in a lift: a car "trapped in" by a van is no emergency.
 var emergencyCues = []struct {
 	kind emergency
-	cues []string
+	cues *regexp.Regexp
 }{
-	{fireEmergency, []string{"着火", "起火", "失火", "火灾", "烧起来", "冒黑烟", "浓烟", "on fire", "there is a fire",
-		"there s a fire", "a fire in", "fire in the", "fire on the", "smoke everywhere", "smoke coming", "building is burning"}},
-	{gasEmergency, []string{"燃气味", "煤气味", "天然气味", "燃气泄漏", "煤气泄漏", "天然气泄漏", "闻到燃气", "闻到煤气",
-		"smell gas", "smells of gas", "smell of gas", "gas leak", "leaking gas", "gas smell"}},
-	{trappedEmergency, []string{"被困", "困在电梯", "关在电梯", "卡在电梯", "困在里面", "stuck in the lift",
-		"stuck in the elevator", "stuck in a lift", "stuck in an elevator", "stuck in lift", "stuck in elevator",
-		"trapped in", "trapped inside", "locked in the lift"}},
-	{medicalEmergency, []string{"晕倒", "昏倒", "昏迷", "不省人事", "没有呼吸", "没呼吸", "大出血", "摔倒起不来", "心脏病发",
-		"unconscious", "collapsed", "not breathing", "heart attack", "bleeding badly", "fell and can t get up"}},
+	{fireEmergency, regexp.MustCompile(`着火|起火|失火|火灾|烧起来|冒烟|浓烟|冒火花|烧焦味|焦糊味|` +
+		`on fire|there (is|s) a fire|\bfire in\b|\bfire on the\b|^fire$|smoke (everywhere|coming|in the|from)|` +
+		`smell(s|ing)? (of )?burning|sparks (from|coming)|is burning`)},
+	{gasEmergency, regexp.MustCompile(`(燃气|煤气|天然气)(味|泄漏|漏了)|闻到(燃气|煤气)|漏(燃气|煤气)|` +
+		`smell(s|ing)? (of )?gas|gas (leak|smell|is leaking|leaking)|leaking gas`)},
+	{trappedEmergency, regexp.MustCompile(`困人|电梯关人|电梯里关着人|(被困|困住|困在|关在|卡在|出不来).{0,8}电梯|电梯.{0,8}(被困|困住|出不来)|` +
+		`(stuck|trapped|locked) in(side)? (the |a |an |our )?(lift|elevator)|(lift|elevator).{0,40}(stuck|trapped).{0,30}(inside|in it|in there)|` +
+		`(stuck|stopped) between floors.{0,30}(inside|with)`)},
+	{medicalEmergency, regexp.MustCompile(`晕倒|昏倒|昏迷|不省人事|没有呼吸|没呼吸|大出血|流血不止|抽搐|心脏病发|摔倒.{0,6}(起不来|流血|不动)|头.{0,3}流血|` +
+		`unconscious|not breathing|fainted|passed out|having a heart attack|bleeding (badly|a lot|heavily)|` +
+		`(someone|somebody|he|she|man|woman|lady|person|neighbou?r|dad|mum|mom|father|mother|grandma|grandpa|granny|elderly) .{0,20}collapsed|` +
+		`fell and (can t|cannot|can not) get up`)},
 }
 
 // emergencyIn returns the first danger text describes, or noEmergency.
 // "被困电梯里了怎么办" asks what to do, but the one asking may be inside.
 func emergencyIn(text string) emergency {
-	s := faq.Normalize(text)
+	s := notEmergencies.ReplaceAllString(strings.TrimSpace(strings.Trim(faq.Normalize(text), " !.?")), " ")
 	for _, e := range emergencyCues {
-		for _, c := range e.cues {
-			if strings.Contains(s, c) {
-				return e.kind
-			}
+		if e.cues.MatchString(s) {
+			return e.kind
 		}
 	}
 	return noEmergency

@@ -5,10 +5,12 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
 
+	"codesk/faq"
 	"codesk/parties"
 )
 
@@ -84,7 +86,7 @@ func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen 
 		if text == "" || runeLen(text) > MaxQuestionRunes {
 			return false, nil // answerQuestion says why
 		}
-		if classifySmallTalk(text) != notSmallTalk || h.FAQ.Match(text).ID != "" {
+		if classifySmallTalk(text) != notSmallTalk || (asksOutright(text) && h.FAQ.Match(text).ID != "") {
 			return false, nil // a greeting, or a question the FAQ answers
 		}
 	}
@@ -164,5 +166,17 @@ func (h *Handler) followUpChoice(ctx context.Context, in Incoming, ticketID int6
 	if err := h.State.Delete(ctx, conversationKey(in.UserID)); err != nil {
 		return fmt.Errorf("clear conversation: %w", err)
 	}
-	return h.handlePrivate(ctx, held)
+	var replyLang string
+	return h.handlePrivate(ctx, held, &replyLang)
 }
+
+// asksOutright reports text that is plainly a question (a question mark, 吗,
+// "how do I …"): only such text, answered by the FAQ, skips the offer to
+// pass it to the ticket. "好的，下午3点可以" and "yes 3pm is fine" answer the
+// staff, whatever entry the matcher finds for them.
+func asksOutright(text string) bool {
+	return plainQuestion.MatchString(faq.Normalize(text))
+}
+
+var plainQuestion = regexp.MustCompile(`[?？]|吗|什么|怎么|为什么|为啥|哪|谁|几点|几号|几时|多少|多久|` +
+	`^(how|what|when|where|which|who|why|can|could|is|are|do|does|should|will|would)\b`)

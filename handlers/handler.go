@@ -161,11 +161,12 @@ func (h *Handler) Handle(ctx context.Context, in Incoming) error {
 		}
 		return err
 	}
-	err := h.handlePrivate(ctx, in)
+	var lang string // the reply language, once handlePrivate knows it
+	err := h.handlePrivate(ctx, in, &lang)
 	if err != nil && ctx.Err() == nil {
 		// the update is marked handled anyway (a poison message must not
 		// loop), so the resident must hear that it did not go through
-		h.replyFailure(ctx, in, "")
+		h.replyFailure(ctx, in, lang)
 	}
 	return err
 }
@@ -178,7 +179,7 @@ func (h *Handler) sendQuietly(ctx context.Context, m OutMessage) {
 	}
 }
 
-func (h *Handler) handlePrivate(ctx context.Context, in Incoming) error {
+func (h *Handler) handlePrivate(ctx context.Context, in Incoming, replyLang *string) error {
 	res, err := h.Residents.TouchResident(ctx, in.UserID, h.Now())
 	if err != nil {
 		return fmt.Errorf("touch resident %d: %w", in.UserID, err)
@@ -188,6 +189,7 @@ func (h *Handler) handlePrivate(ctx context.Context, in Incoming) error {
 		h.rememberLanguage(ctx, in)
 	}
 	lang := h.language(res.Language, in)
+	*replyLang = lang
 	text := strings.TrimSpace(in.Text)
 	if in.Document != nil {
 		if handled, err := h.faqDocument(ctx, in, lang); handled || err != nil {

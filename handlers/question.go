@@ -58,11 +58,15 @@ func (h *Handler) answerQuestion(ctx context.Context, in Incoming, chosen, text 
 	case menuTickets:
 		return h.menuAction(ctx, in, "tickets", chosen, lang)
 	case menuConcern:
-		return h.menuAction(ctx, in, "concern", chosen, lang)
+		if h.ticketsEnabled() { // else the FAQ says how to report
+			return h.menuAction(ctx, in, "concern", chosen, lang)
+		}
 	case menuAsk:
 		return h.menuAction(ctx, in, "ask", chosen, lang)
 	case menuLanguage:
 		return h.menuAction(ctx, in, "lang", chosen, lang)
+	case menuHelp:
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtHelp.in(lang), Buttons: menu(lang)})
 	}
 	// an emoji, a lone "?" or a button number typed as text asks nothing
 	// the FAQ could answer, nor anything to pass to the staff
@@ -126,7 +130,10 @@ func (h *Handler) answerQuestion(ctx context.Context, in Incoming, chosen, text 
 // describes a problem ("电梯坏了怎么办", "the lift has been broken for days,
 // who do I call?"): the answer may not be all the resident needs.
 func (h *Handler) reportRow(text string, logID int64, lang string) [][]Button {
-	if !h.ticketsEnabled() || logID == 0 || !h.Router.DescribesProblem(text) {
+	if !h.ticketsEnabled() || logID == 0 {
+		return nil
+	}
+	if concern, _ := h.Router.IsConcern(text); !concern && !h.Router.DescribesProblem(text) {
 		return nil
 	}
 	return [][]Button{{{Text: txtBtnReportIt.in(lang), Data: reportQuestionData(logID)}}}

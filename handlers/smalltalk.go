@@ -24,6 +24,7 @@ const (
 	menuConcern
 	menuAsk
 	menuLanguage
+	menuHelp // "help", "菜单": the help text and the menu
 )
 
 var smallTalkPhrases = map[string]smallTalk{
@@ -40,7 +41,7 @@ var smallTalkPhrases = map[string]smallTalk{
 	"你能干嘛": greeting, "你能做什么": greeting, "你会什么": greeting, "你是谁": greeting, "你是干嘛的": greeting,
 	"你能干什么": greeting, "能干啥": greeting, "你能帮我做什么": greeting, "what can you do": greeting,
 	"who are you": greeting, "what are you": greeting, "what do you do": greeting, "how can you help": greeting,
-	"人工": wantsPerson, "转人工": wantsPerson, "人工服务": wantsPerson, "人工客服": wantsPerson, "我要找人工": wantsPerson,
+	"人工": wantsPerson, "转人工": wantsPerson, "有没有人工客服": wantsPerson, "请帮我转人工": wantsPerson, "帮我转人工": wantsPerson, "人工服务": wantsPerson, "人工客服": wantsPerson, "我要找人工": wantsPerson,
 	"找人工": wantsPerson, "真人": wantsPerson, "你是真人吗": wantsPerson, "你是机器人吗": wantsPerson,
 	"我要找真人": wantsPerson, "有没有真人": wantsPerson, "real person": wantsPerson, "human": wantsPerson,
 	"talk to a human": wantsPerson, "talk to a person": wantsPerson, "can i talk to a real person": wantsPerson,
@@ -53,7 +54,8 @@ var smallTalkPhrases = map[string]smallTalk{
 	"complaint": menuConcern, "i want to complain": menuConcern, "i want to report a problem": menuConcern,
 	"提问": menuAsk, "我要提问": menuAsk, "问问题": menuAsk, "ask a question": menuAsk, "i have a question": menuAsk,
 	"我有个问题": menuAsk, "语言": menuLanguage, "切换语言": menuLanguage, "language": menuLanguage,
-	"change language": menuLanguage,
+	"change language": menuLanguage, "i want to report something": menuConcern, "i want to report a concern": menuConcern,
+	"帮助": menuHelp, "help": menuHelp, "菜单": menuHelp, "menu": menuHelp, "使用说明": menuHelp, "怎么用": menuHelp,
 }
 
 // wantsPersonPattern: asking for a person in a sentence of its own
@@ -85,9 +87,9 @@ func classifySmallTalk(text string) smallTalk {
 }
 
 // smallTalkRun classifies a message made only of small-talk phrases ("ok
-// thanks", "好的谢谢", "great, thank you"): thanks wins over a greeting, a
-// greeting over an acknowledgement. Anything else in it makes it no small
-// talk.
+// thanks", "好的谢谢", "great, thank you", "你好，我要投诉"): a request wins
+// over thanks, thanks over a greeting, a greeting over an acknowledgement.
+// Anything else in it makes it no small talk.
 func smallTalkRun(s string) smallTalk {
 	s = strings.ReplaceAll(s, " ", "")
 	if s == "" {
@@ -96,8 +98,7 @@ func smallTalkRun(s string) smallTalk {
 	found := map[smallTalk]bool{}
 	for s != "" {
 		best := ""
-		for p := range smallTalkPhrases {
-			p = strings.ReplaceAll(p, " ", "")
+		for p := range smallTalkPhrasesNoSpace {
 			if len(p) > len(best) && strings.HasPrefix(s, p) {
 				best = p
 			}
@@ -117,7 +118,8 @@ func smallTalkRun(s string) smallTalk {
 		}
 		s = s[len(best):]
 	}
-	for _, k := range []smallTalk{thanks, greeting, goodbye} {
+	// a request among pleasantries is what the message asks ("你好，我要投诉")
+	for _, k := range []smallTalk{wantsPerson, menuConcern, menuTickets, menuAsk, menuLanguage, thanks, greeting, goodbye} {
 		if found[k] {
 			return k
 		}

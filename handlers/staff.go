@@ -278,8 +278,6 @@ func (h *Handler) reassign(ctx context.Context, in Incoming, t tickets.Ticket, p
 	return nil
 }
 
-// editCard redraws the pressed card for t, best effort: the action is
-// already stored and the resident told. A note replaces the buttons.
 // redrawOtherCards brings the ticket's other live card up to date after a
 // press on one: the party's card once the desk claims an escalated ticket,
 // or the desk's escalation card once the party does, so neither offers a
@@ -288,6 +286,9 @@ func (h *Handler) reassign(ctx context.Context, in Incoming, t tickets.Ticket, p
 func (h *Handler) redrawOtherCards(ctx context.Context, in Incoming, t tickets.Ticket) {
 	for _, purpose := range []string{purposeCard, purposeEscalation} {
 		chat, msg, err := h.Tickets.TicketMessage(ctx, t.ID, purpose)
+		if err != nil && !errors.Is(err, storage.ErrNotFound) {
+			h.Log.Warn("find ticket card to redraw", "ticket", t.ID, "purpose", purpose, "err", err)
+		}
 		if err != nil || msg == 0 || (in.Callback != nil && chat == in.ChatID && msg == in.Callback.MessageID) {
 			continue
 		}
@@ -297,6 +298,8 @@ func (h *Handler) redrawOtherCards(ctx context.Context, in Incoming, t tickets.T
 	}
 }
 
+// editCard redraws the pressed card for t, best effort: the action is
+// already stored and the resident told. A note replaces the buttons.
 func (h *Handler) editCard(ctx context.Context, in Incoming, t tickets.Ticket, note string) {
 	if in.Callback == nil || in.Callback.MessageID == 0 {
 		return
@@ -397,14 +400,20 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 		return true, fmt.Errorf("relay staff reply on ticket %d: %w", t.ID, err)
 	}
 	if !updated.Status.Open() {
-		return true, h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID,
+		// the reply is on its way to the resident: a failed notice must
+		// not read as a failed reply (a retry would send it twice)
+		h.sendQuietly(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID,
 			Text: fmt.Sprintf(staffReplyOnClosed, updated.Number(), updated.Status.Name("zh"), updated.Status.Name("en"))})
+		return true, nil
 	}
-	if updated.Status != t.Status && purpose == purposeCard {
-		// the card's buttons follow the status (no "claim" once answered)
-		if err := h.Messenger.Edit(ctx, in.ChatID, in.ReplyTo, h.cardBody(updated), staffButtons(updated)); err != nil {
-			h.Log.Info("edit ticket card", "ticket", t.ID, "err", err)
+	if updated.Status != t.Status {
+		// the cards' buttons follow the status (no "claim" once answered)
+		if purpose == purposeCard {
+			if err := h.Messenger.Edit(ctx, in.ChatID, in.ReplyTo, h.cardBody(updated), staffButtons(updated)); err != nil {
+				h.Log.Info("edit ticket card", "ticket", t.ID, "err", err)
+			}
 		}
+		h.redrawOtherCards(ctx, Incoming{ChatID: in.ChatID, Callback: &Callback{MessageID: in.ReplyTo}}, updated)
 	}
 	h.noteConversation(ctx, t.ResidentID, t.ID)
 	return true, nil

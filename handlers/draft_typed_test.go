@@ -1,0 +1,94 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+
+	"codesk/handlers"
+)
+
+// Typing at a draft's step does what its buttons do: "好的" sends, "取消"
+// cancels; nothing is left believing a report went that did not.
+func TestTypedAnswersToTheDraft(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	f.say(t, resident, "电梯坏了")
+	f.say(t, resident, "5号楼")
+	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: resident, UserID: resident, Chat: handlers.PrivateChat, Kind: handlers.TextMessage, Text: "好的"}); err != nil {
+		t.Fatal(err)
+	}
+	if tks, _ := f.db.ResidentTickets(f.ctx, resident, 5); len(tks) != 1 || !strings.Contains(tks[0].Text, "电梯坏了") {
+		t.Errorf("a typed 好的 at the preview sends the report: tickets %+v", tks)
+	}
+	acked := false
+	for _, m := range f.deliver(t) {
+		acked = acked || (m.ChatID == resident && strings.Contains(m.Text, "已收到"))
+	}
+	if !acked {
+		t.Error("the typed confirmation is acknowledged like a pressed one")
+	}
+
+	for _, cancel := range []string{"取消", "cancel", "算了"} {
+		f = newTicketFixture(t, nil)
+		f.say(t, resident, "电梯坏了")
+		if got := f.say(t, resident, cancel); !strings.Contains(got.Text, "取消") && !strings.Contains(got.Text, "cancelled") {
+			t.Errorf("%q at the location step cancels, got %q", cancel, got.Text)
+		}
+		if got := f.say(t, resident, "好的"); strings.Contains(got.Text, "工单") {
+			t.Errorf("after %q nothing is left to send, got %q", cancel, got.Text)
+		}
+		if tks, _ := f.db.ResidentTickets(f.ctx, resident, 5); len(tks) != 0 {
+			t.Errorf("%q: no ticket, got %d", cancel, len(tks))
+		}
+	}
+}
+
+// A second report while one waits for "send" neither replaces nor merges
+// into it; more about the same problem joins it.
+func TestASecondMessageAtThePreview(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	f.say(t, resident, "5号楼电梯又坏了")
+	before := f.out.count()
+	f.say(t, resident, "隔壁邻居天天半夜吵架摔东西，吵得睡不着")
+	sent := f.out.sentSince(before)
+	if len(sent) != 2 || !strings.Contains(sent[0].Text, "5号楼电梯又坏了") || strings.Contains(sent[0].Text, "吵架") {
+		t.Errorf("another matter at the preview: want the lift draft again and a note, got %v", texts(sent))
+	}
+	if got := f.say(t, resident, "门也关不上"); !strings.Contains(got.Text, "5号楼电梯又坏了") || !strings.Contains(got.Text, "门也关不上") {
+		t.Errorf("more about the lift joins its draft, got %q", got.Text)
+	}
+}
+
+// Asked to describe a problem, a resident who asks a question gets the
+// answer and the draft waits.
+func TestAQuestionAtTheDescribeStep(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	f.say(t, resident, "报修")
+	if got := f.say(t, resident, "电梯什么时候换"); got.Text != testFAQ.entries["elevator-replacement"].Answer.ZH {
+		t.Errorf("a question at the describe step is answered, got %q", got.Text)
+	}
+	if got := f.say(t, resident, "3号楼2单元电梯坏了"); !strings.Contains(got.Text, "3号楼2单元电梯坏了") || !strings.Contains(got.Text, "确认发送") {
+		t.Errorf("then the description makes the draft, got %q", got.Text)
+	}
+}
+
+// An answer to a staff question is offered to the ticket even when the
+// matcher finds some entry for it: only a plain question skips the offer.
+func TestAnAnswerToStaffIsOfferedEvenWithAnFAQMatch(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	staffAsks(t, f)
+	if got := f.say(t, resident, "好的，下午3点可以"); !strings.Contains(got.Text, "回复吗") {
+		t.Errorf("an answer to staff is offered to the ticket, got %q", got.Text)
+	}
+}
+
+// A fire, a gas smell or someone hurt gets the safety advice, then a report
+// draft for the staff, not an FAQ search.
+func TestAnEmergencyIsReportedAfterTheAdvice(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	before := f.out.count()
+	f.say(t, resident, "There is a fire in building 5!")
+	sent := f.out.sentSince(before)
+	if len(sent) != 2 || !strings.Contains(sent[0].Text, "119") || !strings.Contains(sent[1].Text, "Send it?") {
+		t.Errorf("want the advice, then the report draft; got %v", texts(sent))
+	}
+}
