@@ -333,7 +333,6 @@ func (h *Handler) anotherMatter(d draft, text string) bool {
 // the location step is taken as a new matter rather than more details.
 const anotherMatterConfidence = 0.5
 
-
 // describe sets the draft's text, routes it and moves on.
 func (h *Handler) describe(ctx context.Context, in Incoming, d draft, chosen, text string) error {
 	if chosen == "" {

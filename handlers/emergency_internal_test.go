@@ -8,11 +8,11 @@ func TestEmergencyCues(t *testing.T) {
 	for text, want := range map[string]emergency{
 		"电梯困人了": trappedEmergency, "被困电梯里了怎么办！": trappedEmergency, "I am stuck in the lift!": trappedEmergency,
 		"the lift stopped between floors with my kid inside": trappedEmergency,
-		"Fire in building 3!": fireEmergency, "fire!": fireEmergency, "楼道冒烟了": fireEmergency, "电线冒火花": fireEmergency,
+		"Fire in building 3!":                                fireEmergency, "fire!": fireEmergency, "楼道冒烟了": fireEmergency, "电线冒火花": fireEmergency,
 		"I can smell burning": fireEmergency, "3号楼着火了": fireEmergency,
 		"gas is leaking": gasEmergency, "煤气漏了": gasEmergency, "楼道里一股燃气味": gasEmergency, "I smell gas in the stairwell": gasEmergency,
 		"someone fainted in the lift": medicalEmergency, "my dad passed out": medicalEmergency, "有人摔倒了头在流血": medicalEmergency,
-		"有老人晕倒在电梯口": medicalEmergency,
+		"有老人晕倒在电梯口":    medicalEmergency,
 		"楼道堆放杂物，有火灾隐患": noEmergency, "火灾报警器一直响": noEmergency, "There is a fire exit blocked": noEmergency,
 		"when is a fire inspection": noEmergency, "我被困扰很久了": noEmergency, "water trapped in the wall": noEmergency,
 		"the ceiling collapsed": noEmergency, "that bill gave me a heart attack": noEmergency, "我的车被困在车位里": noEmergency,
