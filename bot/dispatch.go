@@ -28,9 +28,10 @@ type dispatcher struct {
 }
 
 type job struct {
-	ctx  context.Context
-	in   handlers.Incoming
-	done func(error)
+	ctx   context.Context
+	in    handlers.Incoming
+	start func(context.Context) error // nil, or says whether the job may still run
+	done  func(error)
 }
 
 func newDispatcher(h Handler, log *slog.Logger, workers int) *dispatcher {
@@ -46,12 +47,15 @@ func newDispatcher(h Handler, log *slog.Logger, workers int) *dispatcher {
 	return d
 }
 
-// dispatch queues in on its chat's worker; done is called with the
-// handler's error once it ran, or with ctx's error if it never did.
-func (d *dispatcher) dispatch(ctx context.Context, in handlers.Incoming, done func(error)) {
+// dispatch queues in on its chat's worker. When its turn comes, start (if
+// not nil) is asked first: a job may wait long in its queue, and what held
+// when it was queued may not hold any more. done is called with the
+// handler's error once it ran, or, if it never did, with ctx's error or
+// start's.
+func (d *dispatcher) dispatch(ctx context.Context, in handlers.Incoming, start func(context.Context) error, done func(error)) {
 	q := d.queues[maphash.Comparable(d.seed, in.ChatID)%uint64(len(d.queues))]
 	select {
-	case q <- job{ctx: ctx, in: in, done: done}:
+	case q <- job{ctx: ctx, in: in, start: start, done: done}:
 	case <-ctx.Done():
 		done(ctx.Err())
 	}
@@ -78,6 +82,12 @@ func (d *dispatcher) run(j job) {
 	if err := j.ctx.Err(); err != nil {
 		j.done(err) // shutting down: leave it for the next start
 		return
+	}
+	if j.start != nil {
+		if err := j.start(j.ctx); err != nil {
+			j.done(err)
+			return
+		}
 	}
 	var err error
 	defer func() { j.done(err) }()

@@ -3,6 +3,7 @@ package bot
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"log/slog"
 	"sync"
@@ -21,37 +22,42 @@ type UpdateStore interface {
 	StoreUpdates(ctx context.Context, updates []storage.StoredUpdate) error
 	UnhandledUpdates(ctx context.Context, limit int) ([]storage.StoredUpdate, error)
 	ClaimUpdate(ctx context.Context, id int64, now time.Time, lease time.Duration) (bool, error)
+	RenewUpdateClaim(ctx context.Context, id int64, claimedUntil, now time.Time, lease time.Duration) (bool, error)
 	ReleaseUpdate(ctx context.Context, id int64, claimedUntil time.Time) error
-	MarkUpdateHandled(ctx context.Context, id int64, at time.Time) error
+	MarkClaimedUpdateHandled(ctx context.Context, id int64, claimedUntil, at time.Time) (bool, error)
 	LastStoredUpdateID(ctx context.Context) (int64, error)
 }
-
-// updateLease is how long a claim keeps other replicas off an update: far
-// longer than a handler runs (the model's deadline, Telegram's pacing), so
-// only a replica that died loses its updates to another.
-const updateLease = 5 * time.Minute
 
 // processor hands stored, unhandled updates it claimed to the dispatcher in
 // update order and marks each handled when its handler returns. It is woken
 // when intake stores updates, and also looks on its own every poll interval.
 type processor struct {
-	store UpdateStore
-	d     *dispatcher
-	log   *slog.Logger
-	poll  time.Duration
-	now   func() time.Time
-	wake  chan struct{}
-	mu    sync.Mutex
+	store      UpdateStore
+	d          *dispatcher
+	log        *slog.Logger
+	poll       time.Duration
+	renewEvery time.Duration // how often claims held here are renewed
+	now        func() time.Time
+	wake       chan struct{}
+	mu         sync.Mutex
 	// seen holds updates being handled (true) or handled by this process
 	// (false). The handled ones stay until a listing no longer holds them:
 	// a listing read just before a handled mark committed still shows the
 	// update as unhandled, and must not start it again.
 	seen map[int64]bool
+
+	// claimMu guards claims and serialises the store calls on them, so a
+	// renewal never moves a claim's end between another call reading it
+	// and using it.
+	claimMu sync.Mutex
+	// claims holds when the store's claim on each update in flight here
+	// ends; an update whose claim was found lost is left out.
+	claims map[int64]time.Time
 }
 
 func newProcessor(store UpdateStore, d *dispatcher, log *slog.Logger) *processor {
-	return &processor{store: store, d: d, log: log, poll: 500 * time.Millisecond, now: time.Now,
-		wake: make(chan struct{}, 1), seen: map[int64]bool{}}
+	return &processor{store: store, d: d, log: log, poll: 500 * time.Millisecond, renewEvery: claimRenewal,
+		now: time.Now, wake: make(chan struct{}, 1), seen: map[int64]bool{}, claims: map[int64]time.Time{}}
 }
 
 // notify wakes the processor; it never blocks.
@@ -65,6 +71,13 @@ func (p *processor) notify() {
 // run processes until ctx ends; updates left unhandled then are handled
 // after the next start.
 func (p *processor) run(ctx context.Context) {
+	var renewing sync.WaitGroup
+	renewing.Add(1)
+	go func() {
+		defer renewing.Done()
+		p.renewLoop(ctx)
+	}()
+	defer renewing.Wait()
 	t := time.NewTicker(p.poll)
 	defer t.Stop()
 	for {
@@ -80,6 +93,11 @@ func (p *processor) run(ctx context.Context) {
 	}
 }
 
+// round claims and dispatches the listed updates it may handle now. A
+// chat's updates are handled in order: once one of them is held elsewhere
+// (by another replica, or by a dead one until its lease lapses), the chat's
+// later updates wait for a later round. Updates in flight here need no such
+// wait: the dispatcher queues a chat's updates behind each other.
 func (p *processor) round(ctx context.Context) error {
 	for {
 		ups, err := p.store.UnhandledUpdates(ctx, 500)
@@ -88,18 +106,26 @@ func (p *processor) round(ctx context.Context) error {
 		}
 		p.forget(ups)
 		fresh := 0
+		waiting := map[int64]bool{} // chats with an earlier update held elsewhere
 		for _, u := range ups {
+			if u.ChatID != 0 && waiting[u.ChatID] {
+				continue
+			}
 			if !p.begin(u.ID) {
 				continue
 			}
-			until, ok, err := p.claim(ctx, u.ID)
+			until, ok, err := p.claim(ctx, u)
 			if err != nil {
 				return err // the store is failing: the next round tries again
 			}
-			if ok {
-				fresh++
-				p.handle(ctx, u, until)
+			if !ok {
+				if u.ChatID != 0 {
+					waiting[u.ChatID] = true
+				}
+				continue
 			}
+			fresh++
+			p.handle(ctx, u, until)
 		}
 		if fresh == 0 || len(ups) < 500 {
 			return nil
@@ -118,41 +144,9 @@ func (p *processor) begin(id int64) bool {
 	return true
 }
 
-// claim reserves id, begun here, in the store until the returned time. When
-// another replica holds it, or the store fails, id is forgotten here: a
-// later listing shows it again, and should its claimant die, its lease
-// lapses and this process takes the update over.
-func (p *processor) claim(ctx context.Context, id int64) (until time.Time, ok bool, err error) {
-	now := p.now()
-	until = now.Add(updateLease)
-	ok, err = p.store.ClaimUpdate(ctx, id, now, updateLease)
-	if err != nil {
-		if ctx.Err() != nil {
-			// Cut short, the claim may still have been made: undo it, or
-			// the next start would wait for the lease.
-			p.release(ctx, id, until)
-		}
-		p.end(id, false)
-		return time.Time{}, false, fmt.Errorf("claim update %d: %w", id, err)
-	}
-	if !ok {
-		p.end(id, false)
-	}
-	return until, ok, nil
-}
-
-// release gives up the claim on an update left unhandled, so the next start
-// or another replica handles it now rather than when the lease ends.
-func (p *processor) release(ctx context.Context, id int64, until time.Time) {
-	ctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), 5*time.Second)
-	defer cancel()
-	if err := p.store.ReleaseUpdate(ctx, id, until); err != nil {
-		p.log.Warn("release update claim; another replica takes it when the lease ends", "update_id", id, "err", err)
-	}
-}
-
 // end records id as handled by this process (handled is false when a
-// shutdown cut it short: then the next start handles it).
+// shutdown cut it short or it was never started: then a later listing
+// shows it again).
 func (p *processor) end(id int64, handled bool) {
 	p.mu.Lock()
 	defer p.mu.Unlock()
@@ -181,32 +175,44 @@ func (p *processor) forget(listing []storage.StoredUpdate) {
 
 // handle dispatches u, claimed until until.
 func (p *processor) handle(ctx context.Context, u storage.StoredUpdate, until time.Time) {
+	p.claimMu.Lock()
+	p.claims[u.ID] = until
+	p.claimMu.Unlock()
 	var upd models.Update
 	if err := json.Unmarshal(u.Payload, &upd); err != nil {
 		p.log.Error("stored update is unreadable; skipping it", "update_id", u.ID, "err", err)
-		p.finish(ctx, u.ID, until, nil)
+		p.finish(ctx, u.ID, nil)
 		return
 	}
 	in, ok := toIncoming(&upd)
 	if !ok {
-		p.finish(ctx, u.ID, until, nil)
+		p.finish(ctx, u.ID, nil)
 		return
 	}
-	p.d.dispatch(ctx, in, func(err error) { p.finish(ctx, u.ID, until, err) })
+	p.d.dispatch(ctx, in,
+		func(jobCtx context.Context) error { return p.start(jobCtx, u.ID) },
+		func(err error) { p.finish(ctx, u.ID, err) })
 }
 
 // finish records an update as handled — also when its handler failed: the
 // resident has been told, and retrying a poison update forever would help
-// nobody. Only a handler cut short by shutdown leaves it, released, for the
-// next start.
-func (p *processor) finish(ctx context.Context, id int64, until time.Time, err error) {
-	if err != nil && ctx.Err() != nil {
-		p.release(ctx, id, until)
+// nobody. An update never started (its claim was lost, or could not be
+// confirmed) or cut short by shutdown is released for whoever lists it next.
+func (p *processor) finish(ctx context.Context, id int64, err error) {
+	until, held := p.dropClaim(id)
+	if errors.Is(err, errNotStarted) || (err != nil && ctx.Err() != nil) {
+		if held {
+			p.release(ctx, id, until)
+		}
 		p.end(id, false)
 		return
 	}
 	defer p.end(id, true)
-	if mErr := p.store.MarkUpdateHandled(context.WithoutCancel(ctx), id, p.now()); mErr != nil {
+	ok, mErr := p.store.MarkClaimedUpdateHandled(context.WithoutCancel(ctx), id, until, p.now())
+	switch {
+	case mErr != nil:
 		p.log.Error("mark update handled", "update_id", id, "err", mErr)
+	case !ok:
+		p.log.Error("update handled after its claim was lost; another replica may handle it again", "update_id", id)
 	}
 }

@@ -38,11 +38,16 @@ func (s *staleStore) ClaimUpdate(_ context.Context, id int64, _ time.Time, _ tim
 	}
 	return !s.handled[id], nil
 }
-func (s *staleStore) MarkUpdateHandled(_ context.Context, id int64, _ time.Time) error {
+func (s *staleStore) RenewUpdateClaim(_ context.Context, id int64, _, _ time.Time, _ time.Duration) (bool, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	return !s.handled[id], nil
+}
+func (s *staleStore) MarkClaimedUpdateHandled(_ context.Context, id int64, _, _ time.Time) (bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.handled[id] = true
-	return nil
+	return true, nil
 }
 func (s *staleStore) UnhandledUpdates(context.Context, int) ([]storage.StoredUpdate, error) {
 	s.mu.Lock()

@@ -2,6 +2,7 @@ package storage
 
 import (
 	"context"
+	"database/sql"
 	"fmt"
 	"time"
 
@@ -15,6 +16,11 @@ type StoredUpdate struct {
 	ChatID     int64  // 0 when the update has no chat
 	Payload    []byte // the update's JSON, byte for byte
 	ReceivedAt time.Time
+	// ClaimedUntil is when the last claim on the update ends (zero when
+	// never claimed), as listed by UnhandledUpdates; StoreUpdates ignores
+	// it. A replica can tell an update someone else holds without trying
+	// to claim it.
+	ClaimedUntil time.Time
 }
 
 // StoreUpdates stores updates in one transaction; ids stored already are
@@ -42,13 +48,14 @@ func (db *DB) StoreUpdates(ctx context.Context, updates []StoredUpdate) error {
 }
 
 // UnhandledUpdates returns up to limit updates not yet marked handled, by
-// update id. limit <= 0 means 100.
+// update id, held ones included: a replica must see an update another holds
+// to keep that chat's later updates waiting. limit <= 0 means 100.
 func (db *DB) UnhandledUpdates(ctx context.Context, limit int) ([]StoredUpdate, error) {
 	if limit <= 0 {
 		limit = 100
 	}
 	query := `
-		SELECT update_id, chat_id, payload, received_at
+		SELECT update_id, chat_id, payload, received_at, claimed_until
 		FROM telegram_updates
 		WHERE handled_at IS NULL
 		ORDER BY update_id
@@ -61,11 +68,15 @@ func (db *DB) UnhandledUpdates(ctx context.Context, limit int) ([]StoredUpdate, 
 	var out []StoredUpdate
 	for rows.Next() {
 		var u StoredUpdate
-		if err := rows.Scan(&u.ID, &u.ChatID, &u.Payload, &u.ReceivedAt); err != nil {
+		var claimedUntil sql.NullTime
+		if err := rows.Scan(&u.ID, &u.ChatID, &u.Payload, &u.ReceivedAt, &claimedUntil); err != nil {
 			return nil, fmt.Errorf("storage: scan update: %w", err)
 		}
 		u.Payload = nilIfEmpty(u.Payload)
 		u.ReceivedAt = u.ReceivedAt.UTC()
+		if claimedUntil.Valid {
+			u.ClaimedUntil = claimedUntil.Time.UTC()
+		}
 		out = append(out, u)
 	}
 	if err := rows.Err(); err != nil {
@@ -74,8 +85,9 @@ func (db *DB) UnhandledUpdates(ctx context.Context, limit int) ([]StoredUpdate, 
 	return out, nil
 }
 
-// MarkUpdateHandled records that update id was handled; marking it again
-// keeps the first time. ErrNotFound for an update never stored.
+// MarkUpdateHandled records that update id was handled, whoever claims it;
+// marking it again keeps the first time. ErrNotFound for an update never
+// stored. Replicas mark with MarkClaimedUpdateHandled.
 func (db *DB) MarkUpdateHandled(ctx context.Context, id int64, at time.Time) error {
 	query := `UPDATE telegram_updates SET handled_at = COALESCE(handled_at, ?) WHERE update_id = ?`
 	result, err := db.db.ExecContext(ctx, db.db.Rebind(query), utc(at), id)
@@ -83,6 +95,17 @@ func (db *DB) MarkUpdateHandled(ctx context.Context, id int64, at time.Time) err
 		return fmt.Errorf("storage: mark update %d handled: %w", id, err)
 	}
 	return expectOneRow(result, fmt.Sprintf("update %d", id))
+}
+
+// MarkClaimedUpdateHandled records that update id was handled by the
+// claimant whose claim ClaimUpdate or RenewUpdateClaim granted until
+// claimedUntil. false (no error) when that claim is no longer there:
+// another replica took the update over after it lapsed, or handled it.
+func (db *DB) MarkClaimedUpdateHandled(ctx context.Context, id int64, claimedUntil, at time.Time) (bool, error) {
+	query := `
+		UPDATE telegram_updates SET handled_at = ?
+		WHERE update_id = ? AND handled_at IS NULL AND claimed_until = ?`
+	return db.execOneRow(ctx, query, fmt.Sprintf("mark claimed update %d handled", id), utc(at), id, utc(claimedUntil))
 }
 
 // ClaimUpdate reserves unhandled update id for the caller until now+lease
@@ -95,13 +118,31 @@ func (db *DB) ClaimUpdate(ctx context.Context, id int64, now time.Time, lease ti
 	query := `
 		UPDATE telegram_updates SET claimed_until = ?
 		WHERE update_id = ? AND handled_at IS NULL AND (claimed_until IS NULL OR claimed_until < ?)`
-	result, err := db.db.ExecContext(ctx, db.db.Rebind(query), utc(now.Add(lease)), id, utc(now))
+	return db.execOneRow(ctx, query, fmt.Sprintf("claim update %d", id), utc(now.Add(lease)), id, utc(now))
+}
+
+// RenewUpdateClaim extends the claim ClaimUpdate (or an earlier renewal)
+// granted until claimedUntil to now+lease, so an update waiting long in the
+// claimant's queue is not taken over while the claimant lives. false (no
+// error) when the claim is no longer there (see MarkClaimedUpdateHandled).
+// A lapsed claim nobody took since is renewed: nobody else handled it.
+func (db *DB) RenewUpdateClaim(ctx context.Context, id int64, claimedUntil, now time.Time, lease time.Duration) (bool, error) {
+	query := `
+		UPDATE telegram_updates SET claimed_until = ?
+		WHERE update_id = ? AND handled_at IS NULL AND claimed_until = ?`
+	return db.execOneRow(ctx, query, fmt.Sprintf("renew claim on update %d", id), utc(now.Add(lease)), id, utc(claimedUntil))
+}
+
+// execOneRow runs an update of at most one row and reports whether it
+// changed one.
+func (db *DB) execOneRow(ctx context.Context, query, what string, args ...any) (bool, error) {
+	result, err := db.db.ExecContext(ctx, db.db.Rebind(query), args...)
 	if err != nil {
-		return false, fmt.Errorf("storage: claim update %d: %w", id, err)
+		return false, fmt.Errorf("storage: %s: %w", what, err)
 	}
 	n, err := result.RowsAffected()
 	if err != nil {
-		return false, fmt.Errorf("storage: claim update %d: rows affected: %w", id, err)
+		return false, fmt.Errorf("storage: %s: rows affected: %w", what, err)
 	}
 	return n == 1, nil
 }

@@ -89,9 +89,17 @@ func TestClaimUpdate(t *testing.T) {
 		claim(8, testTime, true, "another update's claim")
 		claim(7, testTime.Add(lease+time.Microsecond), true, "claim after the lease lapsed")
 		claim(7, testTime.Add(lease+time.Second), false, "claim within the new lease")
-		// A claim stays listed: if its claimant dies, the others must see it.
-		if got, err := db.UnhandledUpdates(ctx, 10); err != nil || len(got) != 2 {
+		// A claim stays listed, with its end: if its claimant dies, the others
+		// must see it, and its chat's later updates must wait for it.
+		got, err := db.UnhandledUpdates(ctx, 10)
+		if err != nil || len(got) != 2 {
 			t.Fatalf("UnhandledUpdates with claims = %+v, %v; want both", got, err)
+		}
+		if want := testTime.Add(lease + time.Microsecond + lease); !got[0].ClaimedUntil.Equal(want) {
+			t.Errorf("update 7 listed as claimed until %v; want %v", got[0].ClaimedUntil, want)
+		}
+		if want := testTime.Add(lease); !got[1].ClaimedUntil.Equal(want) {
+			t.Errorf("update 8 listed as claimed until %v; want %v", got[1].ClaimedUntil, want)
 		}
 
 		if err := db.MarkUpdateHandled(ctx, 8, testTime.Add(time.Minute)); err != nil {
@@ -130,5 +138,58 @@ func TestReleaseUpdate(t *testing.T) {
 		if err := db.ReleaseUpdate(ctx, 999, testTime); err != nil {
 			t.Fatalf("releasing an unknown update: %v; want no error", err)
 		}
+	})
+}
+
+// A claimant renews and marks only while its own claim is there: once a
+// lapsed claim was taken over, the first claimant can do neither.
+func TestRenewAndMarkOnlyUnderTheOwnClaim(t *testing.T) {
+	storagetest.EachDialect(t, func(t *testing.T, db *storage.DB) {
+		ctx := context.Background()
+		if err := db.StoreUpdates(ctx, []storage.StoredUpdate{{ID: 7, Payload: []byte("{}"), ReceivedAt: testTime}}); err != nil {
+			t.Fatal(err)
+		}
+		lease := 5 * time.Minute
+		renew := func(claimedUntil, now time.Time, want bool, why string) {
+			t.Helper()
+			if got, err := db.RenewUpdateClaim(ctx, 7, claimedUntil, now, lease); err != nil || got != want {
+				t.Fatalf("%s: RenewUpdateClaim = %v, %v; want %v", why, got, err, want)
+			}
+		}
+		mark := func(claimedUntil time.Time, want bool, why string) {
+			t.Helper()
+			if got, err := db.MarkClaimedUpdateHandled(ctx, 7, claimedUntil, testTime.Add(time.Hour)); err != nil || got != want {
+				t.Fatalf("%s: MarkClaimedUpdateHandled = %v, %v; want %v", why, got, err, want)
+			}
+		}
+		renew(testTime.Add(lease), testTime, false, "renewing an update never claimed")
+		if ok, err := db.ClaimUpdate(ctx, 7, testTime, lease); err != nil || !ok {
+			t.Fatalf("claim = %v, %v", ok, err)
+		}
+		first := testTime.Add(lease)
+		renew(first, testTime.Add(4*time.Minute), true, "renewing the own claim")
+		renewed := testTime.Add(4*time.Minute + lease)
+		if ok, err := db.ClaimUpdate(ctx, 7, testTime.Add(lease+time.Second), lease); err != nil || ok {
+			t.Fatalf("claim past the first lease but within the renewed one = %v, %v; want refused", ok, err)
+		}
+		renew(first, testTime.Add(5*time.Minute), false, "renewing with the claim's old end")
+		mark(first, false, "marking under the claim's old end")
+
+		// The renewed claim lapses and another claimant takes the update.
+		if ok, err := db.ClaimUpdate(ctx, 7, renewed.Add(time.Second), lease); err != nil || !ok {
+			t.Fatalf("takeover after the renewed lease lapsed = %v, %v; want granted", ok, err)
+		}
+		takeover := renewed.Add(time.Second + lease)
+		renew(renewed, renewed.Add(2*time.Second), false, "renewing a claim taken over")
+		mark(renewed, false, "marking a claim taken over")
+		if un, err := db.UnhandledUpdates(ctx, 10); err != nil || len(un) != 1 {
+			t.Fatalf("UnhandledUpdates after the lost mark = %+v, %v; want the update still unhandled", un, err)
+		}
+		mark(takeover, true, "marking under the own claim")
+		mark(takeover, false, "marking twice")
+		if un, err := db.UnhandledUpdates(ctx, 10); err != nil || len(un) != 0 {
+			t.Fatalf("UnhandledUpdates after the mark = %+v, %v; want none", un, err)
+		}
+		renew(takeover, takeover, false, "renewing a handled update")
 	})
 }
