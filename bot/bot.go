@@ -116,7 +116,7 @@ func (b *Bot) RunPolling(ctx context.Context, store UpdateStore, h Handler) erro
 		return fmt.Errorf("delete webhook before polling: %w", err)
 	}
 	d := newDispatcher(h, b.opts.Log, b.opts.Workers)
-	proc := newProcessor(store, d, b.opts.Log)
+	proc := newProcessor(store, d, b.opts.Log, false)
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {

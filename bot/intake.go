@@ -25,6 +25,7 @@ type UpdateStore interface {
 	RenewUpdateClaim(ctx context.Context, id int64, claimedUntil, now time.Time, lease time.Duration) (bool, error)
 	ReleaseUpdate(ctx context.Context, id int64, claimedUntil time.Time) error
 	MarkClaimedUpdateHandled(ctx context.Context, id int64, claimedUntil, at time.Time) (bool, error)
+	MarkUpdateHandled(ctx context.Context, id int64, at time.Time) error
 	LastStoredUpdateID(ctx context.Context) (int64, error)
 }
 
@@ -37,6 +38,11 @@ type processor struct {
 	log        *slog.Logger
 	poll       time.Duration
 	renewEvery time.Duration // how often claims held here are renewed
+	// shared: replicas may share the store (webhook), so each update is
+	// claimed before it is handled. A poller is alone by Telegram's rule
+	// (one getUpdates consumer per bot): it claims nothing, and after a
+	// crash it handles what was left at once rather than after a lease.
+	shared bool
 	now        func() time.Time
 	wake       chan struct{}
 	mu         sync.Mutex
@@ -55,8 +61,8 @@ type processor struct {
 	claims map[int64]time.Time
 }
 
-func newProcessor(store UpdateStore, d *dispatcher, log *slog.Logger) *processor {
-	return &processor{store: store, d: d, log: log, poll: 500 * time.Millisecond, renewEvery: claimRenewal,
+func newProcessor(store UpdateStore, d *dispatcher, log *slog.Logger, shared bool) *processor {
+	return &processor{store: store, d: d, log: log, poll: 500 * time.Millisecond, renewEvery: claimRenewal, shared: shared,
 		now: time.Now, wake: make(chan struct{}, 1), seen: map[int64]bool{}, claims: map[int64]time.Time{}}
 }
 
@@ -72,11 +78,13 @@ func (p *processor) notify() {
 // after the next start.
 func (p *processor) run(ctx context.Context) {
 	var renewing sync.WaitGroup
-	renewing.Add(1)
-	go func() {
-		defer renewing.Done()
-		p.renewLoop(ctx)
-	}()
+	if p.shared {
+		renewing.Add(1)
+		go func() {
+			defer renewing.Done()
+			p.renewLoop(ctx)
+		}()
+	}
 	defer renewing.Wait()
 	t := time.NewTicker(p.poll)
 	defer t.Stop()
@@ -175,9 +183,13 @@ func (p *processor) forget(listing []storage.StoredUpdate) {
 
 // handle dispatches u, claimed until until.
 func (p *processor) handle(ctx context.Context, u storage.StoredUpdate, until time.Time) {
-	p.claimMu.Lock()
-	p.claims[u.ID] = until
-	p.claimMu.Unlock()
+	var start func(context.Context) error
+	if p.shared {
+		p.claimMu.Lock()
+		p.claims[u.ID] = until
+		p.claimMu.Unlock()
+		start = func(jobCtx context.Context) error { return p.start(jobCtx, u.ID) }
+	}
 	var upd models.Update
 	if err := json.Unmarshal(u.Payload, &upd); err != nil {
 		p.log.Error("stored update is unreadable; skipping it", "update_id", u.ID, "err", err)
@@ -189,9 +201,7 @@ func (p *processor) handle(ctx context.Context, u storage.StoredUpdate, until ti
 		p.finish(ctx, u.ID, nil)
 		return
 	}
-	p.d.dispatch(ctx, in,
-		func(jobCtx context.Context) error { return p.start(jobCtx, u.ID) },
-		func(err error) { p.finish(ctx, u.ID, err) })
+	p.d.dispatch(ctx, in, start, func(err error) { p.finish(ctx, u.ID, err) })
 }
 
 // finish records an update as handled — also when its handler failed: the
@@ -208,6 +218,12 @@ func (p *processor) finish(ctx context.Context, id int64, err error) {
 		return
 	}
 	defer p.end(id, true)
+	if !p.shared {
+		if mErr := p.store.MarkUpdateHandled(context.WithoutCancel(ctx), id, p.now()); mErr != nil {
+			p.log.Error("mark update handled", "update_id", id, "err", mErr)
+		}
+		return
+	}
 	ok, mErr := p.store.MarkClaimedUpdateHandled(context.WithoutCancel(ctx), id, until, p.now())
 	switch {
 	case mErr != nil:

@@ -14,11 +14,12 @@ import (
 // updateLease is how long a claim keeps other replicas off an update. Claims
 // of updates queued or running here are renewed well before it ends, so only
 // a replica that died (or lost the store for that long) loses its updates.
-const updateLease = 5 * time.Minute
+// Two minutes bound how long a dead replica's updates wait for another.
+const updateLease = 2 * time.Minute
 
 // claimRenewal is how often claims held here are renewed; a claim then
 // always has more than updateLease-2*claimRenewal left.
-const claimRenewal = time.Minute
+const claimRenewal = 30 * time.Second
 
 // errNotStarted is what a job's start hook returns when the update's claim
 // was lost (or could not be confirmed) while it waited in its queue.
@@ -29,6 +30,9 @@ var errNotStarted = errors.New("update not started: its claim was lost or could 
 // listing shows it again, and should its claimant die, its lease lapses and
 // this process takes the update over.
 func (p *processor) claim(ctx context.Context, u storage.StoredUpdate) (until time.Time, ok bool, err error) {
+	if !p.shared {
+		return time.Time{}, true, nil // alone: nothing to claim against
+	}
 	now := p.now()
 	if u.ClaimedUntil.After(now) {
 		// Held elsewhere (claims made here are in flight and never get

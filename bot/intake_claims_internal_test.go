@@ -107,7 +107,7 @@ func TestAChatsLaterUpdateWaitsWhileAnotherReplicaHandlesItsEarlierOne(t *testin
 		storeChatTexts(t, db, chatText{1, 5001, "电梯坏了"})
 		hA := newOrderHandler(1)
 		dA := newDispatcher(hA, discardLog(), 1)
-		pA := newProcessor(db, dA, discardLog())
+		pA := newProcessor(db, dA, discardLog(), true)
 		if err := pA.round(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -116,7 +116,7 @@ func TestAChatsLaterUpdateWaitsWhileAnotherReplicaHandlesItsEarlierOne(t *testin
 		storeChatTexts(t, db, chatText{2, 5001, "3号楼2单元"}, chatText{3, 5002, "停车场灯不亮"})
 		hB := newOrderHandler(0)
 		dB := newDispatcher(hB, discardLog(), 2)
-		pB := newProcessor(db, dB, discardLog())
+		pB := newProcessor(db, dB, discardLog(), true)
 		if err := pB.round(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -155,7 +155,7 @@ func TestAChatsUpdatesStayInOrderWhileADeadClaimLapses(t *testing.T) {
 		}
 		h := newOrderHandler(0)
 		d := newDispatcher(h, discardLog(), 1) // one worker: handling order is dispatch order
-		p := newProcessor(db, d, discardLog())
+		p := newProcessor(db, d, discardLog(), true)
 		clock := &fakeClock{t: crash.Add(time.Minute)}
 		p.now = clock.now
 		if err := p.round(ctx); err != nil {
@@ -203,7 +203,7 @@ func queuedBehindASlowJob(t *testing.T, db *storage.DB, start time.Time, log *sl
 	d := newDispatcher(h, log, 1)
 	d.dispatch(context.Background(), handlers.Incoming{UpdateID: -1, ChatID: 9999}, nil, func(error) {})
 	<-h.started
-	p := newProcessor(db, d, log)
+	p := newProcessor(db, d, log, true)
 	clock := &fakeClock{t: start}
 	p.now = clock.now
 	if err := p.round(context.Background()); err != nil {
@@ -229,7 +229,7 @@ func TestAnUpdateWhoseLeaseLapsedWhileQueuedIsNotHandledTwice(t *testing.T) {
 
 		hB := newOrderHandler(0)
 		dB := newDispatcher(hB, discardLog(), 1)
-		pB := newProcessor(db, dB, discardLog())
+		pB := newProcessor(db, dB, discardLog(), true)
 		pB.now = func() time.Time { return later }
 		if err := pB.round(ctx); err != nil {
 			t.Fatal(err)
@@ -279,7 +279,7 @@ func TestRenewalKeepsAQueuedUpdateFromBeingTakenOver(t *testing.T) {
 
 		hB := newOrderHandler(0)
 		dB := newDispatcher(hB, discardLog(), 1)
-		pB := newProcessor(db, dB, discardLog())
+		pB := newProcessor(db, dB, discardLog(), true)
 		pB.now = func() time.Time { return start.Add(updateLease + time.Minute) }
 		if err := pB.round(ctx); err != nil {
 			t.Fatal(err)

@@ -49,6 +49,12 @@ func (s *staleStore) MarkClaimedUpdateHandled(_ context.Context, id int64, _, _ 
 	s.handled[id] = true
 	return true, nil
 }
+func (s *staleStore) MarkUpdateHandled(_ context.Context, id int64, _ time.Time) error {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	s.handled[id] = true
+	return nil
+}
 func (s *staleStore) UnhandledUpdates(context.Context, int) ([]storage.StoredUpdate, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
@@ -79,7 +85,7 @@ func TestAStaleListingDoesNotHandleAnUpdateTwice(t *testing.T) {
 	h := &countHandler{}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	d := newDispatcher(h, log, 2)
-	p := newProcessor(store, d, log)
+	p := newProcessor(store, d, log, true)
 	ctx := context.Background()
 	for i := 0; i < 6; i++ {
 		if err := p.round(ctx); err != nil {
@@ -98,7 +104,7 @@ func TestAFailedClaimLeavesTheUpdateForTheNextRound(t *testing.T) {
 	h := &countHandler{}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	d := newDispatcher(h, log, 1)
-	p := newProcessor(store, d, log)
+	p := newProcessor(store, d, log, true)
 	ctx := context.Background()
 	if err := p.round(ctx); err == nil {
 		t.Fatal("round with a failing claim reported no error")

@@ -78,7 +78,7 @@ func TestReplicasSharingADatabaseHandleEachUpdateOnce(t *testing.T) {
 		for _, h := range hs {
 			d := newDispatcher(h, log, 2)
 			ds = append(ds, d)
-			ps = append(ps, newProcessor(db, d, log))
+			ps = append(ps, newProcessor(db, d, log, true))
 		}
 
 		// Both replicas list, claim and dispatch at the same time; no
@@ -129,7 +129,7 @@ func TestAnUpdateOfADeadReplicaIsTakenOverWhenItsLeaseLapses(t *testing.T) {
 		close(gate)
 		h := newGatedHandler(gate)
 		d := newDispatcher(h, log, 1)
-		p := newProcessor(db, d, log)
+		p := newProcessor(db, d, log, true)
 		p.now = func() time.Time { return now.Add(time.Minute) }
 		if err := p.round(ctx); err != nil {
 			t.Fatal(err)

@@ -255,6 +255,9 @@ func (h *Handler) draftAddition(ctx context.Context, in Incoming, d draft, text,
 	switch {
 	case classifySmallTalk(text) != notSmallTalk:
 		return false, nil // "my tickets", "thanks": no place
+	case strings.Contains(d.Text, text):
+		// said again (no reply seen, a resend after a lost message): the
+		// same draft, shown again
 	case tickets.NamesOnlyAPlace(text):
 		d.Location = clip(text, 200) // "3号楼2单元", "北门车棚"
 	case h.Router.AsksSomething(text) && !h.Router.DescribesProblem(text) && emergencyIn(text) == noEmergency:

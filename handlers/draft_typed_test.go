@@ -92,3 +92,13 @@ func TestAnEmergencyIsReportedAfterTheAdvice(t *testing.T) {
 		t.Errorf("want the advice, then the report draft; got %v", texts(sent))
 	}
 }
+
+// A report said again while its draft waits (the reply was not seen) shows
+// the same draft, not the text twice.
+func TestAReportSaidAgainIsTheSameDraft(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	f.say(t, resident, "5号楼电梯又坏了")
+	if got := f.say(t, resident, "5号楼电梯又坏了"); strings.Count(got.Text, "5号楼电梯又坏了") != 1 || !strings.Contains(got.Text, "确认发送") {
+		t.Errorf("a repeated report shows its draft once, got %q", got.Text)
+	}
+}
