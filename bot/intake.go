@@ -43,9 +43,9 @@ type processor struct {
 	// (one getUpdates consumer per bot): it claims nothing, and after a
 	// crash it handles what was left at once rather than after a lease.
 	shared bool
-	now        func() time.Time
-	wake       chan struct{}
-	mu         sync.Mutex
+	now    func() time.Time
+	wake   chan struct{}
+	mu     sync.Mutex
 	// seen holds updates being handled (true) or handled by this process
 	// (false). The handled ones stay until a listing no longer holds them:
 	// a listing read just before a handled mark committed still shows the
