@@ -142,6 +142,9 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 		if classifySmallTalk(text) != notSmallTalk {
 			return false, nil // "talk to a human", "我的工单": answerQuestion's
 		}
+		if h.chasing(ctx, in.UserID, text) {
+			return true, h.myTickets(ctx, in, lang) // where their report stands
+		}
 		if e := emergencyIn(text); e != noEmergency && e != trappedEmergency && !drafting {
 			// after the safety advice, a fire, gas or someone hurt is for
 			// the staff to know now, not for an FAQ search

@@ -102,3 +102,22 @@ func TestAReportSaidAgainIsTheSameDraft(t *testing.T) {
 		t.Errorf("a repeated report shows its draft once, got %q", got.Text)
 	}
 }
+
+// A resident asking after their open report gets their tickets, not FAQ
+// buttons or a second report; without an open one, the question is a
+// question.
+func TestChasingAReportShowsIt(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	if got := f.say(t, resident, "我上次报的电梯怎么还没修？"); strings.Contains(got.Text, "#") {
+		t.Errorf("with no open ticket a chase is no ticket list, got %q", got.Text)
+	}
+	tk, _ := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
+	for _, q := range []string{"我上次报的电梯怎么还没修？", "催一下", "any update on my ticket?"} {
+		if got := f.say(t, resident, q); !strings.Contains(got.Text, tk.Number()) {
+			t.Errorf("%q: want the open ticket %s listed, got %q", q, tk.Number(), got.Text)
+		}
+	}
+	if tks, _ := f.db.ResidentTickets(f.ctx, resident, 10); len(tks) != 1 {
+		t.Errorf("chasing filed %d tickets, want still 1", len(tks))
+	}
+}
