@@ -48,7 +48,7 @@ func openApp(ctx context.Context, cfg config.Config, log *slog.Logger) (*app, er
 		log.Info("seeded the default FAQ", "entries", len(entries))
 	}
 	if ids, n := faq.PlaceholderEntries(entries); n > 0 {
-		log.Warn("faq answers still contain administrator placeholders", "entries", len(ids), "placeholders", n)
+		log.Info("faq answers still contain administrator placeholders", "entries", len(ids), "placeholders", n)
 	}
 	state, err := openState(ctx, cfg, log)
 	if err != nil {
