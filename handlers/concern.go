@@ -150,20 +150,15 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 			// the staff to know now, not for an FAQ search
 			return true, h.startIntake(ctx, in, chosen, lang, text)
 		}
-		if isTopicWord(text) && !h.Router.DescribesProblem(text) {
-			// "电梯", "parking": a topic, not yet a report, when the FAQ has
-			// something on it ("停电了" with nothing close is a report)
-			if r := h.FAQ.Match(text); r.ID != "" || len(r.Candidates) > 0 {
-				return false, nil
-			}
-		}
 		if concern, _ := h.Router.IsConcern(text); !concern {
 			return false, nil
 		}
-		// a concern that asks something the FAQ may answer ("外墙渗水怎么办",
-		// "who fixes it?") gets the answer or the close entries first, with
-		// a button to report it (answerQuestion); a plain report is drafted
-		if h.Router.AsksSomething(text) {
+		// a topic named in a word or two ("电梯", "parking": not yet a
+		// report) or a concern that asks something ("外墙渗水怎么办", "who
+		// fixes it?") gets the FAQ's answer or close entries first, with a
+		// button to report it (answerQuestion); "停电了" with nothing close,
+		// or a plain report, is drafted
+		if (isTopicWord(text) && !h.Router.DescribesProblem(text)) || h.Router.AsksSomething(text) {
 			if r := h.FAQ.Match(text); r.ID != "" || len(r.Candidates) > 0 {
 				return false, nil
 			}
@@ -176,8 +171,9 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 	return false, nil
 }
 
-// draftInput applies a message to the draft at its step. At the preview
-// step text is not consumed: it is a new question or concern.
+// draftInput applies a message to the draft at its step: typed "send" or
+// "cancel", the description, a place, or more text (draftAddition). handled
+// is false for what is answered instead (small talk, a question meanwhile).
 func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen string) (bool, error) {
 	lang := d.lang(chosen)
 	text := strings.TrimSpace(in.Text)
@@ -278,7 +274,7 @@ func (h *Handler) draftAddition(ctx context.Context, in Incoming, d draft, text,
 	return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
 }
 
-// dropDraft cancels the draft on a typed "取消" / "cancel".
+// dropDraft cancels the draft ("✖ Cancel", or a typed "取消" / "cancel").
 func (h *Handler) dropDraft(ctx context.Context, in Incoming, d draft, lang string) error {
 	d.Step = stepCanceled
 	if err := h.saveDraft(ctx, in.UserID, d); err != nil {
@@ -530,11 +526,7 @@ func (h *Handler) concernCallback(ctx context.Context, in Incoming, rest, chosen
 		return h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
 	case "cancel":
 		h.ack(ctx, in, "")
-		d.Step = stepCanceled
-		if err := h.saveDraft(ctx, in.UserID, d); err != nil {
-			return err
-		}
-		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDraftCancelled.in(lang)})
+		return h.dropDraft(ctx, in, d, lang)
 	case "ask":
 		// A question stays a question: answer it from the FAQ instead.
 		if d.Text == "" {
