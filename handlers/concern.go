@@ -504,9 +504,7 @@ func (h *Handler) concernCallback(ctx context.Context, in Incoming, rest, chosen
 		h.ack(ctx, in, "")
 		if p != d.Party {
 			d.Party = p
-			if h.categoryParty(d.Category) != p {
-				d.Category = tickets.Uncategorized
-			}
+			d.Category = h.Router.Route(d.Text).CategoryFor(p)
 		}
 		d.Step = stepPreview
 		return h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
@@ -539,15 +537,6 @@ func (h *Handler) concernCallback(ctx context.Context, in Incoming, rest, chosen
 		return h.answerQuestion(ctx, in, chosen, d.Text)
 	}
 	return errStale
-}
-
-func (h *Handler) categoryParty(id string) parties.ID {
-	for _, c := range h.Router.Categories() {
-		if c.ID == id {
-			return c.Party
-		}
-	}
-	return ""
 }
 
 // confirmDraft stores the ticket and, in the same transaction, the

@@ -384,6 +384,33 @@ func TestTheResidentCanSendTheConcernToAnotherParty(t *testing.T) {
 	}
 }
 
+func TestTheDeskKeepsTheCategoryAsAHint(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	m := f.say(t, resident, "楼道里堆满了杂物，3号楼")
+	id := strings.TrimPrefix(findData(t, m, "c:send:"), "c:send:")
+	f.press(t, resident, findData(t, m, "c:party:"))
+	f.press(t, resident, findData(t, f.out.last(t), "c:to:"+id+":co"))
+	// from the desk to a party that does not own the category: it goes
+	f.press(t, resident, findData(t, f.out.last(t), "c:party:"))
+	f.press(t, resident, findData(t, f.out.last(t), "c:to:"+id+":oc"))
+	if got := f.out.last(t).Text; !strings.Contains(got, "其他问题") {
+		t.Errorf("the owners' committee does not own hallway clutter: %q", got)
+	}
+	// and back to the desk: the card says what the text is about
+	f.press(t, resident, findData(t, f.out.last(t), "c:party:"))
+	f.press(t, resident, findData(t, f.out.last(t), "c:to:"+id+":co"))
+	f.press(t, resident, findData(t, f.out.last(t), "c:send:"))
+	var card string
+	for _, o := range f.deliver(t) {
+		if o.Purpose == "card" {
+			card = o.Text
+		}
+	}
+	if !strings.Contains(card, "楼道堆物") {
+		t.Errorf("the desk's card keeps the category as a hint: %q", card)
+	}
+}
+
 func TestLocationIsAskedWhenTheCategoryNeedsItAndTheTextLacksIt(t *testing.T) {
 	f := newTicketFixture(t, nil)
 	m := f.say(t, resident, "电梯又坏了")

@@ -37,6 +37,21 @@ type Decision struct {
 	// Scores are the evidence per party (all three keys present): rule
 	// scores plus the weighted statistical model's when it is on.
 	Scores map[parties.ID]float64
+	// partyCategory is each party's best-scoring category, for CategoryFor.
+	partyCategory map[parties.ID]string
+}
+
+// CategoryFor is the category the concern has when it goes to party p (a
+// resident may choose another party than the router): that party's
+// best-scoring category, the hint for the co-office desk, or Uncategorized.
+func (d Decision) CategoryFor(p parties.ID) string {
+	if p == parties.CoOffice {
+		return d.Category
+	}
+	if c, ok := d.partyCategory[p]; ok {
+		return c
+	}
+	return Uncategorized
 }
 
 // Router classifies concerns. It is immutable after NewRouter and safe for
@@ -140,7 +155,12 @@ func (r *Router) Route(text string) Decision {
 	sort.SliceStable(order, func(a, b int) bool { return totals[order[a]] > totals[order[b]] })
 	top, second := totals[order[0]], totals[order[1]]
 
-	d := Decision{Party: parties.CoOffice, Category: Uncategorized, Scores: scores}
+	d := Decision{Party: parties.CoOffice, Category: Uncategorized, Scores: scores, partyCategory: map[parties.ID]string{}}
+	for _, ps := range byParty {
+		if ps.category != "" {
+			d.partyCategory[ps.id] = ps.category
+		}
+	}
 	if top <= 0 {
 		return d
 	}

@@ -115,6 +115,26 @@ func TestRouteUnsureGoesToCoOffice(t *testing.T) {
 	}
 }
 
+// A resident may send a concern to another party than the router chose:
+// it then carries that party's own best category, never another party's.
+func TestCategoryForAnotherParty(t *testing.T) {
+	r := defaultRouter(t)
+	d := r.Route("电梯坏了三天，业委会的账目一直不公开，邻居家的狗天天叫")
+	for p, want := range map[parties.ID]string{
+		parties.PropertyManagement:    "lifts",
+		parties.OwnersCommittee:       "accounts_revenue",
+		parties.NeighborhoodCommittee: "pets",
+		parties.CoOffice:              d.Category,
+	} {
+		if got := d.CategoryFor(p); got != want {
+			t.Errorf("CategoryFor(%s) = %q, want %q", p, got, want)
+		}
+	}
+	if got := r.Route("电梯坏了").CategoryFor(parties.OwnersCommittee); got != Uncategorized {
+		t.Errorf("a lift fault sent to the owners' committee: category %q, want %q", got, Uncategorized)
+	}
+}
+
 // The statistical model covers wording no cue lists (lines of
 // crosscheck.jsonl the cues miss), and a rules file without model_weight
 // leaves it out.
