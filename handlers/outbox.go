@@ -66,12 +66,41 @@ func outboxButtons(rows [][]Button) [][]storage.OutboxButton {
 	return out
 }
 
-// toResident is a message about ticket t to its resident.
+// toResident is a message about ticket t to its resident. Its text is not
+// clipped: a text over Telegram's limit goes in parts (bot.Messenger), and a
+// staff member's words reach the resident whole.
 func toResident(t tickets.Ticket, key, body string, buttons [][]Button) storage.OutboxMessage {
 	return storage.OutboxMessage{
-		Key: key, ChatID: t.ChatID, Text: clip(body, maxMessageRunes), Buttons: outboxButtons(buttons),
+		Key: key, ChatID: t.ChatID, Text: body, Buttons: outboxButtons(buttons),
 		TicketID: t.ID, Purpose: purposeResident,
 	}
+}
+
+// withPhotos sends photos with m's text: as the first photo's caption when
+// it fits one, else as its own message ahead of them, so nothing is cut. Each
+// outbox message stays one Telegram message, and every one of them maps back
+// to the ticket (a reply to any of them reaches it).
+func withPhotos(m storage.OutboxMessage, photos []string) []storage.OutboxMessage {
+	if len(photos) == 0 {
+		return []storage.OutboxMessage{m}
+	}
+	var msgs []storage.OutboxMessage
+	base, caption := m.Key, m.Text
+	if len(utf16.Encode([]rune(m.Text))) > maxCaptionRunes {
+		msgs, caption = append(msgs, m), ""
+	}
+	for i, p := range photos {
+		pm := m
+		pm.Key, pm.PhotoID, pm.Text = fmt.Sprintf("%s:%d", base, i), p, ""
+		if i == 0 {
+			pm.Text = caption
+		}
+		if len(msgs) > 0 || i > 0 {
+			pm.Buttons = nil // buttons stay on the first message
+		}
+		msgs = append(msgs, pm)
+	}
+	return msgs
 }
 
 // cardMessages are the staff card of t for chatID and, after it, the
@@ -117,20 +146,8 @@ func cardMessagesWith(t tickets.Ticket, chatID int64, key, title string, cat tex
 // to the card when its message id is known.
 func relayToStaff(t tickets.Ticket, chatID int64, replyTo int, keyBase, body string, photos []string) []storage.OutboxMessage {
 	text := fmt.Sprintf(staffResidentAdded, t.Number(), body)
-	if len(photos) == 0 {
-		return []storage.OutboxMessage{{Key: keyBase, ChatID: chatID, Text: clip(text, maxMessageRunes),
-			ReplyTo: replyTo, TicketID: t.ID, Purpose: purposeRelay}}
-	}
-	var msgs []storage.OutboxMessage
-	for i, p := range photos {
-		m := storage.OutboxMessage{Key: fmt.Sprintf("%s:%d", keyBase, i), ChatID: chatID, PhotoID: p,
-			ReplyTo: replyTo, TicketID: t.ID, Purpose: purposeRelay}
-		if i == 0 {
-			m.Text = clip(text, maxCaptionRunes)
-		}
-		msgs = append(msgs, m)
-	}
-	return msgs
+	return withPhotos(storage.OutboxMessage{Key: keyBase, ChatID: chatID, Text: text,
+		ReplyTo: replyTo, TicketID: t.ID, Purpose: purposeRelay}, photos)
 }
 
 // clip bounds s to max runes, marking the cut.

@@ -388,10 +388,7 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 			notice = txtStaffReplyClosedNotice
 		}
 		msg := toResident(cur, key, notice.f(lang, parties.InSentence(cur.Party, lang), cur.Number(), body), nil)
-		if photo != "" {
-			msg.PhotoID, msg.Text = photo, clip(msg.Text, maxCaptionRunes)
-		}
-		return cur, evs, []storage.OutboxMessage{msg}, nil
+		return cur, evs, withPhotos(msg, photos), nil
 	})
 	if errors.Is(err, errMoved) {
 		return true, nil
