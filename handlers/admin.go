@@ -192,7 +192,37 @@ func (h *Handler) faqShow(ctx context.Context, in Incoming, id, lang string) err
 	if err != nil {
 		return err
 	}
-	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: "/faq set\n" + y})
+	msg := "/faq set\n" + shownMarker(e) + "\n" + y
+	if utf16Len(msg) > maxMessageRunes {
+		// Telegram would split it, and a part sent back would save a cut
+		// entry: show it for reading only, and say how to edit it
+		return h.sendChunks(ctx, in.ChatID, append([]string{txtFAQTooLongToEdit.f(lang, e.ID)}, strings.Split(y, "\n")...))
+	}
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: msg})
+}
+
+// shownMarkerPrefix starts the YAML comment "/faq show" puts above an entry:
+// it names the version shown, so "/faq set" can tell that someone changed
+// the entry in between instead of silently undoing their edit.
+const shownMarkerPrefix = "# shown-rev: "
+
+func shownMarker(e faq.Entry) string {
+	return shownMarkerPrefix + entryVersion(e) + "  (请保留此行 keep this line)"
+}
+
+// entryVersion is a short fingerprint of one entry's content.
+func entryVersion(e faq.Entry) string { return fingerprint([]faq.Entry{e})[:12] }
+
+// shownVersion returns the version named by a marker line of body, if any.
+func shownVersion(body string) (string, bool) {
+	for line := range strings.Lines(body) {
+		if v, ok := strings.CutPrefix(strings.TrimSpace(line), strings.TrimSpace(shownMarkerPrefix)); ok {
+			if fields := strings.Fields(v); len(fields) > 0 {
+				return fields[0], true
+			}
+		}
+	}
+	return "", false
 }
 
 func (h *Handler) storedEntry(ctx context.Context, id string) (faq.Entry, bool, error) {
@@ -225,10 +255,18 @@ func (h *Handler) faqHistory(ctx context.Context, in Incoming, id, lang string) 
 		line := c.At.UTC().Format("2006-01-02 15:04 UTC") + " · " + c.Action + " · " + c.Actor
 		if id == "" {
 			line += " · " + c.EntryID
+		} else if what := changedParts(c.Before, c.After, lang); what != "" {
+			line += " · " + what
 		}
 		lines = append(lines, line)
 	}
-	return h.sendChunks(ctx, in.ChatID, lines)
+	if err := h.sendChunks(ctx, in.ChatID, lines); err != nil {
+		return err
+	}
+	if id != "" {
+		return h.offerEarlierVersion(ctx, in.ChatID, changes[0], lang)
+	}
+	return nil
 }
 
 // faqPending is a change waiting for its admin's confirmation, kept in
@@ -363,6 +401,10 @@ func (h *Handler) faqDelete(ctx context.Context, in Incoming, id, lang string) e
 	if errors.Is(err, storage.ErrNotFound) {
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtFAQGone.f(lang, id)})
 	}
+	if errors.Is(err, storage.ErrLastFAQEntry) {
+		// another deletion was confirmed since this one was asked
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtFAQLastEntry.in(lang)})
+	}
 	if err != nil {
 		return fmt.Errorf("delete faq entry %q: %w", id, err)
 	}
@@ -392,4 +434,17 @@ func (h *Handler) sendAfterReload(ctx context.Context, chatID int64, done, lang 
 		done += "\n" + txtFAQReloadLater.in(lang)
 	}
 	return h.send(ctx, OutMessage{ChatID: chatID, Text: done})
+}
+
+// utf16Len counts s as Telegram counts message length.
+func utf16Len(s string) int {
+	n := 0
+	for _, r := range s {
+		if r >= 0x10000 {
+			n += 2
+		} else {
+			n++
+		}
+	}
+	return n
 }

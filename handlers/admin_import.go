@@ -42,7 +42,7 @@ func (h *Handler) faqSet(ctx context.Context, in Incoming, rest, lang string) er
 	if err != nil {
 		return h.reportProblems(ctx, in.ChatID, err, firstLine-1, where, lang)
 	}
-	return h.saveOneEntry(ctx, in, e, lang)
+	return h.saveOneEntry(ctx, in, e, body, lang)
 }
 
 // setBody returns what follows "set": the YAML, and the line of the message
@@ -141,7 +141,9 @@ func (h *Handler) reportProblems(ctx context.Context, chatID int64, err error, l
 
 // saveOneEntry adds or updates one entry after checking it against the rest
 // of the FAQ (ids and questions must stay unique across entries).
-func (h *Handler) saveOneEntry(ctx context.Context, in Incoming, e faq.Entry, lang string) error {
+// body is what the admin sent: its "/faq show" marker, if kept, names the
+// version the edit started from.
+func (h *Handler) saveOneEntry(ctx context.Context, in Incoming, e faq.Entry, body, lang string) error {
 	current, err := h.FAQStore.FAQEntries(ctx)
 	if err != nil {
 		return fmt.Errorf("load faq: %w", err)
@@ -149,6 +151,9 @@ func (h *Handler) saveOneEntry(ctx context.Context, in Incoming, e faq.Entry, la
 	i := entryIndex(current, e.ID)
 	if i >= 0 && sameEntry(current[i], e) {
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtFAQUnchanged.f(lang, e.ID)})
+	}
+	if v, ok := shownVersion(body); ok && (i < 0 || entryVersion(current[i]) != v) {
+		return h.changedSinceShown(ctx, in.ChatID, e.ID, i >= 0, lang)
 	}
 	// Validate with the edited entry last, so a clash with another entry is
 	// reported on it (the rules report the later of two entries).
@@ -177,6 +182,20 @@ func (h *Handler) saveOneEntry(ctx context.Context, in Incoming, e faq.Entry, la
 		done = txtFAQUpdated.f(lang, e.ID)
 	}
 	return h.sendAfterReload(ctx, in.ChatID, done, lang)
+}
+
+// changedSinceShown refuses an edit made on a copy of an entry that someone
+// changed or deleted after it was shown, naming the change.
+func (h *Handler) changedSinceShown(ctx context.Context, chatID int64, id string, exists bool, lang string) error {
+	msg := txtFAQChangedSinceShown.f(lang, id)
+	if !exists {
+		msg = txtFAQDeletedSinceShown.f(lang, id)
+	}
+	if changes, err := h.FAQStore.FAQHistory(ctx, id, 1); err == nil && len(changes) > 0 {
+		c := changes[0]
+		msg += "\n" + txtFAQLastChange.f(lang, c.Actor, c.At.UTC().Format("2006-01-02 15:04 UTC"))
+	}
+	return h.send(ctx, OutMessage{ChatID: chatID, Text: msg})
 }
 
 // importSummary counts what replacing current with entries would do, by

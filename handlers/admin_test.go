@@ -61,6 +61,9 @@ type adminFixture struct {
 	files   *fakeFiles
 }
 
+// secondAdmin is another listed administrator, for edits that cross.
+const secondAdmin int64 = 910
+
 func newAdminFixture(t *testing.T) *adminFixture {
 	t.Helper()
 	db := storagetest.Open(t)
@@ -74,7 +77,7 @@ func newAdminFixture(t *testing.T) *adminFixture {
 	h := handlers.New(handlers.Deps{
 		Messenger: out, FAQ: catalog, Residents: db, Questions: db,
 		State:       storage.NewMemoryState(time.Now),
-		IsAdmin:     func(id int64) bool { return id == admin },
+		IsAdmin:     func(id int64) bool { return id == admin || id == secondAdmin },
 		BotUsername: "codesk_bot",
 		Log:         slog.New(slog.NewTextHandler(io.Discard, nil)),
 		FAQStore:    db,
@@ -247,12 +250,22 @@ func TestShowEditSetRoundTripChangesTheNextAnswer(t *testing.T) {
 		t.Errorf("the new entry answers, got %q", got)
 	}
 
-	hist := f.say(t, admin, "/faq history lift-replacement").Text
+	n := f.out.count()
+	f.say(t, admin, "/faq history lift-replacement")
+	replies := f.since(n)
+	hist := replies[0].Text
 	if !strings.Contains(hist, "update · telegram:900") || !strings.Contains(hist, "add · test:seed") {
 		t.Errorf("history lists each change with its actor, newest first, got:\n%s", hist)
 	}
 	if strings.Index(hist, "update") > strings.Index(hist, "add") {
 		t.Errorf("history must be newest first:\n%s", hist)
+	}
+	// what the update changed, and the version before it, ready to send back
+	if !strings.Contains(hist, "update · telegram:900 · 英文答案") || strings.Contains(hist, "中文答案") {
+		t.Errorf("the update changed the English answer only:\n%s", hist)
+	}
+	if earlier := replies[len(replies)-1].Text; !strings.HasPrefix(earlier, "/faq set\n") || !strings.Contains(earlier, seedFAQ[0].Answer.EN) {
+		t.Errorf("the version before the update: %q", earlier)
 	}
 	changes := f.history(t)
 	if changes[0].EntryID != "bike-parking" || changes[0].Actor != "telegram:900" || changes[0].Action != storage.FAQActionAdd {
@@ -386,8 +399,19 @@ func TestDeleteNeedsConfirmation(t *testing.T) {
 	if c.EntryID != "gym-hours" || c.Action != storage.FAQActionDelete || c.Actor != "telegram:900" {
 		t.Errorf("latest change = %+v, want the admin's delete", c)
 	}
-	if got := f.say(t, admin, "/faq history gym-hours").Text; !strings.Contains(got, "delete · telegram:900") {
+	n := f.out.count()
+	f.say(t, admin, "/faq history gym-hours")
+	replies := f.since(n)
+	if got := replies[0].Text; !strings.Contains(got, "delete · telegram:900") {
 		t.Errorf("history shows the delete: %q", got)
+	}
+	// The deleted entry comes back by sending its earlier version.
+	restore := replies[len(replies)-1].Text
+	if got := f.say(t, admin, restore).Text; !strings.Contains(got, "已新增") {
+		t.Fatalf("restoring from history: %q", got)
+	}
+	if got := f.say(t, resident, "When is the gym open?").Text; got != "The gym is open from 6 am to 10 pm." {
+		t.Errorf("the restored entry answers, got %q", got)
 	}
 }
 
@@ -455,7 +479,18 @@ func TestShowRoundTripsEveryEntryShape(t *testing.T) {
 	if _, err := f.db.ReplaceFAQ(f.ctx, seedFAQ, "test"); err != nil { // remove it again
 		t.Fatal(err)
 	}
-	if got := f.say(t, admin, shown).Text; !strings.Contains(got, "已新增") {
+	// Deleted since shown: the copy does not silently bring it back ...
+	if got := f.say(t, admin, shown).Text; !strings.Contains(got, "已被删除") {
+		t.Fatalf("sending back an entry deleted since it was shown: %q", got)
+	}
+	// ... but it does without the version line, as the refusal says.
+	var resend []string
+	for _, line := range strings.Split(shown, "\n") {
+		if !strings.HasPrefix(line, "# shown-rev: ") {
+			resend = append(resend, line)
+		}
+	}
+	if got := f.say(t, admin, strings.Join(resend, "\n")).Text; !strings.Contains(got, "已新增") {
 		t.Fatalf("sending the shown entry back: %q", got)
 	}
 	if e, _ := f.catalog.Entry("tricky"); !reflect.DeepEqual(e, faq.TrimEntry(tricky)) {

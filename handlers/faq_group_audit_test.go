@@ -24,10 +24,15 @@ func TestFAQEditsInAGroupChangeNothingWhoeverSendsThem(t *testing.T) {
 			if err := f.h.Handle(f.ctx, in); err != nil {
 				t.Fatalf("%q from %d in a group: %v", text, user, err)
 			}
-			for _, m := range f.since(before) {
+			replies := f.since(before)
+			for _, m := range replies {
 				if len(m.Buttons) != 0 || strings.Contains(m.Text, "lift-replacement") || strings.Contains(m.Text, "电梯") {
 					t.Errorf("%q from %d in a group: replied with FAQ content or buttons: %q %v", text, user, m.Text, buttonData(m))
 				}
+			}
+			// silence would leave the admin wondering: point to the private chat
+			if len(replies) != 1 || !strings.Contains(replies[0].Text, "私聊") {
+				t.Errorf("%q from %d in a group: want one pointer to the private chat, got %+v", text, user, replies)
 			}
 		}
 		for _, caption := range []string{"/faq import", ""} {

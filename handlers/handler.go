@@ -312,9 +312,10 @@ func (h *Handler) handleGroup(ctx context.Context, in Incoming) error {
 			return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: staffGroupHelp, ReplyTo: in.MessageID})
 		}
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGroupOnlyPrivate.in(lang), ReplyTo: in.MessageID})
-	case "stats":
-		// Residents' questions are not for a group's eyes.
-		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGroupOnlyPrivate.in(lang), ReplyTo: in.MessageID})
+	case "stats", "faq":
+		// Residents' questions are not for a group's eyes, and FAQ edits
+		// (with their confirm buttons) belong to one admin's private chat.
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtAdminOnlyPrivate.in(lang), ReplyTo: in.MessageID})
 	}
 	return nil
 }

@@ -74,6 +74,10 @@ var (
 		"收到图片了，谢谢！目前图片只能随“反映问题”一起提交（即将上线）。如有问题，请用文字描述。",
 		"Thanks for the photo! Photos can be attached when reporting a concern, which is coming soon. For a question, please type it in words.",
 	}
+	txtAdminOnlyPrivate = text{
+		"管理命令（/faq、/stats）请在与我的私聊中使用：群里的人都能看到这里的内容。",
+		"Please use admin commands (/faq, /stats) in your private chat with me: everyone in a group sees what is posted here.",
+	}
 	txtGroupOnlyPrivate = text{
 		"居民提问和反映问题请私聊我；在群里我只回应 /help 这类发给我的命令，不参与聊天。",
 		"Residents: please message me privately to ask or report something. In a group I only answer commands such as /help, and stay out of the conversation.",

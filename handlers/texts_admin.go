@@ -10,7 +10,7 @@ var (
 			"• /faq set（换行后接含 version: 1 的完整文件）— 整体导入，确认后生效，文件中没有的条目会被删除；\n" +
 			"• 发送 .yaml 文件（可附说明 /faq import）— 整体导入，同样需要确认；\n" +
 			"• /faq del <id> — 删除条目（需确认）；\n" +
-			"• /faq history [id] — 最近的修改记录。\n" +
+			"• /faq history [id] — 最近的修改记录；给出 id 时还会附上最近一次修改前的版本，发回即可恢复。\n" +
 			"所有内容先整体校验，有任何问题都不会修改。",
 		"FAQ editing (administrators only):\n" +
 			"• /faq list [topic] — entry ids and first questions;\n" +
@@ -19,7 +19,7 @@ var (
 			"• /faq set, then a full FAQ file with version: 1 — import it all, after you confirm; entries not in the file are removed;\n" +
 			"• send a .yaml file (caption /faq import optional) — full import, also confirmed first;\n" +
 			"• /faq del <id> — delete an entry (confirmed first);\n" +
-			"• /faq history [id] — recent changes.\n" +
+			"• /faq history [id] — recent changes; with an id, also the entry as it was before its latest change, to send back to restore it.\n" +
 			"Everything is checked as a whole first; if anything is wrong, nothing changes.",
 	}
 	txtFAQOff = text{
@@ -62,10 +62,35 @@ var (
 		"在您确认之前，常见问题已被修改。以下是按最新内容重新计算的结果，请再次确认。",
 		"The FAQ changed before you confirmed. Here are the counts against the current FAQ; please confirm again.",
 	}
-	txtFAQDeleteAsk   = text{"确定删除条目“%s”（%s）吗？", "Delete entry %q (%s)?"}
-	txtFAQDeleted     = text{"已删除条目“%s”。", "Deleted entry %q."}
-	txtFAQGone        = text{"条目“%s”已经不存在了。", "Entry %q no longer exists."}
-	txtFAQLastEntry   = text{"不能删除最后一个条目：常见问题至少需要一条。", "Cannot delete the last entry: the FAQ needs at least one."}
+	txtFAQDeleteAsk         = text{"确定删除条目“%s”（%s）吗？", "Delete entry %q (%s)?"}
+	txtFAQDeleted           = text{"已删除条目“%s”。", "Deleted entry %q."}
+	txtFAQGone              = text{"条目“%s”已经不存在了。", "Entry %q no longer exists."}
+	txtFAQLastEntry         = text{"不能删除最后一个条目：常见问题至少需要一条。", "Cannot delete the last entry: the FAQ needs at least one."}
+	txtFAQChangedSinceShown = text{
+		"条目“%s”在显示给您之后已被修改，为免覆盖别人的修改，这次没有保存。请重新 /faq show 获取最新内容再修改。",
+		"Entry %q was changed after it was shown to you; to avoid undoing that change, nothing was saved. /faq show it again and edit the current version.",
+	}
+	txtFAQDeletedSinceShown = text{
+		"条目“%s”在显示给您之后已被删除，这次没有保存。如确需恢复，请删去 # shown-rev 这一行后再发送。",
+		"Entry %q was deleted after it was shown to you; nothing was saved. To restore it, remove the # shown-rev line and send it again.",
+	}
+	txtFAQPartQuestions  = text{"问题 +%d -%d", "questions +%d -%d"}
+	txtFAQPartAnswerZH   = text{"中文答案", "answer (zh)"}
+	txtFAQPartAnswerEN   = text{"英文答案", "answer (en)"}
+	txtFAQPartTopicParty = text{"主题/负责方", "topic/party"}
+	txtFAQEarlierVersion = text{
+		"最近一次修改之前的版本如下。要恢复它，把下一条消息原样发回即可：",
+		"Here is the entry as it was before its latest change. To restore it, send the next message back as it is:",
+	}
+	txtFAQEarlierTooLong = text{
+		"最近一次修改之前的版本太长，无法在一条消息里发回；请用命令行 codesk faq export/import 恢复。",
+		"The version before the latest change is too long to send back in one message; restore it with the command line (codesk faq export/import).",
+	}
+	txtFAQLastChange    = text{"最近一次修改：%s，%s。", "Last change: %s, %s."}
+	txtFAQTooLongToEdit = text{
+		"条目“%s”太长，无法在一条消息里修改（Telegram 会拆开它，发回的部分会被截断）。以下仅供查看；修改请发送 .yaml 文件导入，或使用命令行 codesk faq import。",
+		"Entry %q is too long to edit in one message (Telegram would split it, and a part sent back would be cut). It is shown below for reading only; to edit it, send a .yaml file to import, or use the command line: codesk faq import.",
+	}
 	txtFAQCancelled   = text{"已取消，没有做任何修改。", "Cancelled; nothing was changed."}
 	txtFAQNotYours    = text{"只有发起操作的管理员可以确认。", "Only the administrator who started this can confirm it."}
 	txtFAQHistoryHead = text{"“%s”的最近修改：", "Recent changes to %q:"}

@@ -25,6 +25,10 @@ const DefaultSQLitePath = "codesk.db"
 // ErrNotFound is returned when the requested row does not exist.
 var ErrNotFound = errors.New("storage: not found")
 
+// ErrLastFAQEntry refuses to delete the FAQ's only entry: an empty FAQ
+// answers nothing, and a start on an empty store would seed the defaults.
+var ErrLastFAQEntry = errors.New("storage: the faq's last entry cannot be deleted")
+
 // sqlitePragmas make SQLite safe under concurrent use: WAL lets readers run
 // beside the writer, immediate transactions take the write lock up front so
 // read-then-write transactions wait (busy_timeout) instead of failing with

@@ -159,6 +159,13 @@ func (db *DB) DeleteFAQEntry(ctx context.Context, id, actor string) error {
 		if err != nil {
 			return err
 		}
+		var n int
+		if err := tx.QueryRowContext(ctx, `SELECT count(*) FROM faq_entries`).Scan(&n); err != nil {
+			return fmt.Errorf("storage: count faq entries: %w", err)
+		}
+		if n <= 1 {
+			return ErrLastFAQEntry
+		}
 		return db.deleteFAQRow(ctx, tx, old, actor, utc(db.now()))
 	})
 }

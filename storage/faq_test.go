@@ -241,6 +241,16 @@ func TestSaveAndDeleteFAQEntry(t *testing.T) {
 		if n, err := db.CountFAQEntries(ctx); err != nil || n != 2 {
 			t.Fatalf("CountFAQEntries = %d, %v; want 2", n, err)
 		}
+		// The last entry stays, whoever asked for its deletion when.
+		if err := db.DeleteFAQEntry(ctx, parking.ID, "admin:9"); err != nil {
+			t.Fatal(err)
+		}
+		if err := db.DeleteFAQEntry(ctx, wall.ID, "admin:9"); !errors.Is(err, storage.ErrLastFAQEntry) {
+			t.Fatalf("deleting the last entry: %v; want ErrLastFAQEntry", err)
+		}
+		if n, err := db.CountFAQEntries(ctx); err != nil || n != 1 {
+			t.Fatalf("CountFAQEntries = %d, %v; want 1", n, err)
+		}
 		if err := db.SaveFAQEntry(ctx, faq.Entry{Answer: faq.Answer{EN: "x"}}, "admin:9"); err == nil {
 			t.Fatal("SaveFAQEntry with empty id succeeded")
 		}

@@ -1,0 +1,69 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"slices"
+	"strings"
+
+	"codesk/faq"
+	"codesk/storage"
+)
+
+// changedParts names what an update changed ("answer (zh), questions +1 -0"),
+// so "/faq history <id>" says more than who and when; "" for adds and
+// deletions.
+func changedParts(before, after *faq.Entry, lang string) string {
+	if before == nil || after == nil {
+		return ""
+	}
+	var parts []string
+	if added, removed := questionDiff(before.Questions, after.Questions); added+removed > 0 {
+		parts = append(parts, txtFAQPartQuestions.f(lang, added, removed))
+	}
+	if before.Answer.ZH != after.Answer.ZH {
+		parts = append(parts, txtFAQPartAnswerZH.in(lang))
+	}
+	if before.Answer.EN != after.Answer.EN {
+		parts = append(parts, txtFAQPartAnswerEN.in(lang))
+	}
+	if before.Topic != after.Topic || before.Party != after.Party {
+		parts = append(parts, txtFAQPartTopicParty.in(lang))
+	}
+	return strings.Join(parts, ", ")
+}
+
+func questionDiff(before, after []string) (added, removed int) {
+	for _, q := range after {
+		if !slices.Contains(before, q) {
+			added++
+		}
+	}
+	for _, q := range before {
+		if !slices.Contains(after, q) {
+			removed++
+		}
+	}
+	return added, removed
+}
+
+// offerEarlierVersion sends the entry as it was before its latest change,
+// ready to send back with "/faq set": restoring a deleted entry or an
+// overwritten answer needs no database access.
+func (h *Handler) offerEarlierVersion(ctx context.Context, chatID int64, latest storage.FAQChange, lang string) error {
+	if latest.Before == nil {
+		return nil // the latest change added the entry: nothing earlier
+	}
+	y, err := entryYAML(*latest.Before)
+	if err != nil {
+		return fmt.Errorf("earlier version of %q: %w", latest.EntryID, err)
+	}
+	msg := "/faq set\n" + y
+	if utf16Len(msg) > maxMessageRunes {
+		return h.send(ctx, OutMessage{ChatID: chatID, Text: txtFAQEarlierTooLong.in(lang)})
+	}
+	if err := h.send(ctx, OutMessage{ChatID: chatID, Text: txtFAQEarlierVersion.in(lang)}); err != nil {
+		return err
+	}
+	return h.send(ctx, OutMessage{ChatID: chatID, Text: msg})
+}
