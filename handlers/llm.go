@@ -83,6 +83,12 @@ func (h *Handler) askModel(ctx context.Context, userID int64, text, lang string,
 			return questionOutcome{source: storage.SourceLLMSelect, matched: id, used: []string{id}}
 		}
 	}
+	if d, ok := ctx.Deadline(); ok && time.Until(d) < h.llmDeadline()/3 {
+		// the choice took most of the time: a written answer, the longer
+		// call, would be cut off and still cost the resident's quota
+		h.Log.InfoContext(ctx, "model too slow to write an answer in time: fallback", "fallback", fallback.source)
+		return fallback
+	}
 	ans, err := h.LLM.Answer(ctx, userID, text, lang, h.closestEntries(text, res))
 	if err != nil {
 		h.logModelFallback(ctx, "answer", err)

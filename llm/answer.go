@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"unicode/utf8"
 
 	"codesk/faq"
 )
@@ -66,7 +67,7 @@ func (c *Client) Answer(ctx context.Context, userID int64, question, lang string
 			if r.Grounded == nil {
 				return fmt.Errorf("%w: no \"grounded\" field", ErrMalformed)
 			}
-			text := truncateRunes(strings.TrimSpace(r.Answer), MaxAnswerRunes)
+			text := shortenAnswer(strings.TrimSpace(r.Answer), MaxAnswerRunes)
 			if *r.Grounded && text == "" {
 				return fmt.Errorf("%w: grounded answer without text", ErrMalformed)
 			}
@@ -105,4 +106,24 @@ func knownIDs(ids []string, entries []faq.Entry) []string {
 		}
 	}
 	return out
+}
+
+// shortenAnswer bounds a written answer to max runes, cutting after the last
+// sentence that fits and marking the cut, so a resident never reads a
+// sentence that stops mid-word as if it were whole.
+func shortenAnswer(s string, max int) string {
+	if utf8.RuneCountInString(s) <= max {
+		return s
+	}
+	head := truncateRunes(s, max-1)
+	cut := -1
+	for _, end := range []string{"。", "！", "？", "\n", ". ", "! ", "? "} {
+		if i := strings.LastIndex(head, end); i >= 0 && i+len(end) > cut {
+			cut = i + len(end)
+		}
+	}
+	if cut > len(head)/2 {
+		head = head[:cut]
+	}
+	return strings.TrimRight(head, " \n") + "…"
 }

@@ -148,8 +148,21 @@ func TestAnswerTooLongIsCut(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if n := len([]rune(got.Text)); n != MaxAnswerRunes {
-		t.Errorf("answer has %d runes, want it cut to %d", n, MaxAnswerRunes)
+	if n := len([]rune(got.Text)); n != MaxAnswerRunes || !strings.HasSuffix(got.Text, "…") {
+		t.Errorf("answer has %d runes, want it cut to %d and marked", n, MaxAnswerRunes)
+	}
+}
+
+// A long answer is cut after its last whole sentence that fits.
+func TestAnswerTooLongIsCutAfterASentence(t *testing.T) {
+	f := newFixture(t, nil)
+	f.srv.Reply(`{"grounded": true, "answer": "` + strings.Repeat("停车费每月四百五十元。", 200) + `"}`)
+	got, err := f.c.Answer(context.Background(), 7, "parking fee?", "zh", testEntries)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if n := len([]rune(got.Text)); n > MaxAnswerRunes || !strings.HasSuffix(got.Text, "四百五十元。…") {
+		t.Errorf("answer of %d runes ends %q; want it cut after a sentence, marked", n, string([]rune(got.Text)[n-8:]))
 	}
 }
 

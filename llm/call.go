@@ -85,11 +85,18 @@ func (c *Client) complete(ctx context.Context, k call) error {
 	switch {
 	case err == nil:
 		c.breaker.done(probe, true)
-	case parent.Err() != nil:
-		// The caller gave up (its own deadline or cancel): that says
+	case errors.Is(parent.Err(), context.Canceled):
+		// The caller gave up (shutdown, an abandoned update): that says
 		// nothing about the server.
 		c.breaker.release(probe)
 		outcome = "caller_gave_up"
+	case parent.Err() != nil:
+		// The caller's deadline is what a resident can wait: a server
+		// slower than that fails them as surely as one that is down, and
+		// the breaker must spare the next residents the wait.
+		c.breaker.done(probe, false)
+		c.stats.failures.Add(1)
+		outcome = "too_slow_for_caller"
 	default:
 		c.breaker.done(probe, false)
 		c.stats.failures.Add(1)

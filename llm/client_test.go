@@ -3,6 +3,7 @@ package llm
 import (
 	"context"
 	"errors"
+	"strings"
 	"testing"
 
 	"codesk/storage"
@@ -40,6 +41,25 @@ func TestKeySentAsBearer(t *testing.T) {
 	}
 	if got := f.requests(t, 1)[0].Authorization; got != "Bearer sk-local-test" {
 		t.Errorf("Authorization = %q", got)
+	}
+}
+
+// A server that repeats the key in its error message does not put it in
+// the client's log line (cut to 200 bytes, a key split at the cut would
+// slip past the log's own redaction).
+func TestAKeyEchoedByTheServerStaysOutOfTheLog(t *testing.T) {
+	const key = "sk-live-0123456789abcdef"
+	f := newFixture(t, func(c *Config) { c.APIKey = key })
+	f.srv.RejectKey()
+	if _, err := f.c.Select(context.Background(), 7, "parking?", "en", testEntries); err == nil {
+		t.Fatal("a rejected key must fail the call")
+	}
+	logged := f.logs.String()
+	if !strings.Contains(logged, "Incorrect API key provided") {
+		t.Fatalf("the failure was not logged: %s", logged)
+	}
+	if strings.Contains(logged, key) || strings.Contains(logged, key[:12]) {
+		t.Errorf("the key reached the log: %s", logged)
 	}
 }
 

@@ -44,7 +44,46 @@ func TestCallerDeadlineObeyed(t *testing.T) {
 	if elapsed := time.Since(start); elapsed > 2*time.Second {
 		t.Errorf("took %v with a 300ms caller deadline", elapsed)
 	}
+	if st := f.c.Stats(); st.Failures != 1 {
+		t.Errorf("Failures = %d: a server slower than the caller can wait has failed it", st.Failures)
+	}
+}
+
+// A caller that cancels (a shutdown) says nothing about the server.
+func TestCallerCancelIsNoFailure(t *testing.T) {
+	f := newFixture(t, func(c *Config) { c.Timeout = 10 * time.Second })
+	f.srv.Delay(slowServer)
+	f.srv.Reply(`{"id": "parking-fee"}`)
+	ctx, cancel := context.WithCancel(context.Background())
+	time.AfterFunc(300*time.Millisecond, cancel)
+	if _, err := f.c.Select(ctx, 7, "parking fee?", "en", testEntries); !errors.Is(err, context.Canceled) {
+		t.Fatalf("err = %v, want context.Canceled", err)
+	}
 	if st := f.c.Stats(); st.Failures != 0 {
-		t.Errorf("Failures = %d: the caller giving up is not the server failing", st.Failures)
+		t.Errorf("Failures = %d: a cancelled caller is not the server failing", st.Failures)
+	}
+}
+
+// A model too slow for every caller's deadline opens the breaker: after
+// that, residents get their fallback at once instead of waiting each time.
+func TestAModelTooSlowForItsCallersOpensTheBreaker(t *testing.T) {
+	f := newFixture(t, func(c *Config) { c.Timeout = 10 * time.Second; c.BreakerFailures = 3 })
+	f.srv.Delay(slowServer)
+	for i := range 3 {
+		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+		_, err := f.c.Select(ctx, int64(10+i), "parking fee?", "en", testEntries)
+		cancel()
+		if !errors.Is(err, context.DeadlineExceeded) {
+			t.Fatalf("call %d: err = %v, want a deadline error", i, err)
+		}
+	}
+	start := time.Now()
+	ctx, cancel := context.WithTimeout(context.Background(), 5*time.Second)
+	defer cancel()
+	if _, err := f.c.Select(ctx, 20, "parking fee?", "en", testEntries); !errors.Is(err, ErrUnavailable) {
+		t.Fatalf("after three slow calls: err = %v, want ErrUnavailable", err)
+	}
+	if took := time.Since(start); took > time.Second {
+		t.Errorf("the open breaker took %v to refuse", took)
 	}
 }

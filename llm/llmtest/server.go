@@ -9,6 +9,7 @@ import (
 	"io"
 	"net/http"
 	"net/http/httptest"
+	"strings"
 	"sync"
 	"testing"
 	"time"
@@ -63,6 +64,7 @@ type step struct {
 	status  int    // HTTP status; 200 for replies
 	content string // reply content (status 200)
 	garbage bool   // 200 with a body that is not JSON
+	echoKey bool   // the error message repeats the request's bearer key
 }
 
 // Server is the fake. Scripted steps are consumed one per request, in order;
@@ -97,6 +99,10 @@ func (s *Server) Fail(status, n int) {
 		s.push(step{status: status})
 	}
 }
+
+// RejectKey scripts one 401 response whose message repeats the API key
+// the request carried, as some servers do.
+func (s *Server) RejectKey() { s.push(step{status: http.StatusUnauthorized, echoKey: true}) }
 
 // Garbage scripts one 200 response whose body is not JSON.
 func (s *Server) Garbage() { s.push(step{status: http.StatusOK, garbage: true}) }
@@ -183,6 +189,9 @@ func (s *Server) handle(w http.ResponseWriter, r *http.Request) {
 	case st.garbage:
 		w.Header().Set("Content-Type", "application/json")
 		_, _ = io.WriteString(w, "<html>502 upstream hiccup{{{")
+	case st.status != http.StatusOK && st.echoKey:
+		// as some servers do: "Incorrect API key provided: sk-..."
+		writeError(w, st.status, "Incorrect API key provided: "+strings.TrimPrefix(req.Authorization, "Bearer "))
 	case st.status != http.StatusOK:
 		writeError(w, st.status, fmt.Sprintf("llmtest: scripted status %d", st.status))
 	default:
