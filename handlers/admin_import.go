@@ -174,6 +174,10 @@ func (h *Handler) saveOneEntry(ctx context.Context, in Incoming, e faq.Entry, bo
 		return h.reportProblems(ctx, in.ChatID, &faq.ProblemsError{Problems: problems}, 0, txtFAQMessage.in(lang), lang)
 	}
 	if err := h.FAQStore.SaveFAQEntry(ctx, e, faqActor(in.UserID)); err != nil {
+		var pe *faq.ProblemsError
+		if errors.As(err, &pe) { // another admin's save came first
+			return h.reportProblems(ctx, in.ChatID, pe, 0, txtFAQMessage.in(lang), lang)
+		}
 		return fmt.Errorf("save faq entry %q: %w", e.ID, err)
 	}
 	h.Log.Info("faq entry saved", "entry", e.ID, "actor", faqActor(in.UserID))

@@ -98,6 +98,12 @@ func (h *Handler) askModel(ctx context.Context, userID int64, text, lang string,
 		h.Log.InfoContext(ctx, "model found no answer in the FAQ", "fallback", fallback.source)
 		return fallback
 	}
+	if faq.DetectLang(ans.Text) != lang {
+		// a Chinese question answered in English (or the reverse) under
+		// the resident's own-language notice reads as a fault
+		h.Log.InfoContext(ctx, "model answered in another language: fallback", "want", lang, "fallback", fallback.source)
+		return fallback
+	}
 	return questionOutcome{source: storage.SourceLLM, used: ans.UsedIDs, answer: ans.Text}
 }
 

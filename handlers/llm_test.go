@@ -331,7 +331,10 @@ func TestNoModelOffersAQuestionTicketCreatedOnceAndCardedToThePartyChat(t *testi
 
 func TestQuotaExceededFallsBackToTheDesk(t *testing.T) {
 	f := newLLMFixture(t, modelOptions{quota: 1})
-	f.model.ReplyFunc(func(llmtest.Request) string {
+	f.model.ReplyFunc(func(r llmtest.Request) string {
+		if user := r.Contents("user"); len(user) > 0 && strings.Contains(user[len(user)-1], "vegetables") {
+			return `{"grounded": true, "answer": "See the maintenance fund entry.", "used_ids": ["fund-use"]}`
+		}
 		return `{"grounded": true, "answer": "见维修资金条目。", "used_ids": ["fund-use"]}`
 	})
 	if m, _ := f.ask(t, resident, qNothing); !strings.HasPrefix(m.Text, machineMark) {
@@ -347,6 +350,17 @@ func TestQuotaExceededFallsBackToTheDesk(t *testing.T) {
 	// Another resident has their own quota.
 	if m, _ := f.ask(t, neighbour, qNothing2); !strings.Contains(m.Text, "🤖") {
 		t.Errorf("another resident: %q", m.Text)
+	}
+}
+
+// A Chinese question answered in English (or the reverse) is not sent under
+// the resident's own-language notice: the resident gets the fallback.
+func TestAnAnswerInAnotherLanguageIsNotSent(t *testing.T) {
+	f := newLLMFixture(t, modelOptions{})
+	f.model.Reply(`{"grounded": true, "answer": "See the maintenance fund entry.", "used_ids": ["fund-use"]}`)
+	m, _ := f.ask(t, resident, qNothing)
+	if strings.Contains(m.Text, "🤖") || strings.Contains(m.Text, "maintenance fund") || !hasData(m, "q:desk:") {
+		t.Errorf("reply = %q %v; want the Chinese fallback with the desk offer", m.Text, buttonData(m))
 	}
 }
 

@@ -34,7 +34,7 @@ func TestConcurrentWrites(t *testing.T) {
 						errs <- fmt.Errorf("log: %w", err)
 					}
 					if i%5 == 0 { // read-then-write transaction
-						e := faq.Entry{ID: fmt.Sprintf("e-%d", w), Answer: faq.Answer{EN: fmt.Sprint(i)}}
+						e := faq.Entry{ID: fmt.Sprintf("e-%d", w), Questions: []string{fmt.Sprintf("Question %d?", w)}, Answer: faq.Answer{EN: fmt.Sprint(i)}}
 						if err := db.SaveFAQEntry(ctx, e, "admin"); err != nil {
 							errs <- fmt.Errorf("save faq: %w", err)
 						}

@@ -131,6 +131,9 @@ func (db *DB) SaveFAQEntry(ctx context.Context, e faq.Entry, actor string) error
 		return errors.New("storage: save faq entry: empty id")
 	}
 	return db.inFAQTx(ctx, func(tx *sqlx.Tx) error {
+		if err := checkAgainstOthers(ctx, tx, e); err != nil {
+			return err
+		}
 		now := utc(db.now())
 		old, err := faqEntry(ctx, tx, e.ID)
 		switch {
@@ -149,6 +152,32 @@ func (db *DB) SaveFAQEntry(ctx context.Context, e faq.Entry, actor string) error
 			return db.updateFAQRow(ctx, tx, old, e, nil, actor, now)
 		}
 	})
+}
+
+// checkAgainstOthers validates e with the stored entries, inside the
+// transaction that saves it: two admins adding the same question at once
+// must not both succeed (faq.ProblemsError lists e's problems).
+func checkAgainstOthers(ctx context.Context, tx *sqlx.Tx, e faq.Entry) error {
+	stored, err := faqEntries(ctx, tx)
+	if err != nil {
+		return err
+	}
+	merged := make([]faq.Entry, 0, len(stored)+1)
+	for _, s := range stored {
+		if s.ID != e.ID {
+			merged = append(merged, s)
+		}
+	}
+	var problems []faq.Problem
+	for _, p := range faq.Validate(append(merged, e)) {
+		if p.EntryID == e.ID { // other entries' problems predate this save
+			problems = append(problems, p)
+		}
+	}
+	if len(problems) > 0 {
+		return &faq.ProblemsError{Problems: problems}
+	}
+	return nil
 }
 
 // DeleteFAQEntry removes the entry with id, recording it in history; it

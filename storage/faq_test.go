@@ -3,7 +3,9 @@ package storage_test
 import (
 	"context"
 	"errors"
+	"fmt"
 	"reflect"
+	"sync"
 	"testing"
 	"time"
 
@@ -253,6 +255,45 @@ func TestSaveAndDeleteFAQEntry(t *testing.T) {
 		}
 		if err := db.SaveFAQEntry(ctx, faq.Entry{Answer: faq.Answer{EN: "x"}}, "admin:9"); err == nil {
 			t.Fatal("SaveFAQEntry with empty id succeeded")
+		}
+	})
+}
+
+// Two admins adding entries with the same question at once: one wins, the
+// other is told why, and the stored FAQ stays valid.
+func TestConcurrentSavesKeepQuestionsUnique(t *testing.T) {
+	storagetest.EachDialect(t, func(t *testing.T, db *storage.DB) {
+		ctx := context.Background()
+		if _, err := db.ReplaceFAQ(ctx, []faq.Entry{entryWallLeak()}, "import"); err != nil {
+			t.Fatal(err)
+		}
+		for round := range 10 {
+			var wg sync.WaitGroup
+			errs := make([]error, 2)
+			for i := range 2 {
+				wg.Go(func() {
+					e := faq.Entry{ID: fmt.Sprintf("pool-%d-%d", round, i), Questions: []string{fmt.Sprintf("When does pool %d open?", round)},
+						Answer: faq.Answer{EN: "At six."}}
+					errs[i] = db.SaveFAQEntry(ctx, e, fmt.Sprintf("admin:%d", i))
+				})
+			}
+			wg.Wait()
+			var pe *faq.ProblemsError
+			if errs[0] == nil && errs[1] == nil {
+				t.Fatalf("round %d: both saves of one question succeeded", round)
+			}
+			for _, err := range errs {
+				if err != nil && !errors.As(err, &pe) {
+					t.Errorf("round %d: the losing save: %v; want the duplicate question reported", round, err)
+				}
+			}
+		}
+		entries, err := db.FAQEntries(ctx)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if problems := faq.Validate(entries); len(problems) > 0 {
+			t.Errorf("the stored FAQ is invalid: %v", problems)
 		}
 	})
 }
