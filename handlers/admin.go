@@ -193,7 +193,7 @@ func (h *Handler) faqShow(ctx context.Context, in Incoming, id, lang string) err
 		return err
 	}
 	msg := "/faq set\n" + shownMarker(e) + "\n" + y
-	if utf16Len(msg) > maxMessageRunes {
+	if telegramLen(msg) > maxMessageRunes {
 		// Telegram would split it, and a part sent back would save a cut
 		// entry: show it for reading only, and say how to edit it
 		return h.sendChunks(ctx, in.ChatID, append([]string{txtFAQTooLongToEdit.f(lang, e.ID)}, strings.Split(y, "\n")...))
@@ -434,17 +434,4 @@ func (h *Handler) sendAfterReload(ctx context.Context, chatID int64, done, lang 
 		done += "\n" + txtFAQReloadLater.in(lang)
 	}
 	return h.send(ctx, OutMessage{ChatID: chatID, Text: done})
-}
-
-// utf16Len counts s as Telegram counts message length.
-func utf16Len(s string) int {
-	n := 0
-	for _, r := range s {
-		if r >= 0x10000 {
-			n += 2
-		} else {
-			n++
-		}
-	}
-	return n
 }

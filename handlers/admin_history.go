@@ -59,7 +59,7 @@ func (h *Handler) offerEarlierVersion(ctx context.Context, chatID int64, latest 
 		return fmt.Errorf("earlier version of %q: %w", latest.EntryID, err)
 	}
 	msg := "/faq set\n" + y
-	if utf16Len(msg) > maxMessageRunes {
+	if telegramLen(msg) > maxMessageRunes {
 		return h.send(ctx, OutMessage{ChatID: chatID, Text: txtFAQEarlierTooLong.in(lang)})
 	}
 	if err := h.send(ctx, OutMessage{ChatID: chatID, Text: txtFAQEarlierVersion.in(lang)}); err != nil {

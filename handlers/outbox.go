@@ -86,7 +86,7 @@ func withPhotos(m storage.OutboxMessage, photos []string) []storage.OutboxMessag
 	}
 	var msgs []storage.OutboxMessage
 	base, caption := m.Key, m.Text
-	if len(utf16.Encode([]rune(m.Text))) > maxCaptionRunes {
+	if telegramLen(m.Text) > maxCaptionRunes {
 		msgs, caption = append(msgs, m), ""
 	}
 	for i, p := range photos {
@@ -126,7 +126,7 @@ func cardMessagesWith(t tickets.Ticket, chatID int64, key, title string, cat tex
 	// Telegram counts a caption in UTF-16 units (an emoji is two): a card
 	// whose text only fits in runes would go as a photo plus a separate text,
 	// two messages where one send in doubt could be looked for.
-	if len(t.PhotoIDs) > 0 && len(utf16.Encode([]rune(body))) <= maxCaptionRunes {
+	if len(t.PhotoIDs) > 0 && telegramLen(body) <= maxCaptionRunes {
 		card.PhotoID, rest = t.PhotoIDs[0], t.PhotoIDs[1:]
 	}
 	card.Text = clip(body, maxMessageRunes)
@@ -235,3 +235,7 @@ func conversationSoFar(evs []tickets.Event) string {
 
 // maxHistoryLines bounds the conversation a moved card carries.
 const maxHistoryLines = 8
+
+// telegramLen is s's length as Telegram counts it (UTF-16 units: an emoji
+// is two), for the message and caption limits.
+func telegramLen(s string) int { return len(utf16.Encode([]rune(s))) }
