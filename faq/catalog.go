@@ -1,12 +1,19 @@
 package faq
 
-import "sync/atomic"
+import (
+	"reflect"
+	"sync"
+	"sync/atomic"
+)
 
 // Catalog is the FAQ currently in force: its entries and their matcher,
 // swapped as a whole when administrators edit or import, so a question is
 // always answered against one consistent version.
 type Catalog struct {
 	current atomic.Pointer[catalogVersion]
+	// reloads serializes Reload: of two reloads, the one that read the
+	// store last swaps in last, so an older FAQ never replaces a newer one.
+	reloads sync.Mutex
 }
 
 type catalogVersion struct {
@@ -33,6 +40,20 @@ func (c *Catalog) Replace(entries []Entry) {
 		v.byID[e.ID] = i
 	}
 	c.current.Store(v)
+}
+
+// Reload reads the entries in force with load and swaps them in when they
+// differ; an empty result keeps what is served (an empty FAQ answers
+// nothing). Reloads run one at a time (see reloads).
+func (c *Catalog) Reload(load func() ([]Entry, error)) (changed bool, err error) {
+	c.reloads.Lock()
+	defer c.reloads.Unlock()
+	entries, err := load()
+	if err != nil || len(entries) == 0 || reflect.DeepEqual(entries, c.current.Load().entries) {
+		return false, err
+	}
+	c.Replace(entries)
+	return true, nil
 }
 
 // Match matches question against the current entries.

@@ -25,11 +25,11 @@ type FAQStore interface {
 	FAQHistory(ctx context.Context, entryID string, limit int) ([]storage.FAQChange, error)
 }
 
-// FAQReplacer is a FAQ that can swap in new entries (*faq.Catalog). When
+// FAQReloader is a FAQ that can reload its entries (*faq.Catalog). When
 // Deps.FAQ is one, an admin's change is served from the next question on;
 // otherwise it waits for the periodic reload from the FAQStore.
-type FAQReplacer interface {
-	Replace(entries []faq.Entry)
+type FAQReloader interface {
+	Reload(load func() ([]faq.Entry, error)) (changed bool, err error)
 }
 
 // Files downloads files users sent (FAQ files sent as documents).
@@ -414,22 +414,23 @@ func (h *Handler) faqDelete(ctx context.Context, in Incoming, id, lang string) e
 
 // reloadCatalog serves the stored FAQ from the next question on. An empty
 // store is never served: the catalog keeps what it had.
-func (h *Handler) reloadCatalog(ctx context.Context) ([]faq.Entry, error) {
-	entries, err := h.FAQStore.FAQEntries(ctx)
+func (h *Handler) reloadCatalog(ctx context.Context) error {
+	r, ok := h.FAQ.(FAQReloader)
+	if !ok {
+		return nil
+	}
+	_, err := r.Reload(func() ([]faq.Entry, error) { return h.FAQStore.FAQEntries(ctx) })
 	if err != nil {
-		return nil, fmt.Errorf("reload faq: %w", err)
+		return fmt.Errorf("reload faq: %w", err)
 	}
-	if r, ok := h.FAQ.(FAQReplacer); ok && len(entries) > 0 {
-		r.Replace(entries)
-	}
-	return entries, nil
+	return nil
 }
 
 // sendAfterReload swaps the catalog and reports done; a failed swap is not
 // the admin's problem (the change is stored, the periodic reload catches up)
 // but they are told it may take a minute.
 func (h *Handler) sendAfterReload(ctx context.Context, chatID int64, done, lang string) error {
-	if _, err := h.reloadCatalog(ctx); err != nil {
+	if err := h.reloadCatalog(ctx); err != nil {
 		h.Log.Error("swap faq catalog after edit", "err", err)
 		done += "\n" + txtFAQReloadLater.in(lang)
 	}

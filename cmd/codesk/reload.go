@@ -3,8 +3,9 @@ package main
 import (
 	"context"
 	"log/slog"
-	"reflect"
 	"time"
+
+	"codesk/faq"
 )
 
 // reloadFAQ keeps the served FAQ in step with the database, so an import or
@@ -19,17 +20,15 @@ func (a *app) reloadFAQ(ctx context.Context, log *slog.Logger, every time.Durati
 			return
 		case <-t.C:
 		}
-		entries, err := a.db.FAQEntries(ctx)
+		changed, err := a.catalog.Reload(func() ([]faq.Entry, error) { return a.db.FAQEntries(ctx) })
 		if err != nil {
 			if ctx.Err() == nil {
 				log.Warn("reload FAQ", "err", err)
 			}
 			continue
 		}
-		if len(entries) == 0 || reflect.DeepEqual(entries, a.catalog.Entries()) {
-			continue
+		if changed {
+			log.Info("FAQ reloaded", "entries", len(a.catalog.Entries()))
 		}
-		a.catalog.Replace(entries)
-		log.Info("FAQ reloaded", "entries", len(entries))
 	}
 }
