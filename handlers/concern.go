@@ -195,6 +195,14 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 			}
 			return true, h.askLocation(ctx, in.ChatID, d, lang)
 		}
+		switch {
+		case text == "" || strings.Contains(d.Text, text):
+		case tickets.NamesOnlyAPlace(text):
+			d.Location = clip(text, 200) // a caption naming where it is
+		default:
+			// a caption says what the photo shows: part of the report
+			d.Text = clip(d.Text+"\n"+text, MaxQuestionRunes)
+		}
 		d.Step = stepPreview
 		return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
 	case LocationMessage:
@@ -230,8 +238,8 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 			}
 			return true, h.describe(ctx, in, d, chosen, text)
 		case stepPreview:
-			if confirmWords[word] {
-				return true, h.confirmDraft(ctx, in, d, lang) // "好的", "send it" typed, not tapped
+			if typedYes(text) {
+				return true, h.confirmDraft(ctx, in, d, lang) // "好的发吧", "yes send it" typed, not tapped
 			}
 			return h.draftAddition(ctx, in, d, text, lang)
 		case stepLocation, stepExtra:
@@ -292,8 +300,6 @@ func replyWord(text string) string {
 var (
 	cancelWords = setOfWords("取消", "算了", "不用了", "不要了", "不报了", "不发了", "撤回", "cancel", "forget it",
 		"never mind", "nevermind", "don t send", "dont send", "do not send", "cancel it", "cancel that")
-	confirmWords = setOfWords("好", "好的", "确认", "发送", "确认发送", "发吧", "发送吧", "发", "是", "是的", "对", "可以", "行",
-		"ok", "okay", "yes", "yes please", "send", "send it", "confirm", "sure", "yes send it", "yes please send it", "please send")
 	previewNoWords = setOfWords("不", "不要", "no", "nope")
 	skipWords      = setOfWords("跳过", "不用", "不知道", "不清楚", "略过", "skip", "no", "none", "n/a", "-", "don t know",
 		"dont know", "not sure", "no idea")
@@ -327,6 +333,11 @@ func (h *Handler) anotherMatter(d draft, text string) bool {
 	alone := h.Router.Route(text)
 	if alone.Category == d.Category || alone.Party == parties.CoOffice || alone.Confidence < anotherMatterConfidence {
 		return false
+	}
+	if d.Party != parties.CoOffice && alone.Party != d.Party {
+		// another party's business ("lift broken in building 7" on a
+		// noise report) is another ticket, however the long draft routes
+		return true
 	}
 	return h.Router.Route(d.Text+"\n"+text).Category != d.Category
 }

@@ -46,6 +46,10 @@ func followUpKey(userID int64, messageID int) string {
 	return fmt.Sprintf("convmsg:%d:%d", userID, messageID)
 }
 
+// lastFollowUpKey names the resident's latest held message, which a typed
+// "yes" or "no" answers as its buttons would.
+func lastFollowUpKey(userID int64) string { return fmt.Sprintf("convlast:%d", userID) }
+
 // noteConversation remembers that staff just wrote to the resident about a
 // ticket. Losing it only means the resident's next message is not offered
 // to the ticket, so a failure is logged, not returned.
@@ -82,6 +86,11 @@ func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen 
 		return false, h.State.Delete(ctx, conversationKey(in.UserID))
 	}
 	text := strings.TrimSpace(in.Text)
+	if in.Kind == TextMessage && (typedYes(text) || typedNo(text)) {
+		if handled, err := h.typedFollowUpChoice(ctx, in, text, chosen); handled || err != nil {
+			return handled, err
+		}
+	}
 	if in.Kind == TextMessage {
 		if text == "" || runeLen(text) > MaxQuestionRunes {
 			return false, nil // answerQuestion says why
@@ -97,6 +106,9 @@ func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen 
 	}
 	if err := h.State.Set(ctx, followUpKey(in.UserID, in.MessageID), enc, followUpTTL); err != nil {
 		return true, fmt.Errorf("save follow-up of %d: %w", in.UserID, err)
+	}
+	if err := h.State.Set(ctx, lastFollowUpKey(in.UserID), []byte(strconv.Itoa(in.MessageID)), followUpTTL); err != nil {
+		h.Log.Warn("remember the latest follow-up", "err", err) // only a typed yes needs it
 	}
 	lang := ticketLang(t, chosen)
 	other := txtFollowUpQuestion
@@ -136,7 +148,7 @@ func (h *Handler) followUpChoice(ctx context.Context, in Incoming, ticketID int6
 	}
 	lang := ticketLang(t, chosen)
 	h.ack(ctx, in, "")
-	if in.Callback.MessageID != 0 {
+	if in.Callback != nil && in.Callback.MessageID != 0 {
 		// The question is answered: its buttons go. It keeps its words and
 		// shows the choice; "yes" is confirmed by the message that follows.
 		done := txtFollowUpNotSent.in(lang)
@@ -168,6 +180,39 @@ func (h *Handler) followUpChoice(ctx context.Context, in Incoming, ticketID int6
 	}
 	var replyLang string
 	return h.handlePrivate(ctx, held, &replyLang)
+}
+
+// typedFollowUpChoice takes a typed "yes" or "no" ("是的", "yes", "不是")
+// as the answer to the latest "is this for ticket #N?" still waiting, so the
+// held message, not the "yes", goes where the resident says. handled is
+// false when nothing waits.
+func (h *Handler) typedFollowUpChoice(ctx context.Context, in Incoming, text, chosen string) (bool, error) {
+	data, ok, err := h.State.Get(ctx, lastFollowUpKey(in.UserID))
+	if err != nil || !ok {
+		return false, err
+	}
+	msgID, err := strconv.Atoi(string(data))
+	if err != nil {
+		return false, nil
+	}
+	held, ok, err := h.State.Get(ctx, followUpKey(in.UserID, msgID))
+	if err != nil || !ok {
+		return false, err
+	}
+	var f followUp
+	if json.Unmarshal(held, &f) != nil {
+		return false, nil
+	}
+	if err := h.State.Delete(ctx, lastFollowUpKey(in.UserID)); err != nil {
+		return true, fmt.Errorf("clear the latest follow-up: %w", err)
+	}
+	choice := "n"
+	if typedYes(text) {
+		choice = "y"
+	}
+	typed := in
+	typed.Callback = nil
+	return true, h.followUpChoice(ctx, typed, f.TicketID, choice+":"+strconv.Itoa(msgID), chosen)
 }
 
 // asksOutright reports text that is plainly a question (a question mark, 吗,

@@ -1,0 +1,23 @@
+package handlers
+
+import "testing"
+
+func TestTypedYesAndNo(t *testing.T) {
+	for _, s := range []string{"好的", "好的发吧", "对对对 就这样发", "是的", "嗯嗯", "确认发送", "可以，发吧！", "ok", "yes pls send", "Yes, send it.", "OK thanks", "sure go ahead", "that's right"} {
+		if !typedYes(s) || typedNo(s) {
+			t.Errorf("%q: want a yes", s)
+		}
+	}
+	for _, s := range []string{"不是", "不用了", "不对", "no", "nope, not that", "no thanks"} {
+		if !typedNo(s) || typedYes(s) {
+			t.Errorf("%q: want a no", s)
+		}
+	}
+	// answers with content, questions and other matters are neither
+	for _, s := range []string{"好的，下午3点可以", "yes 3pm is fine", "是不是要交钱", "不知道在哪", "ok but the lift is broken again",
+		"yesterday", "好的发吧 还有电梯也坏了", "不是这个问题", "", "👍"} {
+		if typedYes(s) || typedNo(s) {
+			t.Errorf("%q: want neither yes nor no", s)
+		}
+	}
+}

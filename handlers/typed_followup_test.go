@@ -1,0 +1,95 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+
+	"codesk/handlers"
+	"codesk/tickets"
+)
+
+// "Is this your reply to ticket #N?" answered by typing: the held message
+// goes to the ticket, not the "yes".
+func TestATypedYesSendsTheHeldAnswer(t *testing.T) {
+	for _, c := range []struct{ answer, yes string }{
+		{"people gate, the small one", "yes"},
+		{"明天上午我在家等着", "是的"},
+	} {
+		f := newTicketFixture(t, nil)
+		tk := staffAsks(t, f)
+		ask := f.send(t, handlers.Incoming{UserID: resident, UpdateID: 7001, MessageID: 51, Kind: handlers.TextMessage, Text: c.answer})
+		findData(t, ask, "r:conv:")
+		f.send(t, handlers.Incoming{UserID: resident, UpdateID: 7002, MessageID: 52, Kind: handlers.TextMessage, Text: c.yes})
+		var relayed []string
+		for _, m := range f.deliver(t) {
+			if m.ChatID == pmChat {
+				relayed = append(relayed, m.Text)
+			}
+		}
+		if len(relayed) != 1 || !strings.Contains(relayed[0], c.answer) || strings.Contains(relayed[0], c.yes+"\n") {
+			t.Errorf("%q then %q: relayed %q; want the answer, once", c.answer, c.yes, relayed)
+		}
+		events, _ := f.db.TicketEvents(f.ctx, tk.ID)
+		var said []string
+		for _, e := range events {
+			if e.Kind == tickets.EventResidentMessage {
+				said = append(said, e.Text)
+			}
+		}
+		if len(said) != 1 || said[0] != c.answer {
+			t.Errorf("the ticket records the resident saying %q; want only %q", said, c.answer)
+		}
+	}
+}
+
+// A typed "no" treats the held message as what it would be on its own.
+func TestATypedNoLeavesTheTicketAlone(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	staffAsks(t, f)
+	f.send(t, handlers.Incoming{UserID: resident, UpdateID: 7101, MessageID: 61, Kind: handlers.TextMessage, Text: "小区可以养狗吗"})
+	f.send(t, handlers.Incoming{UserID: resident, UpdateID: 7102, MessageID: 62, Kind: handlers.TextMessage, Text: "不是"})
+	for _, m := range f.deliver(t) {
+		if m.ChatID == pmChat {
+			t.Errorf("nothing goes to staff after a typed no: %q", m.Text)
+		}
+	}
+}
+
+// Typed confirmations longer than one word send the draft and are not
+// added to it.
+func TestTypedConfirmationsSendTheDraftAsItIs(t *testing.T) {
+	for _, yes := range []string{"对对对 就这样发", "好的发吧", "yes pls send it"} {
+		f := newTicketFixture(t, nil)
+		f.say(t, resident, "垃圾好几天没人清运了")
+		if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: resident, UserID: resident, Chat: handlers.PrivateChat, Kind: handlers.TextMessage, Text: yes}); err != nil {
+			t.Fatal(err)
+		}
+		tks, _ := f.db.ResidentTickets(f.ctx, resident, 5)
+		if len(tks) != 1 || tks[0].Text != "垃圾好几天没人清运了" {
+			t.Errorf("%q at the preview: tickets %+v; want the report sent as written", yes, tks)
+		}
+	}
+}
+
+// Another party's business typed while a draft waits is another ticket,
+// not part of this one.
+func TestAnotherPartysMatterIsNotMergedIntoTheDraft(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	f.say(t, resident, "noise from neighbour every night 2am, pls help")
+	before := f.out.count()
+	f.say(t, resident, "lift broken in building 7")
+	sent := f.out.sentSince(before)
+	if len(sent) != 2 || strings.Contains(sent[0].Text, "lift broken") {
+		t.Errorf("want the noise draft unchanged and a note, got %v", texts(sent))
+	}
+}
+
+// A photo's caption at the preview is part of the report.
+func TestAPhotoCaptionJoinsTheDraft(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	f.say(t, resident, "垃圾好几天没人清运了")
+	m := f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.PhotoMessage, PhotoIDs: []string{"s", "bins"}, Text: "你看看 垃圾桶都满出来了"})
+	if !strings.Contains(m.Text, "垃圾桶都满出来了") {
+		t.Errorf("preview after a captioned photo: %q", m.Text)
+	}
+}
