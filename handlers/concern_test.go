@@ -29,6 +29,7 @@ const (
 	pmMember     int64 = 30001
 	ocMember     int64 = 30002
 	coMember     int64 = 30000
+	ncMember     int64 = 30003
 	pmConfigured int64 = 20001 // listed for property management, not in the chat
 	outsider     int64 = 40000
 )
@@ -134,7 +135,7 @@ func newTicketFixture(t *testing.T, chats map[parties.ID]int64) *ticketFixture {
 		Parties: staffConfig{chats: chats, staff: map[int64][]parties.ID{
 			pmConfigured: {parties.PropertyManagement},
 		}},
-		Membership: fakeMembership{pmChat: {pmMember}, ocChat: {ocMember}, coChat: {coMember}},
+		Membership: fakeMembership{pmChat: {pmMember}, ocChat: {ocMember}, ncChat: {ncMember}, coChat: {coMember}},
 	})
 	return f
 }

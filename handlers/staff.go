@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -220,7 +221,7 @@ func (h *Handler) offerReassign(ctx context.Context, in Incoming, t tickets.Tick
 		}
 	}
 	rows = append(rows, []Button{{Text: staffBtnBack, Data: "s:back:" + id}})
-	body := h.cardBody(t) + "\n" + fmt.Sprintf(staffChooseParty, t.Number())
+	body := h.cardBody(ctx, t) + "\n" + fmt.Sprintf(staffChooseParty, t.Number())
 	if in.Callback.MessageID != 0 {
 		err := h.Messenger.Edit(ctx, in.ChatID, in.Callback.MessageID, body, rows)
 		if err == nil {
@@ -292,7 +293,7 @@ func (h *Handler) redrawOtherCards(ctx context.Context, in Incoming, t tickets.T
 		if err != nil || msg == 0 || (in.Callback != nil && chat == in.ChatID && msg == in.Callback.MessageID) {
 			continue
 		}
-		if err := h.Messenger.Edit(ctx, chat, msg, h.cardBody(t), staffButtons(t)); err != nil {
+		if err := h.Messenger.Edit(ctx, chat, msg, h.cardBody(ctx, t), staffButtons(t)); err != nil {
 			h.Log.Info("redraw ticket card", "ticket", t.ID, "purpose", purpose, "err", err)
 		}
 	}
@@ -304,7 +305,7 @@ func (h *Handler) editCard(ctx context.Context, in Incoming, t tickets.Ticket, n
 	if in.Callback == nil || in.Callback.MessageID == 0 {
 		return
 	}
-	body, buttons := h.cardBody(t), staffButtons(t)
+	body, buttons := h.cardBody(ctx, t), staffButtons(t)
 	if note != "" {
 		body, buttons = body+"\n"+note, nil
 	}
@@ -313,8 +314,22 @@ func (h *Handler) editCard(ctx context.Context, in Incoming, t tickets.Ticket, n
 	}
 }
 
-func (h *Handler) cardBody(t tickets.Ticket) string {
-	return cardText(t, fmt.Sprintf(staffCardTicket, t.Number()), h.categoryText(t.Category))
+// cardBody is a ticket card's text as redrawn after a claim, reply or
+// resolve. A ticket that was moved keeps the conversation so far on its
+// card, as the card first sent to its new party had it.
+func (h *Handler) cardBody(ctx context.Context, t tickets.Ticket) string {
+	body := cardText(t, fmt.Sprintf(staffCardTicket, t.Number()), h.categoryText(t.Category))
+	evs, err := h.Tickets.TicketEvents(ctx, t.ID)
+	if err != nil {
+		h.Log.Warn("events for a redrawn card", "ticket", t.ID, "err", err)
+		return body
+	}
+	if slices.ContainsFunc(evs, func(e tickets.Event) bool { return e.Kind == tickets.EventReassigned }) {
+		if history := conversationSoFar(evs); history != "" {
+			body += "\n" + history
+		}
+	}
+	return body
 }
 
 func staffName(in Incoming) string {
@@ -406,7 +421,7 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 	if updated.Status != t.Status {
 		// the cards' buttons follow the status (no "claim" once answered)
 		if purpose == purposeCard {
-			if err := h.Messenger.Edit(ctx, in.ChatID, in.ReplyTo, h.cardBody(updated), staffButtons(updated)); err != nil {
+			if err := h.Messenger.Edit(ctx, in.ChatID, in.ReplyTo, h.cardBody(ctx, updated), staffButtons(updated)); err != nil {
 				h.Log.Info("edit ticket card", "ticket", t.ID, "err", err)
 			}
 		}

@@ -107,12 +107,20 @@ func TestReassignedCardCarriesTheConversation(t *testing.T) {
 	f.deliver(t)
 	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:to:"+itoa(tk.ID)+":nc")
 	var newCard string
+	var newCardID int
 	for _, m := range f.deliver(t) {
 		if m.ChatID == ncChat && m.Purpose == "card" {
-			newCard = m.Text
+			newCard, newCardID = m.Text, m.SentMessageID
 		}
 	}
 	if !strings.Contains(newCard, "请问是几楼？") || !strings.Contains(newCard, "是3楼和4楼之间的灯") || !strings.Contains(newCard, "王师傅") {
 		t.Errorf("the moved card should carry the conversation, got %q", newCard)
+	}
+	// and keeps it when redrawn after a claim
+	f.staffPress(t, ncChat, ncMember, newCardID, "s:claim:"+itoa(tk.ID))
+	redrawn := f.out.lastEdit(t)
+	if redrawn.chat != ncChat || redrawn.msg != newCardID || !strings.Contains(redrawn.text, "处理中") ||
+		!strings.Contains(redrawn.text, "请问是几楼？") || !strings.Contains(redrawn.text, "是3楼和4楼之间的灯") {
+		t.Errorf("the claimed card lost the conversation: %+v", redrawn)
 	}
 }
