@@ -5,6 +5,7 @@ import (
 	"regexp"
 
 	"codesk/faq"
+	"codesk/tickets"
 )
 
 // A resident chasing a report ("我上次报的电梯怎么还没修？", "any update on my
@@ -35,4 +36,35 @@ func (h *Handler) chasing(ctx context.Context, userID int64, text string) bool {
 		}
 	}
 	return false
+}
+
+// A resident disputing a resolution ("why resolved?? plumber never came",
+// "工单怎么就说解决了 根本没人来过") wants that ticket back, not an FAQ entry
+// or a new report with no link to it.
+var (
+	disputeClosed = regexp.MustCompile(`解决了|已解决|说解决|关闭了?|关了|结案|完结|办结|` +
+		`\b(resolved|closed|marked (as )?(done|fixed|resolved|complete)|says fixed|say fixed)\b`)
+	disputeNot = regexp.MustCompile(`没|根本|还是|依然|仍然|照样|不对|怎么就|凭什么|为什么|` +
+		`\b(never|not|didn t|didnt|hasn t|hasnt|no one|nobody|still|why|wasn t|isn t)\b`)
+)
+
+// disputedTicket returns the resident's latest ticket they may still reopen
+// when text disputes its resolution.
+func (h *Handler) disputedTicket(ctx context.Context, userID int64, text string) (tickets.Ticket, bool) {
+	s := faq.Normalize(text)
+	if !disputeClosed.MatchString(s) || !disputeNot.MatchString(s) {
+		return tickets.Ticket{}, false
+	}
+	tks, err := h.Tickets.ResidentTickets(ctx, userID, 20)
+	if err != nil {
+		h.Log.Warn("list resident tickets for a dispute", "err", err)
+		return tickets.Ticket{}, false
+	}
+	now := h.Now()
+	for _, t := range tks { // newest first
+		if t.Status == tickets.StatusResolved && t.CanReopen(now) {
+			return t, true
+		}
+	}
+	return tickets.Ticket{}, false
 }

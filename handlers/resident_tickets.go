@@ -292,9 +292,16 @@ func (h *Handler) showTicket(ctx context.Context, in Incoming, t tickets.Ticket,
 	}
 	if len(events) > 0 {
 		b.WriteString("\n\n" + txtHistoryHead.in(lang))
-		for _, e := range events {
-			if line := eventLine(e, t, lang); line != "" {
+		party := firstParty(t, events)
+		for i, e := range events {
+			if e.Kind == tickets.EventStatus && e.ToStatus == tickets.StatusNew && i > 0 && events[i-1].Kind == tickets.EventReassigned {
+				continue // "passed to …" says it; "in progress → new" is bookkeeping
+			}
+			if line := eventLine(e, party, lang); line != "" {
 				b.WriteString("\n• " + e.At.Format("01-02 15:04") + " " + line)
+			}
+			if e.Kind == tickets.EventReassigned {
+				party = e.ToParty
 			}
 		}
 	}
@@ -309,13 +316,28 @@ func (h *Handler) showTicket(ctx context.Context, in Incoming, t tickets.Ticket,
 	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: clip(b.String(), maxMessageRunes), Buttons: rows})
 }
 
-// eventLine is a history row as the resident sees it: no staff names.
-func eventLine(e tickets.Event, t tickets.Ticket, lang string) string {
+// firstParty is the party a ticket started with: the first move's origin,
+// or its party when it never moved.
+func firstParty(t tickets.Ticket, events []tickets.Event) parties.ID {
+	for _, e := range events {
+		if e.Kind == tickets.EventReassigned {
+			return e.FromParty
+		}
+	}
+	return t.Party
+}
+
+// eventLine is a history row as the resident sees it: no staff names, the
+// party that had the ticket at the time.
+func eventLine(e tickets.Event, party parties.ID, lang string) string {
 	zh := lang != "en"
 	short := clip(strings.ReplaceAll(e.Text, "\n", " "), 80)
 	photo := ""
 	if len(e.PhotoIDs) > 0 {
-		photo = map[bool]string{true: "[照片]", false: "[photo]"}[zh]
+		photo = map[bool]string{true: "[照片]", false: " [photo]"}[zh]
+		if short == "" {
+			photo = strings.TrimSpace(photo)
+		}
 	}
 	switch e.Kind {
 	case tickets.EventCreated:
@@ -325,7 +347,7 @@ func eventLine(e tickets.Event, t tickets.Ticket, lang string) string {
 	case tickets.EventReassigned:
 		return map[bool]string{true: "转给", false: "passed to "}[zh] + parties.Name(e.ToParty, lang)
 	case tickets.EventStaffMessage:
-		return parties.Name(t.Party, lang) + ": " + short + photo
+		return parties.Name(party, lang) + ": " + short + photo
 	case tickets.EventResidentMessage:
 		return map[bool]string{true: "您补充：", false: "you added: "}[zh] + short + photo
 	case tickets.EventRated:
