@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"strings"
 	"time"
+	"unicode"
 
 	"codesk/faq"
 )
@@ -37,8 +38,8 @@ func (h *Handler) recallLanguage(ctx context.Context, in *Incoming) {
 // rememberLanguage notes the language of a resident's written message.
 func (h *Handler) rememberLanguage(ctx context.Context, in Incoming) {
 	t := strings.TrimSpace(in.Text)
-	if !carriesLanguage(t, "") || isLatinPleasantry(t) {
-		return
+	if !carriesLanguage(t, in.lastLang) || isPleasantry(t) {
+		return // no language of its own
 	}
 	lang := faq.DetectLang(t)
 	if lang == in.UserLang {
@@ -51,17 +52,19 @@ func (h *Handler) rememberLanguage(ctx context.Context, in Incoming) {
 
 // carriesLanguage reports a message whose words tell the language to reply
 // in: not a command, nor (when the resident's last language is known) a
-// word or two of Latin-script pleasantry, which Chinese residents type too
-// ("ok", "thx", "hi", "bye").
+// pleasantry either side types in the other's script ("ok", "thx", "hi" from
+// Chinese residents; "谢谢", "你好" from English-speaking ones), nor a message
+// mixing both scripts ("lost my 门禁卡", "我的wifi坏了"): the estate's words
+// come in Chinese whatever language the resident writes.
 func carriesLanguage(t, lastLang string) bool {
 	if !hasWords(t) || strings.HasPrefix(t, "/") {
 		return false
 	}
-	return lastLang == "" || !isLatinPleasantry(t)
+	return lastLang == "" || !(isPleasantry(t) || mixesScripts(t))
 }
 
-func isLatinPleasantry(t string) bool {
-	if faq.DetectLang(t) == "zh" || len(strings.Fields(t)) > 2 {
+func isPleasantry(t string) bool {
+	if len(strings.Fields(t)) > 2 || (faq.DetectLang(t) == "zh" && runeLen(t) > 6) {
 		return false
 	}
 	switch classifySmallTalk(t) {
@@ -69,4 +72,18 @@ func isLatinPleasantry(t string) bool {
 		return true
 	}
 	return false
+}
+
+// mixesScripts reports text with both Chinese characters and a Latin word.
+func mixesScripts(t string) bool {
+	han, latin := false, false
+	for _, r := range t {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			han = true
+		case r < unicode.MaxASCII && unicode.IsLetter(r):
+			latin = true
+		}
+	}
+	return han && latin
 }

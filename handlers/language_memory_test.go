@@ -37,3 +37,35 @@ func TestCommandsFollowTheLanguageTheResidentWritesIn(t *testing.T) {
 		t.Errorf("an explicit /lang en wins over the written language; got %q", got)
 	}
 }
+
+// An English speaker naming an estate thing in Chinese, or saying 谢谢, is
+// still answered in English (and a Chinese speaker's "我的wifi坏了" in
+// Chinese): a mixed or polite message does not switch the language.
+func TestMixedOrPoliteMessagesKeepTheResidentsLanguage(t *testing.T) {
+	f := newFixture(t)
+	say := func(user int64, text string) string {
+		t.Helper()
+		if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: user, UserID: user, Kind: handlers.TextMessage, Text: text}); err != nil {
+			t.Fatal(err)
+		}
+		return f.out.last(t).Text
+	}
+	hasHan := func(s string) bool { return strings.ContainsFunc(s, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }) }
+	say(resident, "when are the lifts replaced?")
+	for _, text := range []string{"业委会 email?", "lost my 门禁卡 what to do", "谢谢"} {
+		if got := say(resident, text); got == "" || hasHan(strings.SplitN(got, " ", 2)[0]) {
+			t.Errorf("%q from an English speaker: got %q", text, got)
+		}
+	}
+	if got := say(resident, "/help"); !strings.HasPrefix(got, "How to use codesk") {
+		t.Errorf("after 谢谢, /help stays English; got %q", got)
+	}
+	say(neighbour, "电梯什么时候换")
+	if got := say(neighbour, "/help"); !hasHan(got) {
+		t.Fatalf("/help for a Chinese speaker: %q", got)
+	}
+	say(neighbour, "ok thx")
+	if got := say(neighbour, "/help"); !hasHan(got) {
+		t.Errorf("after 'ok thx', /help stays Chinese; got %q", got)
+	}
+}
