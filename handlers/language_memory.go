@@ -64,7 +64,13 @@ func carriesLanguage(t, lastLang string) bool {
 }
 
 func isPleasantry(t string) bool {
-	if len(strings.Fields(t)) > 2 || (faq.DetectLang(t) == "zh" && runeLen(t) > 6) {
+	if faq.DetectLang(t) == "zh" {
+		// thanks or an acknowledgement; a Chinese greeting may be a real
+		// question ("你能干嘛")
+		c := classifySmallTalk(t)
+		return runeLen(t) <= 6 && (c == thanks || c == goodbye)
+	}
+	if len(strings.Fields(t)) > 2 {
 		return false
 	}
 	switch classifySmallTalk(t) {

@@ -50,7 +50,9 @@ func TestMixedOrPoliteMessagesKeepTheResidentsLanguage(t *testing.T) {
 		}
 		return f.out.last(t).Text
 	}
-	hasHan := func(s string) bool { return strings.ContainsFunc(s, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff }) }
+	hasHan := func(s string) bool {
+		return strings.ContainsFunc(s, func(r rune) bool { return r >= 0x4e00 && r <= 0x9fff })
+	}
 	say(resident, "when are the lifts replaced?")
 	for _, text := range []string{"业委会 email?", "lost my 门禁卡 what to do", "谢谢"} {
 		if got := say(resident, text); got == "" || hasHan(strings.SplitN(got, " ", 2)[0]) {
