@@ -65,6 +65,11 @@ func (h *Handler) awaitedInput(ctx context.Context, in Incoming, chosen string) 
 	if in.Kind != TextMessage && in.Kind != PhotoMessage {
 		return false, nil
 	}
+	if a.Kind != awaitComment && in.Kind == TextMessage && asksOutright(in.Text) && h.FAQ.Match(in.Text).ID != "" {
+		// a question the FAQ answers ("when is the desk open?") is answered;
+		// the details the resident meant to add may still come next
+		return false, nil
+	}
 	if in.Kind == TextMessage || a.Kind == awaitComment {
 		if err := h.State.Delete(ctx, awaitKey(in.UserID)); err != nil {
 			return true, fmt.Errorf("clear awaited input: %w", err)

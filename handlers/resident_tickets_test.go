@@ -77,6 +77,26 @@ func TestAddedDetailsAndPhotosReachThePartysChat(t *testing.T) {
 	}
 }
 
+// A question the FAQ answers, asked after pressing "add details", is
+// answered; the details that follow still reach the ticket.
+func TestAQuestionWhileAddingDetailsIsAnswered(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:claim:"+itoa(tk.ID))
+	f.deliver(t)
+	f.press(t, resident, "r:add:"+itoa(tk.ID))
+	if got := f.say(t, resident, "电梯什么时候换").Text; got != "电梯更换按楼栋分批进行。" {
+		t.Errorf("a question while adding details: got %q", got)
+	}
+	if out := f.deliver(t); len(out) != 0 {
+		t.Errorf("the question went to staff: %+v", out)
+	}
+	f.say(t, resident, "按钮也不亮")
+	if out := f.deliver(t); len(out) != 1 || !strings.Contains(out[0].Text, "按钮也不亮") || out[0].ChatID != pmChat {
+		t.Errorf("the details after the question: %+v", out)
+	}
+}
+
 func TestRatingClosesTheTicketAndTakesAnOptionalComment(t *testing.T) {
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
