@@ -35,3 +35,17 @@ func TestACardTooLongForACaptionInUTF16IsOneTextMessageAndThePhotoFollows(t *tes
 		t.Errorf("staff chat got %s; want the card as text, then the photo", got)
 	}
 }
+
+// Staff relay replies as written: the card says when the resident reads
+// English.
+func TestTheCardSaysWhenTheResidentWritesEnglish(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	_, card := f.fileTicket(t, resident, "The light in the corridor of building 3, unit 2 has been broken for a week")
+	if !strings.Contains(card.Text, "居民使用英文") {
+		t.Errorf("an English resident's card: %q", card.Text)
+	}
+	_, card = f.fileTicket(t, neighbour, "3号楼2单元楼道灯坏了一个星期了")
+	if strings.Contains(card.Text, "居民使用英文") {
+		t.Errorf("a Chinese resident's card: %q", card.Text)
+	}
+}

@@ -184,6 +184,9 @@ func cardText(t tickets.Ticket, title string, cat text) string {
 	b.WriteString("\n——\n")
 	if t.Status.Open() {
 		b.WriteString(staffCardHint)
+		if t.Lang == "en" {
+			b.WriteString("\n" + staffCardWritesEnglish)
+		}
 	}
 	return b.String()
 }
