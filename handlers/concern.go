@@ -509,6 +509,8 @@ func (h *Handler) concernCallback(ctx context.Context, in Incoming, rest, chosen
 				rows = append(rows, []Button{{Text: parties.Name(p, lang), Data: "c:to:" + d.ID + ":" + partyCode(p)}})
 			}
 		}
+		// back: "to" the party it has changes nothing and shows the draft
+		rows = append(rows, []Button{{Text: txtBtnBack.in(lang), Data: "c:to:" + d.ID + ":" + partyCode(d.Party)}})
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtChooseParty.in(lang), Buttons: rows})
 	case "to":
 		p, ok := partyCodes[extra]

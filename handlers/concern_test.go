@@ -365,9 +365,16 @@ func TestTheResidentCanSendTheConcernToAnotherParty(t *testing.T) {
 	m := f.say(t, resident, "楼道里堆满了杂物，3号楼")
 	f.press(t, resident, findData(t, m, "c:party:"))
 	choice := f.out.last(t)
-	if strings.Contains(strings.Join(buttonData(choice), ","), ":pm") {
-		t.Errorf("the current party is not offered: %v", buttonData(choice))
+	if data := buttonData(choice); len(data) != 4 || strings.Contains(strings.Join(data[:3], ","), ":pm") || !strings.HasSuffix(data[3], ":pm") {
+		t.Errorf("the other parties, then back (to the current one): %v", data)
 	}
+	// back changes nothing
+	f.press(t, resident, buttonData(choice)[3])
+	if back := f.out.last(t); !strings.Contains(back.Text, "【物业】") || !strings.Contains(back.Text, "确认发送吗") {
+		t.Errorf("back shows the draft as it was: %q", back.Text)
+	}
+	f.press(t, resident, findData(t, m, "c:party:"))
+	choice = f.out.last(t)
 	f.press(t, resident, findData(t, choice, "c:to:"+strings.TrimPrefix(findData(t, m, "c:send:"), "c:send:")+":nc"))
 	preview := f.out.last(t)
 	if !strings.Contains(preview.Text, "【居委会】") || !strings.Contains(preview.Text, "其他问题") {

@@ -10,8 +10,8 @@ var (
 		"🤖 Written by AI from the estate's FAQ; it may be wrong",
 	}
 	txtOfferDesk = text{
-		"也可以把问题发给三方联合办公室的值班人员，他们会尽快答复您。",
-		"You can also send the question to the co-office desk; staff will answer you.",
+		"也可以把问题发给值班人员（由负责的一方答复），他们会尽快答复您。",
+		"You can also send the question to the staff (the party in charge answers it); they will reply to you here.",
 	}
 	txtBtnAskDesk  = text{"🙋 问值班人员", "🙋 Ask the desk"}
 	txtQuestionAck = text{

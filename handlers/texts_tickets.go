@@ -36,6 +36,7 @@ var (
 	txtBtnChangeParty  = text{"🔀 换一个部门", "🔀 Another party"}
 	txtBtnAddExtra     = text{"📎 添加位置/照片", "📎 Add location/photo"}
 	txtBtnCancel       = text{"✖ 取消", "✖ Cancel"}
+	txtBtnBack         = text{"↩ 返回", "↩ Back"}
 	txtBtnJustAsking   = text{"❓ 我只是提问", "❓ I'm only asking"}
 	txtOneAtATime      = text{
 		"这是另一件事吧？请先确认发送或取消上面这条，再把新的情况发给我。",
