@@ -321,6 +321,13 @@ func TestNoModelOffersAQuestionTicketCreatedOnceAndCardedToThePartyChat(t *testi
 	if got := onlyOne(t, residentMessages(f.deliver(t), resident), "staff answer"); !strings.Contains(got.Text, "需向居委会备案") {
 		t.Errorf("relayed answer = %q", got.Text)
 	}
+	// Closing a question says it was answered, not that a problem was fixed.
+	f.staffPress(t, coChat, coMember, cards[0].SentMessageID, "s:resolve:"+itoa(tk.ID))
+	closed := onlyOne(t, residentMessages(f.deliver(t), resident), "question closed")
+	if !strings.Contains(closed.Text, "已由【三方联合办公室】答复") || strings.Contains(closed.Text, "问题仍在") ||
+		!strings.Contains(strings.Join(buttonTexts(closed.Buttons), ","), "还有疑问") {
+		t.Errorf("closing a question: %q %v", closed.Text, closed.Buttons)
+	}
 
 	// Nobody else may send the resident's question.
 	f.press(t, neighbour, desk)
@@ -492,4 +499,14 @@ func TestRouteConcernTrustsNoPartyItCannotValidate(t *testing.T) {
 	if dec, _, _ := handlers.RouteConcern(context.Background(), router, model, time.Second, "3号楼2单元电梯又坏了"); dec.Party != parties.PropertyManagement || model.calls != 0 {
 		t.Errorf("a sure routing: %s after %d model calls; want the rules' party and no call", dec.Party, model.calls)
 	}
+}
+
+func buttonTexts(rows [][]storage.OutboxButton) []string {
+	var out []string
+	for _, row := range rows {
+		for _, b := range row {
+			out = append(out, b.Text)
+		}
+	}
+	return out
 }

@@ -380,7 +380,11 @@ func reopenButtons(t tickets.Ticket, lang string, now time.Time) [][]Button {
 	if !t.CanReopen(now) {
 		return nil
 	}
-	return [][]Button{{{Text: txtBtnReopen.in(lang), Data: "r:reopen:" + strconv.FormatInt(t.ID, 10)}}}
+	label := txtBtnReopen
+	if t.Category == QuestionCategory {
+		label = txtBtnAskAgain
+	}
+	return [][]Button{{{Text: label.in(lang), Data: "r:reopen:" + strconv.FormatInt(t.ID, 10)}}}
 }
 
 // ackButtons go with the confirmation of a new ticket.

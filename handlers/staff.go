@@ -195,7 +195,11 @@ func (h *Handler) resolve(ctx context.Context, in Incoming, t tickets.Ticket) er
 		lang := ticketLang(cur, "")
 		buttons := [][]Button{ratingRow(cur)}
 		buttons = append(buttons, reopenButtons(cur, lang, now)...)
-		msg := toResident(cur, key, txtResolvedNotice.f(lang, cur.Number(), parties.InSentence(cur.Party, lang)), buttons)
+		notice := txtResolvedNotice
+		if cur.Category == QuestionCategory {
+			notice = txtQuestionAnsweredNotice
+		}
+		msg := toResident(cur, key, notice.f(lang, cur.Number(), parties.InSentence(cur.Party, lang)), buttons)
 		return cur, []tickets.Event{ev}, []storage.OutboxMessage{msg}, nil
 	})
 	if err != nil || !ok {

@@ -70,6 +70,13 @@ var (
 		"您的工单 %s 已转给【%s】处理。",
 		"Your ticket %s was passed to %s.",
 	}
+	// txtQuestionAnsweredNotice closes a question ticket: there was no
+	// problem to fix, only a question the staff answered.
+	txtQuestionAnsweredNotice = text{
+		"您的问题 %s 已由【%s】答复并结束。请为答复打分（1-5 星）；如还有疑问，可在 7 天内重新打开继续问。",
+		"Your question %[1]s was answered by %[2]s and closed. Please rate the answer (1-5 stars); if something is still unclear you can reopen it within 7 days.",
+	}
+	txtBtnAskAgain    = text{"🔁 还有疑问，重新打开", "🔁 Still unclear: reopen"}
 	txtResolvedNotice = text{
 		"您的工单 %s 已由【%s】标记为已解决。请为本次处理打分（1-5 星）；如问题仍在，可在 7 天内重新打开。",
 		"Your ticket %[1]s was marked as resolved by %[2]s. Please rate how it was handled (1-5 stars); if the problem is still there you can reopen it within 7 days.",
