@@ -89,7 +89,7 @@ func TestStaffButtonsFromAResidentInAPrivateChatAreRefused(t *testing.T) {
 	mine, _ := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	id := itoa(mine.ID)
 	sent := f.out.count()
-	for _, data := range []string{"s:claim:" + id, "s:resolve:" + id, "s:reassign:" + id, "s:to:" + id + ":oc", "s:back:" + id, "s:claim:x", "s:"} {
+	for _, data := range []string{"s:claim:" + id, "s:resolve:" + id, "s:askresolve:" + id, "s:reassign:" + id, "s:to:" + id + ":oc", "s:back:" + id, "s:claim:x", "s:"} {
 		f.press(t, resident, data)
 		if n := f.lastNotice(); !strings.Contains(n, "无效") {
 			t.Errorf("%q from a resident's private chat: want the invalid-action refusal, got %q", data, n)

@@ -308,7 +308,7 @@ func TestChineseConcernWithPhotoIsPreviewedThenSentAsOneTicketWithAckAndCard(t *
 		t.Errorf("card = %+v", card)
 	}
 	if !strings.Contains(card.Text, "电梯又坏了") || strings.Join(outboxData(card), ",") !=
-		"s:claim:"+itoa(id)+",s:reassign:"+itoa(id)+",s:resolve:"+itoa(id) {
+		"s:claim:"+itoa(id)+",s:reassign:"+itoa(id)+",s:askresolve:"+itoa(id) {
 		t.Errorf("card text/buttons = %q %v", card.Text, outboxData(card))
 	}
 	tk := f.ticket(t, id)

@@ -257,7 +257,7 @@ func (c *conversation) staffAction() {
 	in := handlers.Incoming{UpdateID: 10000 + c.nextID, ChatID: card.ChatID, Chat: handlers.GroupChat,
 		UserID: member, UserName: "王师傅", MessageID: int(c.nextID)}
 	if c.rng.IntN(2) == 0 {
-		data := pick(c.rng, []string{"s:claim:", "s:resolve:", "s:reassign:"}) + itoa(card.TicketID)
+		data := pick(c.rng, []string{"s:claim:", "s:askresolve:", "s:resolve:", "s:reassign:"}) + itoa(card.TicketID)
 		c.log("staff %d presses %q on card of ticket #%d", member, data, card.TicketID)
 		in.Callback = &handlers.Callback{ID: "cb", Data: data, MessageID: card.SentMessageID}
 	} else {

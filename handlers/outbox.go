@@ -202,7 +202,7 @@ func staffButtons(t tickets.Ticket) [][]Button {
 		row = append(row, Button{Text: staffBtnReassign, Data: "s:reassign:" + id})
 	}
 	if tickets.CanTransition(t.Status, tickets.StatusResolved) {
-		row = append(row, Button{Text: staffBtnResolve, Data: "s:resolve:" + id})
+		row = append(row, Button{Text: staffBtnResolve, Data: "s:askresolve:" + id})
 	}
 	if len(row) == 0 {
 		return nil

@@ -122,7 +122,7 @@ func TestAfterEightHoursTheTicketIsEscalatedOnceToTheCoOffice(t *testing.T) {
 		!strings.Contains(esc.Text, "电梯又坏了") || !strings.Contains(esc.Text, "物业") {
 		t.Fatalf("escalation card = %+v", esc)
 	}
-	if data := strings.Join(outboxData(esc), ","); data != "s:claim:"+id+",s:reassign:"+id+",s:resolve:"+id {
+	if data := strings.Join(outboxData(esc), ","); data != "s:claim:"+id+",s:reassign:"+id+",s:askresolve:"+id {
 		t.Errorf("escalation buttons = %s", data)
 	}
 	notice := onlyOne(t, residentMessages(out, resident), "resident notice")

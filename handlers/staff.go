@@ -63,6 +63,8 @@ func (h *Handler) staffCallback(ctx context.Context, in Incoming) error {
 	switch action {
 	case "claim":
 		return h.claim(ctx, in, t)
+	case "askresolve":
+		return h.confirmResolve(ctx, in, t)
 	case "resolve":
 		return h.resolve(ctx, in, t)
 	case "reassign":
@@ -211,6 +213,27 @@ func (h *Handler) resolve(ctx context.Context, in Incoming, t tickets.Ticket) er
 }
 
 // offerReassign swaps the card's buttons for the other parties.
+// confirmResolve asks before resolving: the resident is told at once and
+// asked to rate, so a slip of the finger next to "Reassign" must not do it.
+func (h *Handler) confirmResolve(ctx context.Context, in Incoming, t tickets.Ticket) error {
+	if !tickets.CanTransition(t.Status, tickets.StatusResolved) {
+		h.refuseStaff(ctx, in, fmt.Sprintf(staffIllegal, t.Status.StaffName()), "resolve in a status that cannot be")
+		return nil
+	}
+	h.ack(ctx, in, "")
+	id := strconv.FormatInt(t.ID, 10)
+	rows := [][]Button{{{Text: staffBtnConfirmResolve, Data: "s:resolve:" + id}, {Text: staffBtnBack, Data: "s:back:" + id}}}
+	body := h.cardBody(ctx, t) + "\n" + fmt.Sprintf(staffConfirmResolve, t.Number())
+	if in.Callback.MessageID != 0 {
+		err := h.Messenger.Edit(ctx, in.ChatID, in.Callback.MessageID, body, rows)
+		if err == nil {
+			return nil
+		}
+		h.Log.Debug("edit card to confirm resolve; sending the question instead", "err", err)
+	}
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: fmt.Sprintf(staffConfirmResolve, t.Number()), Buttons: rows, ReplyTo: in.Callback.MessageID})
+}
+
 func (h *Handler) offerReassign(ctx context.Context, in Incoming, t tickets.Ticket) error {
 	if !t.Status.Open() {
 		h.refuseStaff(ctx, in, fmt.Sprintf(staffIllegal, t.Status.StaffName()), "reassign a closed ticket")

@@ -231,3 +231,32 @@ func TestStaffReplyIsRelayedToTheResidentAndTheAnswerBack(t *testing.T) {
 		t.Errorf("every message is in the history: %d of 3", msgs)
 	}
 }
+
+// "Resolve" asks first: the resident is told and asked to rate at once, so
+// a slip next to "Reassign" must change nothing.
+func TestResolveIsConfirmedFirst(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
+	id := itoa(tk.ID)
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:askresolve:"+id)
+	ask := f.out.lastEdit(t)
+	if !strings.Contains(ask.text, "确认工单") || len(ask.buttons) != 1 || ask.buttons[0][0].Data != "s:resolve:"+id || ask.buttons[0][1].Data != "s:back:"+id {
+		t.Fatalf("the card asks to confirm: %+v", ask)
+	}
+	if got := f.ticket(t, tk.ID).Status; got != tickets.StatusNew {
+		t.Errorf("asking changed the status to %s", got)
+	}
+	if out := residentMessages(f.deliver(t), resident); len(out) != 0 {
+		t.Errorf("the resident heard of it before the confirmation: %+v", out)
+	}
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:back:"+id)
+	if back := f.out.lastEdit(t); strings.Contains(back.text, "确认工单") || len(back.buttons) == 0 {
+		t.Errorf("back redraws the card: %+v", back)
+	}
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:askresolve:"+id)
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+id)
+	if got := f.ticket(t, tk.ID).Status; got != tickets.StatusResolved {
+		t.Errorf("confirmed: status %s", got)
+	}
+	onlyOne(t, residentMessages(f.deliver(t), resident), "resolved notice")
+}

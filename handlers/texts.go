@@ -85,7 +85,7 @@ var (
 	// staffGroupHelp explains the cards to a party's staff chat; staff are
 	// addressed in both languages, as on the cards.
 	staffGroupHelp = "工作人员使用说明 (How staff use codesk)：\n" +
-		"• 居民反映的问题会以工单卡片发到本群，按钮：认领、转派、已解决 (cards arrive here with Claim, Reassign, Resolve)；\n" +
+		"• 居民反映的问题会以工单卡片发到本群，按钮：认领、转派、已解决（需再确认一次）(cards arrive here with Claim, Reassign, Resolve — Resolve asks once more)；\n" +
 		"• 回复卡片（引用回复）即把文字或照片转给居民，未认领的工单会同时记为由您认领 (reply to a card to answer the resident; an unclaimed ticket becomes yours)；\n" +
 		"• 居民的补充和回复会出现在卡片下方 (the resident's answers appear under the card)；\n" +
 		"• 无人认领的工单会提醒，超时后升级到联合办公室 (unclaimed tickets are reminded, then escalated to the co-office desk)。"

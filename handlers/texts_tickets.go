@@ -146,6 +146,8 @@ var (
 	staffBtnReassign       = "转派 Reassign"
 	staffBtnResolve        = "已解决 Resolve"
 	staffBtnBack           = "返回 Back"
+	staffBtnConfirmResolve = "✅ 确认已解决 Resolve"
+	staffConfirmResolve    = "确认工单 %s 已解决？居民会收到通知并被请求评分。(Resolve it? The resident is told and asked to rate.)"
 	staffChooseParty       = "转派工单 %s 给（Reassign to）："
 	staffNotAllowed        = "无权操作：仅限该部门工作人员（Only this party's staff may do this）"
 	staffStale             = "操作无效或已过期（Stale or invalid action）"
