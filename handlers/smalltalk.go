@@ -62,7 +62,11 @@ var smallTalkPhrases = map[string]smallTalk{
 // ("我要找人工客服", "Can I speak to a real person?"), normalised text.
 var wantsPersonPattern = regexp.MustCompile(`^(我|我想|我要|能不能|可以|请)?(找|转|联系|接|要|跟|和)(个)?(人工|真人|客服|人工客服)(客服|服务)?(说话|聊|聊聊)?(吗|呢|啊|吧)?$` +
 	`|^(can|could|may) i (please )?(speak|talk|chat) (to|with) (a |an |some )?(real |live )?(person|human|agent|operator|someone)( please)?$` +
-	`|^i (want|need|would like|d like) to (speak|talk|chat) (to|with) (a |an |some )?(real |live )?(person|human|agent|operator|someone)( please)?$`)
+	`|^i (want|need|would like|d like) to (speak|talk|chat) (to|with) (a |an |some )?(real |live )?(person|human|agent|operator|someone)( please)?$` +
+	// "is anybody there?": waiting for someone, not asking the FAQ
+	`|^(喂+|哈喽|你好)?\s*(有人吗|有没有人|有人在吗|人呢|怎么没人(理|回|管)(我)?)(\s*(喂+|啊|呀))?$` +
+	`|^(hello+|hi|hey)?\s*(is )?(anyone|anybody|someone) (there|here|home|around)$` +
+	`|^(hello+|hi|hey)?\s*(no ?one|nobody) (answers?|replies|responds|is answering|is replying|answer me|reply me|replies me)( me)?$`)
 
 // particles are sentence-final words residents add to small talk.
 var particles = []string{"啊", "呀", "哈", "啦", "哦", "呢", "吧", "嘛", "哈哈", " so much", " very much", " codesk"}
