@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"log/slog"
 	"slices"
 	"strconv"
 	"strings"
@@ -121,7 +122,11 @@ func (h *Handler) mayAct(ctx context.Context, userID int64, party parties.ID, ch
 }
 
 func (h *Handler) refuseStaff(ctx context.Context, in Incoming, notice, why string) {
-	h.Log.Warn("refused staff action", "why", why, "chat_id", in.ChatID, "user_id", in.UserID, "data", in.Callback.Data)
+	level := slog.LevelInfo // a late or double press: everyday
+	if notice == staffNotAllowed {
+		level = slog.LevelWarn // someone outside the party tried to act
+	}
+	h.Log.Log(ctx, level, "refused staff action", "why", why, "chat_id", in.ChatID, "user_id", in.UserID, "data", in.Callback.Data)
 	h.ack(ctx, in, notice)
 }
 
