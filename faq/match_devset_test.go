@@ -163,7 +163,8 @@ func TestDevsetEvaluation(t *testing.T) {
 // only by the confidence fit); heldout was written before the last two and
 // never used for tuning, the honest measure of unseen questions.
 func TestDefaultFAQQuestionSets(t *testing.T) {
-	m := NewMatcher(loadYAMLEntries(t, "default.yaml"))
+	// the 44 entries the sets were labelled against (its README says why)
+	m := NewMatcher(loadYAMLEntries(t, "testdata/chengshangcheng44/faq.yaml"))
 	for _, set := range []setFloors{
 		// measured: 82% right, 2% wrong, 100% top-3, 3% out-of-scope answered
 		{"paraphrases", 77, 4, 97, 8},

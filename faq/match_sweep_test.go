@@ -141,7 +141,7 @@ func TestRankErrors(t *testing.T) {
 	}
 	sets := []struct{ name, faq, queries string }{
 		{"devset", filepath.Join(dir, "faq.yaml"), filepath.Join(dir, "queries.jsonl")},
-		{"own", "default.yaml", filepath.Join("testdata", "paraphrases", "queries.jsonl")},
+		{"own", "testdata/chengshangcheng44/faq.yaml", filepath.Join("testdata", "paraphrases", "queries.jsonl")},
 	}
 	params := envParams(t)
 	for _, set := range sets {
