@@ -157,6 +157,12 @@ func TestAConcernTravelsFromResidentToStaffAndBack(t *testing.T) {
 		return ok && strings.Contains(m.Text, "处理中")
 	})
 	tg.UserPressesButton(t, ncChat, zhou, ncCard.MessageID, "已解决 Resolve")
+	tg.WaitFor(t, wait, func(s *botapitest.Server) bool { // the card asks once more
+		m, _ := s.Message(ncChat.ID, ncCard.MessageID)
+		_, ok := m.Button("✅ 确认已解决 Resolve")
+		return ok
+	})
+	tg.UserPressesButton(t, ncChat, zhou, ncCard.MessageID, "✅ 确认已解决 Resolve")
 	rate := tg.WaitMessage(t, home.ID, wait, func(m botapitest.Message) bool { _, ok := m.Button("5⭐"); return ok })
 	tg.UserPressesButton(t, home, li, rate.MessageID, "5⭐")
 	tg.WaitMessage(t, ncChat.ID, wait, contains("5/5"))
