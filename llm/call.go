@@ -35,7 +35,8 @@ type call struct {
 // complete runs c through the breaker, the quota and the deadline. At most
 // one retry, for a 5xx, and only while half the time budget remains.
 func (c *Client) complete(ctx context.Context, k call) error {
-	allowed, probe := c.breaker.allow()
+	br := c.breakerFor(k.op)
+	allowed, probe := br.allow()
 	if !allowed {
 		c.stats.breakerRejects.Add(1)
 		c.log.InfoContext(ctx, "llm call", "op", k.op, "outcome", "breaker_open")
@@ -43,7 +44,7 @@ func (c *Client) complete(ctx context.Context, k call) error {
 	}
 	if k.userID != 0 {
 		if err := c.takeQuota(ctx, k.userID); err != nil {
-			c.breaker.release(probe)
+			br.release(probe)
 			c.log.InfoContext(ctx, "llm call", "op", k.op, "outcome", "quota")
 			return err
 		}
@@ -84,21 +85,21 @@ func (c *Client) complete(ctx context.Context, k call) error {
 	outcome := "ok"
 	switch {
 	case err == nil:
-		c.breaker.done(probe, true)
+		br.done(probe, true)
 	case errors.Is(parent.Err(), context.Canceled):
 		// The caller gave up (shutdown, an abandoned update): that says
 		// nothing about the server.
-		c.breaker.release(probe)
+		br.release(probe)
 		outcome = "caller_gave_up"
 	case parent.Err() != nil:
 		// The caller's deadline is what a resident can wait: a server
 		// slower than that fails them as surely as one that is down, and
 		// the breaker must spare the next residents the wait.
-		c.breaker.done(probe, false)
+		br.done(probe, false)
 		c.stats.failures.Add(1)
 		outcome = "too_slow_for_caller"
 	default:
-		c.breaker.done(probe, false)
+		br.done(probe, false)
 		c.stats.failures.Add(1)
 		outcome = classify(err)
 	}

@@ -68,9 +68,12 @@ type Client struct {
 	state   storage.SharedState
 	log     *slog.Logger
 	now     func() time.Time
-	breaker *breaker
-	stats   counters
-	apiKey  string // only to scrub it from error texts
+	// breakers: one for the residents' questions (select, answer) and one
+	// for routing, whose callers wait less: a model too slow for routing's
+	// 5 s may still answer questions within their 12 s.
+	breakers map[string]*breaker
+	stats    counters
+	apiKey   string // only to scrub it from error texts
 }
 
 // New returns a client for cfg. It returns (nil, ErrDisabled) when both
@@ -118,7 +121,11 @@ func New(cfg Config, state storage.SharedState, log *slog.Logger) (*Client, erro
 	if failures <= 0 {
 		failures = DefaultBreakerFailures
 	}
-	c.breaker = newBreaker(failures, orDuration(cfg.BreakerCooldown, DefaultBreakerCooldown), c.now)
+	cooldown := orDuration(cfg.BreakerCooldown, DefaultBreakerCooldown)
+	c.breakers = map[string]*breaker{
+		"question": newBreaker(failures, cooldown, c.now),
+		"route":    newBreaker(failures, cooldown, c.now),
+	}
 	// The library's default http.Client has no timeout; the context deadline
 	// bounds each operation too, this guards anything that forgets one.
 	oc.HTTPClient = &http.Client{Timeout: c.timeout}
@@ -139,4 +146,12 @@ func (c *Client) String() string {
 		return "llm(disabled)"
 	}
 	return fmt.Sprintf("llm(model=%s)", c.model)
+}
+
+// breakerFor is the breaker of an operation: routing has its own.
+func (c *Client) breakerFor(op string) *breaker {
+	if op == "route" {
+		return c.breakers["route"]
+	}
+	return c.breakers["question"]
 }

@@ -87,3 +87,23 @@ func TestAModelTooSlowForItsCallersOpensTheBreaker(t *testing.T) {
 		t.Errorf("the open breaker took %v to refuse", took)
 	}
 }
+
+// Routing waits less than a resident's question: a model too slow for
+// routing opens routing's breaker only, and questions still reach it.
+func TestSlowRoutingLeavesQuestionsToTheModel(t *testing.T) {
+	f := newFixture(t, func(c *Config) { c.Timeout = 10 * time.Second; c.BreakerFailures = 3 })
+	f.srv.Delay(slowServer)
+	for range 3 {
+		ctx, cancel := context.WithTimeout(context.Background(), 100*time.Millisecond)
+		_, _ = f.c.Route(ctx, "楼道灯坏了", testCategories)
+		cancel()
+	}
+	if _, err := f.c.Route(context.Background(), "楼道灯坏了", testCategories); !errors.Is(err, ErrUnavailable) {
+		t.Fatalf("routing after three slow calls: %v, want ErrUnavailable", err)
+	}
+	f.srv.Delay(0)
+	f.srv.Reply(`{"id": "parking-fee"}`)
+	if id, err := f.c.Select(context.Background(), 7, "parking fee?", "en", testEntries); err != nil || id != "parking-fee" {
+		t.Errorf("a question after routing's breaker opened: %q, %v", id, err)
+	}
+}

@@ -30,7 +30,7 @@ func (c *Client) Stats() Stats {
 		CompletionTokens: c.stats.completionTokens.Load(),
 		CacheHits:        c.stats.cacheHits.Load(),
 		Failures:         c.stats.failures.Load(),
-		BreakerOpens:     c.breaker.opens.Load(),
+		BreakerOpens:     c.breakers["question"].opens.Load() + c.breakers["route"].opens.Load(),
 		BreakerRejects:   c.stats.breakerRejects.Load(),
 		QuotaRejects:     c.stats.quotaRejects.Load(),
 	}
