@@ -23,8 +23,10 @@ const (
 // they are taken out of the text before the cues are looked for ("火灾隐患"
 // is a clutter complaint, "fire exit blocked" a hallway one).
 var notEmergencies = regexp.MustCompile(`火灾隐患|火灾报警器|消防演练|消防通道|消防栓|灭火器|困扰|` +
-	// a danger imagined, not happening: "万一着火了怎么办", "容易起火"
-	`(万一|如果|要是|假如|假设|一旦|会不会|容易|可能会?|怕)[^，。！？,.!?]{0,6}(着火|起火|失火|火灾|烧起来)|` +
+	// a danger imagined, not happening: "万一着火了怎么办", "容易起火" (not
+	// 可能/怕/会不会: "可能着火了" hedges a real fire); text is normalised,
+	// punctuation is space by now
+	`(万一|如果|要是|假如|假设|一旦|容易)[^\s]{0,6}(着火|起火|失火|火灾|烧起来)|` +
 	`\b(what if|in case of|if there (is|was|were) a|could (catch|start) a|risk of) (a )?fire\b|` +
 	`fire (exit|exits|drill|drills|inspection|alarm|alarms|extinguisher|extinguishers|hydrant|hydrants|door|doors|safety|escape|hazard|risk|lane|engine)|` +
 	`(gave|give|giving) me a heart attack|(ceiling|wall|roof|shelf|tiles?) (has |have )?collapsed`)

@@ -21,6 +21,9 @@ func TestEmergencyCues(t *testing.T) {
 		// a danger imagined, not happening
 		"楼道里堆了好多纸箱子，万一着火了怎么办": noEmergency, "电动车在楼道里充电，容易起火": noEmergency,
 		"what if there is a fire and the corridor is blocked": noEmergency, "these boxes could catch a fire": noEmergency,
+		// hedged, but happening
+		"楼下可能着火了，好多烟": fireEmergency, "可能着火了": fireEmergency, "怕是着火了 快来人": fireEmergency,
+		"我怕，着火了！": fireEmergency, "会不会是着火了 有焦味": fireEmergency, "万一，着火了！快来人": fireEmergency,
 	} {
 		if got := emergencyIn(text); got != want {
 			t.Errorf("emergencyIn(%q) = %d, want %d", text, got, want)
