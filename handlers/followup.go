@@ -58,6 +58,11 @@ func (h *Handler) noteConversation(ctx context.Context, residentID, ticketID int
 	if err != nil {
 		h.Log.Warn("remember conversation", "ticket", ticketID, "err", err)
 	}
+	// staff wrote again: a typed "可以" answers them now, not an earlier
+	// "is this for the ticket?" still waiting (its buttons still work)
+	if err := h.State.Delete(ctx, lastFollowUpKey(residentID)); err != nil {
+		h.Log.Warn("forget the latest follow-up", "err", err)
+	}
 }
 
 // conversationFollowUp offers a resident's plain text or photo to the ticket
@@ -203,16 +208,19 @@ func (h *Handler) typedFollowUpChoice(ctx context.Context, in Incoming, text, ch
 	if json.Unmarshal(held, &f) != nil {
 		return false, nil
 	}
-	if err := h.State.Delete(ctx, lastFollowUpKey(in.UserID)); err != nil {
-		return true, fmt.Errorf("clear the latest follow-up: %w", err)
-	}
 	choice := "n"
 	if typedYes(text) {
 		choice = "y"
 	}
 	typed := in
 	typed.Callback = nil
-	return true, h.followUpChoice(ctx, typed, f.TicketID, choice+":"+strconv.Itoa(msgID), chosen)
+	if err := h.followUpChoice(ctx, typed, f.TicketID, choice+":"+strconv.Itoa(msgID), chosen); err != nil {
+		return true, err // kept: a retry of this update finds the held message again
+	}
+	if err := h.State.Delete(ctx, lastFollowUpKey(in.UserID)); err != nil {
+		h.Log.Warn("forget the latest follow-up", "err", err) // its held message is gone anyway
+	}
+	return true, nil
 }
 
 // asksOutright reports text that is plainly a question (a question mark, 吗,

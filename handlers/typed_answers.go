@@ -8,36 +8,64 @@ import (
 )
 
 // typedYes reports a typed "yes, send it" ("好的发吧", "对对对 就这样发",
-// "yes pls send"): a message made only of agreeing and sending words, so
-// "好的，下午3点可以" (an answer with content) is not one.
+// "yes pls send it"): agreeing or sending words, with nothing but polite
+// filler around them. A question ("好的?"), an answer with content ("好的，下
+// 午3点可以"), thanks alone or "好了好了" (enough!) is not one.
 func typedYes(text string) bool {
+	if strings.ContainsAny(text, "?？") {
+		return false
+	}
 	n := faq.Normalize(text)
-	return yesZH.MatchString(n) || onlyWords(n, yesEN)
+	if yesZH.MatchString(strings.Join(strings.Fields(n), "")) {
+		return true
+	}
+	return onlyWords(yesPhrasesEN.ReplaceAllString(n, " yes "), yesEN, politeEN)
 }
 
-// typedNo reports a typed "no" to a yes-or-no question.
+// typedNo reports a typed "no" to a yes-or-no question ("不是", "no thanks").
+// "没有了" (the leak stopped) answers with content, so it is not one.
 func typedNo(text string) bool {
+	if strings.ContainsAny(text, "?？") {
+		return false
+	}
 	n := faq.Normalize(text)
-	return noZH.MatchString(n) || onlyWords(n, noEN)
+	return noZH.MatchString(strings.Join(strings.Fields(n), "")) || onlyWords(n, noEN, noFillerEN)
 }
 
-// onlyWords reports English text (Normalize folds case and punctuation)
-// whose every word is in words.
-func onlyWords(text string, words map[string]bool) bool {
-	fields := strings.FieldsFunc(text, func(r rune) bool { return !('a' <= r && r <= 'z') })
-	for _, w := range fields {
-		if !words[w] {
+// onlyWords reports English text whose words are all in core or filler,
+// with at least one core word.
+func onlyWords(text string, core, filler map[string]bool) bool {
+	if strings.IndexFunc(text, func(r rune) bool { return r > 0x2e7f }) >= 0 {
+		return false // Chinese in it: not a plain English yes or no
+	}
+	found := false
+	for _, w := range strings.FieldsFunc(text, func(r rune) bool { return !('a' <= r && r <= 'z') }) {
+		switch {
+		case core[w]:
+			found = true
+		case !filler[w]:
 			return false
 		}
 	}
-	return len(fields) > 0 && strings.IndexFunc(text, func(r rune) bool { return r > 0x2e7f }) < 0
+	return found
 }
 
+const (
+	zhYesCore   = `好的|好滴|好哒|好嘞|好|对的|对|是的|是|行|可以|没问题|没错|确认|确定|嗯|恩|ok|okay|发送|发出去|发一下|发吧|发|提交|就这样|就这么|就这个|直接`
+	zhYesFiller = `的|呢|哦|啊|呀|吧|哈|麻烦了|麻烦|谢谢|请|这个|一下|就`
+	zhNoCore    = `不是|不对|不用|不要|不|别|算了`
+	zhNoFiller  = `的|了|啊|呀|吧|谢谢`
+)
+
 var (
-	yesZH = regexp.MustCompile(`^(?:[\s,.!~。，！、]|好的?|好滴|对的?|是的?|嗯+|行|可以|没问题|确认|确定|就这样|就这么|就这个|发送?|发出去|提交|吧|了|啊|呀|哈|麻烦了?|谢谢)+$`)
-	noZH  = regexp.MustCompile(`^(?:[\s,.!~。，！、]|不是的?|不对|不用|不要|不|没有|别|了|啊|呀|吧|谢谢)+$`)
-	yesEN = setOfWords("yes", "yeah", "yep", "yup", "ok", "okay", "k", "sure", "pls", "please", "send", "it", "that",
-		"this", "now", "go", "ahead", "confirm", "confirmed", "correct", "right", "fine", "good", "looks", "thanks", "thank",
-		"you", "do", "is", "s")
-	noEN = setOfWords("no", "nope", "nah", "not", "that", "it", "thanks", "thank", "you", "don", "t", "dont")
+	// a run of core and filler pieces containing at least one core piece
+	yesZH = regexp.MustCompile(`^(?:` + zhYesFiller + `)*(?:` + zhYesCore + `)(?:` + zhYesCore + `|` + zhYesFiller + `)*$`)
+	noZH  = regexp.MustCompile(`^(?:` + zhNoFiller + `)*(?:` + zhNoCore + `)(?:` + zhNoCore + `|` + zhNoFiller + `)*$`)
+
+	yesPhrasesEN = regexp.MustCompile(`\b(sounds good|all good|looks good|go ahead|go for it|that s right|that s fine|that s it)\b`)
+	yesEN        = setOfWords("yes", "yeah", "yea", "ya", "yep", "yup", "ok", "okay", "k", "sure", "send", "submit",
+		"confirm", "confirmed", "correct", "alright", "perfect")
+	noEN       = setOfWords("no", "nope", "nah")
+	politeEN   = setOfWords("please", "pls", "plz", "it", "thanks", "thank", "you", "thx", "now", "just")
+	noFillerEN = setOfWords("thanks", "thank", "you", "thx", "not", "that", "this", "one", "it")
 )

@@ -46,11 +46,41 @@ func TestATypedYesSendsTheHeldAnswer(t *testing.T) {
 func TestATypedNoLeavesTheTicketAlone(t *testing.T) {
 	f := newTicketFixture(t, nil)
 	staffAsks(t, f)
-	f.send(t, handlers.Incoming{UserID: resident, UpdateID: 7101, MessageID: 61, Kind: handlers.TextMessage, Text: "小区可以养狗吗"})
-	f.send(t, handlers.Incoming{UserID: resident, UpdateID: 7102, MessageID: 62, Kind: handlers.TextMessage, Text: "不是"})
+	f.send(t, handlers.Incoming{UserID: resident, UpdateID: 7101, MessageID: 61, Kind: handlers.TextMessage, Text: "5号楼楼道灯也坏了"})
+	if got := f.send(t, handlers.Incoming{UserID: resident, UpdateID: 7102, MessageID: 62, Kind: handlers.TextMessage, Text: "不是"}); !strings.Contains(strings.Join(buttonData(got), ","), "c:send:") {
+		t.Errorf("after a typed no the held message is a new report: %q %v", got.Text, buttonData(got))
+	}
 	for _, m := range f.deliver(t) {
 		if m.ChatID == pmChat {
 			t.Errorf("nothing goes to staff after a typed no: %q", m.Text)
+		}
+	}
+}
+
+// Staff asking again ends the wait for a typed yes to the earlier held
+// message: "可以" answers the new question.
+func TestATypedYesAnswersTheLatestStaffQuestion(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:claim:"+itoa(tk.ID))
+	f.deliver(t)
+	ask := func(msgID int, text string) {
+		if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember, UserName: "王师傅",
+			MessageID: msgID, ReplyTo: card.SentMessageID, Kind: handlers.TextMessage, Text: text}); err != nil {
+			t.Fatal(err)
+		}
+		f.deliver(t)
+	}
+	ask(77, "请问您几点在家？")
+	f.send(t, handlers.Incoming{UserID: resident, UpdateID: 7201, MessageID: 71, Kind: handlers.TextMessage, Text: "明天上午不在家"})
+	ask(78, "那下午3点可以吗？")
+	m := f.send(t, handlers.Incoming{UserID: resident, UpdateID: 7202, MessageID: 72, Kind: handlers.TextMessage, Text: "可以"})
+	if !strings.Contains(strings.Join(buttonData(m), ","), "r:conv:"+itoa(tk.ID)+":y:72") {
+		t.Errorf("'可以' after the second question is offered to the ticket itself: %q %v", m.Text, buttonData(m))
+	}
+	for _, o := range f.deliver(t) {
+		if o.ChatID == pmChat && strings.Contains(o.Text, "明天上午不在家") {
+			t.Errorf("the earlier held answer was sent for the later 可以: %q", o.Text)
 		}
 	}
 }
