@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"regexp"
+	"strings"
 
 	"codesk/faq"
 	"codesk/tickets"
@@ -39,20 +40,29 @@ func (h *Handler) chasing(ctx context.Context, userID int64, text string) bool {
 }
 
 // A resident disputing a resolution ("why resolved?? plumber never came",
-// "工单怎么就说解决了 根本没人来过") wants that ticket back, not an FAQ entry
-// or a new report with no link to it.
+// "工单怎么就说解决了 根本没人来过", "还是没修好") wants that ticket back, not an
+// FAQ entry or a new report with no link to it. The words must name the
+// resolution or the repair: "健身房为什么关了" and "已经解决了，没事了" are
+// no dispute.
 var (
-	disputeClosed = regexp.MustCompile(`解决了|已解决|说解决|关闭了?|关了|结案|完结|办结|` +
-		`\b(resolved|closed|marked (as )?(done|fixed|resolved|complete)|says fixed|say fixed)\b`)
-	disputeNot = regexp.MustCompile(`没|根本|还是|依然|仍然|照样|不对|怎么就|凭什么|为什么|` +
-		`\b(never|not|didn t|didnt|hasn t|hasnt|no one|nobody|still|why|wasn t|isn t)\b`)
+	disputeClosed = regexp.MustCompile(`(说|显示|标记?|标成|标为|怎么就|凭什么|为什么|为啥)(是|成|为|了)?(已经?)?(解决|办结|结案|修好|处理好|完成)|` +
+		`(工单|报修|投诉).{0,8}(解决|关闭|关了|结案|办结)|` +
+		`\b(marked|says|shows|set|closed|resolved) (it |my ticket |the ticket )?(as )?(resolved|closed|done|fixed|complete)\b|` +
+		`\b(why|how) (is|was|did|has) (it|this|my ticket|the ticket|my report|the report)( been)? (resolved|closed)\b|` +
+		`\b(why|how come) (it s |its |is it |was it )?(resolved|closed|marked (as )?(resolved|done))\b|` +
+		`\b(ticket|report|repair|request|complaint)s? .{0,20}\b(resolved|closed)\b|\b(resolved|closed) .{0,20}\b(ticket|report|repair)\b`)
+	disputeNot = regexp.MustCompile(`没(有)?人来|没(有)?修|没(有)?解决|没(有)?处理|没(有)?弄好|根本|还是|依然|仍然|照样|凭什么|怎么就|` +
+		`\b(never|not|didn t|didnt|hasn t|hasnt|no one|nobody|still|wasn t|isn t|why)\b`)
+	// a dispute in few words, with no "resolved" in it
+	disputeAlone = regexp.MustCompile(`^(还是|根本|怎么还|怎么还是|仍然|依然)(没|没有)(解决|修好|修|人来|处理)(啊|呀|嘛|呢)?$|` +
+		`^(it s |its |it is )?(still )?(not|never) (fixed|repaired|solved|resolved)( at all)?$|^still broken$`)
 )
 
 // disputedTicket returns the resident's latest ticket they may still reopen
 // when text disputes its resolution.
 func (h *Handler) disputedTicket(ctx context.Context, userID int64, text string) (tickets.Ticket, bool) {
-	s := faq.Normalize(text)
-	if !disputeClosed.MatchString(s) || !disputeNot.MatchString(s) {
+	s := strings.TrimSpace(faq.Normalize(text))
+	if !(disputeClosed.MatchString(s) && disputeNot.MatchString(s)) && !disputeAlone.MatchString(s) {
 		return tickets.Ticket{}, false
 	}
 	tks, err := h.Tickets.ResidentTickets(ctx, userID, 20)

@@ -145,13 +145,13 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 		if h.chasing(ctx, in.UserID, text) {
 			return true, h.myTickets(ctx, in, lang) // where their report stands
 		}
-		if t, ok := h.disputedTicket(ctx, in.UserID, text); ok {
-			return true, h.showTicket(ctx, in, t, ticketLang(t, chosen)) // with its reopen button
-		}
 		if e := emergencyIn(text); e != noEmergency && e != trappedEmergency && !drafting {
 			// after the safety advice, a fire, gas or someone hurt is for
 			// the staff to know now, not for an FAQ search
 			return true, h.startIntake(ctx, in, chosen, lang, text)
+		}
+		if t, ok := h.disputedTicket(ctx, in.UserID, text); ok {
+			return true, h.showTicket(ctx, in, t, ticketLang(t, chosen)) // with its reopen button
 		}
 		if concern, _ := h.Router.IsConcern(text); !concern {
 			return false, nil

@@ -19,6 +19,12 @@ func TestDisputingAResolutionShowsTheTicketToReopen(t *testing.T) {
 		if !strings.Contains(m.Text, "楼道灯坏了") || !hasData(m, "r:reopen:"+itoa(tk.ID)) {
 			t.Errorf("%q: got %q %v; want the ticket with its reopen button", dispute, m.Text, buttonData(m))
 		}
+		// questions about things that close, and a gas smell, are not about it
+		for _, other := range []string{"健身房为什么关了", "厨房燃气阀关了 还是有很大的煤气味"} {
+			if m := f.say(t, resident, other); hasData(m, "r:reopen:"+itoa(tk.ID)) {
+				t.Errorf("%q: the resolved ticket was shown: %q", other, m.Text)
+			}
+		}
 	}
 	// with nothing resolved to reopen, the same words are an ordinary message
 	f := newTicketFixture(t, nil)

@@ -1,0 +1,33 @@
+package handlers
+
+import (
+	"strings"
+	"testing"
+
+	"codesk/faq"
+)
+
+// Disputes name the resolution or the repair; questions about things that
+// close, and thanks, are none.
+func TestDisputeWords(t *testing.T) {
+	dispute := func(text string) bool {
+		s := strings.TrimSpace(faq.Normalize(text))
+		return (disputeClosed.MatchString(s) && disputeNot.MatchString(s)) || disputeAlone.MatchString(s)
+	}
+	for _, text := range []string{
+		"plumber never came!! why resolved??", "我那个外墙渗水的工单怎么就说解决了 根本没人来过", "还是没解决", "根本没修好",
+		"still not fixed", "怎么还没解决", "why is my ticket closed? nobody came", "你们说修好了，其实根本没修", "it's still not fixed",
+	} {
+		if !dispute(text) {
+			t.Errorf("%q: want a dispute", text)
+		}
+	}
+	for _, text := range []string{
+		"为什么把水关了", "健身房为什么关了", "why is the gym closed?", "is the pool still closed?", "已经解决了，没事了，谢谢",
+		"厨房燃气阀关了 还是有很大的煤气味", "解决了吗", "how was it resolved", "电梯什么时候修好", "the lift is not working",
+	} {
+		if dispute(text) {
+			t.Errorf("%q: want no dispute", text)
+		}
+	}
+}
