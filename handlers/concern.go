@@ -333,16 +333,19 @@ func isTopicWord(text string) bool {
 // floors") keeps the draft's kind.
 // The rules alone judge it: no model call for a guess.
 func (h *Handler) anotherMatter(d draft, text string) bool {
+	// the draft's own business is what its text routes to, whichever party
+	// the resident chose for it
+	own := h.Router.Route(d.Text)
 	alone := h.Router.Route(text)
-	if alone.Category == d.Category || alone.Party == parties.CoOffice || alone.Confidence < anotherMatterConfidence {
+	if alone.Category == own.Category || alone.Party == parties.CoOffice || alone.Confidence < anotherMatterConfidence {
 		return false
 	}
-	if d.Party != parties.CoOffice && alone.Party != d.Party {
+	if own.Party != parties.CoOffice && alone.Party != own.Party {
 		// another party's business ("lift broken in building 7" on a
 		// noise report) is another ticket, however the long draft routes
 		return true
 	}
-	return h.Router.Route(d.Text+"\n"+text).Category != d.Category
+	return h.Router.Route(d.Text+"\n"+text).Category != own.Category
 }
 
 // anotherMatterConfidence: the router's confidence from which a message at

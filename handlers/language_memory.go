@@ -53,9 +53,9 @@ func (h *Handler) rememberLanguage(ctx context.Context, in Incoming) {
 // carriesLanguage reports a message whose words tell the language to reply
 // in: not a command, nor (when the resident's last language is known) a
 // pleasantry either side types in the other's script ("ok", "thx", "hi" from
-// Chinese residents; "谢谢", "你好" from English-speaking ones), nor a message
-// mixing both scripts ("lost my 门禁卡", "我的wifi坏了"): the estate's words
-// come in Chinese whatever language the resident writes.
+// Chinese residents; "谢谢" from English-speaking ones), nor a short message
+// mixing both scripts (mixesScripts): the estate's words come in Chinese
+// whatever language the resident writes.
 func carriesLanguage(t, lastLang string) bool {
 	if !hasWords(t) || strings.HasPrefix(t, "/") {
 		return false
@@ -80,16 +80,21 @@ func isPleasantry(t string) bool {
 	return false
 }
 
-// mixesScripts reports text with both Chinese characters and a Latin word.
+// mixesScripts reports a short message with a term or two in each script
+// ("业委会 email?", "门禁卡 lost"): its language is a guess, so the
+// resident's own is kept. Longer mixed text has a sentence frame that tells
+// ("B1车库晚上几点关门？", "Can I register my 电动车 at the 物业 office?").
 func mixesScripts(t string) bool {
-	han, latin := false, false
+	han, latinWords := 0, 0
 	for _, r := range t {
-		switch {
-		case unicode.Is(unicode.Han, r):
-			han = true
-		case r < unicode.MaxASCII && unicode.IsLetter(r):
-			latin = true
+		if unicode.Is(unicode.Han, r) {
+			han++
 		}
 	}
-	return han && latin
+	for _, w := range strings.Fields(t) {
+		if strings.IndexFunc(w, func(r rune) bool { return r < unicode.MaxASCII && unicode.IsLetter(r) }) >= 0 {
+			latinWords++
+		}
+	}
+	return han > 0 && latinWords > 0 && han <= 4 && latinWords <= 2
 }

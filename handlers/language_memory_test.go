@@ -62,6 +62,12 @@ func TestMixedOrPoliteMessagesKeepTheResidentsLanguage(t *testing.T) {
 	if got := say(resident, "/help"); !strings.HasPrefix(got, "How to use codesk") {
 		t.Errorf("after 谢谢, /help stays English; got %q", got)
 	}
+	// longer mixed text has a frame: a Chinese sentence with a Latin term is Chinese
+	for _, text := range []string{"B1车库晚上几点关门？", "请问APP在哪里下载"} {
+		if got := say(resident, text); !hasHan(strings.SplitN(got, " ", 2)[0]) {
+			t.Errorf("%q: want a Chinese reply, got %q", text, got)
+		}
+	}
 	say(neighbour, "电梯什么时候换")
 	if got := say(neighbour, "/help"); !hasHan(got) {
 		t.Fatalf("/help for a Chinese speaker: %q", got)

@@ -123,3 +123,16 @@ func TestAPhotoCaptionJoinsTheDraft(t *testing.T) {
 		t.Errorf("preview after a captioned photo: %q", m.Text)
 	}
 }
+
+// More about the same problem joins a draft the resident sent to another
+// party than the router chose.
+func TestMoreDetailJoinsADraftMovedToAnotherParty(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	m := f.say(t, resident, "5号楼2单元楼道里堆满了杂物")
+	id := strings.TrimPrefix(findData(t, m, "c:send:"), "c:send:")
+	f.press(t, resident, findData(t, m, "c:party:"))
+	f.press(t, resident, findData(t, f.out.last(t), "c:to:"+id+":nc"))
+	if got := f.say(t, resident, "楼道里的杂物一直没人清理"); !strings.Contains(got.Text, "一直没人清理") || !strings.Contains(got.Text, "【居委会】") {
+		t.Errorf("more detail on the moved draft: %q", got.Text)
+	}
+}
