@@ -19,7 +19,9 @@ import (
 // source of truth: admin edits write here, and every replica reloads from it.
 type FAQStore interface {
 	FAQEntries(ctx context.Context) ([]faq.Entry, error)
-	SaveFAQEntry(ctx context.Context, e faq.Entry, actor string) error
+	// SaveFAQEntryIf saves e once expect approves the stored entry with its
+	// id (nil when none), in one transaction.
+	SaveFAQEntryIf(ctx context.Context, e faq.Entry, actor string, expect func(current *faq.Entry) error) error
 	DeleteFAQEntry(ctx context.Context, id, actor string) error
 	ReplaceFAQ(ctx context.Context, entries []faq.Entry, actor string) (storage.FAQImportSummary, error)
 	FAQHistory(ctx context.Context, entryID string, limit int) ([]storage.FAQChange, error)
@@ -202,27 +204,30 @@ func (h *Handler) faqShow(ctx context.Context, in Incoming, id, lang string) err
 }
 
 // shownMarkerPrefix starts the YAML comment "/faq show" puts above an entry:
-// it names the version shown, so "/faq set" can tell that someone changed
-// the entry in between instead of silently undoing their edit.
+// it names the entry and the version shown, so "/faq set" can tell that
+// someone changed the entry in between instead of silently undoing their
+// edit. A copy used as the template of another entry (its id changed) is no
+// edit of the shown one.
 const shownMarkerPrefix = "# shown-rev: "
 
 func shownMarker(e faq.Entry) string {
-	return shownMarkerPrefix + entryVersion(e) + "  (请保留此行 keep this line)"
+	return shownMarkerPrefix + e.ID + "@" + entryVersion(e) + "  (请保留此行 keep this line)"
 }
 
 // entryVersion is a short fingerprint of one entry's content.
 func entryVersion(e faq.Entry) string { return fingerprint([]faq.Entry{e})[:12] }
 
-// shownVersion returns the version named by a marker line of body, if any.
-func shownVersion(body string) (string, bool) {
+// shownVersion returns the entry id and version a marker line of body names.
+func shownVersion(body string) (id, version string, ok bool) {
 	for line := range strings.Lines(body) {
-		if v, ok := strings.CutPrefix(strings.TrimSpace(line), strings.TrimSpace(shownMarkerPrefix)); ok {
+		if v, found := strings.CutPrefix(strings.TrimSpace(line), strings.TrimSpace(shownMarkerPrefix)); found {
 			if fields := strings.Fields(v); len(fields) > 0 {
-				return fields[0], true
+				id, version, ok = strings.Cut(fields[0], "@")
+				return id, version, ok
 			}
 		}
 	}
-	return "", false
+	return "", "", false
 }
 
 func (h *Handler) storedEntry(ctx context.Context, id string) (faq.Entry, bool, error) {

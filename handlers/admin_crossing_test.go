@@ -90,3 +90,18 @@ func TestALongEntryIsShownForReadingOnly(t *testing.T) {
 		}
 	}
 }
+
+// A shown entry used as the template of a new one (its id changed) is a new
+// entry, not a stale edit of the shown one.
+func TestAShownEntryAsTheTemplateOfANewOne(t *testing.T) {
+	f := newAdminFixture(t)
+	shown := f.say(t, admin, "/faq show gym-hours").Text
+	copyOf := strings.Replace(strings.Replace(shown, "id: gym-hours", "id: pool-hours", 1), "When is the gym open?", "When is the pool open?", 1)
+	copyOf = strings.Replace(copyOf, "健身房几点开门？", "游泳池几点开门？", 1)
+	if got := f.say(t, admin, copyOf).Text; !strings.Contains(got, "已新增") {
+		t.Fatalf("a new entry from a shown template: %q", got)
+	}
+	if _, ok := f.catalog.Entry("pool-hours"); !ok {
+		t.Error("pool-hours was not added")
+	}
+}

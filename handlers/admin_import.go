@@ -14,6 +14,7 @@ import (
 	"gopkg.in/yaml.v3"
 
 	"codesk/faq"
+	"codesk/storage"
 )
 
 // maxProblemsShown bounds the problems listed for one file: a broken
@@ -152,9 +153,6 @@ func (h *Handler) saveOneEntry(ctx context.Context, in Incoming, e faq.Entry, bo
 	if i >= 0 && sameEntry(current[i], e) {
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtFAQUnchanged.f(lang, e.ID)})
 	}
-	if v, ok := shownVersion(body); ok && (i < 0 || entryVersion(current[i]) != v) {
-		return h.changedSinceShown(ctx, in.ChatID, e.ID, i >= 0, lang)
-	}
 	// Validate with the edited entry last, so a clash with another entry is
 	// reported on it (the rules report the later of two entries).
 	merged := make([]faq.Entry, 0, len(current)+1)
@@ -173,9 +171,21 @@ func (h *Handler) saveOneEntry(ctx context.Context, in Incoming, e faq.Entry, bo
 	if len(problems) > 0 {
 		return h.reportProblems(ctx, in.ChatID, &faq.ProblemsError{Problems: problems}, 0, txtFAQMessage.in(lang), lang)
 	}
-	if err := h.FAQStore.SaveFAQEntry(ctx, e, faqActor(in.UserID)); err != nil {
+	var expect func(*faq.Entry) error
+	if id, version, ok := shownVersion(body); ok && id == e.ID {
+		expect = func(stored *faq.Entry) error {
+			if stored == nil || entryVersion(*stored) != version {
+				return errChangedSinceShown
+			}
+			return nil
+		}
+	}
+	if err := h.FAQStore.SaveFAQEntryIf(ctx, e, faqActor(in.UserID), expect); err != nil {
 		var pe *faq.ProblemsError
-		if errors.As(err, &pe) { // another admin's save came first
+		switch {
+		case errors.Is(err, errChangedSinceShown):
+			return h.changedSinceShown(ctx, in.ChatID, e.ID, lang)
+		case errors.As(err, &pe): // another admin's save came first
 			return h.reportProblems(ctx, in.ChatID, pe, 0, txtFAQMessage.in(lang), lang)
 		}
 		return fmt.Errorf("save faq entry %q: %w", e.ID, err)
@@ -190,17 +200,20 @@ func (h *Handler) saveOneEntry(ctx context.Context, in Incoming, e faq.Entry, bo
 
 // changedSinceShown refuses an edit made on a copy of an entry that someone
 // changed or deleted after it was shown, naming the change.
-func (h *Handler) changedSinceShown(ctx context.Context, chatID int64, id string, exists bool, lang string) error {
+func (h *Handler) changedSinceShown(ctx context.Context, chatID int64, id, lang string) error {
 	msg := txtFAQChangedSinceShown.f(lang, id)
-	if !exists {
-		msg = txtFAQDeletedSinceShown.f(lang, id)
-	}
 	if changes, err := h.FAQStore.FAQHistory(ctx, id, 1); err == nil && len(changes) > 0 {
 		c := changes[0]
+		if c.Action == storage.FAQActionDelete {
+			msg = txtFAQDeletedSinceShown.f(lang, id)
+		}
 		msg += "\n" + txtFAQLastChange.f(lang, c.Actor, c.At.UTC().Format("2006-01-02 15:04 UTC"))
 	}
 	return h.send(ctx, OutMessage{ChatID: chatID, Text: msg})
 }
+
+// errChangedSinceShown: the entry is no longer the version "/faq show" gave.
+var errChangedSinceShown = errors.New("faq entry changed since it was shown")
 
 // importSummary counts what replacing current with entries would do, by
 // the same rules as storage's ReplaceFAQ.

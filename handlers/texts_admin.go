@@ -67,7 +67,7 @@ var (
 	txtFAQGone              = text{"条目“%s”已经不存在了。", "Entry %q no longer exists."}
 	txtFAQLastEntry         = text{"不能删除最后一个条目：常见问题至少需要一条。", "Cannot delete the last entry: the FAQ needs at least one."}
 	txtFAQChangedSinceShown = text{
-		"条目“%s”在显示给您之后已被修改，为免覆盖别人的修改，这次没有保存。请重新 /faq show 获取最新内容再修改。",
+		"条目“%s”在显示给您之后已被修改，为免覆盖那次修改，这次没有保存。请重新 /faq show 获取最新内容再修改。",
 		"Entry %q was changed after it was shown to you; to avoid undoing that change, nothing was saved. /faq show it again and edit the current version.",
 	}
 	txtFAQDeletedSinceShown = text{

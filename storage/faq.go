@@ -127,25 +127,44 @@ func (db *DB) ReplaceFAQ(ctx context.Context, entries []faq.Entry, actor string)
 // SaveFAQEntry adds e (at the end) or updates the entry with its id (keeping
 // its position), with a history row; an unchanged entry is left alone.
 func (db *DB) SaveFAQEntry(ctx context.Context, e faq.Entry, actor string) error {
+	return db.SaveFAQEntryIf(ctx, e, actor, nil)
+}
+
+// SaveFAQEntryIf is SaveFAQEntry after expect approves the stored entry
+// with e's id (nil when there is none), inside the same transaction: an
+// edit made on a copy shown earlier fails when someone changed the entry
+// in between, however close together the two saves come. A nil expect
+// approves anything.
+func (db *DB) SaveFAQEntryIf(ctx context.Context, e faq.Entry, actor string, expect func(current *faq.Entry) error) error {
 	if e.ID == "" {
 		return errors.New("storage: save faq entry: empty id")
 	}
 	return db.inFAQTx(ctx, func(tx *sqlx.Tx) error {
+		old, loadErr := faqEntry(ctx, tx, e.ID)
+		if loadErr != nil && !errors.Is(loadErr, ErrNotFound) {
+			return loadErr
+		}
+		if expect != nil {
+			var current *faq.Entry
+			if loadErr == nil {
+				current = &old
+			}
+			if err := expect(current); err != nil {
+				return err
+			}
+		}
 		if err := checkAgainstOthers(ctx, tx, e); err != nil {
 			return err
 		}
 		now := utc(db.now())
-		old, err := faqEntry(ctx, tx, e.ID)
 		switch {
-		case errors.Is(err, ErrNotFound):
+		case errors.Is(loadErr, ErrNotFound):
 			var next int
 			query := `SELECT COALESCE(MAX(position) + 1, 0) FROM faq_entries`
 			if err := tx.QueryRowContext(ctx, query).Scan(&next); err != nil {
 				return fmt.Errorf("storage: next faq position: %w", err)
 			}
 			return db.insertFAQRow(ctx, tx, e, next, actor, now)
-		case err != nil:
-			return err
 		case faqEntryEqual(old, e):
 			return nil
 		default:

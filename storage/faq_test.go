@@ -298,6 +298,48 @@ func TestConcurrentSavesKeepQuestionsUnique(t *testing.T) {
 	})
 }
 
+// Two edits of the copy of an entry as it was: the expectation is checked in
+// the save's transaction, so only the first lands, however close together
+// they come.
+func TestSaveFAQEntryIfChecksInTheTransaction(t *testing.T) {
+	storagetest.EachDialect(t, func(t *testing.T, db *storage.DB) {
+		ctx := context.Background()
+		gym := entryGymHours()
+		if _, err := db.ReplaceFAQ(ctx, []faq.Entry{entryWallLeak(), gym}, "import"); err != nil {
+			t.Fatal(err)
+		}
+		stale := errors.New("changed since shown")
+		unchanged := func(cur *faq.Entry) error {
+			if cur == nil || cur.Answer != gym.Answer {
+				return stale
+			}
+			return nil
+		}
+		for round := range 5 {
+			base, _ := db.FAQEntries(ctx)
+			gym = base[1]
+			var wg sync.WaitGroup
+			errs := make([]error, 2)
+			for i := range 2 {
+				wg.Go(func() {
+					e := gym
+					e.Answer.EN = fmt.Sprintf("round %d, admin %d", round, i)
+					errs[i] = db.SaveFAQEntryIf(ctx, e, fmt.Sprintf("admin:%d", i), unchanged)
+				})
+			}
+			wg.Wait()
+			if (errs[0] == nil) == (errs[1] == nil) {
+				t.Fatalf("round %d: want exactly one save, got %v and %v", round, errs[0], errs[1])
+			}
+			for _, err := range errs {
+				if err != nil && !errors.Is(err, stale) {
+					t.Errorf("round %d: the refused save: %v", round, err)
+				}
+			}
+		}
+	})
+}
+
 func expectActions(t *testing.T, db *storage.DB, entryID string, want ...string) {
 	t.Helper()
 	history, err := db.FAQHistory(context.Background(), entryID, 0)
