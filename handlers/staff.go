@@ -217,7 +217,6 @@ func (h *Handler) resolve(ctx context.Context, in Incoming, t tickets.Ticket) er
 	return nil
 }
 
-// offerReassign swaps the card's buttons for the other parties.
 // confirmResolve asks before resolving: the resident is told at once and
 // asked to rate, so a slip of the finger next to "Reassign" must not do it.
 func (h *Handler) confirmResolve(ctx context.Context, in Incoming, t tickets.Ticket) error {
@@ -239,6 +238,7 @@ func (h *Handler) confirmResolve(ctx context.Context, in Incoming, t tickets.Tic
 	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: fmt.Sprintf(staffConfirmResolve, t.Number()), Buttons: rows, ReplyTo: in.Callback.MessageID})
 }
 
+// offerReassign swaps the card's buttons for the other parties.
 func (h *Handler) offerReassign(ctx context.Context, in Incoming, t tickets.Ticket) error {
 	if !t.Status.Open() {
 		h.refuseStaff(ctx, in, fmt.Sprintf(staffIllegal, t.Status.StaffName()), "reassign a closed ticket")

@@ -88,8 +88,8 @@ var (
 	}
 	txtFAQLastChange    = text{"最近一次修改：%s，%s。", "Last change: %s, %s."}
 	txtFAQTooLongToEdit = text{
-		"条目“%s”太长，无法在一条消息里修改（Telegram 会拆开它，发回的部分会被截断）。以下仅供查看；修改请发送 .yaml 文件导入，或使用命令行 codesk faq import。",
-		"Entry %q is too long to edit in one message (Telegram would split it, and a part sent back would be cut). It is shown below for reading only; to edit it, send a .yaml file to import, or use the command line: codesk faq import.",
+		"条目“%s”太长，无法在一条消息里修改（Telegram 会拆开它，发回的部分会被截断）。以下仅供查看；要修改，请用命令行 codesk faq export 导出完整文件，改好后发送该 .yaml 文件（或 codesk faq import）整体导入——导入会替换全部条目，确认前会列出变化。",
+		"Entry %q is too long to edit in one message (Telegram would split it, and a part sent back would be cut). It is shown below for reading only. To edit it, export the whole FAQ (codesk faq export), change it, and send that .yaml file here (or use codesk faq import): an import replaces every entry, and shows what changes before you confirm.",
 	}
 	txtFAQCancelled   = text{"已取消，没有做任何修改。", "Cancelled; nothing was changed."}
 	txtFAQNotYours    = text{"只有发起操作的管理员可以确认。", "Only the administrator who started this can confirm it."}

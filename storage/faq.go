@@ -200,7 +200,8 @@ func checkAgainstOthers(ctx context.Context, tx *sqlx.Tx, e faq.Entry) error {
 }
 
 // DeleteFAQEntry removes the entry with id, recording it in history; it
-// returns ErrNotFound when there is no such entry.
+// returns ErrNotFound when there is no such entry and ErrLastFAQEntry when
+// it is the only one.
 func (db *DB) DeleteFAQEntry(ctx context.Context, id, actor string) error {
 	return db.inFAQTx(ctx, func(tx *sqlx.Tx) error {
 		old, err := faqEntry(ctx, tx, id)
