@@ -12,6 +12,7 @@ import (
 	"github.com/go-telegram/bot/models"
 
 	"codesk/handlers"
+	"codesk/msgsplit"
 )
 
 // Messenger sends handlers' messages through the Bot API. Messages go as
@@ -110,7 +111,7 @@ func (m *Messenger) deliver(ctx context.Context, msg handlers.OutMessage, pace p
 		if msg.ReplyTo != 0 {
 			params.ReplyParameters = &models.ReplyParameters{MessageID: msg.ReplyTo, AllowSendingWithoutReply: true}
 		}
-		captioned := utf16Len(msg.Text) <= MaxCaptionUnits
+		captioned := msgsplit.Len(msg.Text) <= MaxCaptionUnits
 		if captioned {
 			params.Caption = msg.Text
 			if len(msg.Buttons) > 0 {
@@ -132,7 +133,7 @@ func (m *Messenger) deliver(ctx context.Context, msg handlers.OutMessage, pace p
 		}
 		msg.ReplyTo = 0
 	}
-	parts := splitText(msg.Text, MaxMessageUnits)
+	parts := msgsplit.Split(msg.Text, MaxMessageUnits)
 	var lastID int
 	for i, part := range parts {
 		params := &tg.SendMessageParams{ChatID: msg.ChatID, Text: part}
@@ -182,7 +183,7 @@ func (m *Messenger) IsMember(ctx context.Context, chatID, userID int64) (bool, e
 
 // Edit replaces a sent message's text and buttons.
 func (m *Messenger) Edit(ctx context.Context, chatID int64, messageID int, text string, buttons [][]handlers.Button) error {
-	params := &tg.EditMessageTextParams{ChatID: chatID, MessageID: messageID, Text: splitText(text, MaxMessageUnits)[0]}
+	params := &tg.EditMessageTextParams{ChatID: chatID, MessageID: messageID, Text: msgsplit.Split(text, MaxMessageUnits)[0]}
 	if len(buttons) > 0 {
 		params.ReplyMarkup = keyboard(buttons)
 	}
@@ -192,7 +193,7 @@ func (m *Messenger) Edit(ctx context.Context, chatID int64, messageID int, text 
 	})
 	if err != nil && strings.Contains(err.Error(), "no text in the message") {
 		// A photo's text is its caption.
-		cp := &tg.EditMessageCaptionParams{ChatID: chatID, MessageID: messageID, Caption: splitText(text, MaxCaptionUnits)[0]}
+		cp := &tg.EditMessageCaptionParams{ChatID: chatID, MessageID: messageID, Caption: msgsplit.Split(text, MaxCaptionUnits)[0]}
 		if len(buttons) > 0 {
 			cp.ReplyMarkup = keyboard(buttons)
 		}

@@ -12,6 +12,7 @@ import (
 	"unicode"
 
 	"codesk/faq"
+	"codesk/msgsplit"
 	"codesk/storage"
 )
 
@@ -195,7 +196,7 @@ func (h *Handler) faqShow(ctx context.Context, in Incoming, id, lang string) err
 		return err
 	}
 	msg := "/faq set\n" + shownMarker(e) + "\n" + y
-	if telegramLen(msg) > maxMessageRunes {
+	if msgsplit.Len(msg) > maxMessageRunes {
 		// Telegram would split it, and a part sent back would save a cut
 		// entry: show it for reading only, and say how to edit it
 		return h.sendChunks(ctx, in.ChatID, append([]string{txtFAQTooLongToEdit.f(lang, e.ID)}, strings.Split(y, "\n")...))

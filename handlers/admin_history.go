@@ -7,6 +7,7 @@ import (
 	"strings"
 
 	"codesk/faq"
+	"codesk/msgsplit"
 	"codesk/storage"
 )
 
@@ -59,7 +60,7 @@ func (h *Handler) offerEarlierVersion(ctx context.Context, chatID int64, latest 
 		return fmt.Errorf("earlier version of %q: %w", latest.EntryID, err)
 	}
 	msg := "/faq set\n" + y
-	if telegramLen(msg) > maxMessageRunes {
+	if msgsplit.Len(msg) > maxMessageRunes {
 		return h.send(ctx, OutMessage{ChatID: chatID, Text: txtFAQEarlierTooLong.in(lang)})
 	}
 	if err := h.send(ctx, OutMessage{ChatID: chatID, Text: txtFAQEarlierVersion.in(lang)}); err != nil {

@@ -6,8 +6,8 @@ import (
 	"fmt"
 	"strconv"
 	"strings"
-	"unicode/utf16"
 
+	"codesk/msgsplit"
 	"codesk/parties"
 	"codesk/storage"
 	"codesk/tickets"
@@ -23,8 +23,8 @@ const (
 
 // Telegram's limits (design.md): captions are shorter than messages.
 const (
-	maxCaptionRunes = 1024
-	maxMessageRunes = 4096
+	maxCaptionRunes = msgsplit.MaxCaptionUnits
+	maxMessageRunes = msgsplit.MaxMessageUnits
 )
 
 // keyAck, keyCard and keyEvent are outbox idempotency keys: enqueueing an
@@ -82,12 +82,12 @@ func toResident(t tickets.Ticket, key, body string, buttons [][]Button) storage.
 // to the ticket (a reply to any of them reaches it).
 func withPhotos(m storage.OutboxMessage, photos []string) []storage.OutboxMessage {
 	if len(photos) == 0 {
-		return []storage.OutboxMessage{m}
+		return inParts(m)
 	}
 	var msgs []storage.OutboxMessage
 	base, caption := m.Key, m.Text
-	if telegramLen(m.Text) > maxCaptionRunes {
-		msgs, caption = append(msgs, m), ""
+	if msgsplit.Len(m.Text) > maxCaptionRunes {
+		msgs, caption = inParts(m), ""
 	}
 	for i, p := range photos {
 		pm := m
@@ -126,7 +126,7 @@ func cardMessagesWith(t tickets.Ticket, chatID int64, key, title string, cat tex
 	// Telegram counts a caption in UTF-16 units (an emoji is two): a card
 	// whose text only fits in runes would go as a photo plus a separate text,
 	// two messages where one send in doubt could be looked for.
-	if len(t.PhotoIDs) > 0 && telegramLen(body) <= maxCaptionRunes {
+	if len(t.PhotoIDs) > 0 && msgsplit.Len(body) <= maxCaptionRunes {
 		card.PhotoID, rest = t.PhotoIDs[0], t.PhotoIDs[1:]
 	}
 	card.Text = clip(body, maxMessageRunes)
@@ -138,6 +138,30 @@ func cardMessagesWith(t tickets.Ticket, chatID int64, key, title string, cat tex
 			Key: fmt.Sprintf("%s:photo%d", key, n), ChatID: chatID, PhotoID: p,
 			Text: fmt.Sprintf(staffCardPhotoN, t.Number(), n, total, n, total), TicketID: t.ID, Purpose: purposeRelay,
 		})
+	}
+	return msgs
+}
+
+// inParts splits a text over Telegram's limit into outbox messages of its
+// own (keys key, key:p2, …; the reply-to on the first, buttons on the
+// last): one outbox row per Telegram message, so a retried part is not sent
+// twice and a reply to any part finds the ticket.
+func inParts(m storage.OutboxMessage) []storage.OutboxMessage {
+	chunks := msgsplit.Split(m.Text, msgsplit.MaxMessageUnits)
+	if len(chunks) == 1 {
+		return []storage.OutboxMessage{m}
+	}
+	msgs := make([]storage.OutboxMessage, len(chunks))
+	for i, chunk := range chunks {
+		part := m
+		part.Text = chunk
+		if i > 0 {
+			part.Key, part.ReplyTo = fmt.Sprintf("%s:p%d", m.Key, i+1), 0
+		}
+		if i < len(chunks)-1 {
+			part.Buttons = nil
+		}
+		msgs[i] = part
 	}
 	return msgs
 }
@@ -238,7 +262,3 @@ func conversationSoFar(evs []tickets.Event) string {
 
 // maxHistoryLines bounds the conversation a moved card carries.
 const maxHistoryLines = 8
-
-// telegramLen is s's length as Telegram counts it (UTF-16 units: an emoji
-// is two), for the message and caption limits.
-func telegramLen(s string) int { return len(utf16.Encode([]rune(s))) }

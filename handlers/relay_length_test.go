@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"strings"
 	"testing"
+	"unicode/utf16"
 
 	"codesk/handlers"
 )
@@ -27,16 +28,27 @@ func TestLongRepliesWithPhotosArriveWhole(t *testing.T) {
 		t.Fatalf("want the whole text, then the photo: %+v", got)
 	}
 
-	// staff: a text near the 4,096 limit
+	// staff: a text over the 4,096 limit with the notice around it goes in
+	// parts, each its own outbox message (a retry resends only its part)
 	long := strings.Repeat("请把电梯间的杂物清走，", 400) + "谢谢。"
 	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember, MessageID: 91,
 		ReplyTo: card.SentMessageID, Kind: handlers.TextMessage, Text: long}); err != nil {
 		t.Fatal(err)
 	}
-	relayed := onlyOne(t, residentMessages(f.deliver(t), resident), "long staff reply")
-	if !strings.Contains(relayed.Text, long) {
-		t.Errorf("the staff reply was cut: ends %q", relayed.Text[len(relayed.Text)-30:])
+	parts := residentMessages(f.deliver(t), resident)
+	var whole strings.Builder
+	keys := map[string]bool{}
+	for _, p := range parts {
+		if n := len(utf16.Encode([]rune(p.Text))); n > 4096 {
+			t.Errorf("a part of %d units", n)
+		}
+		keys[p.Key] = true
+		whole.WriteString(p.Text)
 	}
+	if len(parts) < 2 || len(keys) != len(parts) || !strings.Contains(whole.String(), long) {
+		t.Fatalf("want the whole reply in parts with keys of their own, got %d parts", len(parts))
+	}
+	relayed := parts[0]
 
 	// resident: a long answer with a photo, replying to the relayed reply
 	answer := strings.Repeat("配件的事我知道了，", 120) + "最后一句。"

@@ -1,4 +1,6 @@
-package bot
+// Package msgsplit owns Telegram's message length limits: how long a text
+// is as Telegram counts it, and where to cut a text that is too long.
+package msgsplit
 
 import (
 	"strings"
@@ -12,11 +14,11 @@ const MaxMessageUnits = 4096
 // MaxCaptionUnits is Telegram's photo caption limit, in UTF-16 code units.
 const MaxCaptionUnits = 1024
 
-// splitText cuts text into parts of at most limit UTF-16 units, preferring
+// Split cuts text into parts of at most limit UTF-16 units, preferring
 // to break after a paragraph, then a line, then a sentence end, then a space.
-func splitText(text string, limit int) []string {
+func Split(text string, limit int) []string {
 	var parts []string
-	for utf16Len(text) > limit {
+	for Len(text) > limit {
 		cut := cutPoint(text, limit)
 		parts = append(parts, strings.TrimRight(text[:cut], " \n"))
 		text = strings.TrimLeft(text[cut:], " \n")
@@ -48,7 +50,8 @@ func cutPoint(text string, limit int) int {
 	return end
 }
 
-func utf16Len(s string) int {
+// Len is s's length in UTF-16 code units, as Telegram counts it.
+func Len(s string) int {
 	n := 0
 	for _, r := range s {
 		if r >= 0x10000 {

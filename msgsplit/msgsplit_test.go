@@ -1,4 +1,4 @@
-package bot
+package msgsplit
 
 import (
 	"strings"
@@ -12,9 +12,9 @@ func TestSplitTextKeepsEveryCharacterWithinTheLimit(t *testing.T) {
 
 	for name, text := range map[string]string{"paragraphs": long, "emoji": emoji, "short": "你好"} {
 		t.Run(name, func(t *testing.T) {
-			parts := splitText(text, MaxMessageUnits)
+			parts := Split(text, MaxMessageUnits)
 			for i, p := range parts {
-				if n := utf16Len(p); n > MaxMessageUnits || n == 0 {
+				if n := Len(p); n > MaxMessageUnits || n == 0 {
 					t.Fatalf("part %d has %d UTF-16 units", i, n)
 				}
 			}
@@ -30,7 +30,7 @@ func TestSplitTextKeepsEveryCharacterWithinTheLimit(t *testing.T) {
 func TestSplitTextBreaksAtParagraphs(t *testing.T) {
 	a := strings.Repeat("a", 3000)
 	b := strings.Repeat("b", 3000)
-	parts := splitText(a+"\n\n"+b, MaxMessageUnits)
+	parts := Split(a+"\n\n"+b, MaxMessageUnits)
 	if len(parts) != 2 || parts[0] != a || parts[1] != b {
 		t.Fatalf("want the two paragraphs as parts, got %d parts", len(parts))
 	}
