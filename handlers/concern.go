@@ -36,10 +36,16 @@ const (
 	stepExtra    = "extra"    // a photo, a building/unit or a location to add
 	stepSent     = "sent"     // done: remembered so a second "send" says so
 	stepCanceled = "canceled" // kept so late presses get a notice in the draft's language
+	// stepAsked: "I'm only asking" answered it as a question; kept so that
+	// "report it" after the answer resumes it as the resident left it (the
+	// party they chose, the place, the photos)
+	stepAsked = "asked"
 )
 
 // active reports whether the draft still takes input.
-func (d draft) active() bool { return d.Step != stepSent && d.Step != stepCanceled }
+func (d draft) active() bool {
+	return d.Step != stepSent && d.Step != stepCanceled && d.Step != stepAsked
+}
 
 const (
 	draftTTL       = 24 * time.Hour
@@ -494,7 +500,7 @@ func (h *Handler) concernCallback(ctx context.Context, in Incoming, rest, chosen
 	case stepSent:
 		h.ack(ctx, in, txtAlreadySent.f(lang, fmt.Sprintf("#%d", d.TicketID)))
 		return nil
-	case stepCanceled:
+	case stepCanceled, stepAsked:
 		h.ack(ctx, in, txtDraftGone.in(lang))
 		return nil
 	}
@@ -550,8 +556,9 @@ func (h *Handler) concernCallback(ctx context.Context, in Incoming, rest, chosen
 			return errStale
 		}
 		h.ack(ctx, in, "")
-		if err := h.State.Delete(ctx, draftKey(in.UserID)); err != nil {
-			return fmt.Errorf("delete draft: %w", err)
+		d.Step = stepAsked
+		if err := h.saveDraft(ctx, in.UserID, d); err != nil {
+			return err
 		}
 		return h.answerQuestion(ctx, in, chosen, d.Text)
 	}

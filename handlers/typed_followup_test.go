@@ -136,3 +136,25 @@ func TestMoreDetailJoinsADraftMovedToAnotherParty(t *testing.T) {
 		t.Errorf("more detail on the moved draft: %q", got.Text)
 	}
 }
+
+// "I'm only asking", then "report it" after all: the draft comes back as the
+// resident left it, with the party they chose.
+func TestReportingAfterOnlyAskingKeepsTheDraft(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	m := f.say(t, resident, "3号楼电梯又坏了")
+	id := strings.TrimPrefix(findData(t, m, "c:send:"), "c:send:")
+	f.press(t, resident, findData(t, m, "c:party:"))
+	f.press(t, resident, findData(t, f.out.last(t), "c:to:"+id+":nc"))
+	f.press(t, resident, "c:ask:"+id)
+	answer := f.out.last(t)
+	f.press(t, resident, findData(t, answer, "q:report:"))
+	if got := f.out.last(t); !strings.Contains(got.Text, "【居委会】") || !strings.Contains(got.Text, "确认发送吗") {
+		t.Errorf("reporting after all: %q; want the draft with the chosen party", got.Text)
+	}
+	// and sends to the party the resident chose
+	f.press(t, resident, "c:send:"+id)
+	tks, _ := f.db.ResidentTickets(f.ctx, resident, 5)
+	if len(tks) != 1 || tks[0].Party != "neighborhood_committee" {
+		t.Errorf("tickets %+v; want one, to the neighbourhood committee", tks)
+	}
+}
