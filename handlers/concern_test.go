@@ -394,19 +394,14 @@ func TestTheResidentCanSendTheConcernToAnotherParty(t *testing.T) {
 
 func TestTheDeskKeepsTheCategoryAsAHint(t *testing.T) {
 	f := newTicketFixture(t, nil)
-	m := f.say(t, resident, "楼道里堆满了杂物，3号楼")
-	id := strings.TrimPrefix(findData(t, m, "c:send:"), "c:send:")
-	f.press(t, resident, findData(t, m, "c:party:"))
-	f.press(t, resident, findData(t, f.out.last(t), "c:to:"+id+":co"))
+	f.moveDraft(t, f.say(t, resident, "楼道里堆满了杂物，3号楼"), "co")
 	// from the desk to a party that does not own the category: it goes
-	f.press(t, resident, findData(t, f.out.last(t), "c:party:"))
-	f.press(t, resident, findData(t, f.out.last(t), "c:to:"+id+":oc"))
+	f.moveDraft(t, f.out.last(t), "oc")
 	if got := f.out.last(t).Text; !strings.Contains(got, "其他问题") {
 		t.Errorf("the owners' committee does not own hallway clutter: %q", got)
 	}
 	// and back to the desk: the card says what the text is about
-	f.press(t, resident, findData(t, f.out.last(t), "c:party:"))
-	f.press(t, resident, findData(t, f.out.last(t), "c:to:"+id+":co"))
+	f.moveDraft(t, f.out.last(t), "co")
 	f.press(t, resident, findData(t, f.out.last(t), "c:send:"))
 	var card string
 	for _, o := range f.deliver(t) {
@@ -516,4 +511,14 @@ func TestAPhotoWithACaptionIsAConcernAndMorePhotosCanBeAdded(t *testing.T) {
 	if strings.Join(photos, ",") != "p1,p2" {
 		t.Errorf("the card shows the first photo and the second follows, got %v", photos)
 	}
+}
+
+// moveDraft sends the draft previewed in preview to another party (its
+// code: pm, oc, nc, co) through the party picker; it returns the draft id.
+func (f *ticketFixture) moveDraft(t *testing.T, preview handlers.OutMessage, code string) string {
+	t.Helper()
+	id := strings.TrimPrefix(findData(t, preview, "c:send:"), "c:send:")
+	f.press(t, resident, findData(t, preview, "c:party:"))
+	f.press(t, resident, findData(t, f.out.last(t), "c:to:"+id+":"+code))
+	return id
 }

@@ -128,10 +128,7 @@ func TestAPhotoCaptionJoinsTheDraft(t *testing.T) {
 // party than the router chose.
 func TestMoreDetailJoinsADraftMovedToAnotherParty(t *testing.T) {
 	f := newTicketFixture(t, nil)
-	m := f.say(t, resident, "5号楼2单元楼道里堆满了杂物")
-	id := strings.TrimPrefix(findData(t, m, "c:send:"), "c:send:")
-	f.press(t, resident, findData(t, m, "c:party:"))
-	f.press(t, resident, findData(t, f.out.last(t), "c:to:"+id+":nc"))
+	f.moveDraft(t, f.say(t, resident, "5号楼2单元楼道里堆满了杂物"), "nc")
 	if got := f.say(t, resident, "楼道里的杂物一直没人清理"); !strings.Contains(got.Text, "一直没人清理") || !strings.Contains(got.Text, "【居委会】") {
 		t.Errorf("more detail on the moved draft: %q", got.Text)
 	}
@@ -141,10 +138,7 @@ func TestMoreDetailJoinsADraftMovedToAnotherParty(t *testing.T) {
 // resident left it, with the party they chose.
 func TestReportingAfterOnlyAskingKeepsTheDraft(t *testing.T) {
 	f := newTicketFixture(t, nil)
-	m := f.say(t, resident, "3号楼电梯又坏了")
-	id := strings.TrimPrefix(findData(t, m, "c:send:"), "c:send:")
-	f.press(t, resident, findData(t, m, "c:party:"))
-	f.press(t, resident, findData(t, f.out.last(t), "c:to:"+id+":nc"))
+	id := f.moveDraft(t, f.say(t, resident, "3号楼电梯又坏了"), "nc")
 	f.press(t, resident, "c:ask:"+id)
 	answer := f.out.last(t)
 	f.press(t, resident, findData(t, answer, "q:report:"))
