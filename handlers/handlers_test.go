@@ -67,6 +67,9 @@ func (f scriptedFAQ) Entry(id string) (faq.Entry, bool) {
 	return e, ok
 }
 
+// longTwoQuestions asks two things the FAQ answers, one per sentence.
+const longTwoQuestions = "我们楼的电梯用了快二十年了，大家都很担心安全问题，想问一下电梯什么时候换？另外最近电梯经常停，电梯坏了怎么办"
+
 var testFAQ = scriptedFAQ{
 	entries: map[string]faq.Entry{
 		"elevator-replacement": {ID: "elevator-replacement", Questions: []string{"电梯什么时候换？", "When will the lifts be replaced?"},
@@ -86,6 +89,8 @@ var testFAQ = scriptedFAQ{
 		"好的，下午3点可以":                   {ID: "fund-use", Score: 0.7}, // a matcher false positive
 		"电梯又坏了好几天了，找谁修？":              {Candidates: []faq.Scored{{ID: "elevator-breakdown", Score: 0.4}}},
 		"3号楼电梯又坏了":                    {Candidates: []faq.Scored{{ID: "elevator-breakdown", Score: 0.4}}},
+		longTwoQuestions:              {ID: "elevator-replacement", Score: 0.8},
+		"另外最近电梯经常停，电梯坏了怎么办":           {ID: "elevator-breakdown", Score: 0.8},
 	},
 }
 
@@ -429,5 +434,32 @@ func TestAnswerButtonsStillWorkAfterTheSharedStateIsLost(t *testing.T) {
 	f.press(t, neighbour, notMeant)
 	if n := f.lastNotice(); !strings.Contains(n, "失效") {
 		t.Errorf("another resident still cannot press it, got %q", n)
+	}
+}
+
+// A long message asking two things gets the answer to the whole and a
+// button for the other question, which answers it when pressed.
+func TestALongMessageOffersItsOtherQuestions(t *testing.T) {
+	f := newFixture(t)
+	m := f.say(t, resident, longTwoQuestions)
+	if !strings.HasPrefix(m.Text, "电梯更换按楼栋分批进行。") || !strings.Contains(m.Text, "还提到了") {
+		t.Fatalf("reply = %q", m.Text)
+	}
+	var pick string
+	for _, d := range buttonData(m) {
+		if strings.HasPrefix(d, "pick:") {
+			pick = d
+		}
+	}
+	if pick == "" {
+		t.Fatalf("no button for the other question: %v", buttonData(m))
+	}
+	f.press(t, resident, pick)
+	if got := f.out.last(t).Text; got != "电梯故障请打物业电话。" {
+		t.Errorf("the other question's answer: %q", got)
+	}
+	// a short question gets no such buttons
+	if m := f.say(t, resident, "电梯什么时候换"); strings.Contains(m.Text, "还提到了") {
+		t.Errorf("a short question: %q", m.Text)
 	}
 }

@@ -4,6 +4,8 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -89,6 +91,15 @@ func (h *Handler) answerQuestion(ctx context.Context, in Incoming, chosen, text 
 		out = h.askModel(ctx, in.UserID, text, lang, res, out)
 	}
 	ids := candidateIDs(res.Candidates)
+	var also []string // other questions a long message asks, answered one by one
+	if out.source == storage.SourceFAQ {
+		also = h.otherQuestionsAnswered(text, res.ID)
+		for _, id := range also {
+			if !slices.Contains(ids, id) {
+				ids = append(ids, id)
+			}
+		}
+	}
 	logID, err := h.Questions.LogQuestion(ctx, storage.QuestionLog{
 		UserID: in.UserID, ChatID: in.ChatID, Lang: lang, Text: text,
 		MatchedID: out.matched, Score: res.Score, Candidates: ids, Source: out.source,
@@ -111,6 +122,10 @@ func (h *Handler) answerQuestion(ctx context.Context, in Incoming, chosen, text 
 			return fmt.Errorf("matcher returned unknown entry %q", out.matched)
 		}
 		msg := h.answerMessage(in.ChatID, logID, entry, lang)
+		if rows := h.alsoButtons(also, logID, ids, lang); len(rows) > 0 {
+			msg.Text += "\n\n" + txtAlsoMentioned.in(lang)
+			msg.Buttons = append(msg.Buttons, rows...)
+		}
 		msg.Buttons = append(msg.Buttons, h.reportRow(text, logID, lang)...)
 		return h.send(ctx, msg)
 	case storage.SourceLLM:
@@ -124,6 +139,57 @@ func (h *Handler) answerQuestion(ctx context.Context, in Incoming, chosen, text 
 	default:
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: h.noAnswerText(logID, lang), Buttons: h.deskButtons(logID, lang)})
 	}
+}
+
+// otherQuestionsAnswered finds, in a long message, up to two more questions
+// the FAQ answers on their own, sentence by sentence, on other topics than
+// the answer (topAnswer): a resident who writes about the wall, the lift and
+// the fund in one breath gets one answer, and buttons for the rest.
+func (h *Handler) otherQuestionsAnswered(text, topAnswer string) []string {
+	if !longMessage(text) {
+		return nil
+	}
+	top, _ := h.FAQ.Entry(topAnswer)
+	var out []string
+	for _, sentence := range sentenceEnd.Split(text, -1) {
+		if runeLen(strings.TrimSpace(sentence)) < 6 {
+			continue
+		}
+		id := h.FAQ.Match(sentence).ID
+		e, ok := h.FAQ.Entry(id)
+		if !ok || id == topAnswer || slices.Contains(out, id) || (e.Topic != "" && e.Topic == top.Topic) {
+			continue
+		}
+		if out = append(out, id); len(out) == 2 {
+			break
+		}
+	}
+	return out
+}
+
+var sentenceEnd = regexp.MustCompile(`[。！？!?；;\n]+|\.\s+`)
+
+// alsoButtons are pick buttons for the entries also answered (their
+// places among the question's candidates, ids).
+func (h *Handler) alsoButtons(also []string, logID int64, ids []string, lang string) [][]Button {
+	if logID == 0 {
+		return nil
+	}
+	var rows [][]Button
+	for _, id := range also {
+		if e, ok := h.FAQ.Entry(id); ok {
+			rows = append(rows, []Button{{Text: buttonLabel(e.Title(lang)), Data: pickData(logID, slices.Index(ids, id))}})
+		}
+	}
+	return rows
+}
+
+// longMessage: long enough to hold more than one question.
+func longMessage(text string) bool {
+	if faq.DetectLang(text) == "zh" {
+		return runeLen(text) >= 50
+	}
+	return len(strings.Fields(text)) >= 25
 }
 
 // reportRow is a "report it to the staff" button for a question that

@@ -44,6 +44,7 @@ var (
 	txtThanks         = text{"谢谢您的反馈！", "Thank you for your feedback!"}
 	txtDidYouMean     = text{"我不太确定您想问的是哪一个，您是想问：", "I'm not sure which one you mean. Did you mean:"}
 	txtNoneOfThese    = text{"都不是", "None of these"}
+	txtAlsoMentioned  = text{"您的消息里还提到了下面的事，点击查看：", "Your message also touches on these; tap to read:"}
 	txtOtherTopics    = text{"您可能想问的是：", "Perhaps you meant one of these:"}
 	txtNoAnswer       = text{
 		"抱歉，常见问题里没有找到这个问题的答案。您可以换个说法再问一次，或在办公时间到三方联合办公室咨询。",
