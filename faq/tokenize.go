@@ -268,6 +268,8 @@ var enStopWords = setOf(
 	"should", "may", "might", "must", "not", "no", "so", "than", "too", "very", "just",
 	"any", "some", "all", "also", "then", "please", "hi", "hello", "hey", "thanks",
 	"thank", "ok", "okay", "get", "got", "s", "t", "d", "ll", "re", "ve", "m", "im",
+	// chat shorthand: "pls", "thx", "u" for you
+	"pls", "plz", "thx", "tks", "ty", "btw", "lol", "u", "ur",
 	"dont", "don", "doesn", "isn", "aren", "cant", "won", "let", "lets", "know", "tell",
 	"want", "wondering", "anyone", "somebody", "someone", "something", "anything", "thing",
 	"still", "yet", "now", "out", "up", "over", "much", "many", "more", "most", "really",
