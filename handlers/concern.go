@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 
@@ -188,6 +189,15 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 	text := strings.TrimSpace(in.Text)
 	switch in.Kind {
 	case PhotoMessage:
+		if d.Step != stepDescribe && text != "" && (emergencyIn(text) != noEmergency || h.anotherMatter(d, text)) {
+			// a photo of something else (its caption says so) is no part
+			// of this report: the draft first, then the other matter
+			d.LocationAsked, d.Step = true, stepPreview
+			if err := h.showPreview(ctx, in.UserID, in.ChatID, d, lang); err != nil {
+				return true, err
+			}
+			return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtOneAtATime.in(lang)})
+		}
 		d.PhotoIDs = appendPhoto(d.PhotoIDs, in.PhotoIDs)
 		if d.Step == stepDescribe {
 			if text == "" {
@@ -233,8 +243,13 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 			return false, nil
 		}
 		word := replyWord(text)
-		if cancelWords[word] || (d.Step == stepPreview && previewNoWords[word]) {
+		if cancelWords[word] || notNowPattern.MatchString(word) || (d.Step == stepPreview && (previewNoWords[word] || typedNo(text))) {
 			return true, h.dropDraft(ctx, in, d, lang)
+		}
+		if d.Step != stepDescribe && hesitation.MatchString(word) {
+			// "哈哈", "hmm", "等一下": nothing to add; the draft waits as it is
+			d.LocationAsked, d.Step = true, stepPreview
+			return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
 		}
 		switch d.Step {
 		case stepDescribe:
@@ -313,6 +328,12 @@ var (
 	skipWords      = setOfWords("跳过", "不用", "不知道", "不清楚", "略过", "skip", "no", "none", "n/a", "-", "don t know",
 		"dont know", "not sure", "no idea")
 )
+
+// notNowPattern: "先不发了", "暂时不报了": a cancel with a softener.
+var notNowPattern = regexp.MustCompile(`^(先|暂时|还是|那就|那)?(不发|不报|不提交|别发|不用发|不用报)(了|吧|啦)?$|^(not now|not yet|maybe later|later)$`)
+
+// hesitation is laughter or a pause typed at a draft: nothing to add to it.
+var hesitation = regexp.MustCompile(`^(哈+|呵+|嘿+|呃+|唔+|emm+|hmm+|um+|uh+|haha+|hehe+|lol|wait|hold on|hang on|one sec|one moment|等一下|等等|稍等|等会|等一会)$`)
 
 func setOfWords(words ...string) map[string]bool {
 	m := make(map[string]bool, len(words))

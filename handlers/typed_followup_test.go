@@ -152,3 +152,40 @@ func TestReportingAfterOnlyAskingKeepsTheDraft(t *testing.T) {
 		t.Errorf("tickets %+v; want one, to the neighbourhood committee", tks)
 	}
 }
+
+// At the preview, laughter or a pause adds nothing, "先不发了" and "no
+// thanks" cancel, and a photo of another matter is kept out of the draft.
+func TestWhatTheDraftDoesNotTake(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	f.say(t, resident, "楼上装修噪音太大了，每天早上七点就开始砸墙")
+	for _, filler := range []string{"哈哈", "hmm", "等一下", "wait"} {
+		if got := f.say(t, resident, filler); strings.Contains(got.Text, filler) || !strings.Contains(got.Text, "确认发送吗") {
+			t.Errorf("%q at the preview: %q", filler, got.Text)
+		}
+	}
+	before := f.out.count()
+	f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.PhotoMessage, PhotoIDs: []string{"lift"}, Text: "7号楼电梯坏了，困了人"})
+	got := texts(f.out.sentSince(before))
+	if len(got) != 3 || !strings.Contains(got[0], "警铃") || !strings.Contains(got[2], "另一件事") {
+		t.Errorf("a photo of someone trapped in a lift at a noise draft: %q", got)
+	}
+	for _, cancel := range []string{"先不发了", "no thanks"} {
+		g := newTicketFixture(t, nil)
+		g.say(t, resident, "楼上装修噪音太大了，每天早上七点就开始砸墙")
+		g.say(t, resident, cancel)
+		if tks, _ := g.db.ResidentTickets(g.ctx, resident, 5); len(tks) != 0 {
+			t.Errorf("%q: a ticket was sent", cancel)
+		}
+		if got := g.out.last(t).Text; !strings.Contains(got, "取消") {
+			t.Errorf("%q cancels: %q", cancel, got)
+		}
+	}
+	// the lift photo stayed out of the noise draft
+	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: resident, UserID: resident, Kind: handlers.TextMessage, Text: "好的"}); err != nil {
+		t.Fatal(err)
+	}
+	tks, _ := f.db.ResidentTickets(f.ctx, resident, 5)
+	if len(tks) != 1 || strings.Contains(tks[0].Text, "电梯") || len(tks[0].PhotoIDs) != 0 || strings.Contains(tks[0].Text, "哈哈") {
+		t.Errorf("the noise ticket: %+v", tks)
+	}
+}
