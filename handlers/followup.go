@@ -46,8 +46,9 @@ func followUpKey(userID int64, messageID int) string {
 	return fmt.Sprintf("convmsg:%d:%d", userID, messageID)
 }
 
-// lastFollowUpKey names the resident's latest held message, which a typed
-// "yes" or "no" answers as its buttons would.
+// lastFollowUpKey lists the resident's messages held since staff last
+// wrote, which a typed "yes" or "no" answers as their buttons would: "好的
+// 明天我在家", then "对的，是回复" before the "yes" are one answer in two.
 func lastFollowUpKey(userID int64) string { return fmt.Sprintf("convlast:%d", userID) }
 
 // noteConversation remembers that staff just wrote to the resident about a
@@ -112,8 +113,12 @@ func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen 
 	if err := h.State.Set(ctx, followUpKey(in.UserID, in.MessageID), enc, followUpTTL); err != nil {
 		return true, fmt.Errorf("save follow-up of %d: %w", in.UserID, err)
 	}
-	if err := h.State.Set(ctx, lastFollowUpKey(in.UserID), []byte(strconv.Itoa(in.MessageID)), followUpTTL); err != nil {
-		h.Log.Warn("remember the latest follow-up", "err", err) // only a typed yes needs it
+	held := strconv.Itoa(in.MessageID)
+	if before, ok, err := h.State.Get(ctx, lastFollowUpKey(in.UserID)); err == nil && ok {
+		held = string(before) + " " + held
+	}
+	if err := h.State.Set(ctx, lastFollowUpKey(in.UserID), []byte(held), followUpTTL); err != nil {
+		h.Log.Warn("remember the held follow-ups", "err", err) // only a typed yes needs it
 	}
 	lang := ticketLang(t, chosen)
 	other := txtFollowUpQuestion
@@ -188,25 +193,13 @@ func (h *Handler) followUpChoice(ctx context.Context, in Incoming, ticketID int6
 }
 
 // typedFollowUpChoice takes a typed "yes" or "no" ("是的", "yes", "不是")
-// as the answer to the latest "is this for ticket #N?" still waiting, so the
-// held message, not the "yes", goes where the resident says. handled is
-// false when nothing waits.
+// as the answer to the "is this for ticket #N?" questions still waiting
+// since staff last wrote, so the held messages, not the "yes", go where the
+// resident says, in the order written. handled is false when nothing waits.
 func (h *Handler) typedFollowUpChoice(ctx context.Context, in Incoming, text, chosen string) (bool, error) {
 	data, ok, err := h.State.Get(ctx, lastFollowUpKey(in.UserID))
 	if err != nil || !ok {
 		return false, err
-	}
-	msgID, err := strconv.Atoi(string(data))
-	if err != nil {
-		return false, nil
-	}
-	held, ok, err := h.State.Get(ctx, followUpKey(in.UserID, msgID))
-	if err != nil || !ok {
-		return false, err
-	}
-	var f followUp
-	if json.Unmarshal(held, &f) != nil {
-		return false, nil
 	}
 	choice := "n"
 	if typedYes(text) {
@@ -214,13 +207,29 @@ func (h *Handler) typedFollowUpChoice(ctx context.Context, in Incoming, text, ch
 	}
 	typed := in
 	typed.Callback = nil
-	if err := h.followUpChoice(ctx, typed, f.TicketID, choice+":"+strconv.Itoa(msgID), chosen); err != nil {
-		return true, err // kept: a retry of this update finds the held message again
+	handled := false
+	for _, field := range strings.Fields(string(data)) {
+		msgID, err := strconv.Atoi(field)
+		if err != nil {
+			continue
+		}
+		held, ok, err := h.State.Get(ctx, followUpKey(in.UserID, msgID))
+		if err != nil {
+			return handled, err
+		}
+		var f followUp
+		if !ok || json.Unmarshal(held, &f) != nil {
+			continue // answered by its buttons meanwhile
+		}
+		if err := h.followUpChoice(ctx, typed, f.TicketID, choice+":"+field, chosen); err != nil {
+			return true, err // kept: a retry of this update finds the rest again
+		}
+		handled = true
 	}
 	if err := h.State.Delete(ctx, lastFollowUpKey(in.UserID)); err != nil {
-		h.Log.Warn("forget the latest follow-up", "err", err) // its held message is gone anyway
+		h.Log.Warn("forget the held follow-ups", "err", err) // their held messages are gone anyway
 	}
-	return true, nil
+	return handled, nil
 }
 
 // asksOutright reports text that is plainly a question (a question mark, 吗,

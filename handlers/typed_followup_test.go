@@ -189,3 +189,22 @@ func TestWhatTheDraftDoesNotTake(t *testing.T) {
 		t.Errorf("the noise ticket: %+v", tks)
 	}
 }
+
+// Two messages written before the typed yes are one answer in two: both
+// reach staff, in order.
+func TestATypedYesSendsEveryHeldMessage(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	staffAsks(t, f)
+	f.send(t, handlers.Incoming{UserID: resident, UpdateID: 7301, MessageID: 81, Kind: handlers.TextMessage, Text: "ok i will be home"})
+	f.send(t, handlers.Incoming{UserID: resident, UpdateID: 7302, MessageID: 82, Kind: handlers.TextMessage, Text: "after 3pm, the door code is 1234"})
+	f.send(t, handlers.Incoming{UserID: resident, UpdateID: 7303, MessageID: 83, Kind: handlers.TextMessage, Text: "yes"})
+	var relayed []string
+	for _, m := range f.deliver(t) {
+		if m.ChatID == pmChat {
+			relayed = append(relayed, m.Text)
+		}
+	}
+	if len(relayed) != 2 || !strings.Contains(relayed[0], "ok i will be home") || !strings.Contains(relayed[1], "after 3pm") {
+		t.Errorf("relayed %q; want both held answers, in order", relayed)
+	}
+}
