@@ -6,6 +6,7 @@ import (
 	"strings"
 
 	"codesk/faq"
+	"codesk/parties"
 	"codesk/tickets"
 )
 
@@ -55,15 +56,23 @@ var (
 		`\b(never|not|didn t|didnt|hasn t|hasnt|no one|nobody|still|wasn t|isn t|why)\b`)
 	// a dispute in few words, with no "resolved" in it
 	disputeAlone = regexp.MustCompile(`^(还是|根本|怎么还|怎么还是|仍然|依然)(没|没有)(解决|修好|修|人来|处理)(啊|呀|嘛|呢)?$|` +
-		`^(it s |its |it is )?(still )?(not|never) (fixed|repaired|solved|resolved)( at all)?$|^still broken$`)
+		`^(it s |its |it is )?(still )?(not|never) (fixed|repaired|solved|resolved)( at all)?$|^still broken$|` +
+		`(你们|物业|师傅)?根本(就)?没(有)?(人)?来(修|看|过|处理)?|^(nobody|no one|no body) (ever )?came|never came to fix|didn t (even )?come`)
+	// stillCue: the problem is back or was never fixed ("灯还是不亮啊",
+	// "the light is still broken"): a dispute of a resolved ticket about it
+	stillCue = regexp.MustCompile(`还是|仍然|依然|照样|又(坏|不|漏|停|没)|还没|没修好|没好|` +
+		`\b(still|again|not fixed|never fixed|keeps?)\b`)
 )
 
-// disputedTicket returns the resident's latest ticket they may still reopen
-// when text disputes its resolution.
+// disputedTicket returns the resolved ticket, still reopenable, that text
+// disputes: the one about what the text is about ("灯还是不亮啊" and the
+// stairwell-light ticket), else, for words that dispute any resolution
+// ("还是没解决", "why resolved?? nobody came"), the latest.
 func (h *Handler) disputedTicket(ctx context.Context, userID int64, text string) (tickets.Ticket, bool) {
 	s := strings.TrimSpace(faq.Normalize(text))
-	if !(disputeClosed.MatchString(s) && disputeNot.MatchString(s)) && !disputeAlone.MatchString(s) {
-		return tickets.Ticket{}, false
+	disputes := (disputeClosed.MatchString(s) && disputeNot.MatchString(s)) || disputeAlone.MatchString(s)
+	if !disputes && !(stillCue.MatchString(s) && h.complains(text)) {
+		return tickets.Ticket{}, false // "物业费还没交怎么办" is a question, not the fault back
 	}
 	tks, err := h.Tickets.ResidentTickets(ctx, userID, 20)
 	if err != nil {
@@ -71,10 +80,33 @@ func (h *Handler) disputedTicket(ctx context.Context, userID int64, text string)
 		return tickets.Ticket{}, false
 	}
 	now := h.Now()
-	for _, t := range tks { // newest first
-		if t.Status == tickets.StatusResolved && t.CanReopen(now) {
+	var latest, sameParty *tickets.Ticket
+	about := h.Router.Route(text)
+	for i, t := range tks { // newest first
+		if t.Status != tickets.StatusResolved || !t.CanReopen(now) {
+			continue
+		}
+		if about.Category != tickets.Uncategorized && t.Category == about.Category {
 			return t, true
 		}
+		if sameParty == nil && about.Party != parties.CoOffice && t.Party == about.Party {
+			sameParty = &tks[i] // "the light is still broken" reads as repairs
+		}
+		if latest == nil {
+			latest = &tks[i]
+		}
+	}
+	switch {
+	case sameParty != nil:
+		return *sameParty, true
+	case disputes && latest != nil:
+		return *latest, true
 	}
 	return tickets.Ticket{}, false
+}
+
+// complains reports text that reads as a concern or a fault, not a question.
+func (h *Handler) complains(text string) bool {
+	concern, _ := h.Router.IsConcern(text)
+	return concern || h.Router.DescribesProblem(text)
 }

@@ -17,6 +17,7 @@ func TestDisputeWords(t *testing.T) {
 	for _, text := range []string{
 		"plumber never came!! why resolved??", "我那个外墙渗水的工单怎么就说解决了 根本没人来过", "还是没解决", "根本没修好",
 		"still not fixed", "怎么还没解决", "why is my ticket closed? nobody came", "你们说修好了，其实根本没修", "it's still not fixed",
+		"你们根本没来修", "nobody came to fix it",
 	} {
 		if !dispute(text) {
 			t.Errorf("%q: want a dispute", text)

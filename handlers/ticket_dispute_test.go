@@ -64,3 +64,30 @@ func TestTicketHistoryNamesThePartyOfEachMessage(t *testing.T) {
 		t.Errorf("the move's status bookkeeping is shown:\n%s", details)
 	}
 }
+
+// The problem named again with "still" disputes the resolved ticket about
+// it; with two resolved, the one it is about.
+func TestTheProblemStillThereReopensItsTicket(t *testing.T) {
+	for text, wantLight := range map[string]bool{
+		"楼道灯还是不亮啊": true, "the light in the corridor is still broken": true, "楼道灯的问题还是没解决": true,
+		"楼上还是天天吵": false, "还是没解决": false, // the latest
+	} {
+		f := newTicketFixture(t, nil)
+		light, lightCard := f.fileTicket(t, resident, "3号楼2单元楼道灯坏了")
+		noise, noiseCard := f.fileTicket(t, resident, "楼上邻居天天半夜吵闹，吵得睡不着")
+		f.staffPress(t, pmChat, pmMember, lightCard.SentMessageID, "s:resolve:"+itoa(light.ID))
+		f.staffPress(t, ncChat, ncMember, noiseCard.SentMessageID, "s:resolve:"+itoa(noise.ID))
+		f.deliver(t)
+		want := noise.ID
+		if wantLight {
+			want = light.ID
+		}
+		if m := f.say(t, resident, text); !hasData(m, "r:reopen:"+itoa(want)) {
+			t.Errorf("%q: got %q %v; want ticket %d with its reopen button", text, m.Text, buttonData(m), want)
+		}
+		// a question with "还没" is no fault back
+		if m := f.say(t, resident, "物业费还没交怎么办"); hasData(m, "r:reopen:"+itoa(light.ID)) || hasData(m, "r:reopen:"+itoa(noise.ID)) {
+			t.Errorf("a question was taken for a dispute: %q", m.Text)
+		}
+	}
+}
