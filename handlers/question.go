@@ -146,7 +146,7 @@ func (h *Handler) answerQuestion(ctx context.Context, in Incoming, chosen, text 
 // the answer (topAnswer): a resident who writes about the wall, the lift and
 // the fund in one breath gets one answer, and buttons for the rest.
 func (h *Handler) otherQuestionsAnswered(text, topAnswer string) []string {
-	if !longMessage(text) {
+	if !severalQuestions(text) {
 		return nil
 	}
 	top, _ := h.FAQ.Entry(topAnswer)
@@ -184,12 +184,21 @@ func (h *Handler) alsoButtons(also []string, logID int64, ids []string, lang str
 	return rows
 }
 
-// longMessage: long enough to hold more than one question.
-func longMessage(text string) bool {
-	if faq.DetectLang(text) == "zh" {
-		return runeLen(text) >= 50
+// severalQuestions: a message long enough to hold more than one question,
+// or of two or more sentences with words in them ("物业费多少钱？停车位怎么租？").
+func severalQuestions(text string) bool {
+	zh := faq.DetectLang(text) == "zh"
+	if (zh && runeLen(text) >= 50) || (!zh && len(strings.Fields(text)) >= 25) {
+		return true
 	}
-	return len(strings.Fields(text)) >= 25
+	n := 0
+	for _, sentence := range sentenceEnd.Split(text, -1) {
+		sentence = strings.TrimSpace(sentence)
+		if (zh && runeLen(sentence) >= 4) || (!zh && len(strings.Fields(sentence)) >= 3) {
+			n++
+		}
+	}
+	return n >= 2
 }
 
 // reportRow is a "report it to the staff" button for a question that
