@@ -90,6 +90,7 @@ var testFAQ = scriptedFAQ{
 		"电梯又坏了好几天了，找谁修？":              {Candidates: []faq.Scored{{ID: "elevator-breakdown", Score: 0.4}}},
 		"3号楼电梯又坏了":                    {Candidates: []faq.Scored{{ID: "elevator-breakdown", Score: 0.4}}},
 		longTwoQuestions:              {ID: "elevator-replacement", Score: 0.8},
+		"电梯什么时候换？电梯坏了怎么办":             {ID: "elevator-replacement", Score: 0.8},
 		"另外最近电梯经常停，电梯坏了怎么办":           {ID: "elevator-breakdown", Score: 0.8},
 	},
 }
@@ -458,7 +459,10 @@ func TestALongMessageOffersItsOtherQuestions(t *testing.T) {
 	if got := f.out.last(t).Text; got != "电梯故障请打物业电话。" {
 		t.Errorf("the other question's answer: %q", got)
 	}
-	// a short question gets no such buttons
+	// two short questions are two questions too; one is one
+	if m := f.say(t, resident, "电梯什么时候换？电梯坏了怎么办"); !strings.Contains(m.Text, "还提到了") {
+		t.Errorf("two short questions: %q", m.Text)
+	}
 	if m := f.say(t, resident, "电梯什么时候换"); strings.Contains(m.Text, "还提到了") {
 		t.Errorf("a short question: %q", m.Text)
 	}
