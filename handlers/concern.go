@@ -172,6 +172,11 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 			if r := h.FAQ.Match(text); r.ID != "" || len(r.Candidates) > 0 {
 				return false, nil
 			}
+		} else if !h.Router.DescribesProblem(text) && h.FAQ.Match(text).ID != "" {
+			// a wish with nothing broken ("我想多办一张门禁卡", "I want a
+			// charger at my space") that the FAQ answers: the answer first,
+			// with the button to report it
+			return false, nil
 		}
 		if drafting {
 			return false, nil // what draftAddition left to answer must not replace the draft

@@ -91,6 +91,7 @@ var testFAQ = scriptedFAQ{
 		"3号楼电梯又坏了":                    {Candidates: []faq.Scored{{ID: "elevator-breakdown", Score: 0.4}}},
 		longTwoQuestions:              {ID: "elevator-replacement", Score: 0.8},
 		"电梯什么时候换？电梯坏了怎么办":             {ID: "elevator-replacement", Score: 0.8},
+		"我想给我们楼换个新电梯":                 {ID: "elevator-replacement", Score: 0.8},
 		"另外最近电梯经常停，电梯坏了怎么办":           {ID: "elevator-breakdown", Score: 0.8},
 	},
 }

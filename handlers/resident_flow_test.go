@@ -182,3 +182,16 @@ func (r *recorder) sentSince(n int) []handlers.OutMessage {
 	defer r.mu.Unlock()
 	return append([]handlers.OutMessage(nil), r.sent[n:]...)
 }
+
+// A wish with nothing broken that the FAQ answers gets the answer (with the
+// button to report it), not a report draft; a fault is drafted.
+func TestAWishTheFAQAnswersIsAnswered(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	m := f.say(t, resident, "我想给我们楼换个新电梯")
+	if m.Text != "电梯更换按楼栋分批进行。" || !hasData(m, "q:report:") {
+		t.Errorf("a wish the FAQ answers: %q %v", m.Text, buttonData(m))
+	}
+	if m := f.say(t, neighbour, "3号楼电梯又坏了"); hasData(m, "fb:") {
+		t.Errorf("a fault is drafted, not answered: %q", m.Text)
+	}
+}
