@@ -97,3 +97,16 @@ func TestBadFamilyLinesAreRejected(t *testing.T) {
 		}()
 	}
 }
+
+// A top entry about another thing of the kind the question names is offered,
+// never answered, however well the other words match.
+func TestAConflictIsNeverAnswered(t *testing.T) {
+	m := NewMatcher(Default())
+	got := m.Match("身份证丢了怎么补办")
+	if got.ID != "" || !slices.ContainsFunc(got.Candidates, func(s Scored) bool { return s.ID == "access-cards" }) {
+		t.Errorf("Match(身份证丢了怎么补办) = %q, buttons %v; want the access-card entry offered only", got.ID, got.Candidates)
+	}
+	if got := m.Match("门禁卡丢了怎么补办"); got.ID != "access-cards" {
+		t.Errorf("Match(门禁卡丢了怎么补办) = %q, want access-cards", got.ID)
+	}
+}

@@ -60,7 +60,11 @@ func (m *Matcher) Match(question string) Result {
 	ranked := m.scored(r.hits, 1)
 	res := Result{Score: ranked[0].Score}
 	elsewhere := backgroundBeats(bg, float64(r.hits[0].score), backgroundFloor)
-	if !elsewhere && p.confidence.probability(m.confidenceFeatures(r, question)) >= p.threshold {
+	// a top entry about another thing of the kind the question names (an
+	// access card for a lost ID card) answers another question however well
+	// the words match: it is offered, never answered (no question of the
+	// question sets changed; "身份证丢了怎么补办" got the access-card answer)
+	if !elsewhere && !r.conflict && p.confidence.probability(m.confidenceFeatures(r, question)) >= p.threshold {
 		res.ID = ranked[0].ID
 	}
 	res.Candidates = m.buttons(sc, r, res.ID, res.Score, bg)
