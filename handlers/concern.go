@@ -369,8 +369,14 @@ func (h *Handler) anotherMatter(d draft, text string) bool {
 	// the resident chose for it
 	own := h.Router.Route(d.Text)
 	alone := h.Router.Route(text)
-	if alone.Category == own.Category || alone.Party == parties.CoOffice || alone.Confidence < anotherMatterConfidence {
+	s := faq.Normalize(text)
+	switch {
+	case continuesMatter.MatchString(s):
+		return false // "而且周末也在砸": the same noise, however it routes
+	case alone.Category == own.Category || alone.Party == parties.CoOffice || alone.Confidence < anotherMatterConfidence:
 		return false
+	case startsAnotherMatter.MatchString(s):
+		return true // "还有7号楼电梯也坏了": said to be another
 	}
 	if own.Party != parties.CoOffice && alone.Party != own.Party {
 		// another party's business ("lift broken in building 7" on a
@@ -379,6 +385,13 @@ func (h *Handler) anotherMatter(d draft, text string) bool {
 	}
 	return h.Router.Route(d.Text+"\n"+text).Category != own.Category
 }
+
+// Openings that say whether a message goes on about the draft's matter
+// or starts another one.
+var (
+	continuesMatter     = regexp.MustCompile(`^(而且|并且|而具|况且|一直|已经|每天|天天|现在|周末也|晚上也|白天也|它|这个|那个)|^(and it|it also|it still|it keeps|it s been|it has been|still|and still|and now|now it)\b`)
+	startsAnotherMatter = regexp.MustCompile(`^(还有|另外|另一|再就是|顺便|对了)|^(also there|another|and another|one more thing|separately|btw|by the way)\b`)
+)
 
 // anotherMatterConfidence: the router's confidence from which a message at
 // the location step is taken as a new matter rather than more details.

@@ -208,3 +208,18 @@ func TestATypedYesSendsEveryHeldMessage(t *testing.T) {
 		t.Errorf("relayed %q; want both held answers, in order", relayed)
 	}
 }
+
+// How a message opens says whether it goes on about the draft's matter or
+// starts another one.
+func TestOpeningsThatContinueOrStartAMatter(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	f.say(t, resident, "楼上装修噪音太大了，每天早上七点就开始砸墙")
+	if got := f.say(t, resident, "而且周末也在砸，已经持续两个星期了"); !strings.Contains(got.Text, "周末也在砸") {
+		t.Errorf("more about the noise: %q", got.Text)
+	}
+	g := newTicketFixture(t, nil)
+	g.say(t, resident, "5号楼2单元楼道灯坏了")
+	if got := g.say(t, resident, "还有7号楼电梯也坏了"); strings.Contains(got.Text, "7号楼电梯") || !strings.Contains(got.Text, "另一件事") {
+		t.Errorf("another matter said to be one: %q", got.Text)
+	}
+}
