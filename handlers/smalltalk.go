@@ -38,6 +38,10 @@ var smallTalkPhrases = map[string]smallTalk{
 	"ok": goodbye, "okay": goodbye, "bye": goodbye, "goodbye": goodbye, "got it": goodbye,
 	"great": goodbye, "cool": goodbye, "perfect": goodbye, "nice": goodbye, "很好": goodbye, "太好了": goodbye,
 	"好嘞": goodbye, "嗯": goodbye, "嗯嗯": goodbye, "行": goodbye, "收到": goodbye, "ok 了": goodbye,
+	// the matter settled itself: nothing to search for
+	"没事了": goodbye, "已经好了": goodbye, "已经解决了": goodbye, "解决了": goodbye, "修好了": goodbye, "已经修好了": goodbye,
+	"it works now": goodbye, "it s working now": goodbye, "working now": goodbye, "all good now": goodbye,
+	"fixed now": goodbye, "it s fixed now": goodbye, "never mind": goodbye, "nevermind": goodbye, "no worries": goodbye,
 	"你能干嘛": greeting, "你能做什么": greeting, "你会什么": greeting, "你是谁": greeting, "你是干嘛的": greeting,
 	"你能干什么": greeting, "能干啥": greeting, "你能帮我做什么": greeting, "what can you do": greeting,
 	"who are you": greeting, "what are you": greeting, "what do you do": greeting, "how can you help": greeting,
