@@ -157,7 +157,9 @@ func (r *Router) Route(text string) Decision {
 
 	d := Decision{Party: parties.CoOffice, Category: Uncategorized, Scores: scores, partyCategory: map[parties.ID]string{}}
 	for _, ps := range byParty {
-		if ps.category != "" {
+		// a party's category on a word or two of cues ("安全" in a clutter
+		// report) says nothing: a move there is uncategorised
+		if ps.category != "" && ps.best >= r.decision.MinScore {
 			d.partyCategory[ps.id] = ps.category
 		}
 	}
