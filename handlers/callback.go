@@ -163,8 +163,12 @@ func (h *Handler) pick(ctx context.Context, in Incoming, idText, indexText, chos
 		return errStale // the entry was removed since
 	}
 	// the pick answered the question: /stats counts it so, not as a gap
-	if err := h.Questions.SetQuestionPick(ctx, logID, in.UserID, entry.ID); err != nil && !errors.Is(err, storage.ErrNotFound) {
-		h.Log.Warn("record picked entry", "question", logID, "err", err)
+	// (a question answered already keeps its answer: the pick was one of
+	// the other questions a long message asked)
+	if p.Answered == "" {
+		if err := h.Questions.SetQuestionPick(ctx, logID, in.UserID, entry.ID); err != nil && !errors.Is(err, storage.ErrNotFound) {
+			h.Log.Warn("record picked entry", "question", logID, "err", err)
+		}
 	}
 	h.ack(ctx, in, "")
 	return h.sendAnswer(ctx, in.ChatID, logID, entry, p.replyLang(chosen))

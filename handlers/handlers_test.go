@@ -460,6 +460,10 @@ func TestALongMessageOffersItsOtherQuestions(t *testing.T) {
 	if got := f.out.last(t).Text; got != "电梯故障请打物业电话。" {
 		t.Errorf("the other question's answer: %q", got)
 	}
+	// the question keeps the answer it got: the pick was another question
+	if qs, _ := f.db.RecentQuestions(f.ctx, 1); len(qs) != 1 || qs[0].MatchedID != "elevator-replacement" {
+		t.Errorf("logged question after the pick: %+v", qs)
+	}
 	// two short questions are two questions too; one is one
 	if m := f.say(t, resident, "电梯什么时候换？电梯坏了怎么办"); !strings.Contains(m.Text, "还提到了") {
 		t.Errorf("two short questions: %q", m.Text)
