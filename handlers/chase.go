@@ -6,7 +6,6 @@ import (
 	"strings"
 
 	"codesk/faq"
-	"codesk/parties"
 	"codesk/tickets"
 )
 
@@ -57,7 +56,7 @@ var (
 	// a dispute in few words, with no "resolved" in it
 	disputeAlone = regexp.MustCompile(`^(还是|根本|怎么还|怎么还是|仍然|依然)(没|没有)(解决|修好|修|人来|处理)(啊|呀|嘛|呢)?$|` +
 		`^(it s |its |it is )?(still )?(not|never) (fixed|repaired|solved|resolved)( at all)?$|^still broken$|` +
-		`(你们|物业|师傅)?根本(就)?没(有)?(人)?来(修|看|过|处理)?|^(nobody|no one|no body) (ever )?came|never came to fix|didn t (even )?come`)
+		`(你们|物业|师傅)?根本(就)?没(有)?(人)?来(修|看|过|处理)|^(nobody|no one|no body) (ever )?came( to (fix|repair|check|look))?|never came to (fix|repair)|didn t (even )?come to (fix|repair|check)`)
 	// stillCue: the problem is back or was never fixed ("灯还是不亮啊",
 	// "the light is still broken"): a dispute of a resolved ticket about it
 	stillCue = regexp.MustCompile(`还是|仍然|依然|照样|又(坏|不|漏|停|没)|还没|没修好|没好|` +
@@ -80,26 +79,20 @@ func (h *Handler) disputedTicket(ctx context.Context, userID int64, text string)
 		return tickets.Ticket{}, false
 	}
 	now := h.Now()
-	var latest, sameParty *tickets.Ticket
-	about := h.Router.Route(text)
+	var latest *tickets.Ticket
+	about := h.Router.Route(text).Category
 	for i, t := range tks { // newest first
 		if t.Status != tickets.StatusResolved || !t.CanReopen(now) {
 			continue
 		}
-		if about.Category != tickets.Uncategorized && t.Category == about.Category {
-			return t, true
-		}
-		if sameParty == nil && about.Party != parties.CoOffice && t.Party == about.Party {
-			sameParty = &tks[i] // "the light is still broken" reads as repairs
+		if about != tickets.Uncategorized && t.Category == about {
+			return t, true // the problem named again: that ticket's
 		}
 		if latest == nil {
 			latest = &tks[i]
 		}
 	}
-	switch {
-	case sameParty != nil:
-		return *sameParty, true
-	case disputes && latest != nil:
+	if disputes && latest != nil {
 		return *latest, true
 	}
 	return tickets.Ticket{}, false

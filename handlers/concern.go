@@ -172,7 +172,8 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 			if r := h.FAQ.Match(text); r.ID != "" || len(r.Candidates) > 0 {
 				return false, nil
 			}
-		} else if !h.Router.DescribesProblem(text) && h.FAQ.Match(text).ID != "" {
+		} else if wishCue.MatchString(faq.Normalize(text)) && !reportCue.MatchString(faq.Normalize(text)) &&
+			!h.Router.DescribesProblem(text) && h.FAQ.Match(text).ID != "" {
 			// a wish with nothing broken ("我想多办一张门禁卡", "I want a
 			// charger at my space") that the FAQ answers: the answer first,
 			// with the button to report it
@@ -248,7 +249,7 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 			return false, nil
 		}
 		word := replyWord(text)
-		if cancelWords[word] || notNowPattern.MatchString(word) || (d.Step == stepPreview && (previewNoWords[word] || typedNo(text))) {
+		if cancelWords[word] || notNowPattern.MatchString(word) || (d.Step == stepPreview && (previewNoWords[word] || laterWords.MatchString(word))) {
 			return true, h.dropDraft(ctx, in, d, lang)
 		}
 		if d.Step != stepDescribe && hesitation.MatchString(word) {
@@ -272,7 +273,7 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 			}
 			return h.draftAddition(ctx, in, d, text, lang)
 		case stepLocation, stepExtra:
-			if skipWords[word] {
+			if skipWords[word] || laterWords.MatchString(word) { // "later": the place comes later, or not at all
 				d.LocationAsked, d.Step = true, stepPreview // typed instead of tapped: no location
 				return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
 			}
@@ -328,14 +329,18 @@ func replyWord(text string) string {
 // Words typed instead of tapping the draft's buttons.
 var (
 	cancelWords = setOfWords("取消", "算了", "不用了", "不要了", "不报了", "不发了", "撤回", "cancel", "forget it",
-		"never mind", "nevermind", "don t send", "dont send", "do not send", "cancel it", "cancel that")
+		"never mind", "nevermind", "don t send", "dont send", "do not send", "cancel it", "cancel that", "no thanks", "no thank you")
 	previewNoWords = setOfWords("不", "不要", "no", "nope")
 	skipWords      = setOfWords("跳过", "不用", "不知道", "不清楚", "略过", "skip", "no", "none", "n/a", "-", "don t know",
 		"dont know", "not sure", "no idea")
 )
 
 // notNowPattern: "先不发了", "暂时不报了": a cancel with a softener.
-var notNowPattern = regexp.MustCompile(`^(先|暂时|还是|那就|那)?(不发|不报|不提交|别发|不用发|不用报)(了|吧|啦)?$|^(not now|not yet|maybe later|later)$`)
+var notNowPattern = regexp.MustCompile(`^(先|暂时|还是|那就|那)?(不发|不报|不提交|别发|不用发|不用报)(了|吧|啦)?$`)
+
+// laterWords put off the step's question: at the preview they cancel, at the
+// place question they skip it ("later" is no reason to lose the report).
+var laterWords = regexp.MustCompile(`^(not now|not yet|maybe later|later|稍后|以后再说|回头再说)$`)
 
 // hesitation is laughter or a pause typed at a draft: nothing to add to it.
 var hesitation = regexp.MustCompile(`^(哈+|呵+|嘿+|呃+|唔+|emm+|hmm+|um+|uh+|haha+|hehe+|lol|wait|hold on|hang on|one sec|one moment|等一下|等等|稍等|等会|等一会)$`)
@@ -386,10 +391,18 @@ func (h *Handler) anotherMatter(d draft, text string) bool {
 	return h.Router.Route(d.Text+"\n"+text).Category != own.Category
 }
 
+// wishCue and reportCue tell a wish for a service ("我想多办一张门禁卡")
+// from a report of someone else's doing ("有人把电动车推进电梯", "I want to
+// report my neighbour's dog").
+var (
+	wishCue   = regexp.MustCompile(`我想|想要|想办|想装|想申请|想多办|我要办|我要装|\b(i want|i d like|i would like|can i get|how can i get|i need a)\b`)
+	reportCue = regexp.MustCompile(`投诉|举报|反映|有人|别人|邻居|请物业|管管|管一管|处理一下|\b(report|complain|someone|somebody|neighbou?r)\b`)
+)
+
 // Openings that say whether a message goes on about the draft's matter
 // or starts another one.
 var (
-	continuesMatter     = regexp.MustCompile(`^(而且|并且|而具|况且|一直|已经|每天|天天|现在|周末也|晚上也|白天也|它|这个|那个)|^(and it|it also|it still|it keeps|it s been|it has been|still|and still|and now|now it)\b`)
+	continuesMatter     = regexp.MustCompile(`^(而且|并且|而具|况且|一直|已经|每天|天天|周末也|晚上也|白天也)|^(and it|it also|it still|it keeps|it s been|it has been|and still|now it)\b`)
 	startsAnotherMatter = regexp.MustCompile(`^(还有|另外|另一|再就是|顺便|对了)|^(also there|another|and another|one more thing|separately|btw|by the way)\b`)
 )
 

@@ -44,7 +44,7 @@ var emergencyCues = []struct {
 	{gasEmergency, regexp.MustCompile(`(燃气|煤气|天然气)(味|泄漏|漏了)|闻到(燃气|煤气)|漏(燃气|煤气)|` +
 		`smell(s|ing)? (of )?gas|gas (leak|smell|is leaking|leaking)|leaking gas`)},
 	{trappedEmergency, regexp.MustCompile(`困人|电梯关人|电梯里关着人|(被困|困住|困在|关在|卡在|出不来).{0,8}电梯|电梯.{0,8}(被困|困住|出不来)|` +
-		`电梯.{0,8}(困了人|困着人|关了人|关着人|有人被困|有人出不来|(里面|里头|里边)(还)?有人(出不来|被困|困着|\s|$))|` +
+		`电梯.{0,8}(困了人|困着人|关了人|关着人|有人被困|有人出不来|(里面|里头|里边)(还)?有人(出不来|被困|困着|$))|` +
 		`(stuck|trapped|locked) in(side)? (the |a |an |our )?(lift|elevator)|(lift|elevator).{0,40}(stuck|trapped).{0,30}(inside|in it|in there)|` +
 		`(stuck|stopped) between floors.{0,30}(inside|with)`)},
 	{medicalEmergency, regexp.MustCompile(`晕倒|昏倒|昏迷|不省人事|没有呼吸|没呼吸|大出血|流血不止|抽搐|心脏病发|摔倒.{0,6}(起不来|流血|不动)|头.{0,3}流血|` +

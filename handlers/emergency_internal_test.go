@@ -18,7 +18,7 @@ func TestEmergencyCues(t *testing.T) {
 		"when is a fire inspection": noEmergency, "我被困扰很久了": noEmergency, "water trapped in the wall": noEmergency,
 		"the ceiling collapsed": noEmergency, "that bill gave me a heart attack": noEmergency, "我的车被困在车位里": noEmergency,
 		"My car is trapped in by a double-parked van": noEmergency, "我家狗被困在阳台了": noEmergency,
-		"消防栓什么时候修好": noEmergency, "电梯坏了": noEmergency, "电梯里有人抽烟": noEmergency, "电梯里面有人抽烟": noEmergency, "when will the fire hydrants be fixed": noEmergency,
+		"消防栓什么时候修好": noEmergency, "电梯坏了": noEmergency, "电梯里有人抽烟": noEmergency, "电梯里面有人抽烟": noEmergency, "电梯里面有人，一直在抽烟": noEmergency, "when will the fire hydrants be fixed": noEmergency,
 		// a danger imagined, not happening
 		"楼道里堆了好多纸箱子，万一着火了怎么办": noEmergency, "电动车在楼道里充电，容易起火": noEmergency,
 		"what if there is a fire and the corridor is blocked": noEmergency, "these boxes could catch a fire": noEmergency,

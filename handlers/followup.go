@@ -92,7 +92,7 @@ func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen 
 		return false, h.State.Delete(ctx, conversationKey(in.UserID))
 	}
 	text := strings.TrimSpace(in.Text)
-	if in.Kind == TextMessage && (typedYes(text) || typedNo(text)) {
+	if in.Kind == TextMessage && (typedReplyYes(text) || typedNo(text)) {
 		if handled, err := h.typedFollowUpChoice(ctx, in, text, chosen); handled || err != nil {
 			return handled, err
 		}
@@ -101,8 +101,8 @@ func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen 
 		if text == "" || runeLen(text) > MaxQuestionRunes {
 			return false, nil // answerQuestion says why
 		}
-		if classifySmallTalk(text) != notSmallTalk || (asksOutright(text) && h.FAQ.Match(text).ID != "") {
-			return false, nil // a greeting, or a question the FAQ answers
+		if k := classifySmallTalk(text); (k != notSmallTalk && k != settled) || (asksOutright(text) && h.FAQ.Match(text).ID != "") {
+			return false, nil // a greeting, or a question the FAQ answers; "修好了" is for the staff
 		}
 	}
 	f := followUp{TicketID: t.ID, UpdateID: in.UpdateID, MessageID: in.MessageID, Kind: int(in.Kind), Text: text, PhotoIDs: in.PhotoIDs}
@@ -202,7 +202,7 @@ func (h *Handler) typedFollowUpChoice(ctx context.Context, in Incoming, text, ch
 		return false, err
 	}
 	choice := "n"
-	if typedYes(text) {
+	if typedReplyYes(text) {
 		choice = "y"
 	}
 	typed := in

@@ -89,9 +89,10 @@ var testFAQ = scriptedFAQ{
 		"好的，下午3点可以":                   {ID: "fund-use", Score: 0.7}, // a matcher false positive
 		"电梯又坏了好几天了，找谁修？":              {Candidates: []faq.Scored{{ID: "elevator-breakdown", Score: 0.4}}},
 		"3号楼电梯又坏了":                    {Candidates: []faq.Scored{{ID: "elevator-breakdown", Score: 0.4}}},
-		longTwoQuestions:              {ID: "elevator-replacement", Score: 0.8},
+		longTwoQuestions:              {ID: "elevator-replacement", Score: 0.8, Candidates: []faq.Scored{{ID: "fund-use", Score: 0.3}}},
 		"电梯什么时候换？电梯坏了怎么办":             {ID: "elevator-replacement", Score: 0.8},
 		"我想给我们楼换个新电梯":                 {ID: "elevator-replacement", Score: 0.8},
+		"有人把电动车推进电梯里":                 {ID: "elevator-breakdown", Score: 0.8},
 		"另外最近电梯经常停，电梯坏了怎么办":           {ID: "elevator-breakdown", Score: 0.8},
 	},
 }

@@ -67,8 +67,8 @@ func outboxButtons(rows [][]Button) [][]storage.OutboxButton {
 }
 
 // toResident is a message about ticket t to its resident. Its text is not
-// clipped: a text over Telegram's limit goes in parts (bot.Messenger), and a
-// staff member's words reach the resident whole.
+// clipped: a staff member's words reach the resident whole (withPhotos and
+// inParts cut a long one into outbox messages of their own).
 func toResident(t tickets.Ticket, key, body string, buttons [][]Button) storage.OutboxMessage {
 	return storage.OutboxMessage{
 		Key: key, ChatID: t.ChatID, Text: body, Buttons: outboxButtons(buttons),

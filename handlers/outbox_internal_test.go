@@ -8,8 +8,8 @@ import (
 )
 
 // Text and photos become one outbox message per Telegram message: unique
-// keys, the caption on the first photo when it fits, buttons on the first
-// message only, every part of a long text whole.
+// keys, the caption on the first photo when it fits, buttons with the text
+// (on the last part of a long one), every part of a long text whole.
 func TestWithPhotosShapesTheOutbox(t *testing.T) {
 	buttons := [][]storage.OutboxButton{{{Text: "ok", Data: "x"}}}
 	short := withPhotos(storage.OutboxMessage{Key: "k", Text: "短", Buttons: buttons}, []string{"p1", "p2"})

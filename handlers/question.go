@@ -49,7 +49,7 @@ func (h *Handler) answerQuestion(ctx context.Context, in Incoming, chosen, text 
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGreeting.in(lang), Buttons: menu(lang)})
 	case thanks:
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtYoureWelcome.in(lang)})
-	case goodbye:
+	case goodbye, settled:
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGoodbye.in(lang)})
 	case wantsPerson:
 		reply := txtWantsPersonOffice

@@ -58,9 +58,9 @@ func (h *Handler) questionCallback(ctx context.Context, in Incoming, rest, chose
 	}
 	if action == "report" {
 		h.ack(ctx, in, "")
-		if d, ok, err := h.loadDraft(ctx, in.UserID); err == nil && ok && d.Step == stepAsked && d.Text == p.Text {
-			// "I'm only asking", then "report it" after all: the draft as
-			// it was, with the party the resident chose
+		if d, ok, err := h.loadDraft(ctx, in.UserID); err == nil && ok && (d.Step == stepAsked || d.active()) && d.Text == p.Text {
+			// "I'm only asking", then "report it" after all (once or
+			// twice): the draft as it was, with the party the resident chose
 			d.Step = stepPreview
 			return h.showPreview(ctx, in.UserID, in.ChatID, d, d.lang(chosen))
 		}

@@ -194,4 +194,8 @@ func TestAWishTheFAQAnswersIsAnswered(t *testing.T) {
 	if m := f.say(t, neighbour, "3号楼电梯又坏了"); hasData(m, "fb:") {
 		t.Errorf("a fault is drafted, not answered: %q", m.Text)
 	}
+	// someone else's doing is a report, whatever the FAQ says about the rule
+	if m := f.say(t, 503, "有人把电动车推进电梯里"); hasData(m, "fb:") {
+		t.Errorf("a report of someone's doing is drafted, not answered: %q", m.Text)
+	}
 }

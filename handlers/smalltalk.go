@@ -25,6 +25,9 @@ const (
 	menuAsk
 	menuLanguage
 	menuHelp // "help", "菜单": the help text and the menu
+	// settled: "已经修好了", "it works now": a goodbye, except that staff who
+	// asked about a ticket want to hear it (conversationFollowUp offers it)
+	settled
 )
 
 var smallTalkPhrases = map[string]smallTalk{
@@ -39,9 +42,9 @@ var smallTalkPhrases = map[string]smallTalk{
 	"great": goodbye, "cool": goodbye, "perfect": goodbye, "nice": goodbye, "很好": goodbye, "太好了": goodbye,
 	"好嘞": goodbye, "嗯": goodbye, "嗯嗯": goodbye, "行": goodbye, "收到": goodbye, "ok 了": goodbye,
 	// the matter settled itself: nothing to search for
-	"没事了": goodbye, "已经好了": goodbye, "已经解决了": goodbye, "解决了": goodbye, "修好了": goodbye, "已经修好了": goodbye,
-	"it works now": goodbye, "it s working now": goodbye, "working now": goodbye, "all good now": goodbye,
-	"fixed now": goodbye, "it s fixed now": goodbye, "never mind": goodbye, "nevermind": goodbye, "no worries": goodbye,
+	"没事了": settled, "已经好了": settled, "已经解决了": settled, "解决了": settled, "修好了": settled, "已经修好了": settled,
+	"it works now": settled, "it s working now": settled, "working now": settled, "all good now": settled,
+	"fixed now": settled, "it s fixed now": settled, "never mind": goodbye, "nevermind": goodbye, "no worries": goodbye,
 	"你能干嘛": greeting, "你能做什么": greeting, "你会什么": greeting, "你是谁": greeting, "你是干嘛的": greeting,
 	"你能干什么": greeting, "能干啥": greeting, "你能帮我做什么": greeting, "what can you do": greeting,
 	"who are you": greeting, "what are you": greeting, "what do you do": greeting, "how can you help": greeting,
@@ -127,7 +130,7 @@ func smallTalkRun(s string) smallTalk {
 		s = s[len(best):]
 	}
 	// a request among pleasantries is what the message asks ("你好，我要投诉")
-	for _, k := range []smallTalk{wantsPerson, menuConcern, menuTickets, menuAsk, menuLanguage, thanks, greeting, goodbye} {
+	for _, k := range []smallTalk{wantsPerson, menuConcern, menuTickets, menuAsk, menuLanguage, thanks, greeting, settled, goodbye} {
 		if found[k] {
 			return k
 		}

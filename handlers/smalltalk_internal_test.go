@@ -9,7 +9,7 @@ func TestSmallTalkRuns(t *testing.T) {
 		"ok thanks": thanks, "ok, thank you": thanks, "Great, thanks": thanks, "好的谢谢": thanks, "好的，谢谢！": thanks,
 		"hi there, thanks": thanks, "okay bye": goodbye, "谢谢你们": thanks,
 		"你好，我要投诉": menuConcern, "好的，我要报修": menuConcern, "谢谢，转人工": wantsPerson, "hello agent": wantsPerson,
-		"thanks it works now": thanks, "已经解决了，没事了，谢谢": thanks, "已经解决了，没事了": goodbye,
+		"thanks it works now": thanks, "已经解决了，没事了，谢谢": thanks, "已经解决了，没事了": settled, "it works now": settled,
 		"喂喂喂 有人吗": wantsPerson, "有人在吗？": wantsPerson, "hello?? nobody answer me": wantsPerson, "is anyone there": wantsPerson,
 		"你好，请问电梯什么时候换": notSmallTalk, "thanks for nothing the lift is still broken": notSmallTalk, "ok 3号楼电梯坏了": notSmallTalk,
 	} {

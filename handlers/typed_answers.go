@@ -22,6 +22,13 @@ func typedYes(text string) bool {
 	return onlyWords(yesPhrasesEN.ReplaceAllString(n, " yes "), yesEN, politeEN)
 }
 
+// typedReplyYes is typedYes or a yes in words to "is this your reply to
+// ticket #N?" ("对的，是回复", "yes this is my reply"); only that question
+// takes them, so "给物业的" at a draft is no "send".
+func typedReplyYes(text string) bool {
+	return typedYes(text) || replyYes.MatchString(strings.TrimSpace(faq.Normalize(text)))
+}
+
 // typedNo reports a typed "no" to a yes-or-no question ("不是", "no thanks").
 // "没有了" (the leak stopped) answers with content, so it is not one.
 func typedNo(text string) bool {
@@ -51,9 +58,7 @@ func onlyWords(text string, core, filler map[string]bool) bool {
 }
 
 const (
-	zhYesCore = `好的|好滴|好哒|好嘞|好|对的|对|是的|是|行|可以|没问题|没错|确认|确定|嗯|恩|ok|okay|发送|发出去|发一下|发吧|发|提交|就这样|就这么|就这个|直接|` +
-		// "is this your reply?" answered in words: "是回复", "是给物业的"
-		`回复|答复|给(物业|居委会|业委会|你们|工作人员)(的)?`
+	zhYesCore   = `好的|好滴|好哒|好嘞|好|对的|对|是的|是|行|可以|没问题|没错|确认|确定|嗯|恩|ok|okay|发送|发出去|发一下|发吧|发|提交|就这样|就这么|就这个|直接`
 	zhYesFiller = `的|呢|哦|啊|呀|吧|哈|麻烦了|麻烦|谢谢|请|这个|一下|就`
 	zhNoCore    = `不是|不对|不用|不要|不|别|算了`
 	zhNoFiller  = `的|了|啊|呀|吧|谢谢`
@@ -64,8 +69,10 @@ var (
 	yesZH = regexp.MustCompile(`^(?:` + zhYesFiller + `)*(?:` + zhYesCore + `)(?:` + zhYesCore + `|` + zhYesFiller + `)*$`)
 	noZH  = regexp.MustCompile(`^(?:` + zhNoFiller + `)*(?:` + zhNoCore + `)(?:` + zhNoCore + `|` + zhNoFiller + `)*$`)
 
-	yesPhrasesEN = regexp.MustCompile(`\b(sounds good|all good|looks good|go ahead|go for it|that s right|that s fine|that s it|` +
-		`(this|it|that) (is|s) (my )?(reply|answer)|(it s |its )?for (the|my) ticket)\b`)
+	yesPhrasesEN = regexp.MustCompile(`\b(sounds good|all good|looks good|go ahead|go for it|that s right|that s fine|that s it)\b`)
+	// replyYes: "is this your reply to ticket #N?" answered in words
+	replyYes = regexp.MustCompile(`^(是|对|对的|是的|嗯)?[\s,，]*(是)?(回复|答复|给(物业|居委会|业委会|你们|工作人员)(的)?)(的)?$|` +
+		`^(yes|yeah|yep)?[\s,]*(this|it|that) (is|s) (my )?(reply|answer)$|^(yes|yeah)?[\s,]*(it s |its )?for (the|my) ticket$`)
 	yesEN = setOfWords("yes", "yeah", "yea", "ya", "yep", "yup", "ok", "okay", "k", "sure", "send", "submit",
 		"confirm", "confirmed", "correct", "alright", "perfect")
 	noEN       = setOfWords("no", "nope", "nah")

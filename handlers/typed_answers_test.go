@@ -3,10 +3,16 @@ package handlers
 import "testing"
 
 func TestTypedYesAndNo(t *testing.T) {
+	// words that answer "is this your reply?", and only that question
+	for _, s := range []string{"对的，是回复", "是给物业的", "yes this is my reply", "it's for the ticket"} {
+		if !typedReplyYes(s) || typedYes(s) {
+			t.Errorf("%q: want a yes to the reply question only", s)
+		}
+	}
 	for _, s := range []string{"好的", "好的发吧", "对对对 就这样发", "是的", "嗯嗯", "确认发送", "可以，发吧！", "ok", "yes pls send", "Yes, send it.", "OK thanks", "sure go ahead", "that's right",
 		"可以的", "好哒", "好嘞", "好的呢", "好的哦", "恩恩", "嗯呢", "没错", "ok发吧", "OK的", "发一下", "请发送", "直接发", "就发这个",
 		"yea", "ya", "sounds good", "all good", "perfect", "submit", "alright", "go for it",
-		"对的，是回复", "是给物业的", "yes this is my reply", "it's for the ticket"} {
+	} {
 		if !typedYes(s) || typedNo(s) {
 			t.Errorf("%q: want a yes", s)
 		}

@@ -223,3 +223,36 @@ func TestOpeningsThatContinueOrStartAMatter(t *testing.T) {
 		t.Errorf("another matter said to be one: %q", got.Text)
 	}
 }
+
+// "修好了" after staff wrote is news for them: it is offered to the ticket,
+// not taken for a goodbye.
+func TestFixedNowIsOfferedToTheTicket(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	tk := staffAsks(t, f)
+	for _, text := range []string{"已经修好了", "it works now"} {
+		m := f.send(t, handlers.Incoming{UserID: resident, UpdateID: 7400, MessageID: 91, Kind: handlers.TextMessage, Text: text})
+		if !strings.Contains(strings.Join(buttonData(m), ","), "r:conv:"+itoa(tk.ID)+":y") {
+			t.Errorf("%q after a staff question: %q %v; want the offer to send it to the ticket", text, m.Text, buttonData(m))
+		}
+	}
+	g := newTicketFixture(t, nil)
+	if m := g.say(t, resident, "已经修好了"); len(buttonData(m)) != 0 || strings.Contains(m.Text, "没有找到") {
+		t.Errorf("with no ticket talk, a goodbye: %q %v", m.Text, buttonData(m))
+	}
+}
+
+// "later" at the place question puts the place off; it does not lose the
+// report. "给物业的" at a preview is no "send".
+func TestLaterAndPartyWordsAtADraft(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	f.say(t, resident, "电梯又坏了")
+	if got := f.say(t, resident, "later"); !strings.Contains(got.Text, "电梯又坏了") || !hasData(got, "c:send:") {
+		t.Errorf("'later' at the place question: %q; want the preview", got.Text)
+	}
+	g := newTicketFixture(t, nil)
+	g.say(t, resident, "垃圾好几天没人清运了")
+	g.say(t, resident, "给物业的")
+	if tks, _ := g.db.ResidentTickets(g.ctx, resident, 5); len(tks) != 0 {
+		t.Errorf("'给物业的' sent the draft: %+v", tks)
+	}
+}

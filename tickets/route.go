@@ -45,8 +45,8 @@ type Decision struct {
 // resident may choose another party than the router): that party's
 // best-scoring category, the hint for the co-office desk, or Uncategorized.
 func (d Decision) CategoryFor(p parties.ID) string {
-	if p == parties.CoOffice {
-		return d.Category
+	if p == parties.CoOffice || p == d.Party {
+		return d.Category // the router's own choice
 	}
 	if c, ok := d.partyCategory[p]; ok {
 		return c

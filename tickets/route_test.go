@@ -130,6 +130,13 @@ func TestCategoryForAnotherParty(t *testing.T) {
 			t.Errorf("CategoryFor(%s) = %q, want %q", p, got, want)
 		}
 	}
+	// the router's own party keeps the router's category, however its
+	// score compares with the least score for a party
+	for _, text := range []string{"电梯坏了", "楼道里堆满了杂物，有消防安全隐患"} {
+		if d := r.Route(text); d.CategoryFor(d.Party) != d.Category {
+			t.Errorf("Route(%q).CategoryFor(its party %s) = %q, want %q", text, d.Party, d.CategoryFor(d.Party), d.Category)
+		}
+	}
 	if got := r.Route("电梯坏了").CategoryFor(parties.OwnersCommittee); got != Uncategorized {
 		t.Errorf("a lift fault sent to the owners' committee: category %q, want %q", got, Uncategorized)
 	}
