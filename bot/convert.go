@@ -63,6 +63,7 @@ func toIncoming(upd *models.Update) (handlers.Incoming, bool) {
 	case len(m.Photo) > 0:
 		in.Kind = handlers.PhotoMessage
 		in.Text = m.Caption
+		in.AlbumID = m.MediaGroupID
 		for _, p := range m.Photo {
 			in.PhotoIDs = append(in.PhotoIDs, p.FileID)
 		}

@@ -64,3 +64,13 @@ func TestOtherBotsAndChannelsAreStillDropped(t *testing.T) {
 		})
 	}
 }
+
+// Photos sent together carry their album id; only the first has the caption.
+func TestAnAlbumPhotoCarriesItsAlbum(t *testing.T) {
+	in, ok := incomingFromJSON(t, `{"update_id":10,"message":{"message_id":50,"date":1,"chat":{"id":7,"type":"private"},`+
+		`"from":{"id":7,"is_bot":false,"first_name":"Li"},"media_group_id":"1357","caption":"车库漏水",`+
+		`"photo":[{"file_id":"s","file_unique_id":"s1","width":90,"height":90},{"file_id":"b","file_unique_id":"b1","width":900,"height":900}]}}`)
+	if !ok || in.Kind != handlers.PhotoMessage || in.AlbumID != "1357" || in.Text != "车库漏水" || !reflect.DeepEqual(in.PhotoIDs, []string{"s", "b"}) {
+		t.Errorf("album photo = %+v", in)
+	}
+}

@@ -195,9 +195,21 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 	text := strings.TrimSpace(in.Text)
 	switch in.Kind {
 	case PhotoMessage:
+		if in.AlbumID != "" && text == "" {
+			if _, kept, err := h.State.Get(ctx, albumOutKey(in.UserID, in.AlbumID)); err != nil {
+				return true, fmt.Errorf("album kept out: %w", err)
+			} else if kept {
+				return true, nil // the rest of an album of another matter: said once
+			}
+		}
 		if d.Step != stepDescribe && text != "" && (emergencyIn(text) != noEmergency || h.anotherMatter(d, text)) {
 			// a photo of something else (its caption says so) is no part
 			// of this report: the draft first, then the other matter
+			if in.AlbumID != "" {
+				if err := h.State.Set(ctx, albumOutKey(in.UserID, in.AlbumID), []byte("1"), albumTTL); err != nil {
+					h.Log.Warn("remember an album kept out", "err", err)
+				}
+			}
 			d.LocationAsked, d.Step = true, stepPreview
 			if err := h.showPreview(ctx, in.UserID, in.ChatID, d, lang); err != nil {
 				return true, err
@@ -390,6 +402,13 @@ func (h *Handler) anotherMatter(d draft, text string) bool {
 	}
 	return h.Router.Route(d.Text+"\n"+text).Category != own.Category
 }
+
+// albumOutKey marks an album whose first photo's caption was another
+// matter than the draft: its other photos, uncaptioned, stay out too.
+func albumOutKey(userID int64, album string) string { return fmt.Sprintf("albumout:%d:%s", userID, album) }
+
+// albumTTL: an album's photos arrive within seconds of each other.
+const albumTTL = 10 * time.Minute
 
 // wishCue and reportCue tell a wish for a service ("我想多办一张门禁卡")
 // from a report of someone else's doing ("有人把电动车推进电梯", "I want to

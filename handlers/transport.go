@@ -40,8 +40,11 @@ type Incoming struct {
 	// to a ticket card, a resident's reply to a relayed message); 0 if none.
 	ReplyTo  int
 	Kind     MessageKind
-	Text     string    // message text or photo caption
-	PhotoIDs []string  // transport file ids, largest last
+	Text     string   // message text or photo caption
+	PhotoIDs []string // transport file ids, largest last
+	// AlbumID ties photos sent together (Telegram's media group): they
+	// arrive one by one, and only the first carries the caption
+	AlbumID  string
 	Location *GeoPoint // a shared location, when the resident sent one
 	Document *Document // a file sent as a document (Kind FileMessage)
 	Callback *Callback // set when a button was pressed

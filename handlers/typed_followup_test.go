@@ -256,3 +256,30 @@ func TestLaterAndPartyWordsAtADraft(t *testing.T) {
 		t.Errorf("'给物业的' sent the draft: %+v", tks)
 	}
 }
+
+// An album arrives photo by photo with the caption on the first: when the
+// caption is another matter, the whole album stays out of the draft.
+func TestAnAlbumOfAnotherMatterStaysOut(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	f.say(t, resident, "3号楼电梯又坏了")
+	f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.PhotoMessage, PhotoIDs: []string{"a1"}, AlbumID: "g1", Text: "还有地下车库漏水了，到处是水"})
+	before := f.out.count()
+	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: resident, UserID: resident, Kind: handlers.PhotoMessage, PhotoIDs: []string{"a2"}, AlbumID: "g1"}); err != nil {
+		t.Fatal(err)
+	}
+	if f.out.count() != before {
+		t.Errorf("the album's second photo got a reply: %v", texts(f.out.sentSince(before)))
+	}
+	// a photo of the lift itself still joins
+	m := f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.PhotoMessage, PhotoIDs: []string{"lift"}})
+	if !strings.Contains(m.Text, "1") {
+		t.Errorf("a photo for the draft: %q", m.Text)
+	}
+	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: resident, UserID: resident, Kind: handlers.TextMessage, Text: "好的"}); err != nil {
+		t.Fatal(err)
+	}
+	tks, _ := f.db.ResidentTickets(f.ctx, resident, 5)
+	if len(tks) != 1 || len(tks[0].PhotoIDs) != 1 || tks[0].PhotoIDs[0] != "lift" {
+		t.Errorf("the lift ticket's photos: %+v", tks)
+	}
+}
