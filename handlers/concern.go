@@ -405,7 +405,9 @@ func (h *Handler) anotherMatter(d draft, text string) bool {
 
 // albumOutKey marks an album whose first photo's caption was another
 // matter than the draft: its other photos, uncaptioned, stay out too.
-func albumOutKey(userID int64, album string) string { return fmt.Sprintf("albumout:%d:%s", userID, album) }
+func albumOutKey(userID int64, album string) string {
+	return fmt.Sprintf("albumout:%d:%s", userID, album)
+}
 
 // albumTTL: an album's photos arrive within seconds of each other.
 const albumTTL = 10 * time.Minute
