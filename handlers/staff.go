@@ -227,15 +227,7 @@ func (h *Handler) confirmResolve(ctx context.Context, in Incoming, t tickets.Tic
 	h.ack(ctx, in, "")
 	id := strconv.FormatInt(t.ID, 10)
 	rows := [][]Button{{{Text: staffBtnConfirmResolve, Data: "s:resolve:" + id}, {Text: staffBtnBack, Data: "s:back:" + id}}}
-	body := h.cardBody(ctx, t) + "\n" + fmt.Sprintf(staffConfirmResolve, t.Number())
-	if in.Callback.MessageID != 0 {
-		err := h.Messenger.Edit(ctx, in.ChatID, in.Callback.MessageID, body, rows)
-		if err == nil {
-			return nil
-		}
-		h.Log.Debug("edit card to confirm resolve; sending the question instead", "err", err)
-	}
-	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: fmt.Sprintf(staffConfirmResolve, t.Number()), Buttons: rows, ReplyTo: in.Callback.MessageID})
+	return h.askOnCard(ctx, in, t, fmt.Sprintf(staffConfirmResolve, t.Number()), rows)
 }
 
 // offerReassign swaps the card's buttons for the other parties.
@@ -253,15 +245,21 @@ func (h *Handler) offerReassign(ctx context.Context, in Incoming, t tickets.Tick
 		}
 	}
 	rows = append(rows, []Button{{Text: staffBtnBack, Data: "s:back:" + id}})
-	body := h.cardBody(ctx, t) + "\n" + fmt.Sprintf(staffChooseParty, t.Number())
+	return h.askOnCard(ctx, in, t, fmt.Sprintf(staffChooseParty, t.Number()), rows)
+}
+
+// askOnCard puts a question and its buttons on the pressed card, under its
+// text; when the card cannot be edited (too old, deleted) the question goes
+// as a reply to it.
+func (h *Handler) askOnCard(ctx context.Context, in Incoming, t tickets.Ticket, question string, rows [][]Button) error {
 	if in.Callback.MessageID != 0 {
-		err := h.Messenger.Edit(ctx, in.ChatID, in.Callback.MessageID, body, rows)
+		err := h.Messenger.Edit(ctx, in.ChatID, in.Callback.MessageID, h.cardBody(ctx, t)+"\n"+question, rows)
 		if err == nil {
 			return nil
 		}
-		h.Log.Debug("edit card for reassign; sending the choice instead", "err", err)
+		h.Log.Debug("edit card to ask on it; sending the question instead", "ticket", t.ID, "err", err)
 	}
-	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: fmt.Sprintf(staffChooseParty, t.Number()), Buttons: rows, ReplyTo: in.Callback.MessageID})
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: question, Buttons: rows, ReplyTo: in.Callback.MessageID})
 }
 
 // reassign moves the ticket to party p: back to new, unassigned; a fresh
