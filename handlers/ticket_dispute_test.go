@@ -87,7 +87,7 @@ func TestTheProblemStillThereReopensItsTicket(t *testing.T) {
 		}
 		// a question with "还没", another fault of the same party, a late
 		// parcel: no dispute of these tickets
-		for _, other := range []string{"物业费还没交怎么办", "地下车库还是有积水", "我根本没来得及交物业费，会罚款吗", "快递根本没来", "my parcel didn't come, where do I collect it"} {
+		for _, other := range []string{"物业费还没交怎么办", "楼道灯还是物业管吗", "地下车库还是有积水", "我根本没来得及交物业费，会罚款吗", "快递根本没来", "my parcel didn't come, where do I collect it"} {
 			g := newTicketFixture(t, nil)
 			l, lc := g.fileTicket(t, resident, "3号楼2单元楼道灯坏了")
 			g.staffPress(t, pmChat, pmMember, lc.SentMessageID, "s:resolve:"+itoa(l.ID))
