@@ -18,8 +18,9 @@ func (m *Matcher) alternativeIDs() map[int32]alternative {
 // while they name another group's concept of its family that the query does
 // not: the entry is about a different thing of that kind (an electric car's
 // charging against the e-bike entry, a gas bill against the property fee).
-// terms are the query's distinct terms, sorted.
-func (m *Matcher) alternativeConflict(terms []string, entry int32) bool {
+// terms are the query's distinct terms, sorted; matched is the entry's
+// question that covers the query best (bestQuestion).
+func (m *Matcher) alternativeConflict(terms []string, entry, matched int32) bool {
 	qi := &m.questions
 	questions := int(qi.first[entry+1] - qi.first[entry])
 	for _, t := range terms {
@@ -32,9 +33,14 @@ func (m *Matcher) alternativeConflict(terms []string, entry int32) bool {
 		}
 		// the other thing must be what the entry is about: named in at
 		// least half its questions, not in passing ("电动车被偷了，能调监控看吗"
-		// does not make the surveillance entry one about e-bikes)
+		// does not make the surveillance entry one about e-bikes), or in the
+		// very question the query matched ("新冠疫苗在哪打" matched the dog
+		// entry's "狂犬疫苗在哪打")
 		for id, alt2 := range m.alternatives {
-			if alt2.family != alt.family || alt2.group == alt.group || 2*m.questionsAsking(entry, id) < questions {
+			if alt2.family != alt.family || alt2.group == alt.group {
+				continue
+			}
+			if 2*m.questionsAsking(entry, id) < questions && !m.questionHas(matched, id) {
 				continue
 			}
 			if _, inQuery := slices.BinarySearch(terms, m.terms.term(id)); !inQuery {
@@ -43,6 +49,16 @@ func (m *Matcher) alternativeConflict(terms []string, entry int32) bool {
 		}
 	}
 	return false
+}
+
+// questionHas reports whether question k (an index into the question
+// index, -1 for none) has term id.
+func (m *Matcher) questionHas(k, id int32) bool {
+	if k < 0 {
+		return false
+	}
+	_, ok := slices.BinarySearch(m.questions.question(uint32(k)), id)
+	return ok
 }
 
 // questionsAsking counts entry's questions that have term id.

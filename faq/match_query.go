@@ -182,7 +182,8 @@ func (m *Matcher) score(sc *scratch, question string, k int) ranking {
 	slices.SortFunc(sc.knownW, func(a, b weightedTerm) int { return int(a.id - b.id) })
 	if len(r.hits) > 0 {
 		r.unitCov1 = m.statementCoverage(r.hits[0].entry, sc.knownW, r.total)
-		r.conflict = m.alternativeConflict(sc.terms, r.hits[0].entry)
+		matched, _ := m.bestQuestion(r.hits[0].entry, sc.known, floor)
+		r.conflict = m.alternativeConflict(sc.terms, r.hits[0].entry, matched)
 	}
 	if len(r.hits) > 1 {
 		r.unitCov2 = m.statementCoverage(r.hits[1].entry, sc.knownW, r.total)

@@ -72,8 +72,15 @@ func (m *Matcher) termWeight(id int32) float32 {
 // within the query's own weight, so a query that is such a question still
 // covers it fully.
 func (m *Matcher) questionCoverage(entry int32, known []int32, floor float32) float32 {
+	_, best := m.bestQuestion(entry, known, floor)
+	return best
+}
+
+// bestQuestion is the entry's question (an index into the question index,
+// -1 when none covers anything) with the largest coverage, and that coverage.
+func (m *Matcher) bestQuestion(entry int32, known []int32, floor float32) (int32, float32) {
 	qi := &m.questions
-	best := float32(0)
+	bestK, best := int32(-1), float32(0)
 	for k := qi.first[entry]; k < qi.first[entry+1]; k++ {
 		total := qi.totals[k]
 		if total == 0 {
@@ -85,9 +92,11 @@ func (m *Matcher) questionCoverage(entry int32, known []int32, floor float32) fl
 				got += m.termWeight(id)
 			}
 		}
-		best = max(best, got/max(total, floor))
+		if c := got / max(total, floor); c > best {
+			bestK, best = int32(k), c
+		}
 	}
-	return best
+	return bestK, best
 }
 
 // askedIn reports whether one of entry's questions has term id.

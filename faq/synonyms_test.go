@@ -18,6 +18,9 @@ func TestLexiconEnglishPhrasesHaveOneMeaning(t *testing.T) {
 		"battery":    true, // a battery, and batteries are hazardous waste
 		"delivery":   true, // deliveries to the door and loading
 		"water supp": true, // the water supply and its interruption
+		// a shot of one kind is a vaccination too
+		"flu shot": true, "flu jab": true, "raby shot": true, "raby jab": true,
+		"shingl jab": true, "booster shot": true,
 	}
 	owners := map[string][]string{}
 	for _, phrases := range concepts.en {
