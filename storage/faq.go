@@ -62,6 +62,19 @@ func (db *DB) CountFAQEntries(ctx context.Context) (int, error) {
 	return n, nil
 }
 
+// FAQRevision is a cheap stamp of the stored FAQ's content: it differs after
+// any add, update or delete (each leaves a history row), so replicas can poll
+// it often and reload the entries only when it moved. The count is part of it
+// because on PostgreSQL a change with a lower id can commit after a higher one.
+func (db *DB) FAQRevision(ctx context.Context) (string, error) {
+	var count, last int64
+	row := db.db.QueryRowContext(ctx, `SELECT COUNT(*), COALESCE(MAX(id), 0) FROM faq_changes`)
+	if err := row.Scan(&count, &last); err != nil {
+		return "", fmt.Errorf("storage: faq revision: %w", err)
+	}
+	return fmt.Sprintf("%d:%d", count, last), nil
+}
+
 // ReplaceFAQ makes the stored FAQ exactly entries, in their order, in one
 // transaction: new ids are added, changed ones updated, missing ones removed,
 // each with a history row; unchanged entries leave no history.

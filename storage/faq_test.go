@@ -354,3 +354,44 @@ func expectActions(t *testing.T, db *storage.DB, entryID string, want ...string)
 		t.Fatalf("history of %s = %v; want %v", entryID, got, want)
 	}
 }
+
+func TestFAQRevisionMovesWithEveryContentChangeOnly(t *testing.T) {
+	storagetest.EachDialect(t, func(t *testing.T, db *storage.DB) {
+		ctx := context.Background()
+		revs := map[string]bool{}
+		step := func(what string, change func() error, wantMoved bool) {
+			t.Helper()
+			before, err := db.FAQRevision(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := change(); err != nil {
+				t.Fatalf("%s: %v", what, err)
+			}
+			after, err := db.FAQRevision(ctx)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if moved := after != before; moved != wantMoved {
+				t.Errorf("%s: revision %s -> %s, moved %v, want %v", what, before, after, moved, wantMoved)
+			}
+			if wantMoved && revs[after] {
+				t.Errorf("%s: revision %s was seen before", what, after)
+			}
+			revs[before], revs[after] = true, true
+		}
+		step("import", func() error {
+			_, err := db.ReplaceFAQ(ctx, []faq.Entry{entryWallLeak(), entryGymHours()}, "admin:1")
+			return err
+		}, true)
+		step("the same import again", func() error {
+			_, err := db.ReplaceFAQ(ctx, []faq.Entry{entryWallLeak(), entryGymHours()}, "admin:1")
+			return err
+		}, false)
+		step("add an entry", func() error { return db.SaveFAQEntry(ctx, entryParking(), "admin:1") }, true)
+		edited := entryParking()
+		edited.Answer.EN = "Ask at the property office."
+		step("edit it", func() error { return db.SaveFAQEntry(ctx, edited, "admin:2") }, true)
+		step("delete it", func() error { return db.DeleteFAQEntry(ctx, edited.ID, "admin:2") }, true)
+	})
+}

@@ -50,7 +50,7 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 		stop()
 		background.Wait()
 	}()
-	background.Go(func() { a.reloadFAQ(ctx, log, 30*time.Second) })
+	background.Go(func() { reloadFAQ(ctx, log, a.db, a.catalog, 2*time.Second, 5*time.Minute) })
 	if memoryLimitIsOurs {
 		background.Go(func() { keepMemoryLimitAhead(ctx, 30*time.Second) })
 	}
