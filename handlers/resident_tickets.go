@@ -165,6 +165,7 @@ func (h *Handler) addDetails(ctx context.Context, in Incoming, t tickets.Ticket,
 	}
 	chat, _ := h.staffChat(t.Party)
 	replyTo := h.cardRef(ctx, t.ID, chat)
+	relayed := h.withTranslation(ctx, body, "zh", t.ID) // staff read Chinese
 	key := keyEvent(t.ID, nonce(in), "resident")
 	now := h.Now()
 	updated, err := h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
@@ -188,7 +189,7 @@ func (h *Handler) addDetails(ctx context.Context, in Incoming, t tickets.Ticket,
 			if c == chat {
 				rt = replyTo
 			}
-			msgs = relayToStaff(cur, c, rt, key, body, photos)
+			msgs = relayToStaff(cur, c, rt, key, relayed, photos)
 		}
 		return cur, evs, msgs, nil
 	})

@@ -404,6 +404,8 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 		return true, h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID,
 			Text: fmt.Sprintf(staffMovedElsewhere, t.Number(), parties.Name(t.Party, "zh"))})
 	}
+	// translated before the update: the model is slow, the update a transaction
+	relayed := h.withTranslation(ctx, body, ticketLang(t, ""), t.ID)
 	key, now := keyEvent(t.ID, nonce(in), "staff"), h.Now()
 	updated, err := h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
 		if cur.Party != t.Party {
@@ -432,7 +434,7 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 			// a closed ticket takes no more remarks: no "reply to answer"
 			notice = txtStaffReplyClosedNotice
 		}
-		msg := toResident(cur, key, notice.f(lang, parties.InSentence(cur.Party, lang), cur.Number(), body), nil)
+		msg := toResident(cur, key, notice.f(lang, parties.InSentence(cur.Party, lang), cur.Number(), relayed), nil)
 		return cur, evs, withPhotos(msg, photos), nil
 	})
 	if errors.Is(err, errMoved) {

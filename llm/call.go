@@ -21,7 +21,7 @@ const retryPause = 100 * time.Millisecond
 // call is one model operation: fixed system prompt, FAQ or routing context,
 // sanitised resident text.
 type call struct {
-	op        string // "select", "answer", "route": logs and cache keys
+	op        string // "select", "answer", "route", "translate": logs, cache keys, breakers
 	userID    int64  // quota owner; 0 = not metered (routing)
 	system    string
 	context   string

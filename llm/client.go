@@ -123,8 +123,9 @@ func New(cfg Config, state storage.SharedState, log *slog.Logger) (*Client, erro
 	}
 	cooldown := orDuration(cfg.BreakerCooldown, DefaultBreakerCooldown)
 	c.breakers = map[string]*breaker{
-		"question": newBreaker(failures, cooldown, c.now),
-		"route":    newBreaker(failures, cooldown, c.now),
+		"question":  newBreaker(failures, cooldown, c.now),
+		"route":     newBreaker(failures, cooldown, c.now),
+		"translate": newBreaker(failures, cooldown, c.now),
 	}
 	// The library's default http.Client has no timeout; the context deadline
 	// bounds each operation too, this guards anything that forgets one.
@@ -148,10 +149,11 @@ func (c *Client) String() string {
 	return fmt.Sprintf("llm(model=%s)", c.model)
 }
 
-// breakerFor is the breaker of an operation: routing has its own.
+// breakerFor is the breaker of an operation: routing and translating have
+// their own, so a model too slow for one does not shut out the others.
 func (c *Client) breakerFor(op string) *breaker {
-	if op == "route" {
-		return c.breakers["route"]
+	if br, ok := c.breakers[op]; ok {
+		return br
 	}
 	return c.breakers["question"]
 }

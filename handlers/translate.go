@@ -1,0 +1,46 @@
+package handlers
+
+import (
+	"context"
+	"time"
+
+	"codesk/faq"
+)
+
+// Staff write Chinese; some residents write English. With a language model
+// configured, a relay in the other language carries a machine translation
+// under the original, so neither side needs the other's language. The
+// original always goes: a translation can be wrong, and without a model (or
+// when it fails) the relay is as it was.
+
+// translateDeadline bounds the wait for a relay's translation: nobody waits
+// on a reply in real time, but a stuck model must not hold the relay long.
+const translateDeadline = 8 * time.Second
+
+// Translator is the part of the model relays use (*llm.Client); an LLM that
+// cannot translate leaves relays untranslated.
+type Translator interface {
+	Translate(ctx context.Context, text, lang string) (string, error)
+}
+
+var txtMachineTranslation = text{
+	"%s\n\n🌐 机器翻译（仅供参考）：\n%s",
+	"%s\n\n🌐 Machine translation (may be inaccurate):\n%s",
+}
+
+// withTranslation is body with a machine translation into lang appended
+// when body is written in the other language; body alone otherwise.
+func (h *Handler) withTranslation(ctx context.Context, body, lang string, ticketID int64) string {
+	tr, ok := h.LLM.(Translator)
+	if !ok || !hasWords(body) || faq.DetectLang(body) == lang || mixesScripts(body) {
+		return body
+	}
+	ctx, cancel := context.WithTimeout(ctx, translateDeadline)
+	defer cancel()
+	translation, err := tr.Translate(ctx, body, lang)
+	if err != nil {
+		h.Log.Info("relay sent untranslated", "ticket", ticketID, "lang", lang, "err", err)
+		return body
+	}
+	return txtMachineTranslation.f(lang, body, translation)
+}

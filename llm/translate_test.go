@@ -1,0 +1,103 @@
+package llm
+
+import (
+	"context"
+	"encoding/json"
+	"errors"
+	"strings"
+	"testing"
+)
+
+func translationReply(t *testing.T, text string) string {
+	t.Helper()
+	b, err := json.Marshal(translateReply{Translation: text})
+	if err != nil {
+		t.Fatal(err)
+	}
+	return string(b)
+}
+
+func TestTranslateKeepsPersonalDataFromTheModelAndPutsItBack(t *testing.T) {
+	f := newFixture(t, nil)
+	f.srv.Reply(translationReply(t, "The plumber will come at 3 pm tomorrow; if it leaks again call [[1]] or write to [[2]]."))
+	got, err := f.c.Translate(context.Background(), "师傅明天下午3点上门，再漏水请打13812345678或发邮件到wuye@example.com。", "en")
+	if err != nil {
+		t.Fatalf("Translate: %v", err)
+	}
+	want := "The plumber will come at 3 pm tomorrow; if it leaks again call 13812345678 or write to wuye@example.com."
+	if got != want {
+		t.Errorf("Translate = %q, want %q", got, want)
+	}
+	req := f.requests(t, 1)[0]
+	user := req.Messages[len(req.Messages)-1].Content
+	if strings.Contains(user, "13812345678") || strings.Contains(user, "wuye@example.com") {
+		t.Errorf("the model saw personal data: %q", user)
+	}
+	if !strings.Contains(user, "[[1]]") || !strings.Contains(user, "[[2]]") {
+		t.Errorf("user message lacks the placeholders: %q", user)
+	}
+	if req.Messages[0].Content != translateSystemPrompt || !strings.Contains(req.Messages[1].Content, "English") {
+		t.Errorf("translate request wrong: %+v", req.Messages[:2])
+	}
+}
+
+func TestTranslateRejectsWhatIsNoTranslation(t *testing.T) {
+	for _, tc := range []struct{ name, reply string }{
+		{"same language as asked of it", translationReply(t, "师傅明天上门，请打[[1]]。")},
+		{"placeholder dropped", translationReply(t, "The plumber comes tomorrow; please call the office.")},
+		{"placeholder doubled", translationReply(t, "Call [[1]] tomorrow, or [[1]] today.")},
+		{"an essay instead", translationReply(t, "Call [[1]]. "+strings.Repeat("As your friendly assistant, here is everything about plumbing. ", 20))},
+		{"empty", translationReply(t, "  ")},
+		{"not JSON", "Sure! The plumber comes tomorrow, call [[1]]."},
+	} {
+		t.Run(tc.name, func(t *testing.T) {
+			f := newFixture(t, nil)
+			f.srv.Reply(tc.reply)
+			got, err := f.c.Translate(context.Background(), "师傅明天上门，请打13812345678。", "en")
+			if !errors.Is(err, ErrMalformed) {
+				t.Errorf("Translate = %q, %v; want ErrMalformed", got, err)
+			}
+		})
+	}
+}
+
+func TestTranslationsAreCachedAndNotMetered(t *testing.T) {
+	f := newFixture(t, func(c *Config) { c.DailyQuota = 1 })
+	f.srv.Reply(translationReply(t, "Fixed, please check."))
+	for i := 0; i < 2; i++ {
+		got, err := f.c.Translate(context.Background(), "已经修好了，请检查。", "en")
+		if err != nil || got != "Fixed, please check." {
+			t.Fatalf("Translate #%d = %q, %v", i+1, got, err)
+		}
+	}
+	f.requests(t, 1)
+	if _, err := f.c.Select(context.Background(), 42, "停车费多少钱", "zh", testEntries); err != nil && errors.Is(err, ErrQuotaExceeded) {
+		t.Errorf("a translation used up a resident's quota: %v", err)
+	}
+}
+
+func TestASlowTranslatorDoesNotShutOutQuestions(t *testing.T) {
+	f := newFixture(t, func(c *Config) { c.BreakerFailures = 1 })
+	f.srv.Fail(500, 2)
+	if _, err := f.c.Translate(context.Background(), "已经修好了", "en"); err == nil {
+		t.Fatal("Translate succeeded against a failing server")
+	}
+	if _, err := f.c.Translate(context.Background(), "还是坏的", "en"); !errors.Is(err, ErrUnavailable) {
+		t.Fatalf("after a failure the translate breaker should be open, got %v", err)
+	}
+	f.srv.Reply(`{"id": "parking-fee"}`)
+	id, err := f.c.Select(context.Background(), 42, "停车费多少钱", "zh", testEntries)
+	if err != nil || id != "parking-fee" {
+		t.Errorf("Select after translate failures = %q, %v; questions have their own breaker", id, err)
+	}
+}
+
+func TestTextTooLongOrWithPlaceholderMarksIsNotSentForTranslation(t *testing.T) {
+	f := newFixture(t, nil)
+	for _, text := range []string{strings.Repeat("楼道灯已经换好了。", 150), "请把[[1]]这一项填好"} {
+		if _, err := f.c.Translate(context.Background(), text, "en"); !errors.Is(err, ErrMalformed) {
+			t.Errorf("Translate(%.20q…) err = %v, want ErrMalformed", text, err)
+		}
+	}
+	f.requests(t, 0)
+}
