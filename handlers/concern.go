@@ -650,6 +650,7 @@ func (h *Handler) confirmDraft(ctx context.Context, in Incoming, d draft, lang s
 		Key: "draft:" + d.ID, ResidentID: in.UserID, ChatID: in.ChatID, Lang: lang, Text: d.Text,
 		PhotoIDs: d.PhotoIDs, Location: d.Location, Category: d.Category, Party: d.Party,
 		ResidentName: in.UserName, At: h.Now(),
+		Translation: h.translation(ctx, d.Text, "zh", 0, cardTranslateDeadline), // staff read Chinese
 	}
 	t, created, err := h.Tickets.CreateTicket(ctx, nt, func(t tickets.Ticket) []storage.OutboxMessage {
 		ack := txtAck.f(lang, t.Number(), parties.InSentence(t.Party, lang))

@@ -205,6 +205,9 @@ func cardText(t tickets.Ticket, title string, cat text) string {
 	}
 	b.WriteString("\n——\n")
 	b.WriteString(t.Text)
+	if t.Translation != "" {
+		b.WriteString("\n" + staffCardTranslation + "\n" + t.Translation)
+	}
 	b.WriteString("\n——\n")
 	if t.Status.Open() {
 		b.WriteString(staffCardHint)

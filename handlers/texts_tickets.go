@@ -139,6 +139,7 @@ var (
 	staffHistoryResident   = "• 居民 (resident)：%s"
 	staffCardMovedAway     = "➡️ 已转派给【%s】（Reassigned to %s）"
 	staffCardPhotoN        = "工单 %s 照片 %d/%d（Photo %d of %d）"
+	staffCardTranslation   = "🌐 机器翻译（仅供参考）："
 	staffResidentAdded     = "💬 居民补充 工单 %s（Resident added）：\n%s"
 	staffResidentRated     = "⭐ 工单 %s 居民评分 %d/5（Rating）"
 	staffResidentRemark    = "⭐ 工单 %s 居民评价（Comment）：\n%s"

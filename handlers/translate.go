@@ -17,6 +17,10 @@ import (
 // on a reply in real time, but a stuck model must not hold the relay long.
 const translateDeadline = 8 * time.Second
 
+// cardTranslateDeadline is shorter: the resident who pressed "send" waits
+// for the acknowledgement while the card's translation is made.
+const cardTranslateDeadline = 4 * time.Second
+
 // Translator is the part of the model relays use (*llm.Client); an LLM that
 // cannot translate leaves relays untranslated.
 type Translator interface {
@@ -31,16 +35,27 @@ var txtMachineTranslation = text{
 // withTranslation is body with a machine translation into lang appended
 // when body is written in the other language; body alone otherwise.
 func (h *Handler) withTranslation(ctx context.Context, body, lang string, ticketID int64) string {
-	tr, ok := h.LLM.(Translator)
-	if !ok || !hasWords(body) || faq.DetectLang(body) == lang || mixesScripts(body) {
-		return body
-	}
-	ctx, cancel := context.WithTimeout(ctx, translateDeadline)
-	defer cancel()
-	translation, err := tr.Translate(ctx, body, lang)
-	if err != nil {
-		h.Log.Info("relay sent untranslated", "ticket", ticketID, "lang", lang, "err", err)
+	translation := h.translation(ctx, body, lang, ticketID, translateDeadline)
+	if translation == "" {
 		return body
 	}
 	return txtMachineTranslation.f(lang, body, translation)
+}
+
+// translation is body put into lang by the model within deadline, or ""
+// when body is in lang already (or mixes both scripts in a few words, as
+// residents' estate terms do), no model is configured or it failed.
+func (h *Handler) translation(ctx context.Context, body, lang string, ticketID int64, deadline time.Duration) string {
+	tr, ok := h.LLM.(Translator)
+	if !ok || !hasWords(body) || faq.DetectLang(body) == lang || mixesScripts(body) {
+		return ""
+	}
+	ctx, cancel := context.WithTimeout(ctx, deadline)
+	defer cancel()
+	translation, err := tr.Translate(ctx, body, lang)
+	if err != nil {
+		h.Log.Info("sent untranslated", "ticket", ticketID, "lang", lang, "err", err)
+		return ""
+	}
+	return translation
 }

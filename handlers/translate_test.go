@@ -55,10 +55,18 @@ func staffSays(t *testing.T, f *llmFixture, replyTo, msgID int, text string) {
 func TestAnEnglishSpeakingResidentAndChineseStaffEachGetTheOthersWordsTranslated(t *testing.T) {
 	f := newLLMFixture(t, modelOptions{})
 	f.model.ReplyFunc(translatingModel(t, map[string]string{
-		"请问是哪部电梯":      "Which lift is it, the left or the right one? Call [[1]] if urgent.",
-		"the left one": "左边那部，一直在响。",
+		"请问是哪部电梯":              "Which lift is it, the left or the right one? Call [[1]] if urgent.",
+		"the left one":         "左边那部，一直在响。",
+		"building 3 is broken": "3号楼的电梯又坏了，一直在响",
 	}))
 	tk, card := f.fileTicket(t, resident, "The lift in building 3 is broken again, it keeps beeping")
+	if !strings.Contains(card.Text, "The lift in building 3 is broken again") || !strings.Contains(card.Text, "机器翻译") ||
+		!strings.Contains(card.Text, "3号楼的电梯又坏了，一直在响") {
+		t.Errorf("the card lacks the resident's words or their translation:\n%s", card.Text)
+	}
+	if got := f.ticket(t, tk.ID).Translation; got != "3号楼的电梯又坏了，一直在响" {
+		t.Errorf("stored translation = %q", got)
+	}
 
 	staffSays(t, f, card.SentMessageID, 77, "请问是哪部电梯？左边还是右边？急的话打021-54231234")
 	relayed := onlyOne(t, residentMessages(f.deliver(t), resident), "relayed staff reply")
@@ -77,8 +85,8 @@ func TestAnEnglishSpeakingResidentAndChineseStaffEachGetTheOthersWordsTranslated
 		!strings.Contains(back[0].Text, "机器翻译") || !strings.Contains(back[0].Text, "左边那部，一直在响。") {
 		t.Fatalf("relay to staff = %+v", back)
 	}
-	if n := translateRequests(f.model); n != 2 {
-		t.Errorf("%d translation requests, want 2", n)
+	if n := translateRequests(f.model); n != 3 {
+		t.Errorf("%d translation requests, want 3 (card, reply, answer)", n)
 	}
 }
 
@@ -92,7 +100,7 @@ func TestWithTheModelDownARelayGoesUntranslatedAndOnce(t *testing.T) {
 	if !strings.Contains(relayed.Text, "师傅下午两点到") || strings.Contains(relayed.Text, "Machine translation") {
 		t.Errorf("relayed = %q, want the reply as written", relayed.Text)
 	}
-	if !strings.Contains(f.logs.String(), "relay sent untranslated") {
+	if !strings.Contains(f.logs.String(), "sent untranslated") {
 		t.Errorf("the failed translation is not logged:\n%s", f.logs.String())
 	}
 }

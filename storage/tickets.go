@@ -30,6 +30,7 @@ type NewTicket struct {
 	Category     string
 	Party        parties.ID
 	ResidentName string
+	Translation  string    // machine translation of Text for staff; "" when none
 	At           time.Time // creation time; zero means now
 }
 
@@ -39,7 +40,7 @@ const ticketsLockID = 0x636f64657374 // "codest"
 
 const ticketColumns = `id, resident_id, chat_id, lang, text, photo_ids, location, category, party,
 	status, assignee_id, assignee, rating, created_at, updated_at, resolved_at,
-	status_changed_at, reminded_at, escalated_at`
+	status_changed_at, reminded_at, escalated_at, translation`
 
 // CreateTicket stores the ticket, its "created" event and the outbox messages
 // built by messages(ticket) in one transaction. If a ticket with nt.Key
@@ -81,14 +82,14 @@ func (db *DB) CreateTicket(ctx context.Context, nt NewTicket, messages func(tick
 		t = tickets.Ticket{
 			ID: id, ResidentID: nt.ResidentID, ChatID: nt.ChatID, Lang: nt.Lang, Text: nt.Text,
 			PhotoIDs: nilIfEmpty(nt.PhotoIDs), Location: nt.Location, Category: nt.Category, Party: nt.Party,
-			Status: tickets.StatusNew, CreatedAt: at, UpdatedAt: at, StatusChangedAt: at,
+			Status: tickets.StatusNew, CreatedAt: at, UpdatedAt: at, StatusChangedAt: at, Translation: nt.Translation,
 		}
 		query := `
 			INSERT INTO tickets (id, key, resident_id, chat_id, lang, text, photo_ids, location, category,
-				party, status, resident_name, created_at, updated_at, status_changed_at)
-			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
+				party, status, resident_name, created_at, updated_at, status_changed_at, translation)
+			VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`
 		_, err = tx.ExecContext(ctx, db.db.Rebind(query), id, nt.Key, t.ResidentID, t.ChatID, t.Lang, t.Text,
-			photos, t.Location, t.Category, string(t.Party), string(t.Status), nt.ResidentName, at, at, at)
+			photos, t.Location, t.Category, string(t.Party), string(t.Status), nt.ResidentName, at, at, at, t.Translation)
 		if err != nil {
 			return fmt.Errorf("storage: insert ticket %q: %w", nt.Key, err)
 		}
@@ -328,7 +329,7 @@ func scanTicket(row rowScanner) (tickets.Ticket, error) {
 	var resolvedAt, remindedAt, escalatedAt sql.NullTime
 	err := row.Scan(&t.ID, &t.ResidentID, &t.ChatID, &t.Lang, &t.Text, &photos, &t.Location, &t.Category,
 		&party, &status, &t.AssigneeID, &t.Assignee, &t.Rating, &t.CreatedAt, &t.UpdatedAt, &resolvedAt,
-		&t.StatusChangedAt, &remindedAt, &escalatedAt)
+		&t.StatusChangedAt, &remindedAt, &escalatedAt, &t.Translation)
 	if err != nil {
 		return tickets.Ticket{}, err
 	}

@@ -104,6 +104,16 @@ func TestCreateTicketRoundTrip(t *testing.T) {
 			t.Fatalf("PendingOutbox = %d, %v; want 2", n, err)
 		}
 
+		// An English resident's ticket keeps its machine translation for staff.
+		en := storage.NewTicket{Key: "draft:3", ResidentID: 503, ChatID: 503, Lang: "en",
+			Text: "The lift in building 3 is broken", Translation: "3号楼的电梯坏了", Party: parties.PropertyManagement, At: testTime}
+		if _, _, err := db.CreateTicket(ctx, en, nil); err != nil {
+			t.Fatal(err)
+		}
+		if read, err := db.Ticket(ctx, 3); err != nil || read.Translation != en.Translation {
+			t.Fatalf("Ticket(3).Translation = %q, %v; want %q", read.Translation, err, en.Translation)
+		}
+
 		if _, err := db.Ticket(ctx, 99); !errors.Is(err, storage.ErrNotFound) {
 			t.Fatalf("Ticket(99): %v; want ErrNotFound", err)
 		}

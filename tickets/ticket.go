@@ -119,6 +119,9 @@ type Ticket struct {
 	// belongs to an earlier cycle. nil when never.
 	RemindedAt  *time.Time
 	EscalatedAt *time.Time
+	// Translation is a machine translation of Text for staff, who read
+	// Chinese, when the resident wrote another language; "" when none.
+	Translation string
 }
 
 // Number is the ticket's human-friendly number, e.g. "#42".
