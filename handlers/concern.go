@@ -82,6 +82,7 @@ func (h *Handler) saveDraft(ctx context.Context, userID int64, d draft) error {
 	if err := h.State.Set(ctx, draftKey(userID), data, draftTTL); err != nil {
 		return fmt.Errorf("save draft of %d: %w", userID, err)
 	}
+	h.forgetStaffLast(ctx, userID)
 	return nil
 }
 
@@ -113,6 +114,13 @@ func (h *Handler) startIntake(ctx context.Context, in Incoming, chosen, lang, te
 func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang string) (handled bool, err error) {
 	if in.ReplyTo != 0 {
 		if handled, err := h.residentReply(ctx, in, chosen); handled || err != nil {
+			return handled, err
+		}
+	}
+	// Staff wrote after the bot's own latest question: their question
+	// comes first.
+	if h.staffWroteLast(ctx, in.UserID) {
+		if handled, err := h.conversationFollowUp(ctx, in, chosen); handled || err != nil {
 			return handled, err
 		}
 	}

@@ -51,6 +51,29 @@ func followUpKey(userID int64, messageID int) string {
 // 明天我在家", then "对的，是回复" before the "yes" are one answer in two.
 func lastFollowUpKey(userID int64) string { return fmt.Sprintf("convlast:%d", userID) }
 
+// staffLastKey marks that staff wrote to the resident after the bot last
+// asked for draft or ticket input: the resident's next plain message most
+// likely answers staff ("5楼" to "which floor?"), so it is offered to their
+// ticket before it can fill a waiting draft or another ticket's details.
+func staffLastKey(userID int64) string { return fmt.Sprintf("convnewer:%d", userID) }
+
+// forgetStaffLast notes that the bot asked the resident for input itself
+// (a draft step, details for a ticket): that question is now the latest.
+func (h *Handler) forgetStaffLast(ctx context.Context, userID int64) {
+	if err := h.State.Delete(ctx, staffLastKey(userID)); err != nil {
+		h.Log.Warn("forget that staff wrote last", "err", err)
+	}
+}
+
+// staffWroteLast reports staffLastKey; an error reads as no.
+func (h *Handler) staffWroteLast(ctx context.Context, userID int64) bool {
+	_, ok, err := h.State.Get(ctx, staffLastKey(userID))
+	if err != nil {
+		h.Log.Warn("recall whether staff wrote last", "err", err)
+	}
+	return ok
+}
+
 // noteConversation remembers that staff just wrote to the resident about a
 // ticket. Losing it only means the resident's next message is not offered
 // to the ticket, so a failure is logged, not returned.
@@ -58,6 +81,9 @@ func (h *Handler) noteConversation(ctx context.Context, residentID, ticketID int
 	err := h.State.Set(ctx, conversationKey(residentID), []byte(strconv.FormatInt(ticketID, 10)), conversationTTL)
 	if err != nil {
 		h.Log.Warn("remember conversation", "ticket", ticketID, "err", err)
+	}
+	if err := h.State.Set(ctx, staffLastKey(residentID), []byte("1"), conversationTTL); err != nil {
+		h.Log.Warn("remember that staff wrote last", "ticket", ticketID, "err", err)
 	}
 	// staff wrote again: a typed "可以" answers them now, not an earlier
 	// "is this for the ticket?" still waiting (its buttons still work)
@@ -169,6 +195,9 @@ func (h *Handler) followUpChoice(ctx context.Context, in Incoming, ticketID int6
 			h.Log.Warn("clear follow-up buttons", "err", err)
 		}
 	}
+	// the resident has said what the message was for: a waiting draft or
+	// details wait take the next one again
+	h.forgetStaffLast(ctx, in.UserID)
 	held := in
 	held.Callback, held.UpdateID, held.MessageID = nil, f.UpdateID, f.MessageID
 	held.Kind, held.Text, held.PhotoIDs = MessageKind(f.Kind), f.Text, f.PhotoIDs
