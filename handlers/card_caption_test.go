@@ -14,7 +14,7 @@ import (
 // follows, rather than being split by the transport into two messages.
 func TestACardTooLongForACaptionInUTF16IsOneTextMessageAndThePhotoFollows(t *testing.T) {
 	f := newTicketFixture(t, nil)
-	text := "8号楼门口的路灯坏了，" + strings.Repeat("晚上一片漆黑😡", 115)
+	text := "8号楼门口的路灯坏了，" + strings.Repeat("晚上一片漆黑😡", 110)
 	m := f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.PhotoMessage, PhotoIDs: []string{"p1"}, Text: text})
 	f.press(t, resident, findData(t, m, "c:send:"))
 	var toStaff []string

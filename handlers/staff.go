@@ -399,6 +399,9 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 	if body == "" && photo == "" {
 		return false, nil
 	}
+	if internalRemark(body) {
+		return true, nil // staff talking among themselves under a card
+	}
 	if _, ok := h.actingChat(t, in.ChatID); !ok {
 		h.Log.Info("staff reply in a chat the ticket has left", "ticket", t.ID, "chat_id", in.ChatID)
 		return true, h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID,
@@ -460,5 +463,22 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 		h.redrawOtherCards(ctx, Incoming{ChatID: in.ChatID, Callback: &Callback{MessageID: in.ReplyTo}}, updated)
 	}
 	h.noteConversation(ctx, t.ResidentID, t.ID)
+	// a reply to a card goes to the resident as written: say so every time,
+	// or a remark meant for colleagues goes out unnoticed
+	h.sendQuietly(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: staffRelayed})
 	return true, nil
+}
+
+// internalMarks open a reply under a card that is for colleagues only.
+var internalMarks = []string{"#内部", "＃内部", "#internal", "内部：", "内部:", "（内部）", "(内部)", "【内部】", "//"}
+
+// internalRemark reports a staff reply marked as not for the resident.
+func internalRemark(body string) bool {
+	b := strings.ToLower(strings.TrimSpace(body))
+	for _, m := range internalMarks {
+		if strings.HasPrefix(b, m) {
+			return true
+		}
+	}
+	return false
 }

@@ -1,0 +1,42 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+
+	"codesk/handlers"
+)
+
+// Staff talk among themselves under a card too: a reply marked #内部 stays
+// in the chat, and every reply that does go out says so under it.
+func TestAStaffRemarkMarkedInternalStaysAmongStaffAndARelayIsConfirmed(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	_, card := f.fileTicket(t, resident, "9号楼3单元水管漏水，楼道里全是水")
+	if !strings.Contains(card.Text, "#内部") {
+		t.Errorf("the card does not tell staff how to keep a remark internal:\n%s", card.Text)
+	}
+	for i, remark := range []string{"#内部 老王你下午去看一下", "#internal old Wang please go", "内部：这户比较难缠", "// 先别回"} {
+		before := f.out.count()
+		in := handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember, UserName: "王师傅",
+			MessageID: 80 + i, ReplyTo: card.SentMessageID, Kind: handlers.TextMessage, Text: remark}
+		if err := f.h.Handle(f.ctx, in); err != nil {
+			t.Fatal(err)
+		}
+		if got := residentMessages(f.deliver(t), resident); len(got) != 0 {
+			t.Errorf("%q reached the resident: %+v", remark, got)
+		}
+		if f.out.count() != before {
+			t.Errorf("%q got a reply in the staff chat: %q", remark, f.out.last(t).Text)
+		}
+	}
+
+	in := handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember, UserName: "王师傅",
+		MessageID: 90, ReplyTo: card.SentMessageID, Kind: handlers.TextMessage, Text: "师傅下午两点到，请家里留人"}
+	if err := f.h.Handle(f.ctx, in); err != nil {
+		t.Fatal(err)
+	}
+	onlyOne(t, residentMessages(f.deliver(t), resident), "relayed reply")
+	if got := f.out.last(t); got.ChatID != pmChat || got.ReplyTo != 90 || !strings.Contains(got.Text, "已转给居民") {
+		t.Errorf("the relay is not confirmed under the staff reply: %+v", got)
+	}
+}
