@@ -166,6 +166,7 @@ func (h *Handler) addDetails(ctx context.Context, in Incoming, t tickets.Ticket,
 	}
 	chat, _ := h.staffChat(t.Party)
 	replyTo := h.cardRef(ctx, t.ID, chat)
+	deskChat, deskRef := h.escalationRef(ctx, t)
 	relayed := h.withTranslation(ctx, body, "zh", t.ID) // staff read Chinese
 	key := keyEvent(t.ID, nonce(in), "resident")
 	now := h.Now()
@@ -191,6 +192,10 @@ func (h *Handler) addDetails(ctx context.Context, in Incoming, t tickets.Ticket,
 				rt = replyTo
 			}
 			msgs = relayToStaff(cur, c, rt, key, relayed, photos)
+			if cur.EscalatedAt != nil && deskChat != 0 && deskChat != c {
+				// the desk may be working on it: it hears the answer too
+				msgs = append(msgs, relayToStaff(cur, deskChat, deskRef, key+":desk", relayed, photos)...)
+			}
 		}
 		return cur, evs, msgs, nil
 	})
@@ -204,6 +209,30 @@ func (h *Handler) addDetails(ctx context.Context, in Incoming, t tickets.Ticket,
 		return fmt.Errorf("add details to ticket %d: %w", t.ID, err)
 	}
 	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDetailsAdded.f(lang, updated.Number(), parties.InSentence(updated.Party, lang))})
+}
+
+// escalationRef is the co-office chat and the message id of the ticket's
+// escalation card there (0 when none was sent); chat 0 when no desk chat is
+// configured.
+func (h *Handler) escalationRef(ctx context.Context, t tickets.Ticket) (chat int64, msg int) {
+	if h.Parties == nil || t.EscalatedAt == nil {
+		return 0, 0
+	}
+	co, ok := h.Parties.ChatOf(parties.CoOffice)
+	if !ok || co == 0 {
+		return 0, 0
+	}
+	escChat, escMsg, err := h.Tickets.TicketMessage(ctx, t.ID, purposeEscalation)
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
+		return co, 0
+	case err != nil:
+		h.Log.Warn("find escalation card", "ticket", t.ID, "err", err)
+		return co, 0
+	case escChat != co:
+		return co, 0
+	}
+	return co, escMsg
 }
 
 // myTickets lists the resident's own tickets, newest first.

@@ -169,11 +169,18 @@ func TestAfterEightHoursTheTicketIsEscalatedOnceToTheCoOffice(t *testing.T) {
 	if !redrawn[coChat] || !redrawn[pmChat] {
 		t.Errorf("after the desk's claim, cards redrawn: %v; want the escalation card and the party's card", redrawn)
 	}
-	// The party's card still threads the relays.
+	// The resident hears the desk took it up, not the party.
+	if claimed := onlyOne(t, residentMessages(f.deliver(t), resident), "claim notice"); !strings.Contains(claimed.Text, "联合办公室") {
+		t.Errorf("the desk's claim is told as %q", claimed.Text)
+	}
+	// The party's card still threads the relays, and the desk, which may be
+	// working on the ticket, gets them under its escalation card.
 	f.press(t, resident, "r:add:"+id)
 	f.say(t, resident, "还是不行")
-	if relay := onlyOne(t, byPurpose(f.deliver(t), "relay"), "relay"); relay.ChatID != pmChat || relay.ReplyTo != card.SentMessageID {
-		t.Errorf("relay after escalation = %+v", relay)
+	relays := byPurpose(f.deliver(t), "relay")
+	if len(relays) != 2 || relays[0].ChatID != pmChat || relays[0].ReplyTo != card.SentMessageID ||
+		relays[1].ChatID != coChat || relays[1].ReplyTo != esc.SentMessageID {
+		t.Errorf("relays after escalation = %+v; want one under the party's card, one under the escalation card", relays)
 	}
 	// The desk answers the resident by replying to the escalation card.
 	reply := handlers.Incoming{ChatID: coChat, Chat: handlers.GroupChat, UserID: coMember, UserName: "值班员",
@@ -182,8 +189,8 @@ func TestAfterEightHoursTheTicketIsEscalatedOnceToTheCoOffice(t *testing.T) {
 		t.Fatal(err)
 	}
 	relayed := onlyOne(t, residentMessages(f.deliver(t), resident), "desk reply relayed")
-	if !strings.Contains(relayed.Text, "今天下午修好") {
-		t.Errorf("the desk's reply to the escalation card reaches the resident: %+v", relayed)
+	if !strings.Contains(relayed.Text, "今天下午修好") || !strings.Contains(relayed.Text, "联合办公室") {
+		t.Errorf("the desk's reply to the escalation card reaches the resident, from the desk: %+v", relayed)
 	}
 }
 

@@ -100,6 +100,21 @@ func (h *Handler) actingChat(t tickets.Ticket, chat int64) (int64, bool) {
 	return 0, false
 }
 
+// actingParty is whom the resident hears from when staff act from chat: the
+// co-office desk when it acts on a ticket escalated to it, else the
+// ticket's party.
+func (h *Handler) actingParty(t tickets.Ticket, chat int64) parties.ID {
+	if own, ok := h.staffChat(t.Party); ok && own == chat {
+		return t.Party
+	}
+	if h.Parties != nil {
+		if co, ok := h.Parties.ChatOf(parties.CoOffice); ok && co != 0 && co == chat {
+			return parties.CoOffice
+		}
+	}
+	return t.Party
+}
+
 // mayAct: staff listed in the configuration for the party (or for the
 // co-office when the card is in the co-office chat), or members of the chat.
 func (h *Handler) mayAct(ctx context.Context, userID int64, party parties.ID, chat int64) (bool, error) {
@@ -174,7 +189,7 @@ func (h *Handler) claim(ctx context.Context, in Incoming, t tickets.Ticket) erro
 		ev := statusEvent(cur, tickets.StatusClaimed, in, now)
 		cur.Status, cur.AssigneeID, cur.Assignee, cur.UpdatedAt = tickets.StatusClaimed, in.UserID, staffName(in), now
 		lang := ticketLang(cur, "")
-		msg := toResident(cur, key, txtClaimedNotice.f(lang, cur.Number(), parties.InSentence(cur.Party, lang)), nil)
+		msg := toResident(cur, key, txtClaimedNotice.f(lang, cur.Number(), parties.InSentence(h.actingParty(cur, in.ChatID), lang)), nil)
 		return cur, []tickets.Event{ev}, []storage.OutboxMessage{msg}, nil
 	})
 	if err != nil || !ok {
@@ -206,7 +221,7 @@ func (h *Handler) resolve(ctx context.Context, in Incoming, t tickets.Ticket) er
 		if cur.Category == QuestionCategory {
 			notice = txtQuestionAnsweredNotice
 		}
-		msg := toResident(cur, key, notice.f(lang, cur.Number(), parties.InSentence(cur.Party, lang)), buttons)
+		msg := toResident(cur, key, notice.f(lang, cur.Number(), parties.InSentence(h.actingParty(cur, in.ChatID), lang)), buttons)
 		return cur, []tickets.Event{ev}, []storage.OutboxMessage{msg}, nil
 	})
 	if err != nil || !ok {
@@ -437,7 +452,7 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 			// a closed ticket takes no more remarks: no "reply to answer"
 			notice = txtStaffReplyClosedNotice
 		}
-		msg := toResident(cur, key, notice.f(lang, parties.InSentence(cur.Party, lang), cur.Number(), relayed), nil)
+		msg := toResident(cur, key, notice.f(lang, parties.InSentence(h.actingParty(cur, in.ChatID), lang), cur.Number(), relayed), nil)
 		return cur, evs, withPhotos(msg, photos), nil
 	})
 	if errors.Is(err, errMoved) {
