@@ -17,10 +17,15 @@ var (
 	chaseAsk = regexp.MustCompile(`怎么还没|还没有?(修|处理|人|动静|回复|消息)|怎么样了|进度|到哪|有消息|催|多久|什么时候|` +
 		`\b(update|updates|status|still|when|how long|any news|progress|follow up|chasing)\b`)
 	chaseAlone = regexp.MustCompile(`^(催一下|催一催|催催|催办|帮我催一下|any update|any updates|any news)$`)
+	// chaseOwn names the resident's own report outright: asked about with
+	// nothing open, the answer is still their tickets ("none yet", or how
+	// the last one ended), not an FAQ entry. "报修的流程…多久" is no chase.
+	chaseOwn = regexp.MustCompile(`我报的|我反映的|我投诉的|我提交的|上次报|之前报|我的(报修|投诉|工单)|` +
+		`\bmy (ticket|report|complaint|repair request)s?\b|\bi (reported|filed|complained)\b`)
 )
 
 // chasing reports a message that asks after the resident's own report while
-// they have one open.
+// they have one open, or names their own report outright.
 func (h *Handler) chasing(ctx context.Context, userID int64, text string) bool {
 	s := faq.Normalize(text)
 	if !chaseAlone.MatchString(s) && !(chaseRef.MatchString(s) && chaseAsk.MatchString(s)) {
@@ -36,7 +41,7 @@ func (h *Handler) chasing(ctx context.Context, userID int64, text string) bool {
 			return true
 		}
 	}
-	return false
+	return chaseOwn.MatchString(s)
 }
 
 // A resident disputing a resolution ("why resolved?? plumber never came",

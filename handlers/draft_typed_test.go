@@ -104,12 +104,18 @@ func TestAReportSaidAgainIsTheSameDraft(t *testing.T) {
 }
 
 // A resident asking after their open report gets their tickets, not FAQ
-// buttons or a second report; without an open one, the question is a
-// question.
+// buttons or a second report; one naming their own report with none open
+// hears they have none (not an FAQ answer); without either, the question
+// is a question.
 func TestChasingAReportShowsIt(t *testing.T) {
 	f := newTicketFixture(t, nil)
-	if got := f.say(t, resident, "我上次报的电梯怎么还没修？"); strings.Contains(got.Text, "#") {
-		t.Errorf("with no open ticket a chase is no ticket list, got %q", got.Text)
+	for _, q := range []string{"我上次报的电梯怎么还没修？", "我的报修怎么样了？", "any update on my ticket?"} {
+		if got := f.say(t, resident, q); !strings.Contains(got.Text, "还没有工单") && !strings.Contains(got.Text, "no tickets yet") {
+			t.Errorf("%q with no ticket: want to hear there is none, got %q", q, got.Text)
+		}
+	}
+	if got := f.say(t, resident, "报修的流程是什么，一般多久能修好"); strings.Contains(got.Text, "还没有工单") {
+		t.Errorf("a question about reporting is no chase, got %q", got.Text)
 	}
 	tk, _ := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	for _, q := range []string{"我上次报的电梯怎么还没修？", "催一下", "any update on my ticket?"} {

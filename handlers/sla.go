@@ -154,8 +154,12 @@ func (h *Handler) checkTicketSLA(ctx context.Context, t tickets.Ticket, now time
 				msgs = append(msgs, storage.OutboxMessage{Key: key, ChatID: coChat, Text: clip(body, maxMessageRunes),
 					Buttons: outboxButtons(staffButtons(cur)), ReplyTo: coCard, TicketID: cur.ID,
 					Purpose: purposeEscalation, CreatedAt: now})
-				lang := ticketLang(cur, "")
-				msgs = append(msgs, toResident(cur, key+":resident", txtSLAChasing.f(lang, cur.Number()), nil))
+				if !partyOK || partyChat != coChat {
+					// "the desk is chasing it" is news only when the desk
+					// is not the one the ticket waits on already
+					lang := ticketLang(cur, "")
+					msgs = append(msgs, toResident(cur, key+":resident", txtSLAChasing.f(lang, cur.Number()), nil))
+				}
 			} else {
 				h.Log.Error("no co-office chat configured: SLA escalation not delivered", "ticket", cur.ID)
 			}
