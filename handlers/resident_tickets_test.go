@@ -113,7 +113,7 @@ func TestRatingClosesTheTicketAndTakesAnOptionalComment(t *testing.T) {
 	if tk.Rating != 4 || tk.Status != tickets.StatusClosed {
 		t.Fatalf("after rating: %+v", tk)
 	}
-	if got := f.out.last(t); !strings.Contains(got.Text, "4 星") {
+	if got := f.out.last(t); !strings.Contains(got.Text, "4★") {
 		t.Errorf("rating thanks = %q", got.Text)
 	}
 	if got := f.say(t, resident, "师傅来得很快，谢谢").Text; !strings.Contains(got, "意见已转给") {
