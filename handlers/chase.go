@@ -73,8 +73,8 @@ var (
 // stairwell-light ticket), else, for words that dispute any resolution
 // ("还是没解决", "why resolved?? nobody came"), the latest.
 func (h *Handler) disputedTicket(ctx context.Context, userID int64, text string) (tickets.Ticket, bool) {
+	disputes := disputesResolution(text)
 	s := strings.TrimSpace(faq.Normalize(text))
-	disputes := (disputeClosed.MatchString(s) && disputeNot.MatchString(s)) || disputeAlone.MatchString(s)
 	if !disputes && !(stillCue.MatchString(s) && h.complains(text)) {
 		return tickets.Ticket{}, false // "物业费还没交怎么办" is a question, not the fault back
 	}
@@ -87,7 +87,8 @@ func (h *Handler) disputedTicket(ctx context.Context, userID int64, text string)
 	var latest *tickets.Ticket
 	about := h.Router.Route(text).Category
 	for i, t := range tks { // newest first
-		if t.Status != tickets.StatusResolved || !t.CanReopen(now) {
+		// a rated (closed) ticket can be disputed too, within the window
+		if (t.Status != tickets.StatusResolved && t.Status != tickets.StatusClosed) || !t.CanReopen(now) {
 			continue
 		}
 		if about != tickets.Uncategorized && t.Category == about {
@@ -101,6 +102,13 @@ func (h *Handler) disputedTicket(ctx context.Context, userID int64, text string)
 		return *latest, true
 	}
 	return tickets.Ticket{}, false
+}
+
+// disputesResolution reports words that dispute any resolution ("还是没解决",
+// "why resolved?? nobody came"), whatever the ticket is about.
+func disputesResolution(text string) bool {
+	s := strings.TrimSpace(faq.Normalize(text))
+	return (disputeClosed.MatchString(s) && disputeNot.MatchString(s)) || disputeAlone.MatchString(s)
 }
 
 // complains reports text that reads as a concern or a fault, not a question.

@@ -499,7 +499,13 @@ func (h *Handler) rateComment(ctx context.Context, in Incoming, t tickets.Ticket
 	if err != nil {
 		return fmt.Errorf("comment on ticket %d: %w", t.ID, err)
 	}
-	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtCommentThanks.f(lang, parties.InSentence(t.Party, lang))})
+	thanks := OutMessage{ChatID: in.ChatID, Text: txtCommentThanks.f(lang, parties.InSentence(t.Party, lang))}
+	if disputesResolution(body) && t.CanReopen(now) {
+		// "nobody came, they just closed it": passing it on is not enough
+		thanks.Text += "\n" + txtCommentDisputes.in(lang)
+		thanks.Buttons = reopenButtons(t, lang, now)
+	}
+	return h.send(ctx, thanks)
 }
 
 // reopen puts a resolved ticket back to its party within the reopen window:

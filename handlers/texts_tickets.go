@@ -110,17 +110,18 @@ var (
 		"工单 %s\n状态：%s\n类别：%s\n负责：%s\n提交：%s\n内容：%s",
 		"Ticket %s\nStatus: %s\nCategory: %s\nHandled by: %s\nSent: %s\nText: %s",
 	}
-	txtHistoryHead   = text{"记录：", "History:"}
-	txtAskDetails    = text{"请发送要补充的文字或照片，我会转给【%s】。", "Send the text or photos to add; I will pass them to %s."}
-	txtDetailsAdded  = text{"已补充到工单 %s，并已转给【%s】。", "Added to ticket %s and passed to %s."}
-	txtTicketNotOpen = text{"工单 %s 的状态是“%s”，无法再补充；问题没解决可以重新打开。", "Ticket %s is %s; nothing can be added to it. If the problem is back, reopen it."}
-	txtRateThanks    = text{"谢谢您的评价（%d★）！如愿意，可以再写几句意见；不写也没关系。", "Thank you for your rating (%d★)! You may add a comment if you like; it's optional."}
-	txtCommentThanks = text{"谢谢，您的意见已转给【%s】。", "Thank you, your comment was passed to %s."}
-	txtBtnNoComment  = text{"不用了", "No comment"}
-	txtAlreadyRated  = text{"您已经评价过了。", "You have already rated this ticket."}
-	txtCannotRateYet = text{"工单解决后才能评价。", "You can rate a ticket once it is resolved."}
-	txtReopenTooLate = text{"已超过 7 天，无法重新打开；请重新反映问题。", "It is more than 7 days since it was resolved; please report it again."}
-	txtCannotReopen  = text{"这个工单还没有解决，不需要重新打开。", "This ticket is still open; there is nothing to reopen."}
+	txtHistoryHead     = text{"记录：", "History:"}
+	txtAskDetails      = text{"请发送要补充的文字或照片，我会转给【%s】。", "Send the text or photos to add; I will pass them to %s."}
+	txtDetailsAdded    = text{"已补充到工单 %s，并已转给【%s】。", "Added to ticket %s and passed to %s."}
+	txtTicketNotOpen   = text{"工单 %s 的状态是“%s”，无法再补充；问题没解决可以重新打开。", "Ticket %s is %s; nothing can be added to it. If the problem is back, reopen it."}
+	txtRateThanks      = text{"谢谢您的评价（%d★）！如愿意，可以再写几句意见；不写也没关系。", "Thank you for your rating (%d★)! You may add a comment if you like; it's optional."}
+	txtCommentDisputes = text{"如果问题其实没有解决，可以重新打开工单：", "If it is not actually fixed, you can reopen the ticket:"}
+	txtCommentThanks   = text{"谢谢，您的意见已转给【%s】。", "Thank you, your comment was passed to %s."}
+	txtBtnNoComment    = text{"不用了", "No comment"}
+	txtAlreadyRated    = text{"您已经评价过了。", "You have already rated this ticket."}
+	txtCannotRateYet   = text{"工单解决后才能评价。", "You can rate a ticket once it is resolved."}
+	txtReopenTooLate   = text{"已超过 7 天，无法重新打开；请重新反映问题。", "It is more than 7 days since it was resolved; please report it again."}
+	txtCannotReopen    = text{"这个工单还没有解决，不需要重新打开。", "This ticket is still open; there is nothing to reopen."}
 
 	// Staff-facing.
 	staffCardTitle    = "🆕 工单 %s（New ticket）"

@@ -1,6 +1,7 @@
 package handlers_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 
@@ -96,5 +97,28 @@ func TestTheProblemStillThereReopensItsTicket(t *testing.T) {
 				t.Errorf("%q was taken for a dispute of the light ticket: %q", other, m.Text)
 			}
 		}
+	}
+}
+
+// Rating does not end the right to say it is not fixed: a low rating's
+// comment that disputes the resolution, or a dispute typed after rating,
+// gets the reopen button.
+func TestADisputeAfterRatingOffersTheReopen(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "The intercom at gate 2 does not work, visitors cannot call us")
+	id := itoa(tk.ID)
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+id)
+	f.deliver(t)
+	f.press(t, resident, "r:rate:"+id+":1")
+	thanks := f.say(t, resident, "Nobody came, they just closed it")
+	if !slices.Contains(buttonData(thanks), "r:reopen:"+id) {
+		t.Errorf("a disputing comment: want the reopen button, got %q %v", thanks.Text, buttonData(thanks))
+	}
+	later := f.say(t, resident, "it is still not fixed at all")
+	if !strings.Contains(later.Text, tk.Number()) || !slices.Contains(buttonData(later), "r:reopen:"+id) {
+		t.Errorf("a dispute after rating: want %s with its reopen button, got %q %v", tk.Number(), later.Text, buttonData(later))
+	}
+	if tks, _ := f.db.ResidentTickets(f.ctx, resident, 10); len(tks) != 1 {
+		t.Errorf("the dispute started %d tickets, want still 1", len(tks))
 	}
 }
