@@ -168,6 +168,10 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 		if t, ok := h.disputedTicket(ctx, in.UserID, text); ok {
 			return true, h.showTicket(ctx, in, t, ticketLang(t, chosen)) // with its reopen button
 		}
+		if t, ok := h.continuedTicket(ctx, in.UserID, text); ok && !in.notForTicket && !drafting {
+			lang := ticketLang(t, chosen)
+			return true, h.offerToTicket(ctx, in, t, chosen, txtAddToTicketAsk.f(lang, t.Number(), h.categoryText(t.Category).in(lang)))
+		}
 		if concern, _ := h.Router.IsConcern(text); !concern {
 			return false, nil
 		}

@@ -12,6 +12,7 @@ import (
 
 	"codesk/faq"
 	"codesk/parties"
+	"codesk/tickets"
 )
 
 // A resident answering staff rarely uses Telegram's "reply": after a staff
@@ -96,7 +97,7 @@ func (h *Handler) noteConversation(ctx context.Context, residentID, ticketID int
 // staff last wrote about, when there is one open and the message is not a
 // question the FAQ answers. handled reports that it asked.
 func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen string) (bool, error) {
-	if in.ReplyTo != 0 || (in.Kind != TextMessage && in.Kind != PhotoMessage) {
+	if in.ReplyTo != 0 || in.notForTicket || (in.Kind != TextMessage && in.Kind != PhotoMessage) {
 		return false, nil
 	}
 	data, ok, err := h.State.Get(ctx, conversationKey(in.UserID))
@@ -131,13 +132,21 @@ func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen 
 			return false, nil // a greeting, or a question the FAQ answers; "修好了" is for the staff
 		}
 	}
+	return true, h.offerToTicket(ctx, in, t, chosen, txtFollowUpAsk.f(ticketLang(t, chosen), t.Number(), parties.InSentence(t.Party, ticketLang(t, chosen))))
+}
+
+// offerToTicket holds the resident's message and asks, with buttons,
+// whether it goes to ticket t (ask is the question); a typed yes or no
+// answers too (typedFollowUpChoice).
+func (h *Handler) offerToTicket(ctx context.Context, in Incoming, t tickets.Ticket, chosen, ask string) error {
+	text := strings.TrimSpace(in.Text)
 	f := followUp{TicketID: t.ID, UpdateID: in.UpdateID, MessageID: in.MessageID, Kind: int(in.Kind), Text: text, PhotoIDs: in.PhotoIDs}
 	enc, err := json.Marshal(f)
 	if err != nil {
-		return true, fmt.Errorf("encode follow-up: %w", err)
+		return fmt.Errorf("encode follow-up: %w", err)
 	}
 	if err := h.State.Set(ctx, followUpKey(in.UserID, in.MessageID), enc, followUpTTL); err != nil {
-		return true, fmt.Errorf("save follow-up of %d: %w", in.UserID, err)
+		return fmt.Errorf("save follow-up of %d: %w", in.UserID, err)
 	}
 	held := strconv.Itoa(in.MessageID)
 	if before, ok, err := h.State.Get(ctx, lastFollowUpKey(in.UserID)); err == nil && ok {
@@ -148,12 +157,11 @@ func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen 
 	}
 	lang := ticketLang(t, chosen)
 	other := txtFollowUpQuestion
-	if in.Kind == PhotoMessage {
+	if in.Kind == PhotoMessage || h.complains(text) {
 		other = txtFollowUpNewConcern
 	}
 	id64, msg := strconv.FormatInt(t.ID, 10), ":"+strconv.Itoa(in.MessageID)
-	return true, h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID,
-		Text: txtFollowUpAsk.f(lang, t.Number(), parties.InSentence(t.Party, lang)),
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: ask,
 		Buttons: [][]Button{
 			{{Text: txtFollowUpSend.f(lang, t.Number()), Data: "r:conv:" + id64 + ":y" + msg}},
 			{{Text: other.in(lang), Data: "r:conv:" + id64 + ":n" + msg}},
@@ -217,6 +225,7 @@ func (h *Handler) followUpChoice(ctx context.Context, in Incoming, ticketID int6
 	if err := h.State.Delete(ctx, conversationKey(in.UserID)); err != nil {
 		return fmt.Errorf("clear conversation: %w", err)
 	}
+	held.notForTicket = true // said so: not offered to a ticket again
 	var replyLang string
 	return h.handlePrivate(ctx, held, &replyLang)
 }

@@ -51,6 +51,9 @@ type Incoming struct {
 	// lastLang is the language the resident last wrote in, when known
 	// (recallLanguage); set by the handler, not by transports
 	lastLang string
+	// notForTicket: the resident said this message is not for a ticket
+	// ("no, it's a new concern"), so it is not offered to one again
+	notForTicket bool
 }
 
 // Document is a file a user sent as a document; Size is 0 when unknown.

@@ -1,0 +1,45 @@
+package handlers
+
+import (
+	"context"
+	"regexp"
+
+	"codesk/faq"
+	"codesk/tickets"
+)
+
+// A resident adding to a report they made ("补充一下：是2号梯，3楼的按钮",
+// "垃圾桶还是满的，根本没人来清理" while that ticket is open) means that
+// ticket, not a second one with half the story.
+var additionCue = regexp.MustCompile(`^(补充|再补充|追加|更正一下|更正|更新一下)|` +
+	`^(to add|adding to|an update|update|addendum|correction|ps|p s|more details?|more info)\b`)
+
+// continuedTicket is the resident's open ticket that text adds to: the
+// newest one for words that say so, or the one about the same thing for a
+// fault that is still there.
+func (h *Handler) continuedTicket(ctx context.Context, userID int64, text string) (tickets.Ticket, bool) {
+	s := faq.Normalize(text)
+	adds := additionCue.MatchString(s)
+	still := stillCue.MatchString(s) && h.complains(text)
+	if !adds && !still {
+		return tickets.Ticket{}, false
+	}
+	tks, err := h.Tickets.ResidentTickets(ctx, userID, 20)
+	if err != nil {
+		h.Log.Warn("list resident tickets for an addition", "err", err)
+		return tickets.Ticket{}, false
+	}
+	about := tickets.Uncategorized
+	if still {
+		about = h.Router.Route(text).Category
+	}
+	for _, t := range tks { // newest first
+		if !t.Status.Open() {
+			continue
+		}
+		if adds || (about != tickets.Uncategorized && t.Category == about) {
+			return t, true
+		}
+	}
+	return tickets.Ticket{}, false
+}

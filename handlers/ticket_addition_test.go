@@ -1,0 +1,46 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// Adding to an open report, in words or by saying the fault is still
+// there, is offered to that ticket instead of starting a second one; "no,
+// it's a new concern" then drafts it as one.
+func TestAnAdditionToAnOpenReportIsOfferedToItsTicket(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	garbage, _ := f.fileTicket(t, resident, "3号楼1单元门口的垃圾桶满了三天没人清理")
+	lift, _ := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
+
+	m := f.say(t, resident, "补充一下：电梯是2号梯，3楼的按钮")
+	if !strings.Contains(m.Text, lift.Number()) {
+		t.Fatalf("an addition: want the offer to add it to %s, got %q", lift.Number(), m.Text)
+	}
+	f.press(t, resident, findData(t, m, "r:conv:"+itoa(lift.ID)+":y"))
+	if got := residentMessagesOf(t, f, lift.ID); len(got) != 1 || !strings.Contains(got[0], "2号梯") {
+		t.Errorf("%s got %q", lift.Number(), got)
+	}
+
+	m = f.say(t, resident, "垃圾桶还是满的，根本没人来清理")
+	if !strings.Contains(m.Text, garbage.Number()) {
+		t.Fatalf("the fault still there: want the offer to add it to %s, got %q", garbage.Number(), m.Text)
+	}
+	f.press(t, resident, findData(t, m, "r:conv:"+itoa(garbage.ID)+":n"))
+	if preview := f.out.last(t); !strings.Contains(preview.Text, "垃圾桶还是满的") || !strings.Contains(strings.Join(buttonData(preview), " "), "c:send:") {
+		t.Errorf("'no, a new concern' should draft it, got %q %v", preview.Text, buttonData(preview))
+	}
+	if tks, _ := f.db.ResidentTickets(f.ctx, resident, 10); len(tks) != 2 {
+		t.Errorf("%d tickets, want still 2", len(tks))
+	}
+}
+
+// A new matter is no addition: it is drafted as usual.
+func TestANewMatterWithAnOpenTicketIsDraftedAsUsual(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
+	m := f.say(t, resident, "3号楼门口的路灯坏了，晚上很黑")
+	if !strings.Contains(strings.Join(buttonData(m), " "), "c:send:") {
+		t.Errorf("a new matter: want its draft, got %q %v", m.Text, buttonData(m))
+	}
+}
