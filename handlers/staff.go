@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"log/slog"
+	"regexp"
 	"slices"
 	"strconv"
 	"strings"
@@ -442,8 +443,16 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 			evs = append(evs, statusEvent(cur, tickets.StatusClaimed, in, now))
 			cur.Status, cur.AssigneeID, cur.Assignee = tickets.StatusClaimed, in.UserID, staffName(in)
 		case tickets.StatusClaimed:
-			evs = append(evs, statusEvent(cur, tickets.StatusWaiting, in, now))
-			cur.Status = tickets.StatusWaiting
+			if asksResident(body) {
+				evs = append(evs, statusEvent(cur, tickets.StatusWaiting, in, now))
+				cur.Status = tickets.StatusWaiting
+			}
+		case tickets.StatusWaiting:
+			if !asksResident(body) {
+				// "the plumber comes tomorrow" waits on no answer
+				evs = append(evs, statusEvent(cur, tickets.StatusClaimed, in, now))
+				cur.Status = tickets.StatusClaimed
+			}
 		}
 		cur.UpdatedAt = now
 		lang := ticketLang(cur, "")
@@ -483,6 +492,13 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 	h.sendQuietly(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: staffRelayed})
 	return true, nil
 }
+
+// staffQuestion: a staff message that asks the resident something, which
+// the ticket then waits on ("waiting for you" in the resident's list).
+var staffQuestion = regexp.MustCompile(`[?？]|请问|请提供|请告知|请告诉|请发|请拍|请补充|麻烦您?(发|拍|告诉|提供|确认)|能否|可否|是否|方便.{0,12}吗|` +
+	`(?i)\b(please (send|tell|provide|confirm|let us know|share)|let us know|could you|can you|would you)\b`)
+
+func asksResident(body string) bool { return staffQuestion.MatchString(body) }
 
 // internalMarks open a reply under a card that is for colleagues only.
 var internalMarks = []string{"#内部", "＃内部", "#internal", "内部：", "内部:", "（内部）", "(内部)", "【内部】", "//"}

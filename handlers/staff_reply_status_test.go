@@ -124,3 +124,30 @@ func TestReassignedCardCarriesTheConversation(t *testing.T) {
 		t.Errorf("the claimed card lost the conversation: %+v", redrawn)
 	}
 }
+
+// The ticket waits for the resident only while staff's last word asks
+// them something: "waiting for you" after "the technician comes tomorrow"
+// would send the resident looking for a question.
+func TestATicketWaitsForTheResidentOnlyAfterAStaffQuestion(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:claim:"+itoa(tk.ID))
+	for i, step := range []struct {
+		says string
+		want tickets.Status
+	}{
+		{"请问是几楼的按钮？", tickets.StatusWaiting},
+		{"麻烦您拍张照片", tickets.StatusWaiting},
+		{"好的，师傅明天上午来修", tickets.StatusClaimed},
+		{"维保公司已经在路上了", tickets.StatusClaimed},
+		{"Could you tell us which floor", tickets.StatusWaiting},
+	} {
+		if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember, UserName: "王师傅",
+			MessageID: 100 + i, ReplyTo: card.SentMessageID, Kind: handlers.TextMessage, Text: step.says}); err != nil {
+			t.Fatal(err)
+		}
+		if got := f.ticket(t, tk.ID).Status; got != step.want {
+			t.Errorf("after %q the ticket is %s, want %s", step.says, got, step.want)
+		}
+	}
+}
