@@ -51,6 +51,9 @@ type TicketStore interface {
 	// TicketMessage is the latest delivered message of the ticket with that
 	// purpose (e.g. its card); storage.ErrNotFound when none.
 	TicketMessage(ctx context.Context, ticketID int64, purpose string) (chatID int64, messageID int, err error)
+	// TicketMessages lists every delivered message of the ticket with one
+	// of purposes, oldest first (every card it had).
+	TicketMessages(ctx context.Context, ticketID int64, purposes ...string) ([]storage.MessageRef, error)
 	// UnclaimedTickets lists tickets waiting for staff (new or reopened)
 	// since before olderThan: the SLA watcher's work.
 	UnclaimedTickets(ctx context.Context, olderThan time.Time) ([]tickets.Ticket, error)

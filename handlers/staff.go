@@ -307,6 +307,9 @@ func (h *Handler) reassign(ctx context.Context, in Incoming, t tickets.Ticket, p
 			cur.Status = tickets.StatusNew
 		}
 		cur.Party, cur.AssigneeID, cur.Assignee, cur.UpdatedAt = p, 0, "", now
+		// the escalation was about the old party's delay: the desk's right
+		// to act ends with the move (a new delay escalates anew)
+		cur.EscalatedAt = nil
 		lang := ticketLang(cur, "")
 		msgs := []storage.OutboxMessage{toResident(cur, keyEvent(cur.ID, n, "moved"),
 			txtReassignedNotice.f(lang, cur.Number(), parties.InSentence(p, lang)), nil)}
@@ -321,8 +324,31 @@ func (h *Handler) reassign(ctx context.Context, in Incoming, t tickets.Ticket, p
 	if err != nil || !ok {
 		return err
 	}
-	h.editCard(ctx, in, t, fmt.Sprintf(staffCardMovedAway, parties.Name(updated.Party, "zh"), parties.Name(updated.Party, "en")))
+	note := fmt.Sprintf(staffCardMovedAway, parties.Name(updated.Party, "zh"), parties.Name(updated.Party, "en"))
+	h.editCard(ctx, in, t, note)
+	h.retireCards(ctx, in, updated, note)
 	return nil
+}
+
+// retireCards redraws the cards t had before its move, but the pressed one
+// (editCard's), with note and no buttons: no old card in the party's or the
+// desk's chat offers to claim a ticket that is no longer theirs. Best
+// effort: a stale card's press is refused anyway.
+func (h *Handler) retireCards(ctx context.Context, in Incoming, t tickets.Ticket, note string) {
+	refs, err := h.Tickets.TicketMessages(ctx, t.ID, purposeCard, purposeEscalation)
+	if err != nil {
+		h.Log.Warn("find ticket cards to retire", "ticket", t.ID, "err", err)
+		return
+	}
+	body := h.cardBody(ctx, t) + "\n" + note
+	for _, r := range refs {
+		if in.Callback != nil && r.ChatID == in.ChatID && r.MessageID == in.Callback.MessageID {
+			continue
+		}
+		if err := h.Messenger.Edit(ctx, r.ChatID, r.MessageID, body, nil); err != nil {
+			h.Log.Info("retire ticket card", "ticket", t.ID, "chat_id", r.ChatID, "err", err)
+		}
+	}
 }
 
 // redrawOtherCards brings the ticket's other live card up to date after a
@@ -338,6 +364,9 @@ func (h *Handler) redrawOtherCards(ctx context.Context, in Incoming, t tickets.T
 		}
 		if err != nil || msg == 0 || (in.Callback != nil && chat == in.ChatID && msg == in.Callback.MessageID) {
 			continue
+		}
+		if _, live := h.actingChat(t, chat); !live {
+			continue // a card the ticket has left keeps its "moved" note
 		}
 		if err := h.Messenger.Edit(ctx, chat, msg, h.cardBody(ctx, t), staffButtons(t)); err != nil {
 			h.Log.Info("redraw ticket card", "ticket", t.ID, "purpose", purpose, "err", err)
@@ -479,7 +508,9 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 	}
 	if updated.Status != t.Status {
 		// the cards' buttons follow the status (no "claim" once answered)
-		if purpose == purposeCard {
+		if purpose == purposeCard && h.cardRef(ctx, t.ID, in.ChatID) == in.ReplyTo {
+			// only the current card: an older one in this chat (the ticket
+			// moved away and back) keeps its "moved" note
 			if err := h.Messenger.Edit(ctx, in.ChatID, in.ReplyTo, h.cardBody(ctx, updated), staffButtons(updated)); err != nil {
 				h.Log.Info("edit ticket card", "ticket", t.ID, "err", err)
 			}

@@ -7,6 +7,8 @@ import (
 	"fmt"
 	"time"
 
+	"github.com/jmoiron/sqlx"
+
 	"codesk/tickets"
 )
 
@@ -57,6 +59,48 @@ func (db *DB) TicketMessage(ctx context.Context, ticketID int64, purpose string)
 		return 0, 0, fmt.Errorf("storage: %s message of ticket %d: %w", purpose, ticketID, err)
 	}
 	return chatID, messageID, nil
+}
+
+// MessageRef is a delivered message that belongs to a ticket.
+type MessageRef struct {
+	ChatID    int64
+	MessageID int
+	Purpose   string
+}
+
+// TicketMessages lists the ticket's delivered messages recorded with any of
+// purposes, oldest first: every card a ticket ever had, to redraw the
+// stale ones when it moves.
+func (db *DB) TicketMessages(ctx context.Context, ticketID int64, purposes ...string) ([]MessageRef, error) {
+	if len(purposes) == 0 {
+		return nil, nil
+	}
+	order := "seq"
+	if db.dialect == DialectSQLite {
+		order = "rowid"
+	}
+	query, args, err := sqlx.In(`SELECT chat_id, message_id, purpose FROM message_refs
+		WHERE ticket_id = ? AND purpose IN (?) ORDER BY `+order, ticketID, purposes)
+	if err != nil {
+		return nil, fmt.Errorf("storage: messages of ticket %d: %w", ticketID, err)
+	}
+	var refs []MessageRef
+	rows, err := db.db.QueryContext(ctx, db.db.Rebind(query), args...)
+	if err != nil {
+		return nil, fmt.Errorf("storage: messages of ticket %d: %w", ticketID, err)
+	}
+	defer rows.Close()
+	for rows.Next() {
+		var r MessageRef
+		if err := rows.Scan(&r.ChatID, &r.MessageID, &r.Purpose); err != nil {
+			return nil, fmt.Errorf("storage: messages of ticket %d: %w", ticketID, err)
+		}
+		refs = append(refs, r)
+	}
+	if err := rows.Err(); err != nil {
+		return nil, fmt.Errorf("storage: messages of ticket %d: %w", ticketID, err)
+	}
+	return refs, nil
 }
 
 func (db *DB) refMessage(ctx context.Context, ex queryer, chatID int64, messageID int, ticketID int64, purpose string, at time.Time) error {

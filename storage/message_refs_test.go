@@ -3,6 +3,7 @@ package storage_test
 import (
 	"context"
 	"errors"
+	"slices"
 	"testing"
 
 	"codesk/storage"
@@ -60,6 +61,42 @@ func TestMessageRefs(t *testing.T) {
 		}
 		if _, _, err := db.TicketByMessage(ctx, 501, 12); !errors.Is(err, storage.ErrNotFound) {
 			t.Fatalf("a notice got a ticket ref: %v; want ErrNotFound", err)
+		}
+	})
+}
+
+func TestTicketMessagesListsEveryCardOldestFirst(t *testing.T) {
+	storagetest.EachDialect(t, func(t *testing.T, db *storage.DB) {
+		ctx := context.Background()
+		tk, _, err := db.CreateTicket(ctx, leakTicket("draft:1"), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		other, _, err := db.CreateTicket(ctx, leakTicket("draft:2"), nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		for _, r := range []struct {
+			chat    int64
+			msg     int
+			ticket  int64
+			purpose string
+		}{
+			{-1001, 30, tk.ID, "card"}, {501, 31, tk.ID, "resident"}, {-1000, 5, tk.ID, "escalation"},
+			{-1002, 7, tk.ID, "card"}, {-1001, 32, other.ID, "card"},
+		} {
+			if err := db.RefMessage(ctx, r.chat, r.msg, r.ticket, r.purpose, testTime); err != nil {
+				t.Fatal(err)
+			}
+		}
+		got, err := db.TicketMessages(ctx, tk.ID, "card", "escalation")
+		want := []storage.MessageRef{{ChatID: -1001, MessageID: 30, Purpose: "card"}, {ChatID: -1000, MessageID: 5, Purpose: "escalation"},
+			{ChatID: -1002, MessageID: 7, Purpose: "card"}}
+		if err != nil || !slices.Equal(got, want) {
+			t.Errorf("TicketMessages = %+v, %v; want %+v", got, err, want)
+		}
+		if got, err := db.TicketMessages(ctx, tk.ID); err != nil || len(got) != 0 {
+			t.Errorf("no purposes: %+v, %v", got, err)
 		}
 	})
 }
