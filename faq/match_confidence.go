@@ -67,9 +67,11 @@ func (m *Matcher) confidenceFeatures(r ranking, question string) confidenceFeatu
 // size and how much its entries overlap (long, overlapping answers spread
 // terms over many entries and lower every IDF), where the largest possible
 // IDF only tracks the size.
-func typicalTermWeight(questions *questionIndex, fallback float32) float32 {
+// totals are the questions' summed weights (questions.totals, or rankTotals
+// for the ranking's weights).
+func typicalTermWeight(questions *questionIndex, totals []float32, fallback float32) float32 {
 	var sum float32
-	for _, total := range questions.totals {
+	for _, total := range totals {
 		sum += total
 	}
 	n := len(questions.terms)

@@ -68,8 +68,8 @@ func TestPostingsKeepExactStrengths(t *testing.T) {
 			t.Fatalf("codeBits %d: wide %v, want %v", codeBits, p.wide, wantWide)
 		}
 		for id := range int32(terms) {
-			acc := make([]float32, entries)
-			touched := p.accumulate(id, 2, acc, nil)
+			acc, accRank := make([]float32, entries), make([]float32, entries)
+			touched := p.accumulate(id, 2, 3, acc, accRank, nil)
 			var listedEntries []int32
 			for e, s := range p.each(id) {
 				listedEntries = append(listedEntries, e)
@@ -88,6 +88,9 @@ func TestPostingsKeepExactStrengths(t *testing.T) {
 				}
 				if acc[e] != want {
 					t.Errorf("codeBits %d term %d entry %d: accumulated %v, want %v", codeBits, id, e, acc[e], want)
+				}
+				if want := want / 2 * 3; accRank[e] != want {
+					t.Errorf("codeBits %d term %d entry %d: accumulated for ranking %v, want %v", codeBits, id, e, accRank[e], want)
 				}
 				if has := p.has(id, int32(e)); has != listed {
 					t.Errorf("codeBits %d: has(%d, %d) = %v, want %v", codeBits, id, e, has, listed)

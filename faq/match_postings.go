@@ -48,11 +48,14 @@ func (p *postings) each(id int32) iter.Seq2[int32, float32] {
 	}
 }
 
-// accumulate adds term id's weighted strength w*strength to each entry's
-// acc, appending entries whose acc was 0 to touched. It is the inner loop of
-// scoring: no calls but append, shift and mask in registers.
-func (p *postings) accumulate(id int32, w float32, acc []float32, touched []int32) []int32 {
+// accumulate adds term id's weighted strengths w*strength to each entry's
+// acc and wRank*strength to its accRank (the two term weightings of score),
+// appending entries whose acc was 0 to touched; both weights are positive.
+// It is the inner loop of scoring: no calls but append, shift and mask in
+// registers.
+func (p *postings) accumulate(id int32, w, wRank float32, acc, accRank []float32, touched []int32) []int32 {
 	from, to := p.start[id], p.start[id+1]
+	accRank = accRank[:len(acc)]
 	if p.wide {
 		strengths := p.strengths[from:to]
 		for i, e := range p.refs[from:to] {
@@ -60,6 +63,7 @@ func (p *postings) accumulate(id int32, w float32, acc []float32, touched []int3
 				touched = append(touched, int32(e))
 			}
 			acc[e] += w * strengths[i]
+			accRank[e] += wRank * strengths[i]
 		}
 		return touched
 	}
@@ -73,6 +77,7 @@ func (p *postings) accumulate(id int32, w float32, acc []float32, touched []int3
 			touched = append(touched, int32(e))
 		}
 		acc[e] += w * s
+		accRank[e] += wRank * s
 	}
 	return touched
 }

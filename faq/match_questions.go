@@ -9,7 +9,9 @@ type questionIndex struct {
 	terms  []int32   // term ids, question after question
 	ends   []uint32  // question k's ids end at terms[ends[k]]
 	totals []float32 // question k's summed term weight
-	first  []uint32  // entry e's questions are first[e]:first[e+1]
+	// rankTotals: the same with rankIDF (rankWeight)
+	rankTotals []float32
+	first      []uint32 // entry e's questions are first[e]:first[e+1]
 }
 
 func (m *Matcher) indexQuestions(entries []Entry) questionIndex {
@@ -19,19 +21,22 @@ func (m *Matcher) indexQuestions(entries []Entry) questionIndex {
 		qi.first = append(qi.first, uint32(len(qi.ends)))
 		for _, q := range e.Questions {
 			ids = m.knownTermIDs(ids[:0], q)
-			var total float32
+			var total, rankTotal float32
 			for _, id := range ids {
 				total += m.termWeight(id)
+				rankTotal += m.rankWeight(id)
 			}
 			qi.terms = append(qi.terms, ids...)
 			qi.ends = append(qi.ends, uint32(len(qi.terms)))
 			qi.totals = append(qi.totals, total)
+			qi.rankTotals = append(qi.rankTotals, rankTotal)
 		}
 	}
 	qi.first = append(qi.first, uint32(len(qi.ends)))
 	qi.terms = slices.Clone(qi.terms)
 	qi.ends = slices.Clone(qi.ends)
 	qi.totals = slices.Clone(qi.totals)
+	qi.rankTotals = slices.Clone(qi.rankTotals)
 	qi.first = slices.Clone(qi.first)
 	return qi
 }
@@ -79,17 +84,30 @@ func (m *Matcher) questionCoverage(entry int32, known []int32, floor float32) fl
 // bestQuestion is the entry's question (an index into the question index,
 // -1 when none covers anything) with the largest coverage, and that coverage.
 func (m *Matcher) bestQuestion(entry int32, known []int32, floor float32) (int32, float32) {
+	return m.bestQuestionBy(entry, known, floor, m.idf, m.questions.totals)
+}
+
+// rankQuestionCoverage is questionCoverage with the ranking's term weights
+// (rankWeight); floor is in those weights.
+func (m *Matcher) rankQuestionCoverage(entry int32, known []int32, floor float32) float32 {
+	_, best := m.bestQuestionBy(entry, known, floor, m.rankIDF, m.questions.rankTotals)
+	return best
+}
+
+// bestQuestionBy is bestQuestion with the term weights of idfs (m.idf or
+// m.rankIDF) and the questions' totals in them.
+func (m *Matcher) bestQuestionBy(entry int32, known []int32, floor float32, idfs, totals []float32) (int32, float32) {
 	qi := &m.questions
 	bestK, best := int32(-1), float32(0)
 	for k := qi.first[entry]; k < qi.first[entry+1]; k++ {
-		total := qi.totals[k]
+		total := totals[k]
 		if total == 0 {
 			continue
 		}
 		var got float32
 		for _, id := range qi.question(k) {
 			if _, ok := slices.BinarySearch(known, id); ok {
-				got += m.termWeight(id)
+				got += float32(idfs[id] * m.kindWeight(m.kinds[id]))
 			}
 		}
 		if c := got / max(total, floor); c > best {

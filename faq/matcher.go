@@ -18,10 +18,13 @@ import (
 // [0,1]. Scores are therefore in [0,1] and comparable across questions, so one
 // threshold works for short and long questions alike.
 type Matcher struct {
-	params     matchParams
-	ids        []string
-	terms      *termDict
-	idf        []float32
+	params matchParams
+	ids    []string
+	terms  *termDict
+	idf    []float32
+	// rankIDF orders the entries (match_rank_idf.go); idf, which the
+	// confidence model was fitted on, measures them.
+	rankIDF    []float32
 	kinds      []termKind
 	postings   postings
 	fixer      *typoFixer
@@ -42,7 +45,9 @@ type Matcher struct {
 	// questionFloor is the least total weight a question's coverage is
 	// measured against (questionFloorTerms typical terms).
 	questionFloor float32
-	pool          sync.Pool // *scratch
+	// rankQuestionFloor is questionFloor in the ranking's weights (rankWeight).
+	rankQuestionFloor float32
+	pool              sync.Pool // *scratch
 }
 
 // matchParams are the scoring and decision constants (see match_params.go).
@@ -55,6 +60,8 @@ type matchParams struct {
 	coveredWeight                float64         // relative weight of a query term inside a lexicon phrase
 	unknownBigramWeight          float64         // weight of a Chinese bigram the FAQ never uses
 	questionShare                float64         // weight of question coverage in the blended score
+	answerOnlyShare              float64         // blend: question coverage counts as at least this share of query coverage
+	answerMentionDF              float64         // rankIDF: an entry whose answers alone use a term counts this much of a document
 	questionFloorTerms           float64         // a question weighs at least this many typical terms
 	background                   bool            // compare with the background topics (background.go)
 	confidence                   confidenceModel // chance that the top entry is right
@@ -99,6 +106,7 @@ func newMatcher(entries []Entry, p matchParams) *Matcher {
 		qTotal, aTotal int
 		tokens         []string
 		counts         []termCount
+		askedDF        []int32 // per term, the entries whose questions use it
 	)
 	for i, e := range entries {
 		m.ids[i] = e.ID
@@ -112,6 +120,7 @@ func newMatcher(entries []Entry, p matchParams) *Matcher {
 		aLens[i] = len(tokens) - qLens[i]
 		counts = m.countTerms(counts[:0], tokens[:qLens[i]], tokens[qLens[i]:])
 		pb.addEntry(counts)
+		askedDF = countAsked(askedDF, counts)
 		qTotal += qLens[i]
 		aTotal += aLens[i]
 	}
@@ -132,19 +141,23 @@ func newMatcher(entries []Entry, p matchParams) *Matcher {
 		return saturate(p.questionWeight*float64(t.inQuestions)/qNorm+p.answerWeight*float64(t.inAnswers)/aNorm, p.k1)
 	})
 	m.idf = make([]float32, m.terms.len())
+	m.rankIDF = make([]float32, m.terms.len())
 	m.kinds = make([]termKind, m.terms.len())
 	for id := range int32(m.terms.len()) {
 		m.kinds[id] = termKindOf(m.terms.term(id))
-		m.idf[id] = idf(n, len(m.postings.of(id)))
+		df := len(m.postings.of(id))
+		m.idf[id] = idf(n, df)
+		m.rankIDF[id] = rankIDF(n, df, int(askedDF[id]), p.answerMentionDF)
 	}
 	m.maxIDF = idf(n, 0)
 	m.questions = m.indexQuestions(entries)
 	m.statements = m.indexStatements(entries)
-	m.typicalWeight = typicalTermWeight(&m.questions, m.maxIDF)
+	m.typicalWeight = typicalTermWeight(&m.questions, m.questions.totals, m.maxIDF)
 	m.questionFloor = float32(p.questionFloorTerms) * m.typicalWeight
+	m.rankQuestionFloor = float32(p.questionFloorTerms) * typicalTermWeight(&m.questions, m.questions.rankTotals, m.maxIDF)
 	m.homophones = m.homophoneFixer()
 	m.alternatives = m.alternativeIDs()
-	m.pool.New = func() any { return &scratch{acc: make([]float32, n)} }
+	m.pool.New = func() any { return &scratch{acc: make([]float32, n), accRank: make([]float32, n)} }
 	if p.background {
 		m.background = backgroundMatcher()
 	}
@@ -190,7 +203,11 @@ func saturate(tf, k1 float64) float32 {
 
 // idf is BM25's inverse document frequency (always positive).
 func idf(n, df int) float32 {
-	return float32(math.Log(1 + (float64(n)-float64(df)+0.5)/(float64(df)+0.5)))
+	return idfOf(n, float64(df))
+}
+
+func idfOf(n int, df float64) float32 {
+	return float32(math.Log(1 + (float64(n)-df+0.5)/(df+0.5)))
 }
 
 func countWords(words map[string]int, normalized string) {
