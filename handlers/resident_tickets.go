@@ -535,7 +535,9 @@ func (h *Handler) reopen(ctx context.Context, in Incoming, t tickets.Ticket, lan
 			return cur, nil, nil, err
 		}
 		evs := []tickets.Event{statusEvent(cur, tickets.StatusReopened, in, now)}
+		// whoever claims it now is its assignee; the history keeps who was
 		cur.Status, cur.Rating, cur.UpdatedAt = tickets.StatusReopened, 0, now
+		cur.AssigneeID, cur.Assignee = 0, ""
 		var msgs []storage.OutboxMessage
 		if chatOK {
 			msgs = cardMessages(cur, chat, keyCard(cur.ID, cur.Party)+":"+n, fmt.Sprintf(staffCardReopened, cur.Number()), cat)

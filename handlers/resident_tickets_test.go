@@ -149,13 +149,14 @@ func TestReopenWorksWithinSevenDaysOfResolution(t *testing.T) {
 	if n := f.lastNotice(); !strings.Contains(n, "还没有解决") {
 		t.Errorf("an open ticket is not reopened, got %q", n)
 	}
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:claim:"+id)
 	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+id)
 	f.deliver(t)
 
 	f.now = f.now.Add(6 * 24 * time.Hour)
 	f.press(t, resident, "r:reopen:"+id)
-	if got := f.ticket(t, tk.ID).Status; got != tickets.StatusReopened {
-		t.Fatalf("reopen within the window: status %s", got)
+	if got := f.ticket(t, tk.ID); got.Status != tickets.StatusReopened || got.AssigneeID != 0 || got.Assignee != "" {
+		t.Fatalf("reopen within the window: %+v; want reopened with nobody assigned until a claim", got)
 	}
 	out := f.deliver(t)
 	if len(out) != 1 || out[0].ChatID != pmChat || out[0].Purpose != "card" || !strings.Contains(out[0].Text, "重新打开") ||

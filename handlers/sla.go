@@ -37,8 +37,9 @@ func (p SLAPolicy) withDefaults() SLAPolicy {
 	return p
 }
 
-// Outbox purposes of the SLA messages: neither is a card, so relays keep
-// threading under the party's card and staff replies to them are not relayed.
+// Outbox purposes of the SLA messages: neither is the party's card, so relays
+// keep threading under that card; a staff reply to either is relayed to the
+// resident like a reply to the card.
 const (
 	purposeReminder   = "reminder"   // "unclaimed for X h" in the party's chat
 	purposeEscalation = "escalation" // the card in the co-office chat
