@@ -28,6 +28,7 @@ func TestRoutePerParty(t *testing.T) {
 		{"屋顶一下雨就漏，顶楼走廊墙上都是水印", parties.PropertyManagement, "common_leaks"},
 		{"rain leaks through the roof into the top floor corridor", parties.PropertyManagement, "common_leaks"},
 		{"地库里乱停车，出口都被堵了", parties.PropertyManagement, "parking_order"},
+		{"2号楼地下车库的灯全灭了", parties.PropertyManagement, "lights"}, // a car park's lights are lighting
 		{"垃圾桶三天没人收，满地都是", parties.PropertyManagement, "garbage"},
 		{"nobody empties the bins by block 4", parties.PropertyManagement, "garbage"},
 		// owners' committee
