@@ -319,6 +319,10 @@ func (h *Handler) handleGroup(ctx context.Context, in Incoming) error {
 		// Residents' questions are not for a group's eyes, and FAQ edits
 		// (with their confirm buttons) belong to one admin's private chat.
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtAdminOnlyPrivate.in(lang), ReplyTo: in.MessageID})
+	case "mytickets", "tickets", "report", "concern", "lang", "language", "menu", "cancel":
+		// a resident's command typed in a group: where it works, rather
+		// than silence (other commands may be another bot's)
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGroupOnlyPrivate.in(lang), ReplyTo: in.MessageID})
 	}
 	return nil
 }

@@ -333,6 +333,13 @@ func TestGroupChatsOnlyGetCommandsAddressedToTheBot(t *testing.T) {
 	if n := group("/help@codesk_bot"); n != 1 {
 		t.Errorf("a command addressed to us is answered, got %d replies", n)
 	}
+	// a resident's command in a group is told where it works, not ignored
+	if n := group("/mytickets"); n != 1 || !strings.Contains(f.out.last(t).Text, "私聊") {
+		t.Errorf("/mytickets in a group: %d replies, last %q", n, f.out.last(t).Text)
+	}
+	if n := group("/ban@other_bot"); n != 0 {
+		t.Errorf("another bot's command got %d replies", n)
+	}
 }
 
 func TestOnlyAdminsSeeStatistics(t *testing.T) {
