@@ -27,6 +27,9 @@ type draft struct {
 	Category      string     `json:"category,omitempty"`
 	Party         parties.ID `json:"party,omitempty"`
 	TicketID      int64      `json:"ticket_id,omitempty"` // set once sent
+	// PartyChosen: the resident picked the party; the preview must not
+	// then say the bot could not tell
+	PartyChosen bool `json:"party_chosen,omitempty"`
 }
 
 // Draft steps: what the resident's next message means.
@@ -494,7 +497,9 @@ func (h *Handler) showPreview(ctx context.Context, userID, chatID int64, d draft
 
 func (h *Handler) previewText(d draft, lang string) string {
 	var b strings.Builder
-	if d.Party == parties.CoOffice {
+	if d.Party == parties.CoOffice && d.PartyChosen {
+		b.WriteString(txtPreviewToDesk.f(lang, d.Text))
+	} else if d.Party == parties.CoOffice {
 		b.WriteString(txtPreviewCoOffice.f(lang, d.Text))
 	} else {
 		b.WriteString(txtPreview.f(lang, h.categoryText(d.Category).in(lang), parties.InSentence(d.Party, lang), d.Text))
@@ -616,6 +621,7 @@ func (h *Handler) concernCallback(ctx context.Context, in Incoming, rest, chosen
 			d.Party = p
 			d.Category = h.Router.Route(d.Text).CategoryFor(p)
 		}
+		d.PartyChosen = true
 		d.Step = stepPreview
 		return h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
 	case "photo", "loc":

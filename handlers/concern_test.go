@@ -395,6 +395,9 @@ func TestTheResidentCanSendTheConcernToAnotherParty(t *testing.T) {
 func TestTheDeskKeepsTheCategoryAsAHint(t *testing.T) {
 	f := newTicketFixture(t, nil)
 	f.moveDraft(t, f.say(t, resident, "楼道里堆满了杂物，3号楼"), "co")
+	if got := f.out.last(t).Text; strings.Contains(got, "无法确定") || !strings.Contains(got, "三方联合办公室") {
+		t.Errorf("the resident chose the desk; the preview says %q", got)
+	}
 	// from the desk to a party that does not own the category: it goes
 	f.moveDraft(t, f.out.last(t), "oc")
 	if got := f.out.last(t).Text; !strings.Contains(got, "其他问题") {

@@ -25,6 +25,10 @@ var (
 		"将作为【%s】工单发送给【%s】：\n%s",
 		"This will be sent to %[2]s as a ticket about \"%[1]s\":\n%[3]s",
 	}
+	txtPreviewToDesk = text{
+		"将发送给【三方联合办公室】，由值班人员处理或分派：\n%s",
+		"This will go to the co-office desk, which will handle it or pass it on:\n%s",
+	}
 	txtPreviewCoOffice = text{
 		"暂时无法确定由哪个部门负责，将发送给【三方联合办公室】，由值班人员分派：\n%s",
 		"I can't tell which party is responsible, so this will go to the co-office desk, which will pass it on:\n%s",
