@@ -2,8 +2,10 @@ package handlers
 
 import (
 	"context"
+	"fmt"
 	"regexp"
 	"strings"
+	"time"
 
 	"codesk/faq"
 	"codesk/tickets"
@@ -115,4 +117,28 @@ func disputesResolution(text string) bool {
 func (h *Handler) complains(text string) bool {
 	concern, _ := h.Router.IsConcern(text)
 	return concern || h.Router.DescribesProblem(text)
+}
+
+// A dispute typed before the reopen button is pressed ("根本没人来清理") is
+// what staff most need to read on the reopened ticket: it is held until then.
+const disputeTTL = 24 * time.Hour
+
+func disputeKey(userID, ticketID int64) string { return fmt.Sprintf("dispute:%d:%d", userID, ticketID) }
+
+func (h *Handler) holdDispute(ctx context.Context, userID, ticketID int64, text string) {
+	if err := h.State.Set(ctx, disputeKey(userID, ticketID), []byte(text), disputeTTL); err != nil {
+		h.Log.Warn("hold a dispute for the reopen", "ticket", ticketID, "err", err)
+	}
+}
+
+// heldDispute returns and forgets the dispute held for the ticket.
+func (h *Handler) heldDispute(ctx context.Context, userID, ticketID int64) (string, bool) {
+	data, ok, err := h.State.Get(ctx, disputeKey(userID, ticketID))
+	if err != nil || !ok {
+		return "", false
+	}
+	if err := h.State.Delete(ctx, disputeKey(userID, ticketID)); err != nil {
+		h.Log.Warn("forget a held dispute", "ticket", ticketID, "err", err)
+	}
+	return string(data), true
 }

@@ -557,7 +557,15 @@ func (h *Handler) reopen(ctx context.Context, in Incoming, t tickets.Ticket, lan
 	if err := h.setAwait(ctx, in.UserID, awaited{Kind: awaitDetails, TicketID: t.ID}); err != nil {
 		return err
 	}
-	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtReopenedNotice.f(lang, updated.Number(), parties.InSentence(updated.Party, lang))})
+	if err := h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtReopenedNotice.f(lang, updated.Number(), parties.InSentence(updated.Party, lang))}); err != nil {
+		return err
+	}
+	if dispute, ok := h.heldDispute(ctx, in.UserID, t.ID); ok {
+		said := in
+		said.Callback, said.Kind, said.Text, said.PhotoIDs, said.ReplyTo = nil, TextMessage, dispute, nil, 0
+		return h.addDetails(ctx, said, updated, lang)
+	}
+	return nil
 }
 
 func statusEvent(t tickets.Ticket, to tickets.Status, in Incoming, at time.Time) tickets.Event {

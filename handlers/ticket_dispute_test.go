@@ -122,3 +122,27 @@ func TestADisputeAfterRatingOffersTheReopen(t *testing.T) {
 		t.Errorf("the dispute started %d tickets, want still 1", len(tks))
 	}
 }
+
+// What the resident typed to dispute the resolution reaches staff once they
+// press reopen: it is why the ticket came back.
+func TestTheDisputeTypedBeforeTheReopenReachesStaff(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "3号楼1单元门口的垃圾桶满了三天没人清理")
+	id := itoa(tk.ID)
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+id)
+	f.deliver(t)
+	f.say(t, resident, "怎么就说解决了，根本没人来清理")
+	f.press(t, resident, "r:reopen:"+id)
+	var toStaff []string
+	for _, m := range f.deliver(t) {
+		if m.ChatID == pmChat {
+			toStaff = append(toStaff, m.Purpose+": "+m.Text)
+		}
+	}
+	if got := strings.Join(toStaff, "\n"); strings.Count(got, "根本没人来清理") != 1 || !strings.Contains(got, "card: ") {
+		t.Errorf("staff got, after the reopen:\n%s\nwant the reopened card and the dispute once", got)
+	}
+	if got := residentMessagesOf(t, f, tk.ID); len(got) != 1 {
+		t.Errorf("the ticket's resident messages = %q; want the dispute", got)
+	}
+}
