@@ -169,7 +169,7 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 			return true, h.startIntake(ctx, in, chosen, lang, text)
 		}
 		if t, ok := h.disputedTicket(ctx, in.UserID, text); ok {
-			h.holdDispute(ctx, in.UserID, t.ID, text) // staff hear it if reopened
+			h.holdDispute(ctx, in.UserID, t.ID, text)                    // staff hear it if reopened
 			return true, h.showTicket(ctx, in, t, ticketLang(t, chosen)) // with its reopen button
 		}
 		if t, ok := h.continuedTicket(ctx, in.UserID, text); ok && !in.notForTicket && !drafting {
