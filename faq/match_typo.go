@@ -42,7 +42,7 @@ func newTypoFixer(words map[string]int) *typoFixer {
 
 // fix returns the vocabulary word closest to w, or w itself.
 func (f *typoFixer) fix(w string) string {
-	if len(w) < 5 || !isASCIILetters(w) || f.known[w] || f.known[stemEnglish(w)] {
+	if len(w) < 4 || !isASCIILetters(w) || f.known[w] || f.known[stemEnglish(w)] {
 		return w
 	}
 	maxDist := 1
@@ -57,7 +57,7 @@ func (f *typoFixer) fix(w string) string {
 		// a five-letter word is only corrected by the letter it lacks
 		// ("acess"): substitutions would turn too many real short words
 		// into others
-		if len(w) == 5 && len(v.word) <= len(w) {
+		if len(w) <= 5 && len(v.word) <= len(w) {
 			continue
 		}
 		d := editDistance(w, v.word, maxDist)

@@ -216,3 +216,15 @@ func TestMatchLexiconWordOutsideItsPhraseIsUnknown(t *testing.T) {
 		}
 	}
 }
+
+// A four- or five-letter word is corrected only by the letter it lacks
+// ("tmes", "acess"): substituting a letter would turn real short words
+// ("time", "fees") into others.
+func TestShortWordsAreCorrectedOnlyByAMissingLetter(t *testing.T) {
+	f := newTypoFixer(map[string]int{"times": 3, "access": 2, "fees": 4, "tome": 1})
+	for typed, want := range map[string]string{"tmes": "times", "acess": "access", "feez": "feez", "time": "time", "tomb": "tomb"} {
+		if got := f.fix(typed); got != want {
+			t.Errorf("fix(%q) = %q, want %q", typed, got, want)
+		}
+	}
+}
