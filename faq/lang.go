@@ -56,6 +56,10 @@ func hasLetter(s string) bool {
 	return false
 }
 
+// HasChineseFrame reports a Chinese function word or question particle in
+// normalised text: what makes a few characters a Chinese sentence.
+func HasChineseFrame(normalized string) bool { return countZHFrame(normalized) > 0 }
+
 func countZHFrame(s string) int {
 	n := 0
 	for _, w := range zhFrameWords {

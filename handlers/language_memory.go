@@ -60,7 +60,25 @@ func carriesLanguage(t, lastLang string) bool {
 	if !hasWords(t) || strings.HasPrefix(t, "/") {
 		return false
 	}
-	return lastLang == "" || !(isPleasantry(t) || mixesScripts(t))
+	return lastLang == "" || !(isPleasantry(t) || mixesScripts(t) || (lastLang == "en" && bareChineseTerm(t)))
+}
+
+// bareChineseTerm reports a few Chinese characters with no sentence frame
+// ("门禁卡?", "业委会", "报修"): the estate's word for a thing, which an
+// English-speaking resident types as they see it on notices, not a switch
+// to Chinese. "你能干嘛", "怎么报修" have a frame and are Chinese.
+func bareChineseTerm(t string) bool {
+	n := faq.Normalize(t)
+	han := 0
+	for _, r := range n {
+		switch {
+		case unicode.Is(unicode.Han, r):
+			han++
+		case unicode.IsLetter(r):
+			return false
+		}
+	}
+	return han > 0 && han <= 4 && !faq.HasChineseFrame(n)
 }
 
 func isPleasantry(t string) bool {
