@@ -54,9 +54,9 @@ func (f *typoFixer) fix(w string) string {
 		if d := len(v.word) - len(w); d > maxDist || d < -maxDist {
 			continue
 		}
-		// a five-letter word is only corrected by the letter it lacks
-		// ("acess"): substitutions would turn too many real short words
-		// into others
+		// a four- or five-letter word is only corrected by the letter it
+		// lacks ("tmes", "acess"): substitutions would turn too many real
+		// short words into others
 		if len(w) <= 5 && len(v.word) <= len(w) {
 			continue
 		}

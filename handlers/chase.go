@@ -27,7 +27,7 @@ var (
 )
 
 // chasing reports a message that asks after the resident's own report while
-// they have one open, or names their own report outright.
+// they have one open.
 func (h *Handler) chasing(ctx context.Context, userID int64, text string) bool {
 	s := faq.Normalize(text)
 	if !chaseAlone.MatchString(s) && !(chaseRef.MatchString(s) && chaseAsk.MatchString(s)) {
@@ -43,7 +43,17 @@ func (h *Handler) chasing(ctx context.Context, userID int64, text string) bool {
 			return true
 		}
 	}
-	return chaseOwn.MatchString(s)
+	return false
+}
+
+// asksAfterOwnReport reports words that ask after the resident's own report
+// outright ("我的报修怎么样了", "any update on my ticket?"): with nothing open
+// the answer is still their tickets ("none yet", or how the last ended). It
+// is asked after the emergency and dispute checks: "我上次报的煤气味又有了"
+// is a report and "我报的灯还是不亮" a dispute.
+func asksAfterOwnReport(text string) bool {
+	s := faq.Normalize(text)
+	return chaseOwn.MatchString(s) && chaseAsk.MatchString(s)
 }
 
 // A resident disputing a resolution ("why resolved?? plumber never came",

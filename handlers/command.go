@@ -7,6 +7,7 @@ type command struct {
 	name     string
 	args     string
 	otherBot bool // addressed to another bot in the same chat
+	toUs     bool // addressed to this bot by name ("/menu@codesk_bot")
 }
 
 // parseCommand parses a leading bot command. The library's own command
@@ -28,5 +29,6 @@ func parseCommand(text, botUsername string) (command, bool) {
 	if addressed && botUsername != "" && !strings.EqualFold(target, botUsername) {
 		c.otherBot = true
 	}
+	c.toUs = addressed && !c.otherBot
 	return c, true
 }

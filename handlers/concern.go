@@ -120,8 +120,14 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 			return handled, err
 		}
 	}
-	// Staff wrote after the bot's own latest question: their question
-	// comes first.
+	// a typed yes or no answers the "is this for ticket #N?" offers still
+	// waiting (staff's follow-up question or an addition to a report)
+	if t := strings.TrimSpace(in.Text); in.Kind == TextMessage && in.ReplyTo == 0 && (typedReplyYes(t) || typedNo(t)) {
+		if handled, err := h.typedFollowUpChoice(ctx, in, t, chosen); handled || err != nil {
+			return handled, err
+		}
+	}
+	// Staff asked after the bot's own latest question: theirs comes first.
 	if h.staffWroteLast(ctx, in.UserID) {
 		if handled, err := h.conversationFollowUp(ctx, in, chosen); handled || err != nil {
 			return handled, err
@@ -176,7 +182,11 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 			lang := ticketLang(t, chosen)
 			return true, h.offerToTicket(ctx, in, t, chosen, txtAddToTicketAsk.f(lang, t.Number(), h.categoryText(t.Category).in(lang)))
 		}
-		if concern, _ := h.Router.IsConcern(text); !concern {
+		concern, _ := h.Router.IsConcern(text)
+		if !concern && asksAfterOwnReport(text) {
+			return true, h.myTickets(ctx, in, lang) // none open: "none yet", or how they ended
+		}
+		if !concern {
 			return false, nil
 		}
 		// a topic named in a word or two ("电梯", "parking": not yet a
@@ -669,7 +679,7 @@ func (h *Handler) confirmDraft(ctx context.Context, in Incoming, d draft, lang s
 		Key: "draft:" + d.ID, ResidentID: in.UserID, ChatID: in.ChatID, Lang: lang, Text: d.Text,
 		PhotoIDs: d.PhotoIDs, Location: d.Location, Category: d.Category, Party: d.Party,
 		ResidentName: in.UserName, At: h.Now(),
-		Translation: h.translation(ctx, d.Text, "zh", 0, cardTranslateDeadline), // staff read Chinese
+		Translation: h.translation(ctx, in.UserID, d.Text, "zh", 0, cardTranslateDeadline), // staff read Chinese
 	}
 	t, created, err := h.Tickets.CreateTicket(ctx, nt, func(t tickets.Ticket) []storage.OutboxMessage {
 		ack := txtAck.f(lang, t.Number(), parties.InSentence(t.Party, lang))

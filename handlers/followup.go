@@ -52,11 +52,19 @@ func followUpKey(userID int64, messageID int) string {
 // 明天我在家", then "对的，是回复" before the "yes" are one answer in two.
 func lastFollowUpKey(userID int64) string { return fmt.Sprintf("convlast:%d", userID) }
 
-// staffLastKey marks that staff wrote to the resident after the bot last
-// asked for draft or ticket input: the resident's next plain message most
-// likely answers staff ("5楼" to "which floor?"), so it is offered to their
-// ticket before it can fill a waiting draft or another ticket's details.
+// staffLastKey marks that staff asked the resident something after the bot
+// last asked for draft or ticket input: the resident's next plain message
+// most likely answers staff ("5楼" to "which floor?"), so it is offered to
+// their ticket before it can fill a waiting draft or another ticket's
+// details. A statement ("the plumber comes tomorrow") asks nothing.
 func staffLastKey(userID int64) string { return fmt.Sprintf("convnewer:%d", userID) }
+
+// noteStaffAsked marks that staff just asked the resident something.
+func (h *Handler) noteStaffAsked(ctx context.Context, residentID, ticketID int64) {
+	if err := h.State.Set(ctx, staffLastKey(residentID), []byte("1"), conversationTTL); err != nil {
+		h.Log.Warn("remember that staff asked last", "ticket", ticketID, "err", err)
+	}
+}
 
 // forgetStaffLast notes that the bot asked the resident for input itself
 // (a draft step, details for a ticket): that question is now the latest.
@@ -82,9 +90,6 @@ func (h *Handler) noteConversation(ctx context.Context, residentID, ticketID int
 	err := h.State.Set(ctx, conversationKey(residentID), []byte(strconv.FormatInt(ticketID, 10)), conversationTTL)
 	if err != nil {
 		h.Log.Warn("remember conversation", "ticket", ticketID, "err", err)
-	}
-	if err := h.State.Set(ctx, staffLastKey(residentID), []byte("1"), conversationTTL); err != nil {
-		h.Log.Warn("remember that staff wrote last", "ticket", ticketID, "err", err)
 	}
 	// staff wrote again: a typed "可以" answers them now, not an earlier
 	// "is this for the ticket?" still waiting (its buttons still work)

@@ -320,9 +320,11 @@ func (h *Handler) handleGroup(ctx context.Context, in Incoming) error {
 		// (with their confirm buttons) belong to one admin's private chat.
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtAdminOnlyPrivate.in(lang), ReplyTo: in.MessageID})
 	case "mytickets", "tickets", "report", "concern", "lang", "language", "menu", "cancel":
-		// a resident's command typed in a group: where it works, rather
-		// than silence (other commands may be another bot's)
-		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGroupOnlyPrivate.in(lang), ReplyTo: in.MessageID})
+		// a resident's command in a group: where it works, rather than
+		// silence; a name other bots use too only when addressed to us
+		if cmd.name == "mytickets" || cmd.toUs {
+			return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGroupOnlyPrivate.in(lang), ReplyTo: in.MessageID})
+		}
 	}
 	return nil
 }

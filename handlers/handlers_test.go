@@ -337,6 +337,12 @@ func TestGroupChatsOnlyGetCommandsAddressedToTheBot(t *testing.T) {
 	if n := group("/mytickets"); n != 1 || !strings.Contains(f.out.last(t).Text, "私聊") {
 		t.Errorf("/mytickets in a group: %d replies, last %q", n, f.out.last(t).Text)
 	}
+	if n := group("/menu"); n != 0 {
+		t.Errorf("a bare /menu may be another bot's, got %d replies", n)
+	}
+	if n := group("/menu@codesk_bot"); n != 1 {
+		t.Errorf("/menu addressed to us: %d replies", n)
+	}
 	if n := group("/ban@other_bot"); n != 0 {
 		t.Errorf("another bot's command got %d replies", n)
 	}

@@ -72,7 +72,7 @@ func (h *Handler) questionCallback(ctx context.Context, in Incoming, rest, chose
 	nt := storage.NewTicket{
 		Key: "question:" + strconv.FormatInt(logID, 10), ResidentID: in.UserID, ChatID: in.ChatID, Lang: lang,
 		Text: p.Text, Category: QuestionCategory, Party: party, ResidentName: in.UserName, At: h.Now(),
-		Translation: h.translation(ctx, p.Text, "zh", 0, cardTranslateDeadline),
+		Translation: h.translation(ctx, in.UserID, p.Text, "zh", 0, cardTranslateDeadline),
 	}
 	t, created, err := h.Tickets.CreateTicket(ctx, nt, func(t tickets.Ticket) []storage.OutboxMessage {
 		ack := txtQuestionAck.f(lang, t.Number(), parties.InSentence(t.Party, lang))

@@ -167,7 +167,7 @@ func (h *Handler) addDetails(ctx context.Context, in Incoming, t tickets.Ticket,
 	chat, _ := h.staffChat(t.Party)
 	replyTo := h.cardRef(ctx, t.ID, chat)
 	deskChat, deskRef := h.escalationRef(ctx, t)
-	relayed := h.withTranslation(ctx, body, "zh", t.ID) // staff read Chinese
+	relayed := h.withTranslation(ctx, in.UserID, body, "zh", t.ID) // staff read Chinese
 	key := keyEvent(t.ID, nonce(in), "resident")
 	now := h.Now()
 	updated, err := h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
@@ -538,6 +538,7 @@ func (h *Handler) reopen(ctx context.Context, in Incoming, t tickets.Ticket, lan
 		// whoever claims it now is its assignee; the history keeps who was
 		cur.Status, cur.Rating, cur.UpdatedAt = tickets.StatusReopened, 0, now
 		cur.AssigneeID, cur.Assignee = 0, ""
+		cur.EscalatedAt = nil // an earlier delay's escalation: a new one escalates anew
 		var msgs []storage.OutboxMessage
 		if chatOK {
 			msgs = cardMessages(cur, chat, keyCard(cur.ID, cur.Party)+":"+n, fmt.Sprintf(staffCardReopened, cur.Number()), cat)

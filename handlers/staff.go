@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"golang.org/x/text/unicode/norm"
 	"log/slog"
 	"regexp"
 	"slices"
@@ -289,6 +290,12 @@ func (h *Handler) reassign(ctx context.Context, in Incoming, t tickets.Ticket, p
 		return fmt.Errorf("events of ticket %d: %w", t.ID, err)
 	}
 	history := conversationSoFar(past)
+	// the cards before the move, read before it: the new party's card may
+	// be delivered (and recorded) while the pressed one is being redrawn
+	before, err := h.Tickets.TicketMessages(ctx, t.ID, purposeCard, purposeEscalation)
+	if err != nil {
+		h.Log.Warn("find ticket cards to retire", "ticket", t.ID, "err", err)
+	}
 	updated, ok, err := h.staffChange(ctx, in, t, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
 		if cur.Party == p {
 			return cur, nil, nil, errAlreadyThere
@@ -326,20 +333,15 @@ func (h *Handler) reassign(ctx context.Context, in Incoming, t tickets.Ticket, p
 	}
 	note := fmt.Sprintf(staffCardMovedAway, parties.Name(updated.Party, "zh"), parties.Name(updated.Party, "en"))
 	h.editCard(ctx, in, t, note)
-	h.retireCards(ctx, in, updated, note)
+	h.retireCards(ctx, in, updated, before, note)
 	return nil
 }
 
-// retireCards redraws the cards t had before its move, but the pressed one
-// (editCard's), with note and no buttons: no old card in the party's or the
-// desk's chat offers to claim a ticket that is no longer theirs. Best
-// effort: a stale card's press is refused anyway.
-func (h *Handler) retireCards(ctx context.Context, in Incoming, t tickets.Ticket, note string) {
-	refs, err := h.Tickets.TicketMessages(ctx, t.ID, purposeCard, purposeEscalation)
-	if err != nil {
-		h.Log.Warn("find ticket cards to retire", "ticket", t.ID, "err", err)
-		return
-	}
+// retireCards redraws refs, the cards t had before its move, but the
+// pressed one (editCard's), with note and no buttons: no old card in the
+// party's or the desk's chat offers to claim a ticket that is no longer
+// theirs. Best effort: a stale card's press is refused anyway.
+func (h *Handler) retireCards(ctx context.Context, in Incoming, t tickets.Ticket, refs []storage.MessageRef, note string) {
 	body := h.cardBody(ctx, t) + "\n" + note
 	for _, r := range refs {
 		if in.Callback != nil && r.ChatID == in.ChatID && r.MessageID == in.Callback.MessageID {
@@ -417,7 +419,7 @@ func staffName(in Incoming) string {
 // staffReply relays a staff member's reply to a card, or to a relayed
 // resident message, to the resident. Writing in the party chat shows
 // membership; a reply in a chat the ticket has left is not relayed. A
-// claimed ticket then waits for the resident.
+// claimed ticket then waits for the resident if staff asked something.
 func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 	t, purpose, err := h.Tickets.TicketByMessage(ctx, in.ChatID, in.ReplyTo)
 	if errors.Is(err, storage.ErrNotFound) {
@@ -453,7 +455,7 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 			Text: fmt.Sprintf(staffMovedElsewhere, t.Number(), parties.Name(t.Party, "zh"))})
 	}
 	// translated before the update: the model is slow, the update a transaction
-	relayed := h.withTranslation(ctx, body, ticketLang(t, ""), t.ID)
+	relayed := h.withTranslation(ctx, 0, body, ticketLang(t, ""), t.ID)
 	key, now := keyEvent(t.ID, nonce(in), "staff"), h.Now()
 	updated, err := h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
 		if cur.Party != t.Party {
@@ -518,6 +520,9 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 		h.redrawOtherCards(ctx, Incoming{ChatID: in.ChatID, Callback: &Callback{MessageID: in.ReplyTo}}, updated)
 	}
 	h.noteConversation(ctx, t.ResidentID, t.ID)
+	if asksResident(body) {
+		h.noteStaffAsked(ctx, t.ResidentID, t.ID)
+	}
 	// a reply to a card goes to the resident as written: say so every time,
 	// or a remark meant for colleagues goes out unnoticed
 	h.sendQuietly(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: staffRelayed})
@@ -529,14 +534,29 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 var staffQuestion = regexp.MustCompile(`[?？]|请问|请提供|请告知|请告诉|请发|请拍|请补充|麻烦您?(发|拍|告诉|提供|确认)|能否|可否|是否|方便.{0,12}吗|` +
 	`(?i)\b(please (send|tell|provide|confirm|let us know|share)|let us know|could you|can you|would you)\b`)
 
-func asksResident(body string) bool { return staffQuestion.MatchString(body) }
+func asksResident(body string) bool {
+	return staffQuestion.MatchString(urlPattern.ReplaceAllString(body, " ")) // a link's "?" asks nothing
+}
 
-// internalMarks open a reply under a card that is for colleagues only.
-var internalMarks = []string{"#内部", "＃内部", "#internal", "内部：", "内部:", "（内部）", "(内部)", "【内部】", "//"}
+var urlPattern = regexp.MustCompile(`(?i)\bhttps?://\S+`)
 
-// internalRemark reports a staff reply marked as not for the resident.
+// internalMarks open a reply under a card that is for colleagues only
+// (compared width-folded, lower-cased and without spaces).
+var internalMarks = []string{"#内部", "#internal", "内部:", "(内部)", "【内部】", "[内部]", "//"}
+
+// internalRemark reports a staff reply marked as not for the resident, also
+// after @mentions of colleagues ("@老王 #内部 你去看一下") and with spaces or
+// full-width marks ("# 内部", "＃internal").
 func internalRemark(body string) bool {
-	b := strings.ToLower(strings.TrimSpace(body))
+	b := strings.ToLower(norm.NFKC.String(strings.TrimSpace(body)))
+	for strings.HasPrefix(b, "@") {
+		_, rest, found := strings.Cut(b, " ")
+		if !found {
+			return false
+		}
+		b = strings.TrimSpace(rest)
+	}
+	b = strings.Join(strings.Fields(b), "")
 	for _, m := range internalMarks {
 		if strings.HasPrefix(b, m) {
 			return true

@@ -15,10 +15,11 @@ func TestAStaffRemarkMarkedInternalStaysAmongStaffAndARelayIsConfirmed(t *testin
 	if !strings.Contains(card.Text, "#内部") {
 		t.Errorf("the card does not tell staff how to keep a remark internal:\n%s", card.Text)
 	}
-	for i, remark := range []string{"#内部 老王你下午去看一下", "#internal old Wang please go", "内部：这户比较难缠", "// 先别回"} {
+	for i, remark := range []string{"#内部 老王你下午去看一下", "#internal old Wang please go", "内部：这户比较难缠", "// 先别回",
+		"＃internal full width", "# 内部 带空格", "@老王 #内部 你去看一下", "@老王 @小李 【内部】这户比较难缠"} {
 		before := f.out.count()
 		in := handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember, UserName: "王师傅",
-			MessageID: 80 + i, ReplyTo: card.SentMessageID, Kind: handlers.TextMessage, Text: remark}
+			MessageID: 60 + i, ReplyTo: card.SentMessageID, Kind: handlers.TextMessage, Text: remark}
 		if err := f.h.Handle(f.ctx, in); err != nil {
 			t.Fatal(err)
 		}

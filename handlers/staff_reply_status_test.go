@@ -151,3 +151,17 @@ func TestATicketWaitsForTheResidentOnlyAfterAStaffQuestion(t *testing.T) {
 		}
 	}
 }
+
+// A link's "?" asks the resident nothing.
+func TestALinkInAStaffMessageIsNoQuestion(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:claim:"+itoa(tk.ID))
+	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember, UserName: "王师傅",
+		MessageID: 120, ReplyTo: card.SentMessageID, Kind: handlers.TextMessage, Text: "维修进度见 https://wuye.example.com/t?id=5"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.ticket(t, tk.ID).Status; got != tickets.StatusClaimed {
+		t.Errorf("after a link the ticket is %s, want claimed", got)
+	}
+}

@@ -136,10 +136,12 @@ var (
 	staffCardLocation = "位置 Location：%s"
 	staffCardPhotos   = "照片 Photos：%d"
 	staffCardHint     = "回复本消息即可答复居民，以 #内部 开头则只给同事看（Reply to answer the resident; start with #internal to keep it among staff）"
-	// staffRelayed confirms, under a staff reply, that the resident got it.
+	// staffRelayed confirms, under a staff reply, that it goes to the
+	// resident (the outbox delivers it).
 	staffRelayed = "✅ 已转给居民（sent to the resident）"
-	// staffCardWritesEnglish tells staff, who mostly write Chinese, that
-	// replies are relayed as written and this resident reads English.
+	// staffCardWritesEnglish tells staff, who mostly write Chinese, that this
+	// resident reads English (a machine translation is added only with a
+	// language model configured).
 	staffCardWritesEnglish = "🔤 居民使用英文，请尽量用英文回复（the resident writes English）"
 	staffHistoryTitle      = "此前的对话 (Conversation so far)："
 	staffHistoryStaff      = "• %s：%s"

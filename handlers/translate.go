@@ -24,7 +24,9 @@ const cardTranslateDeadline = 4 * time.Second
 // Translator is the part of the model relays use (*llm.Client); an LLM that
 // cannot translate leaves relays untranslated.
 type Translator interface {
-	Translate(ctx context.Context, text, lang string) (string, error)
+	// Translate puts text into lang; userID is the resident whose quota a
+	// resident's own text counts against, 0 for staff text.
+	Translate(ctx context.Context, userID int64, text, lang string) (string, error)
 }
 
 var txtMachineTranslation = text{
@@ -33,9 +35,10 @@ var txtMachineTranslation = text{
 }
 
 // withTranslation is body with a machine translation into lang appended
-// when body is written in the other language; body alone otherwise.
-func (h *Handler) withTranslation(ctx context.Context, body, lang string, ticketID int64) string {
-	translation := h.translation(ctx, body, lang, ticketID, translateDeadline)
+// when body is written in the other language; body alone otherwise. userID
+// is the resident who wrote body, 0 for staff.
+func (h *Handler) withTranslation(ctx context.Context, userID int64, body, lang string, ticketID int64) string {
+	translation := h.translation(ctx, userID, body, lang, ticketID, translateDeadline)
 	if translation == "" {
 		return body
 	}
@@ -45,14 +48,14 @@ func (h *Handler) withTranslation(ctx context.Context, body, lang string, ticket
 // translation is body put into lang by the model within deadline, or ""
 // when body is in lang already (or mixes both scripts in a few words, as
 // residents' estate terms do), no model is configured or it failed.
-func (h *Handler) translation(ctx context.Context, body, lang string, ticketID int64, deadline time.Duration) string {
+func (h *Handler) translation(ctx context.Context, userID int64, body, lang string, ticketID int64, deadline time.Duration) string {
 	tr, ok := h.LLM.(Translator)
 	if !ok || !hasWords(body) || faq.DetectLang(body) == lang || mixesScripts(body) {
 		return ""
 	}
 	ctx, cancel := context.WithTimeout(ctx, deadline)
 	defer cancel()
-	translation, err := tr.Translate(ctx, body, lang)
+	translation, err := tr.Translate(ctx, userID, body, lang)
 	if err != nil {
 		h.Log.Info("sent untranslated", "ticket", ticketID, "lang", lang, "err", err)
 		return ""

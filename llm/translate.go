@@ -34,17 +34,18 @@ type translateReply struct {
 // ticket's conversation. Personal data (phone numbers, ID numbers, emails)
 // never reaches the model: each is replaced by a numbered placeholder and
 // put back in the translation, which is rejected (ErrMalformed) unless it
-// keeps every placeholder, is in lang and is of a plausible length. Not
-// metered per resident; it has its own breaker.
-func (c *Client) Translate(ctx context.Context, text, lang string) (string, error) {
+// keeps every placeholder, is in lang and is of a plausible length. A
+// resident's own text (userID not 0) counts against their daily quota, as
+// their questions do; staff text is not metered. It has its own breaker.
+func (c *Client) Translate(ctx context.Context, userID int64, text, lang string) (string, error) {
 	if c == nil {
 		return "", ErrUnavailable
 	}
-	if placeholder.MatchString(text) {
-		// its own [[n]] would be taken for masked data
+	masked, kept, ok := maskForTranslation(text)
+	if !ok {
+		// its own [[n]] (or ［［n］］) would be taken for masked data
 		return "", fmt.Errorf("translate: %w: text has placeholder marks", ErrMalformed)
 	}
-	masked, kept := maskForTranslation(text)
 	if masked == "" || utf8.RuneCountInString(masked) > maxTranslateRunes {
 		return "", fmt.Errorf("translate: %w: empty or too long to translate", ErrMalformed)
 	}
@@ -52,7 +53,7 @@ func (c *Client) Translate(ctx context.Context, text, lang string) (string, erro
 	var r translateReply
 	if !c.cacheGet(ctx, key, &r) {
 		err := c.complete(ctx, call{
-			op:     "translate",
+			op: "translate", userID: userID,
 			system: translateSystemPrompt, context: "Translate into: " + languageName(lang), user: masked,
 			maxTokens: translateMaxTokens,
 			parse: func(content string) error {
@@ -72,11 +73,14 @@ func (c *Client) Translate(ctx context.Context, text, lang string) (string, erro
 
 // maskForTranslation replaces personal data with [[1]], [[2]] … and returns
 // the values in that order. Unlike Sanitize it keeps what it masks, since a
-// translated reply must still give the resident the number to call.
-func maskForTranslation(text string) (string, []string) {
+// translated reply must still give the resident the number to call. ok is
+// false for text that has such marks of its own (after width folding).
+func maskForTranslation(text string) (masked string, kept []string, ok bool) {
 	text = norm.NFKC.String(strings.ToValidUTF8(text, " "))
+	if placeholder.MatchString(text) {
+		return "", nil, false
+	}
 	text = specialTokens.ReplaceAllString(text, " ")
-	var kept []string
 	for _, p := range piiPatterns {
 		var b strings.Builder
 		last := 0
@@ -100,7 +104,7 @@ func maskForTranslation(text string) (string, []string) {
 		ordered = append(ordered, kept[n-1])
 		return fmt.Sprintf("[[%d]]", len(ordered))
 	})
-	return strings.TrimSpace(text), ordered
+	return strings.TrimSpace(text), ordered, true
 }
 
 var placeholder = regexp.MustCompile(`\[\[\d+\]\]`)
@@ -117,6 +121,9 @@ func checkTranslation(source, translation, lang string, n int) error {
 		return fmt.Errorf("%w: translation not in %s", ErrMalformed, lang)
 	case utf8.RuneCountInString(t) > 4*utf8.RuneCountInString(source)+80:
 		return fmt.Errorf("%w: translation far longer than the text", ErrMalformed)
+	}
+	if got := len(placeholder.FindAllString(t, -1)); got != n {
+		return fmt.Errorf("%w: translation has %d placeholders, the text %d", ErrMalformed, got, n)
 	}
 	for i := 1; i <= n; i++ {
 		if strings.Count(t, fmt.Sprintf("[[%d]]", i)) != 1 {

@@ -6,6 +6,8 @@ import (
 	"errors"
 	"strings"
 	"testing"
+
+	"codesk/llm/llmtest"
 )
 
 func translationReply(t *testing.T, text string) string {
@@ -20,7 +22,7 @@ func translationReply(t *testing.T, text string) string {
 func TestTranslateKeepsPersonalDataFromTheModelAndPutsItBack(t *testing.T) {
 	f := newFixture(t, nil)
 	f.srv.Reply(translationReply(t, "The plumber will come at 3 pm tomorrow; if it leaks again call [[1]] or write to [[2]]."))
-	got, err := f.c.Translate(context.Background(), "师傅明天下午3点上门，再漏水请打13812345678或发邮件到wuye@example.com。", "en")
+	got, err := f.c.Translate(context.Background(), 0, "师傅明天下午3点上门，再漏水请打13812345678或发邮件到wuye@example.com。", "en")
 	if err != nil {
 		t.Fatalf("Translate: %v", err)
 	}
@@ -53,7 +55,7 @@ func TestTranslateRejectsWhatIsNoTranslation(t *testing.T) {
 		t.Run(tc.name, func(t *testing.T) {
 			f := newFixture(t, nil)
 			f.srv.Reply(tc.reply)
-			got, err := f.c.Translate(context.Background(), "师傅明天上门，请打13812345678。", "en")
+			got, err := f.c.Translate(context.Background(), 0, "师傅明天上门，请打13812345678。", "en")
 			if !errors.Is(err, ErrMalformed) {
 				t.Errorf("Translate = %q, %v; want ErrMalformed", got, err)
 			}
@@ -61,11 +63,11 @@ func TestTranslateRejectsWhatIsNoTranslation(t *testing.T) {
 	}
 }
 
-func TestTranslationsAreCachedAndNotMetered(t *testing.T) {
+func TestStaffTranslationsAreCachedAndNotMetered(t *testing.T) {
 	f := newFixture(t, func(c *Config) { c.DailyQuota = 1 })
 	f.srv.Reply(translationReply(t, "Fixed, please check."))
 	for i := 0; i < 2; i++ {
-		got, err := f.c.Translate(context.Background(), "已经修好了，请检查。", "en")
+		got, err := f.c.Translate(context.Background(), 0, "已经修好了，请检查。", "en")
 		if err != nil || got != "Fixed, please check." {
 			t.Fatalf("Translate #%d = %q, %v", i+1, got, err)
 		}
@@ -79,10 +81,10 @@ func TestTranslationsAreCachedAndNotMetered(t *testing.T) {
 func TestASlowTranslatorDoesNotShutOutQuestions(t *testing.T) {
 	f := newFixture(t, func(c *Config) { c.BreakerFailures = 1 })
 	f.srv.Fail(500, 2)
-	if _, err := f.c.Translate(context.Background(), "已经修好了", "en"); err == nil {
+	if _, err := f.c.Translate(context.Background(), 0, "已经修好了", "en"); err == nil {
 		t.Fatal("Translate succeeded against a failing server")
 	}
-	if _, err := f.c.Translate(context.Background(), "还是坏的", "en"); !errors.Is(err, ErrUnavailable) {
+	if _, err := f.c.Translate(context.Background(), 0, "还是坏的", "en"); !errors.Is(err, ErrUnavailable) {
 		t.Fatalf("after a failure the translate breaker should be open, got %v", err)
 	}
 	f.srv.Reply(`{"id": "parking-fee"}`)
@@ -95,9 +97,38 @@ func TestASlowTranslatorDoesNotShutOutQuestions(t *testing.T) {
 func TestTextTooLongOrWithPlaceholderMarksIsNotSentForTranslation(t *testing.T) {
 	f := newFixture(t, nil)
 	for _, text := range []string{strings.Repeat("楼道灯已经换好了。", 150), "请把[[1]]这一项填好"} {
-		if _, err := f.c.Translate(context.Background(), text, "en"); !errors.Is(err, ErrMalformed) {
+		if _, err := f.c.Translate(context.Background(), 0, text, "en"); !errors.Is(err, ErrMalformed) {
 			t.Errorf("Translate(%.20q…) err = %v, want ErrMalformed", text, err)
 		}
 	}
 	f.requests(t, 0)
+}
+
+func TestAResidentsTranslationsCountAgainstTheirQuota(t *testing.T) {
+	f := newFixture(t, func(c *Config) { c.DailyQuota = 1 })
+	f.srv.ReplyFunc(func(llmtest.Request) string { return translationReply(t, "The lift is broken again") })
+	if _, err := f.c.Translate(context.Background(), 42, "电梯又坏了", "en"); err != nil {
+		t.Fatalf("first translation: %v", err)
+	}
+	if _, err := f.c.Translate(context.Background(), 42, "电梯还是坏的", "en"); !errors.Is(err, ErrQuotaExceeded) {
+		t.Errorf("second translation for the same resident: %v, want ErrQuotaExceeded", err)
+	}
+	if _, err := f.c.Translate(context.Background(), 0, "电梯还是坏的", "en"); err != nil {
+		t.Errorf("staff text is not metered: %v", err)
+	}
+}
+
+func TestPlaceholderMarksOfTheTextOrExtraOnesFromTheModelAreRefused(t *testing.T) {
+	f := newFixture(t, nil)
+	// full width ［［1］］ folds to [[1]]: it is refused before any call, not a panic
+	for _, text := range []string{"请填［［1］］这一项", "请填［［2］］，电话13812345678"} {
+		if _, err := f.c.Translate(context.Background(), 0, text, "en"); !errors.Is(err, ErrMalformed) {
+			t.Errorf("Translate(%q) err = %v, want ErrMalformed", text, err)
+		}
+	}
+	f.requests(t, 0)
+	f.srv.Reply(translationReply(t, "Call [[1]] or [[2]]."))
+	if got, err := f.c.Translate(context.Background(), 0, "请打13812345678", "en"); !errors.Is(err, ErrMalformed) {
+		t.Errorf("a placeholder the text did not have: %q, %v; want ErrMalformed", got, err)
+	}
 }
