@@ -45,6 +45,8 @@ var randomVocabulary = []string{
 	"thanks", "谢谢", "我的工单", "my tickets", "/mytickets", "/report 电梯坏了", "/report", "/cancel",
 	"/start", "报修", "😀😀😀", "？", "5", longReport, "3号楼着火了", "楼道里一股燃气味",
 	"I smell gas in the stairwell", "你好", "hello", "talk to a human", "下午三点以后都在",
+	"补充一下：是2号梯，3楼的按钮", "垃圾还是没人收", "我的报修怎么样了", "any update on my ticket?", "门禁卡?",
+	"是的", "不是", "怎么就说解决了，根本没人来", "it is still not fixed at all",
 }
 
 // longReport is a 2,000-character report.
@@ -56,7 +58,7 @@ var forgedButtons = []string{
 	"r:show:999999", "r:rate:1:5", "r:reopen:1", "r:conv:1:y:5", "s:claim:1", "lang:fr", "m:nope", "",
 }
 
-var staffReplies = []string{"请问您几点在家？", "师傅下午过去看看", "Which floor is it on?"}
+var staffReplies = []string{"请问您几点在家？", "师傅下午过去看看", "Which floor is it on?", "#内部 老王你去看一下", "@老王 #internal go check"}
 
 // staffMemberOf names a member of each staff chat that has one.
 var staffMemberOf = map[int64]int64{pmChat: pmMember, ocChat: ocMember, coChat: coMember}
