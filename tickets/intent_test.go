@@ -40,6 +40,7 @@ func TestQuestionAndProblemCues(t *testing.T) {
 		{"电梯坏了怎么办", true, true},
 		{"the lift has been broken for days, who do I call?", true, true},
 		{"电梯又坏了", false, true},
+		{"身份证丢了去哪补", true, true}, // "where do I go" asks
 		{"物业费在哪里交？", true, false},
 		{"How do I pay the property fee", true, false},
 		{"3号楼2单元", false, false},
