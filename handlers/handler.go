@@ -51,6 +51,9 @@ type TicketStore interface {
 	// TicketMessage is the latest delivered message of the ticket with that
 	// purpose (e.g. its card); storage.ErrNotFound when none.
 	TicketMessage(ctx context.Context, ticketID int64, purpose string) (chatID int64, messageID int, err error)
+	// OpenTickets lists the open tickets party owns (and with escalated,
+	// those escalated to the desk), oldest first: a staff chat's to-do list.
+	OpenTickets(ctx context.Context, party parties.ID, escalated bool, limit int) ([]tickets.Ticket, error)
 	// TicketMessages lists every delivered message of the ticket with one
 	// of purposes, oldest first (every card it had).
 	TicketMessages(ctx context.Context, ticketID int64, purposes ...string) ([]storage.MessageRef, error)
@@ -319,7 +322,14 @@ func (h *Handler) handleGroup(ctx context.Context, in Incoming) error {
 		// Residents' questions are not for a group's eyes, and FAQ edits
 		// (with their confirm buttons) belong to one admin's private chat.
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtAdminOnlyPrivate.in(lang), ReplyTo: in.MessageID})
-	case "mytickets", "tickets", "report", "concern", "lang", "language", "menu", "cancel":
+	case "open", "todo", "tickets":
+		if party, staff := h.partyOfChat(in.ChatID); staff && h.ticketsEnabled() {
+			return h.staffToDo(ctx, in, party)
+		}
+		if cmd.name == "tickets" && cmd.toUs {
+			return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGroupOnlyPrivate.in(lang), ReplyTo: in.MessageID})
+		}
+	case "mytickets", "report", "concern", "lang", "language", "menu", "cancel":
 		// a resident's command in a group: where it works, rather than
 		// silence; a name other bots use too only when addressed to us
 		if cmd.name == "mytickets" || cmd.toUs {

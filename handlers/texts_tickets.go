@@ -136,6 +136,9 @@ var (
 	staffCardLocation = "位置 Location：%s"
 	staffCardPhotos   = "照片 Photos：%d"
 	staffCardHint     = "回复本消息即可答复居民，以 #内部 开头则只给同事看（Reply to answer the resident; start with #internal to keep it among staff）"
+	staffToDoHead     = "本群未结工单（最早的在前，%d 个）(Open tickets, oldest first)："
+	staffToDoNone     = "本群目前没有未结工单。(No open tickets.)"
+	staffToDoMore     = "……还有更多，请先处理以上工单。(More not shown.)"
 	// staffRelayed confirms, under a staff reply, that it goes to the
 	// resident (the outbox delivers it).
 	staffRelayed = "✅ 已转给居民（sent to the resident）"

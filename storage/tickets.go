@@ -140,6 +140,25 @@ func (db *DB) UnclaimedTickets(ctx context.Context, olderThan time.Time) ([]tick
 		string(tickets.StatusNew), string(tickets.StatusReopened), utc(olderThan))
 }
 
+// OpenTickets lists the open tickets (new, claimed, waiting, reopened) that
+// party owns, and with escalated also those escalated to the desk (a move or
+// a reopen ends an escalation), oldest first, at most limit (<= 0: 50): a
+// staff chat's to-do list.
+func (db *DB) OpenTickets(ctx context.Context, party parties.ID, escalated bool, limit int) ([]tickets.Ticket, error) {
+	if limit <= 0 {
+		limit = 50
+	}
+	open := []any{string(tickets.StatusNew), string(tickets.StatusClaimed), string(tickets.StatusWaiting), string(tickets.StatusReopened)}
+	cond := `party = ?`
+	if escalated {
+		cond = `(party = ? OR escalated_at IS NOT NULL)`
+	}
+	query := `SELECT ` + ticketColumns + ` FROM tickets
+		WHERE status IN (?, ?, ?, ?) AND ` + cond + ` ORDER BY created_at, id LIMIT ?`
+	args := append(open, string(party), limit)
+	return db.ticketList(ctx, "open tickets of "+string(party), query, args...)
+}
+
 // UpdateTicket applies change to ticket id inside one transaction holding the
 // row (SELECT ... FOR UPDATE on PostgreSQL; SQLite's immediate transaction
 // holds the whole database), so concurrent changes of one ticket run one

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"reflect"
+	"slices"
 	"sync"
 	"testing"
 	"time"
@@ -480,6 +481,59 @@ func TestUnclaimedTickets(t *testing.T) {
 		// #4 was created exactly at the cut-off: not older than it.
 		if ids := ticketIDs(got); !reflect.DeepEqual(ids, []int64{1, 3}) {
 			t.Fatalf("UnclaimedTickets = %v; want [1 3]", ids)
+		}
+	})
+}
+
+func TestOpenTicketsIsAPartysToDoListOldestFirst(t *testing.T) {
+	storagetest.EachDialect(t, func(t *testing.T, db *storage.DB) {
+		ctx := context.Background()
+		file := func(key string, party parties.ID, at time.Time) tickets.Ticket {
+			t.Helper()
+			nt := leakTicket(key)
+			nt.Party, nt.At = party, at
+			tk, _, err := db.CreateTicket(ctx, nt, nil)
+			if err != nil {
+				t.Fatal(err)
+			}
+			return tk
+		}
+		older := file("draft:1", parties.PropertyManagement, testTime)
+		newer := file("draft:2", parties.PropertyManagement, testTime.Add(time.Hour))
+		theirs := file("draft:3", parties.OwnersCommittee, testTime.Add(2*time.Hour))
+		done := file("draft:4", parties.PropertyManagement, testTime.Add(3*time.Hour))
+		if _, err := db.UpdateTicket(ctx, done.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
+			cur.Status = tickets.StatusResolved
+			return cur, nil, nil, nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		escAt := testTime.Add(4 * time.Hour)
+		if _, err := db.UpdateTicket(ctx, theirs.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
+			cur.EscalatedAt = &escAt
+			return cur, nil, nil, nil
+		}); err != nil {
+			t.Fatal(err)
+		}
+		ids := func(tks []tickets.Ticket, err error) []int64 {
+			t.Helper()
+			if err != nil {
+				t.Fatal(err)
+			}
+			var out []int64
+			for _, tk := range tks {
+				out = append(out, tk.ID)
+			}
+			return out
+		}
+		if got, want := ids(db.OpenTickets(ctx, parties.PropertyManagement, false, 0)), []int64{older.ID, newer.ID}; !slices.Equal(got, want) {
+			t.Errorf("property management's open tickets = %v, want %v (no other party's, no resolved)", got, want)
+		}
+		if got, want := ids(db.OpenTickets(ctx, parties.CoOffice, true, 0)), []int64{theirs.ID}; !slices.Equal(got, want) {
+			t.Errorf("the desk's open tickets = %v, want the escalated %v", got, want)
+		}
+		if got := ids(db.OpenTickets(ctx, parties.PropertyManagement, false, 1)); len(got) != 1 || got[0] != older.ID {
+			t.Errorf("limit 1 = %v, want the oldest", got)
 		}
 	})
 }

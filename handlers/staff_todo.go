@@ -1,0 +1,52 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"strings"
+
+	"codesk/parties"
+)
+
+// staffToDoMax bounds the list: a chat with more open tickets than this
+// has a backlog the list cannot fix, and one message must hold it.
+const staffToDoMax = 30
+
+// staffToDo answers /open in a staff chat: the open tickets the chat's party
+// owns (the desk: also those escalated to it), oldest first, with how long
+// each has waited and who has it, so nothing is lost among the cards.
+func (h *Handler) staffToDo(ctx context.Context, in Incoming, party parties.ID) error {
+	if ok, err := h.mayAct(ctx, in.UserID, party, in.ChatID); err != nil || !ok {
+		if err != nil {
+			return err
+		}
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: staffNotAllowed})
+	}
+	list, err := h.Tickets.OpenTickets(ctx, party, party == parties.CoOffice, staffToDoMax+1)
+	if err != nil {
+		return fmt.Errorf("open tickets of %s: %w", party, err)
+	}
+	if len(list) == 0 {
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: staffToDoNone})
+	}
+	var b strings.Builder
+	fmt.Fprintf(&b, staffToDoHead, min(len(list), staffToDoMax))
+	now := h.Now()
+	for i, t := range list {
+		if i == staffToDoMax {
+			b.WriteString("\n" + staffToDoMore)
+			break
+		}
+		zh, _ := waited(now.Sub(t.CreatedAt))
+		who := t.Assignee
+		if who == "" {
+			who = "—"
+		}
+		fmt.Fprintf(&b, "\n%s【%s】%s · %s · %s", t.Number(), t.Status.Name("zh"), h.categoryText(t.Category).zh, zh, who)
+		if t.Party != party {
+			fmt.Fprintf(&b, " · %s", parties.Name(t.Party, "zh"))
+		}
+		fmt.Fprintf(&b, "\n  %s", clip(t.Text, 40))
+	}
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: b.String()})
+}

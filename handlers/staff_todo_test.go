@@ -1,0 +1,58 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"codesk/handlers"
+)
+
+func staffCommand(t *testing.T, f *ticketFixture, chat, user int64, text string) handlers.OutMessage {
+	t.Helper()
+	before := f.out.count()
+	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: chat, Chat: handlers.GroupChat, UserID: user, MessageID: 500,
+		Kind: handlers.TextMessage, Text: text}); err != nil {
+		t.Fatal(err)
+	}
+	if f.out.count() == before {
+		t.Fatalf("%q in chat %d got no reply", text, chat)
+	}
+	return f.out.last(t)
+}
+
+// /open lists a staff chat's open tickets, oldest first, and only its own:
+// nothing gets lost among the cards.
+func TestOpenListsTheChatsOpenTicketsOldestFirst(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	if got := staffCommand(t, f, pmChat, pmMember, "/open").Text; !strings.Contains(got, "没有未结工单") {
+		t.Errorf("with none open: %q", got)
+	}
+	lift, liftCard := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
+	f.now = f.now.Add(2 * time.Hour)
+	light, _ := f.fileTicket(t, resident, "5号楼2单元楼道灯坏了一个星期了")
+	fund, _ := f.fileTicket(t, neighbour, "维修基金的使用账目一直没有公示，业委会也不回应")
+	f.staffPress(t, pmChat, pmMember, liftCard.SentMessageID, "s:claim:"+itoa(lift.ID))
+
+	got := staffCommand(t, f, pmChat, pmMember, "/open").Text
+	i, j := strings.Index(got, lift.Number()), strings.Index(got, light.Number())
+	if i < 0 || j < 0 || i > j || strings.Contains(got, fund.Number()+"【") || !strings.Contains(got, "处理中") {
+		t.Errorf("property management's list:\n%s\nwant %s (claimed) before %s, not the committee's %s", got, lift.Number(), light.Number(), fund.Number())
+	}
+	if got := staffCommand(t, f, pmChat, outsider, "/open").Text; strings.Contains(got, lift.Number()) {
+		t.Errorf("someone not on the staff got the list: %q", got)
+	}
+	if got := staffCommand(t, f, ocChat, ocMember, "/open@codesk_bot").Text; !strings.Contains(got, fund.Number()) || strings.Contains(got, lift.Number()+"【") {
+		t.Errorf("the committee's list: %q", got)
+	}
+}
+
+// The desk's list holds the tickets escalated to it, with their party.
+func TestTheDesksOpenListHoldsTheTicketsEscalatedToIt(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	ticketID, _, _, _ := escalatedTicket(t, f)
+	got := staffCommand(t, f, coChat, coMember, "/open").Text
+	if !strings.Contains(got, "#"+itoa(ticketID)) || !strings.Contains(got, "物业") {
+		t.Errorf("the desk's list after an escalation:\n%s", got)
+	}
+}
