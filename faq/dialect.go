@@ -34,8 +34,8 @@ var cantoneseToMandarin = strings.NewReplacer(
 
 // otherDialectsToMandarin does the same for the dialect words residents of
 // other regions type most: Sichuanese (啥子, 咋个, 莫得), Beijing 儿化
-// (哪儿, 这儿, 甭), Shanghainese beyond its particles (阿拉, 覅, 辰光) and
-// northeastern (嘎哈). 儿 goes only inside these words: 儿童 and 儿子 stay.
+// (哪儿, 这儿, 甭), Shanghainese beyond its particles (阿拉, 覅, 辰光),
+// northeastern (嘎哈) and Hubei/Hunan (么子, 么样, 为么事, 冇得). 儿 goes only inside these words: 儿童 and 儿子 stay.
 var otherDialectsToMandarin = strings.NewReplacer(
 	// Sichuanese and southwestern
 	"啥子", "什么", "咋个", "怎么", "啷个", "怎么", "莫得", "没有", "晓得", "知道",
@@ -47,6 +47,10 @@ var otherDialectsToMandarin = strings.NewReplacer(
 	"阿拉伯", "阿拉伯", "阿拉", "我们", "覅", "不要", "辰光", "时候", "事体", "事情",
 	// northeastern
 	"嘎哈", "干什么", "干哈", "干什么",
+	// Hubei and Hunan (Wuhan, Changsha): 么 for 什么 in these words only
+	// (Mandarin's 怎么样, 什么事 stay as they are; 冇 is 没 by now)
+	"怎么样", "怎么样", "什么事", "什么事", "这么样", "这么样", "那么样", "那么样",
+	"为么事", "为什么", "搞么事", "干什么", "么事", "什么事", "么子", "什么", "么样", "怎么样", "没得", "没有",
 )
 
 // foldDialects rewrites the Cantonese and other dialect words of a

@@ -206,6 +206,8 @@ func TestDialectsMeetMandarin(t *testing.T) {
 		{"电梯坏了莫得人管，咋个办", "电梯坏了没有人管，怎么办"},
 		{"物业在哪儿，甭跑了", "物业在哪里，不用跑了"},
 		{"阿拉楼里覅堆东西", "我们楼里不要堆东西"},
+		{"投票要带么子材料，么样搞", "投票要带什么材料，怎么样搞"},
+		{"物业为么事被换了，冇得人讲", "物业为什么被换了，没有人讲"},
 	} {
 		got, want := Tokens(c.cantonese), Tokens(c.mandarin)
 		slices.Sort(got)
@@ -217,7 +219,7 @@ func TestDialectsMeetMandarin(t *testing.T) {
 	}
 	// characters that are Mandarin words too stay themselves outside the
 	// Cantonese words they form
-	for _, s := range []string{"几点开门", "旁边", "联系物业", "整改", "儿童乐园", "我儿子", "在哪能看到", "阿拉伯"} {
+	for _, s := range []string{"几点开门", "旁边", "联系物业", "整改", "儿童乐园", "我儿子", "在哪能看到", "阿拉伯", "怎么样", "什么事", "为什么"} {
 		if foldDialects(Normalize(s)) != Normalize(s) {
 			t.Errorf("foldDialects changed Mandarin %q", s)
 		}
