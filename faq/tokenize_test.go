@@ -219,7 +219,7 @@ func TestDialectsMeetMandarin(t *testing.T) {
 	}
 	// characters that are Mandarin words too stay themselves outside the
 	// Cantonese words they form
-	for _, s := range []string{"几点开门", "旁边", "联系物业", "整改", "儿童乐园", "我儿子", "在哪能看到", "阿拉伯", "怎么样", "什么事", "为什么"} {
+	for _, s := range []string{"几点开门", "旁边", "联系物业", "整改", "儿童乐园", "我儿子", "在哪能看到", "阿拉伯", "怎么样", "什么事", "为什么", "什么样的", "没得到回复"} {
 		if foldDialects(Normalize(s)) != Normalize(s) {
 			t.Errorf("foldDialects changed Mandarin %q", s)
 		}

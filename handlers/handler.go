@@ -299,16 +299,15 @@ func (h *Handler) setLanguage(ctx context.Context, chatID, userID int64, lang st
 // handleGroup answers only commands addressed to the bot: staff chats are
 // for people, and a bot chiming in on every line would be noise.
 func (h *Handler) handleGroup(ctx context.Context, in Incoming) error {
-	if in.ReplyTo != 0 && h.ticketsEnabled() {
+	// a command typed while a card is still selected for reply is a
+	// command, not words for the resident
+	cmd, isCommand := parseCommand(strings.TrimSpace(in.Text), h.BotUsername)
+	if in.ReplyTo != 0 && h.ticketsEnabled() && !(in.Kind == TextMessage && isCommand) {
 		if handled, err := h.staffReply(ctx, in); handled || err != nil {
 			return err
 		}
 	}
-	if in.Kind != TextMessage {
-		return nil
-	}
-	cmd, ok := parseCommand(strings.TrimSpace(in.Text), h.BotUsername)
-	if !ok || cmd.otherBot {
+	if in.Kind != TextMessage || !isCommand || cmd.otherBot {
 		return nil
 	}
 	lang := h.language("", Incoming{UserLang: in.UserLang})

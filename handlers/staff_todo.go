@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"strings"
+	"time"
 
 	"codesk/parties"
 )
@@ -16,10 +17,12 @@ const staffToDoMax = 30
 // owns (the desk: also those escalated to it), oldest first, with how long
 // each has waited and who has it, so nothing is lost among the cards.
 func (h *Handler) staffToDo(ctx context.Context, in Incoming, party parties.ID) error {
-	if ok, err := h.mayAct(ctx, in.UserID, party, in.ChatID); err != nil || !ok {
-		if err != nil {
-			return err
-		}
+	ok, err := h.mayAct(ctx, in.UserID, party, in.ChatID)
+	if err != nil {
+		h.Log.Warn("membership for /open", "chat_id", in.ChatID, "err", err)
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: staffFailure})
+	}
+	if !ok {
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: staffNotAllowed})
 	}
 	list, err := h.Tickets.OpenTickets(ctx, party, party == parties.CoOffice, staffToDoMax+1)
@@ -30,14 +33,18 @@ func (h *Handler) staffToDo(ctx context.Context, in Incoming, party parties.ID) 
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: staffToDoNone})
 	}
 	var b strings.Builder
-	fmt.Fprintf(&b, staffToDoHead, min(len(list), staffToDoMax))
+	if len(list) > staffToDoMax {
+		fmt.Fprintf(&b, staffToDoHeadFirst, staffToDoMax)
+	} else {
+		fmt.Fprintf(&b, staffToDoHead, len(list))
+	}
 	now := h.Now()
 	for i, t := range list {
 		if i == staffToDoMax {
 			b.WriteString("\n" + staffToDoMore)
 			break
 		}
-		zh, _ := waited(now.Sub(t.CreatedAt))
+		zh := waitedDays(now.Sub(t.CreatedAt))
 		who := t.Assignee
 		if who == "" {
 			who = "—"
@@ -46,7 +53,17 @@ func (h *Handler) staffToDo(ctx context.Context, in Incoming, party parties.ID) 
 		if t.Party != party {
 			fmt.Fprintf(&b, " · %s", parties.Name(t.Party, "zh"))
 		}
-		fmt.Fprintf(&b, "\n  %s", clip(t.Text, 40))
+		fmt.Fprintf(&b, "\n  %s", clip(strings.Join(strings.Fields(t.Text), " "), 40))
 	}
 	return h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: b.String()})
+}
+
+// waitedDays is how long a ticket has been open, in days past two days
+// ("768 小时" reads worse than "32 天").
+func waitedDays(d time.Duration) string {
+	if d >= 48*time.Hour {
+		return fmt.Sprintf("%d 天", int(d/(24*time.Hour)))
+	}
+	zh, _ := waited(d)
+	return zh
 }

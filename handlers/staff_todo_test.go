@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"codesk/handlers"
+	"codesk/tickets"
 )
 
 func staffCommand(t *testing.T, f *ticketFixture, chat, user int64, text string) handlers.OutMessage {
@@ -54,5 +55,25 @@ func TestTheDesksOpenListHoldsTheTicketsEscalatedToIt(t *testing.T) {
 	got := staffCommand(t, f, coChat, coMember, "/open").Text
 	if !strings.Contains(got, "#"+itoa(ticketID)) || !strings.Contains(got, "物业") {
 		t.Errorf("the desk's list after an escalation:\n%s", got)
+	}
+}
+
+// /open typed while a card is still selected for reply runs the command;
+// the resident gets nothing and the ticket stays unclaimed.
+func TestACommandTypedAsAReplyToACardIsNotRelayed(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
+	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember, UserName: "王师傅",
+		MessageID: 501, ReplyTo: card.SentMessageID, Kind: handlers.TextMessage, Text: "/open"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := residentMessages(f.deliver(t), resident); len(got) != 0 {
+		t.Errorf("the command reached the resident: %+v", got)
+	}
+	if got := f.ticket(t, tk.ID); got.Status != tickets.StatusNew {
+		t.Errorf("the command claimed the ticket: %s", got.Status)
+	}
+	if got := f.out.last(t).Text; !strings.Contains(got, tk.Number()) {
+		t.Errorf("the command did not run: %q", got)
 	}
 }

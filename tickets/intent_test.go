@@ -13,6 +13,8 @@ func TestIsConcern(t *testing.T) {
 		{"楼下的垃圾堆满了三天没人管", true},
 		{"I want to complain about the noise from upstairs again", true},
 		{"为什么路灯坏了一个月还没人修？", true}, // a rhetorical question in a complaint
+		{"投诉了三次，找哪都说不归他们管", true}, // "where to go" that is no question
+		{"楼道里的灭火器被拿去哪了", true},
 		{"电梯什么时候换？", false},
 		{"how do I pay the fee", false},
 		{"请问居住登记在哪里办", false},
