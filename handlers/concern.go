@@ -85,7 +85,7 @@ func (h *Handler) saveDraft(ctx context.Context, userID int64, d draft) error {
 	if err := h.State.Set(ctx, draftKey(userID), data, draftTTL); err != nil {
 		return fmt.Errorf("save draft of %d: %w", userID, err)
 	}
-	h.forgetStaffLast(ctx, userID)
+	h.forgetStaffAsked(ctx, userID)
 	return nil
 }
 
@@ -128,7 +128,7 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 		}
 	}
 	// Staff asked after the bot's own latest question: theirs comes first.
-	if h.staffWroteLast(ctx, in.UserID) {
+	if h.staffAskedLast(ctx, in.UserID) {
 		if handled, err := h.conversationFollowUp(ctx, in, chosen); handled || err != nil {
 			return handled, err
 		}

@@ -52,33 +52,34 @@ func followUpKey(userID int64, messageID int) string {
 // 明天我在家", then "对的，是回复" before the "yes" are one answer in two.
 func lastFollowUpKey(userID int64) string { return fmt.Sprintf("convlast:%d", userID) }
 
-// staffLastKey marks that staff asked the resident something after the bot
+// staffAskedKey marks that staff asked the resident something after the bot
 // last asked for draft or ticket input: the resident's next plain message
 // most likely answers staff ("5楼" to "which floor?"), so it is offered to
 // their ticket before it can fill a waiting draft or another ticket's
 // details. A statement ("the plumber comes tomorrow") asks nothing.
-func staffLastKey(userID int64) string { return fmt.Sprintf("convnewer:%d", userID) }
+func staffAskedKey(userID int64) string { return fmt.Sprintf("convnewer:%d", userID) }
 
 // noteStaffAsked marks that staff just asked the resident something.
 func (h *Handler) noteStaffAsked(ctx context.Context, residentID, ticketID int64) {
-	if err := h.State.Set(ctx, staffLastKey(residentID), []byte("1"), conversationTTL); err != nil {
+	if err := h.State.Set(ctx, staffAskedKey(residentID), []byte("1"), conversationTTL); err != nil {
 		h.Log.Warn("remember that staff asked last", "ticket", ticketID, "err", err)
 	}
 }
 
-// forgetStaffLast notes that the bot asked the resident for input itself
+// forgetStaffAsked notes that the bot asked the resident for input itself
 // (a draft step, details for a ticket): that question is now the latest.
-func (h *Handler) forgetStaffLast(ctx context.Context, userID int64) {
-	if err := h.State.Delete(ctx, staffLastKey(userID)); err != nil {
-		h.Log.Warn("forget that staff wrote last", "err", err)
+func (h *Handler) forgetStaffAsked(ctx context.Context, userID int64) {
+	if err := h.State.Delete(ctx, staffAskedKey(userID)); err != nil {
+		h.Log.Warn("forget that staff asked last", "err", err)
 	}
 }
 
-// staffWroteLast reports staffLastKey; an error reads as no.
-func (h *Handler) staffWroteLast(ctx context.Context, userID int64) bool {
-	_, ok, err := h.State.Get(ctx, staffLastKey(userID))
+// staffAskedLast reports that staff asked the resident something after the
+// bot's own latest question (staffAskedKey); an error reads as no.
+func (h *Handler) staffAskedLast(ctx context.Context, userID int64) bool {
+	_, ok, err := h.State.Get(ctx, staffAskedKey(userID))
 	if err != nil {
-		h.Log.Warn("recall whether staff wrote last", "err", err)
+		h.Log.Warn("recall whether staff asked last", "err", err)
 	}
 	return ok
 }
@@ -137,7 +138,8 @@ func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen 
 			return false, nil // a greeting, or a question the FAQ answers; "修好了" is for the staff
 		}
 	}
-	return true, h.offerToTicket(ctx, in, t, chosen, txtFollowUpAsk.f(ticketLang(t, chosen), t.Number(), parties.InSentence(t.Party, ticketLang(t, chosen))))
+	lang := ticketLang(t, chosen)
+	return true, h.offerToTicket(ctx, in, t, chosen, txtFollowUpAsk.f(lang, t.Number(), parties.InSentence(t.Party, lang)))
 }
 
 // offerToTicket holds the resident's message and asks, with buttons,
@@ -210,7 +212,7 @@ func (h *Handler) followUpChoice(ctx context.Context, in Incoming, ticketID int6
 	}
 	// the resident has said what the message was for: a waiting draft or
 	// details wait take the next one again
-	h.forgetStaffLast(ctx, in.UserID)
+	h.forgetStaffAsked(ctx, in.UserID)
 	held := in
 	held.Callback, held.UpdateID, held.MessageID = nil, f.UpdateID, f.MessageID
 	held.Kind, held.Text, held.PhotoIDs = MessageKind(f.Kind), f.Text, f.PhotoIDs

@@ -48,7 +48,7 @@ func (h *Handler) setAwait(ctx context.Context, userID int64, a awaited) error {
 	if err := h.State.Set(ctx, awaitKey(userID), data, awaitTTL); err != nil {
 		return fmt.Errorf("save awaited input of %d: %w", userID, err)
 	}
-	h.forgetStaffLast(ctx, userID)
+	h.forgetStaffAsked(ctx, userID)
 	return nil
 }
 
