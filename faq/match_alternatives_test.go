@@ -115,3 +115,19 @@ func TestAConflictIsNeverAnswered(t *testing.T) {
 		t.Errorf("Match(门禁卡丢了怎么补办) = %q, want access-cards", got.ID)
 	}
 }
+
+// Another place's opening hours are not the co-office's: offered, never
+// answered; the co-office's own, and the parties' who sit there, are.
+func TestAnotherPlacesHoursAreNotTheCoOffices(t *testing.T) {
+	m := NewMatcher(Default())
+	for _, q := range []string{"附近社区医院几点开门", "街道办几点开门"} {
+		if got := m.Match(q); got.ID == "co-office-location-hours" {
+			t.Errorf("Match(%q) answered with the co-office's hours", q)
+		}
+	}
+	for _, q := range []string{"联合办公室几点开门", "居委会几点上班"} {
+		if got := m.Match(q); got.ID != "co-office-location-hours" {
+			t.Errorf("Match(%q) = %q, want co-office-location-hours", q, got.ID)
+		}
+	}
+}
