@@ -729,6 +729,14 @@ func (h *Handler) staffChat(p parties.ID) (int64, bool) {
 	if c, ok := h.Parties.ChatOf(p); ok && c != 0 {
 		return c, true
 	}
+	return h.deskChat()
+}
+
+// deskChat is the co-office desk's chat, when one is configured.
+func (h *Handler) deskChat() (int64, bool) {
+	if h.Parties == nil {
+		return 0, false
+	}
 	c, ok := h.Parties.ChatOf(parties.CoOffice)
 	return c, ok && c != 0
 }

@@ -215,11 +215,8 @@ func (h *Handler) addDetails(ctx context.Context, in Incoming, t tickets.Ticket,
 // escalation card there (0 when none was sent); chat 0 when no desk chat is
 // configured.
 func (h *Handler) escalationRef(ctx context.Context, t tickets.Ticket) (chat int64, msg int) {
-	if h.Parties == nil || t.EscalatedAt == nil {
-		return 0, 0
-	}
-	co, ok := h.Parties.ChatOf(parties.CoOffice)
-	if !ok || co == 0 {
+	co, ok := h.deskChat()
+	if !ok || t.EscalatedAt == nil {
 		return 0, 0
 	}
 	escChat, escMsg, err := h.Tickets.TicketMessage(ctx, t.ID, purposeEscalation)

@@ -8,7 +8,6 @@ import (
 	"strings"
 	"time"
 
-	"codesk/parties"
 	"codesk/storage"
 	"codesk/tickets"
 )
@@ -111,11 +110,7 @@ func (h *Handler) checkTicketSLA(ctx context.Context, t tickets.Ticket, now time
 		return false, false, nil
 	}
 	partyChat, partyOK := h.staffChat(t.Party)
-	coChat, coOK := int64(0), false
-	if h.Parties != nil {
-		coChat, coOK = h.Parties.ChatOf(parties.CoOffice)
-		coOK = coOK && coChat != 0
-	}
+	coChat, coOK := h.deskChat()
 	// Message ids are looked up before the transaction: only values are
 	// built inside it.
 	var partyCard, coCard int

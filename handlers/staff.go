@@ -92,10 +92,8 @@ func (h *Handler) actingChat(t tickets.Ticket, chat int64) (int64, bool) {
 	if own, ok := h.staffChat(t.Party); ok && own == chat {
 		return chat, true
 	}
-	if t.EscalatedAt != nil && h.Parties != nil {
-		if co, ok := h.Parties.ChatOf(parties.CoOffice); ok && co != 0 && co == chat {
-			return chat, true
-		}
+	if co, ok := h.deskChat(); ok && t.EscalatedAt != nil && co == chat {
+		return chat, true
 	}
 	return 0, false
 }
@@ -107,10 +105,8 @@ func (h *Handler) actingParty(t tickets.Ticket, chat int64) parties.ID {
 	if own, ok := h.staffChat(t.Party); ok && own == chat {
 		return t.Party
 	}
-	if h.Parties != nil {
-		if co, ok := h.Parties.ChatOf(parties.CoOffice); ok && co != 0 && co == chat {
-			return parties.CoOffice
-		}
+	if co, ok := h.deskChat(); ok && co == chat {
+		return parties.CoOffice
 	}
 	return t.Party
 }
@@ -119,7 +115,7 @@ func (h *Handler) actingParty(t tickets.Ticket, chat int64) parties.ID {
 // co-office when the card is in the co-office chat), or members of the chat.
 func (h *Handler) mayAct(ctx context.Context, userID int64, party parties.ID, chat int64) (bool, error) {
 	if h.Parties != nil {
-		coChat, _ := h.Parties.ChatOf(parties.CoOffice)
+		coChat, _ := h.deskChat()
 		for _, p := range h.Parties.StaffOf(userID) {
 			if p == party || (p == parties.CoOffice && chat == coChat) {
 				return true, nil
