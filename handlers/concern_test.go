@@ -174,6 +174,17 @@ func (f *ticketFixture) staffPress(t *testing.T, chat, user int64, msg int, data
 	f.pressIn(t, chat, user, handlers.GroupChat, msg, data)
 }
 
+// staffWrites has user post text in a staff chat, as a reply to message
+// replyTo (0: none).
+func (f *ticketFixture) staffWrites(t *testing.T, chat, user int64, msgID, replyTo int, text string) {
+	t.Helper()
+	in := handlers.Incoming{ChatID: chat, Chat: handlers.GroupChat, UserID: user, UserName: "王师傅",
+		MessageID: msgID, ReplyTo: replyTo, Kind: handlers.TextMessage, Text: text}
+	if err := f.h.Handle(f.ctx, in); err != nil {
+		t.Fatal(err)
+	}
+}
+
 func (f *ticketFixture) pressIn(t *testing.T, chat, user int64, kind handlers.ChatKind, msg int, data string) {
 	t.Helper()
 	ev := handlers.Incoming{ChatID: chat, Chat: kind, UserID: user, UserName: "王师傅",

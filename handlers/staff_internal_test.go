@@ -3,8 +3,6 @@ package handlers_test
 import (
 	"strings"
 	"testing"
-
-	"codesk/handlers"
 )
 
 // Staff talk among themselves under a card too: a reply marked #内部 stays
@@ -18,11 +16,7 @@ func TestAStaffRemarkMarkedInternalStaysAmongStaffAndARelayIsConfirmed(t *testin
 	for i, remark := range []string{"#内部 老王你下午去看一下", "#internal old Wang please go", "内部：这户比较难缠", "// 先别回",
 		"＃internal full width", "# 内部 带空格", "@老王 #内部 你去看一下", "@老王 @小李 【内部】这户比较难缠"} {
 		before := f.out.count()
-		in := handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember, UserName: "王师傅",
-			MessageID: 60 + i, ReplyTo: card.SentMessageID, Kind: handlers.TextMessage, Text: remark}
-		if err := f.h.Handle(f.ctx, in); err != nil {
-			t.Fatal(err)
-		}
+		f.staffWrites(t, pmChat, pmMember, 60+i, card.SentMessageID, remark)
 		if got := residentMessages(f.deliver(t), resident); len(got) != 0 {
 			t.Errorf("%q reached the resident: %+v", remark, got)
 		}
@@ -31,11 +25,7 @@ func TestAStaffRemarkMarkedInternalStaysAmongStaffAndARelayIsConfirmed(t *testin
 		}
 	}
 
-	in := handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember, UserName: "王师傅",
-		MessageID: 90, ReplyTo: card.SentMessageID, Kind: handlers.TextMessage, Text: "师傅下午两点到，请家里留人"}
-	if err := f.h.Handle(f.ctx, in); err != nil {
-		t.Fatal(err)
-	}
+	f.staffWrites(t, pmChat, pmMember, 90, card.SentMessageID, "师傅下午两点到，请家里留人")
 	onlyOne(t, residentMessages(f.deliver(t), resident), "relayed reply")
 	if got := f.out.last(t); got.ChatID != pmChat || got.ReplyTo != 90 || !strings.Contains(got.Text, "已转给居民") {
 		t.Errorf("the relay is not confirmed under the staff reply: %+v", got)

@@ -4,7 +4,6 @@ import (
 	"strings"
 	"testing"
 
-	"codesk/handlers"
 	"codesk/storage"
 	"codesk/tickets"
 )
@@ -12,11 +11,7 @@ import (
 // staffAsksOnCard has property-management staff reply to a card with a question.
 func staffAsksOnCard(t *testing.T, f *ticketFixture, card storage.OutboxMessage, msgID int, text string) {
 	t.Helper()
-	in := handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember, UserName: "王师傅",
-		MessageID: msgID, ReplyTo: card.SentMessageID, Kind: handlers.TextMessage, Text: text}
-	if err := f.h.Handle(f.ctx, in); err != nil {
-		t.Fatal(err)
-	}
+	f.staffWrites(t, pmChat, pmMember, msgID, card.SentMessageID, text)
 	f.deliver(t)
 }
 

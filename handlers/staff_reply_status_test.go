@@ -142,10 +142,7 @@ func TestATicketWaitsForTheResidentOnlyAfterAStaffQuestion(t *testing.T) {
 		{"维保公司已经在路上了", tickets.StatusClaimed},
 		{"Could you tell us which floor", tickets.StatusWaiting},
 	} {
-		if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember, UserName: "王师傅",
-			MessageID: 100 + i, ReplyTo: card.SentMessageID, Kind: handlers.TextMessage, Text: step.says}); err != nil {
-			t.Fatal(err)
-		}
+		f.staffWrites(t, pmChat, pmMember, 100+i, card.SentMessageID, step.says)
 		if got := f.ticket(t, tk.ID).Status; got != step.want {
 			t.Errorf("after %q the ticket is %s, want %s", step.says, got, step.want)
 		}
@@ -157,10 +154,7 @@ func TestALinkInAStaffMessageIsNoQuestion(t *testing.T) {
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
 	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:claim:"+itoa(tk.ID))
-	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember, UserName: "王师傅",
-		MessageID: 120, ReplyTo: card.SentMessageID, Kind: handlers.TextMessage, Text: "维修进度见 https://wuye.example.com/t?id=5"}); err != nil {
-		t.Fatal(err)
-	}
+	f.staffWrites(t, pmChat, pmMember, 120, card.SentMessageID, "维修进度见 https://wuye.example.com/t?id=5")
 	if got := f.ticket(t, tk.ID).Status; got != tickets.StatusClaimed {
 		t.Errorf("after a link the ticket is %s, want claimed", got)
 	}

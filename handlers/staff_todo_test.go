@@ -12,10 +12,7 @@ import (
 func staffCommand(t *testing.T, f *ticketFixture, chat, user int64, text string) handlers.OutMessage {
 	t.Helper()
 	before := f.out.count()
-	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: chat, Chat: handlers.GroupChat, UserID: user, MessageID: 500,
-		Kind: handlers.TextMessage, Text: text}); err != nil {
-		t.Fatal(err)
-	}
+	f.staffWrites(t, chat, user, 500, 0, text)
 	if f.out.count() == before {
 		t.Fatalf("%q in chat %d got no reply", text, chat)
 	}
@@ -63,10 +60,7 @@ func TestTheDesksOpenListHoldsTheTicketsEscalatedToIt(t *testing.T) {
 func TestACommandTypedAsAReplyToACardIsNotRelayed(t *testing.T) {
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
-	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember, UserName: "王师傅",
-		MessageID: 501, ReplyTo: card.SentMessageID, Kind: handlers.TextMessage, Text: "/open"}); err != nil {
-		t.Fatal(err)
-	}
+	f.staffWrites(t, pmChat, pmMember, 501, card.SentMessageID, "/open")
 	if got := residentMessages(f.deliver(t), resident); len(got) != 0 {
 		t.Errorf("the command reached the resident: %+v", got)
 	}

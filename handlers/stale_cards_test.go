@@ -4,8 +4,6 @@ import (
 	"strings"
 	"testing"
 	"time"
-
-	"codesk/handlers"
 )
 
 // lastEditOf is the last edit of message msg in chat, and whether there was one.
@@ -78,10 +76,7 @@ func TestAReplyUnderAnOldCardLeavesItRetired(t *testing.T) {
 	f.deliver(t)
 
 	before, _ := f.out.lastEditOf(pmChat, first.SentMessageID)
-	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember,
-		MessageID: 300, ReplyTo: first.SentMessageID, Kind: handlers.TextMessage, Text: "我们来处理"}); err != nil {
-		t.Fatal(err)
-	}
+	f.staffWrites(t, pmChat, pmMember, 300, first.SentMessageID, "我们来处理")
 	onlyOne(t, residentMessages(f.deliver(t), resident), "relayed reply")
 	if after, _ := f.out.lastEditOf(pmChat, first.SentMessageID); len(after.buttons) != 0 || after.text != before.text {
 		t.Errorf("the old card was redrawn live: %+v", after)

@@ -43,15 +43,6 @@ func translateRequests(s *llmtest.Server) int {
 	return n
 }
 
-func staffSays(t *testing.T, f *llmFixture, replyTo, msgID int, text string) {
-	t.Helper()
-	in := handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember, UserName: "王师傅",
-		MessageID: msgID, ReplyTo: replyTo, Kind: handlers.TextMessage, Text: text}
-	if err := f.h.Handle(f.ctx, in); err != nil {
-		t.Fatal(err)
-	}
-}
-
 func TestAnEnglishSpeakingResidentAndChineseStaffEachGetTheOthersWordsTranslated(t *testing.T) {
 	f := newLLMFixture(t, modelOptions{})
 	f.model.ReplyFunc(translatingModel(t, map[string]string{
@@ -68,7 +59,7 @@ func TestAnEnglishSpeakingResidentAndChineseStaffEachGetTheOthersWordsTranslated
 		t.Errorf("stored translation = %q", got)
 	}
 
-	staffSays(t, f, card.SentMessageID, 77, "请问是哪部电梯？左边还是右边？急的话打021-54231234")
+	f.staffWrites(t, pmChat, pmMember, 77, card.SentMessageID, "请问是哪部电梯？左边还是右边？急的话打021-54231234")
 	relayed := onlyOne(t, residentMessages(f.deliver(t), resident), "relayed staff reply")
 	for _, want := range []string{"请问是哪部电梯？左边还是右边？", "Machine translation", "Which lift is it, the left or the right one? Call 021-54231234 if urgent."} {
 		if !strings.Contains(relayed.Text, want) {
@@ -95,7 +86,7 @@ func TestWithTheModelDownARelayGoesUntranslatedAndOnce(t *testing.T) {
 	f.model.ReplyFunc(func(r llmtest.Request) string { return "not json at all" })
 	_, card := f.fileTicket(t, resident, "The lift in building 3 is broken again, it keeps beeping")
 
-	staffSays(t, f, card.SentMessageID, 77, "师傅下午两点到")
+	f.staffWrites(t, pmChat, pmMember, 77, card.SentMessageID, "师傅下午两点到")
 	relayed := onlyOne(t, residentMessages(f.deliver(t), resident), "relayed staff reply")
 	if !strings.Contains(relayed.Text, "师傅下午两点到") || strings.Contains(relayed.Text, "Machine translation") {
 		t.Errorf("relayed = %q, want the reply as written", relayed.Text)
@@ -110,7 +101,7 @@ func TestRelaysInTheReadersOwnLanguageAreNotTranslated(t *testing.T) {
 	f.model.ReplyFunc(translatingModel(t, nil))
 	_, card := f.fileTicket(t, resident, "3号楼电梯又坏了，一直在响")
 
-	staffSays(t, f, card.SentMessageID, 77, "请问是哪部电梯？")
+	f.staffWrites(t, pmChat, pmMember, 77, card.SentMessageID, "请问是哪部电梯？")
 	relayed := onlyOne(t, residentMessages(f.deliver(t), resident), "relayed staff reply")
 	f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.TextMessage, Text: "左边那部", ReplyTo: relayed.SentMessageID})
 	var toStaff []storage.OutboxMessage
