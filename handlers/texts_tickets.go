@@ -143,6 +143,9 @@ var (
 	// staffRelayed confirms, under a staff reply, that it goes to the
 	// resident (the outbox delivers it).
 	staffRelayed = "✅ 已转给居民（sent to the resident）"
+	// staffResidentUnreachable corrects staffRelayed when the resident can
+	// never get the message (ResidentUnreachable).
+	staffResidentUnreachable = "⚠️ 工单 %s：消息无法送达居民（对方可能已屏蔽本机器人或注销了账号），请通过电话或上门等其他方式联系。(A message could not be delivered to this ticket's resident: they may have blocked the bot. Please reach them another way.)"
 	// staffCardWritesEnglish tells staff, who mostly write Chinese, that this
 	// resident reads English (a machine translation is added only with a
 	// language model configured).

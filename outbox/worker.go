@@ -56,6 +56,9 @@ type Worker struct {
 	// ProbeWindow is how many message ids after the last known one are
 	// searched for a message in doubt (see CarefulMessenger); 0 means 10.
 	ProbeWindow int
+	// Undeliverable, when set, hears of each row that can never be sent
+	// (after it is marked failed), so whoever queued it can be told.
+	Undeliverable func(ctx context.Context, m storage.OutboxMessage) error
 
 	wake chan struct{}
 	once sync.Once
@@ -301,6 +304,11 @@ func (w *Worker) deliver(ctx context.Context, m storage.OutboxMessage, claim sto
 		w.Log.Warn("outbox row undeliverable", "id", m.ID, "key", m.Key, "chat_id", m.ChatID, "err", err)
 		if err := w.Store.MarkOutboxFailed(context.WithoutCancel(ctx), m.ID, err.Error()); err != nil {
 			w.Log.Error("mark outbox row failed", "id", m.ID, "err", err)
+		}
+		if w.Undeliverable != nil {
+			if err := w.Undeliverable(context.WithoutCancel(ctx), m); err != nil {
+				w.Log.Error("report undeliverable outbox row", "id", m.ID, "key", m.Key, "err", err)
+			}
 		}
 		return true // it will never go; the chat's next rows may
 	case ctx.Err() != nil:

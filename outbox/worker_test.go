@@ -107,7 +107,12 @@ func TestFailuresAreRetriedInOrderAndUndeliverableOnesGiveUp(t *testing.T) {
 		"first":        {errors.New("telegram: 502 Bad Gateway")},
 		"blocked user": {fmt.Errorf("%w: forbidden: bot was blocked by the user", handlers.ErrUndeliverable)},
 	}}
-	w := &outbox.Worker{Store: db, Messenger: m, Log: quiet, Now: clock}
+	var gaveUp []string // keys the Undeliverable hook heard of
+	w := &outbox.Worker{Store: db, Messenger: m, Log: quiet, Now: clock,
+		Undeliverable: func(_ context.Context, m storage.OutboxMessage) error {
+			gaveUp = append(gaveUp, m.Key)
+			return nil
+		}}
 
 	if _, err := w.Drain(ctx); err != nil {
 		t.Fatal(err)
@@ -126,6 +131,9 @@ func TestFailuresAreRetriedInOrderAndUndeliverableOnesGiveUp(t *testing.T) {
 	failed, err := db.OutboxByKey(ctx, "4")
 	if err != nil || failed.Status != storage.OutboxFailed {
 		t.Errorf("an undeliverable message is marked failed, not retried forever: %+v %v", failed, err)
+	}
+	if fmt.Sprint(gaveUp) != "[4]" {
+		t.Errorf("the Undeliverable hook hears of the row given up on, and of no retried one: %v", gaveUp)
 	}
 }
 

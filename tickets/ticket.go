@@ -145,7 +145,8 @@ const (
 	EventStaffMessage    EventKind = "staff_message"    // staff wrote to the resident
 	EventResidentMessage EventKind = "resident_message" // the resident added text or photos
 	EventRated           EventKind = "rated"
-	EventEscalated       EventKind = "escalated" // SLA reminder or escalation to the desk
+	EventEscalated       EventKind = "escalated"   // SLA reminder or escalation to the desk
+	EventUndelivered     EventKind = "undelivered" // a message could never reach the resident
 )
 
 // Event is one row of a ticket's history: every transition and message.

@@ -44,6 +44,7 @@ func runConsole(ctx context.Context, cfg config.Config, log *slog.Logger, stdin 
 	if err != nil {
 		return err
 	}
+	sender.Undeliverable = h.ResidentUnreachable
 	// Deliver what each line stored in the outbox before reading the next,
 	// so a transcript shows cards and notices where they happened.
 	return c.Run(ctx, stdin, deliverAfter{h: h, outbox: sender}, os.Getenv("LANG"))

@@ -65,12 +65,13 @@ func runServe(ctx context.Context, cfg config.Config, log *slog.Logger, args []s
 		return err
 	}
 	sender := &outbox.Worker{Store: a.db, Messenger: b.Messenger(), Log: log, Lease: cfg.OutboxLease, Journal: journal}
-	background.Go(func() { _ = sender.Run(ctx) })
 	h, err := a.handler(cfg, log, transport{messenger: b.Messenger(), membership: b.Messenger(),
 		botUsername: b.Username(), outbox: sender, files: b.Files()})
 	if err != nil {
 		return err
 	}
+	sender.Undeliverable = h.ResidentUnreachable // set before Run reads it
+	background.Go(func() { _ = sender.Run(ctx) })
 	background.Go(func() {
 		watchSLA(ctx, h, handlers.SLAPolicy{RemindAfter: cfg.SLA.RemindAfter, EscalateAfter: cfg.SLA.EscalateAfter}, log)
 	})

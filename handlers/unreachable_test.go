@@ -1,0 +1,98 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"codesk/storage"
+	"codesk/tickets"
+)
+
+// undeliverable plays the outbox giving up on the resident's due messages
+// (they blocked the bot): each is marked failed and reported to the handler,
+// as outbox.Worker does. It returns how many it gave up on.
+func (f *ticketFixture) undeliverable(t *testing.T, residentID int64) int {
+	t.Helper()
+	due, err := f.db.DueOutbox(f.ctx, f.now, 1000)
+	if err != nil {
+		t.Fatal(err)
+	}
+	n := 0
+	for _, m := range due {
+		if m.ChatID != residentID {
+			continue
+		}
+		if err := f.db.MarkOutboxFailed(f.ctx, m.ID, "forbidden: bot was blocked by the user"); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.h.ResidentUnreachable(f.ctx, m); err != nil {
+			t.Fatal(err)
+		}
+		n++
+	}
+	return n
+}
+
+// Staff are told "✅ 已转给居民" when their reply is queued; when it can
+// never arrive, the ticket's chat hears so under the card, once a day, and
+// nothing staff write under that note is taken for a reply to the resident.
+func TestStaffHearWhenTheResidentCannotBeReached(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "9号楼3单元水管漏水，楼道里全是水")
+
+	f.staffWrites(t, pmChat, pmMember, 70, card.SentMessageID, "师傅下午两点到，请家里留人")
+	if n := f.undeliverable(t, resident); n != 1 {
+		t.Fatalf("expected the relayed reply to fail, failed %d", n)
+	}
+	notes := f.deliver(t)
+	onlyOne(t, notes, "unreachable note")
+	note := notes[0]
+	if note.ChatID != pmChat || note.ReplyTo != card.SentMessageID ||
+		!strings.Contains(note.Text, "无法送达") || !strings.Contains(note.Text, tk.Number()) {
+		t.Errorf("the party chat is not told under the card: %+v", note)
+	}
+
+	// the resident stays unreachable: later failures the same day add no note
+	f.staffWrites(t, pmChat, pmMember, 71, card.SentMessageID, "请问家里什么时候有人？")
+	f.undeliverable(t, resident)
+	if got := f.deliver(t); len(got) != 0 {
+		t.Errorf("a second note the same day: %+v", got)
+	}
+	evs, err := f.db.TicketEvents(f.ctx, tk.ID)
+	if err != nil {
+		t.Fatal(err)
+	}
+	undelivered := 0
+	for _, e := range evs {
+		if e.Kind == tickets.EventUndelivered {
+			undelivered++
+		}
+	}
+	if undelivered != 2 {
+		t.Errorf("the ticket's history records each message that could not go: %d", undelivered)
+	}
+
+	// a reply to the note is not relayed: it could not arrive either
+	f.staffWrites(t, pmChat, pmMember, 72, note.SentMessageID, "好的我打电话给他")
+	if got := residentMessages(f.deliver(t), resident); len(got) != 0 {
+		t.Errorf("a reply to the note went to the resident: %+v", got)
+	}
+
+	// the next day, it is news again
+	f.now = f.now.Add(24 * time.Hour)
+	f.staffWrites(t, pmChat, pmMember, 73, card.SentMessageID, "今天再联系一次")
+	f.undeliverable(t, resident)
+	onlyOne(t, f.deliver(t), "next day's note")
+}
+
+// A failed message that is not a ticket's (an FAQ answer) tells nobody.
+func TestAFailedMessageOfNoTicketTellsNoStaff(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	if err := f.h.ResidentUnreachable(f.ctx, storage.OutboxMessage{ChatID: resident, Purpose: "resident"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := f.deliver(t); len(got) != 0 {
+		t.Errorf("a note without a ticket: %+v", got)
+	}
+}
