@@ -69,6 +69,7 @@ func startCoOffice(t *testing.T, scale float64) *coOffice {
 		State: storage.NewMemoryState(time.Now), BotUsername: b.Username(), Log: log,
 		Tickets: db, Router: router, Parties: cfg, Membership: b.Messenger(),
 	})
+	sender.Undeliverable = h.ResidentUnreachable
 	done := make(chan struct{}, 2)
 	go func() { _ = sender.Run(ctx); done <- struct{}{} }()
 	go func() { _ = b.RunPolling(ctx, db, h); done <- struct{}{} }()
