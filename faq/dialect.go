@@ -57,5 +57,31 @@ var otherDialectsToMandarin = strings.NewReplacer(
 // foldDialects rewrites the Cantonese and other dialect words of a
 // normalised Han run.
 func foldDialects(run string) string {
-	return otherDialectsToMandarin.Replace(cantoneseToMandarin.Replace(run))
+	return dropErhua(otherDialectsToMandarin.Replace(cantoneseToMandarin.Replace(run)))
 }
+
+// dropErhua removes the 儿 northern speakers add to words (味儿, 点儿,
+// 小孩儿, 冰棍儿), so "煤气味儿" meets "煤气味". 儿 stays where it is part of
+// the word: first in a run or before 子, 童, 科, 女 … (儿子, 儿童), and after
+// 女, 婴, 幼, 孤 … (女儿, 婴儿, 幼儿园, 托儿所).
+func dropErhua(run string) string {
+	if !strings.Contains(run, "儿") {
+		return run
+	}
+	rs := []rune(run)
+	out := rs[:0:0]
+	for i, r := range rs {
+		if r == '儿' && i > 0 && !strings.ContainsRune(erhuaWordBefore, rs[i-1]) &&
+			(i+1 == len(rs) || !strings.ContainsRune(erhuaWordAfter, rs[i+1])) {
+			continue
+		}
+		out = append(out, r)
+	}
+	return string(out)
+}
+
+// The characters around a 儿 that belongs to the word.
+const (
+	erhuaWordBefore = "女婴幼孤健宠胎少托侄男育患生产弃乳儿"
+	erhuaWordAfter  = "子童科女孙媳歌时戏化"
+)

@@ -208,6 +208,8 @@ func TestDialectsMeetMandarin(t *testing.T) {
 		{"阿拉楼里覅堆东西", "我们楼里不要堆东西"},
 		{"投票要带么子材料，么样搞", "投票要带什么材料，怎么样搞"},
 		{"物业为么事被换了，冇得人讲", "物业为什么被换了，没有人讲"},
+		{"厨房一股煤气味儿，暖气费能少交点儿不", "厨房一股煤气味，暖气费能少交点不"},
+		{"小孩儿在楼道玩儿", "小孩在楼道玩"},
 	} {
 		got, want := Tokens(c.cantonese), Tokens(c.mandarin)
 		slices.Sort(got)
@@ -219,7 +221,7 @@ func TestDialectsMeetMandarin(t *testing.T) {
 	}
 	// characters that are Mandarin words too stay themselves outside the
 	// Cantonese words they form
-	for _, s := range []string{"几点开门", "旁边", "联系物业", "整改", "儿童乐园", "我儿子", "在哪能看到", "阿拉伯", "怎么样", "什么事", "为什么", "什么样的", "没得到回复"} {
+	for _, s := range []string{"几点开门", "旁边", "联系物业", "整改", "儿童乐园", "我儿子", "我女儿", "幼儿园", "婴儿车", "托儿所", "新生儿", "儿科", "在哪能看到", "阿拉伯", "怎么样", "什么事", "为什么", "什么样的", "没得到回复"} {
 		if foldDialects(Normalize(s)) != Normalize(s) {
 			t.Errorf("foldDialects changed Mandarin %q", s)
 		}
