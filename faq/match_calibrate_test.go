@@ -38,6 +38,7 @@ func TestDumpConfidenceFeatures(t *testing.T) {
 		{"estate8", "testdata/estate8/faq.yaml", "testdata/estate8/queries.jsonl"},
 		{"estate9", "testdata/estate9/faq.yaml", "testdata/estate9/queries.jsonl"},
 		{"estate10", "testdata/estate10/faq.yaml", "testdata/estate10/queries.jsonl"},
+		{"estate11", "testdata/estate11/faq.yaml", "testdata/estate11/queries.jsonl"},
 	}
 	for _, set := range sets {
 		if _, err := os.Stat(set.queries); err != nil {

@@ -6,7 +6,7 @@ A logistic regression (L2 on standardised features, then unstandardised) of
 TestDumpConfidenceFeatures writes per question set: devset (Lüyuan
 development set), devset2 (testdata/luyuan2), own, own2, own3
 (testdata/paraphrases, paraphrases2, paraphrases3 for the default FAQ) and
-heldout (testdata/heldout), estate3 to estate10 (testdata/estateN:
+heldout (testdata/heldout), estate3 to estate11 (testdata/estateN:
 other estates' FAQs and questions): measured, never fitted. Out-of-scope questions and
 wrong top entries are the negatives. A question a background topic explains
 at least as well as the top entry (faq/background.go) is refused whatever
@@ -141,7 +141,7 @@ def main():
 
     # the union: the sets --fit-on names (never heldout or the estateN sets)
     available = {}
-    for name in ["devset", "own", "own2", "own3", "devset2", "heldout", "estate3", "estate4", "estate5", "estate6", "estate7", "estate8", "estate9", "estate10"]:
+    for name in ["devset", "own", "own2", "own3", "devset2", "heldout", "estate3", "estate4", "estate5", "estate6", "estate7", "estate8", "estate9", "estate10", "estate11"]:
         if os.path.exists(os.path.join(args.features_dir, f"{name}.features.jsonl")):
             available[name] = load(args.features_dir, name)
     union = [r for name in args.fit_on.split(",") for r in available[name]]
