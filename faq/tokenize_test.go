@@ -210,6 +210,7 @@ func TestDialectsMeetMandarin(t *testing.T) {
 		{"物业为么事被换了，冇得人讲", "物业为什么被换了，没有人讲"},
 		{"厨房一股煤气味儿，暖气费能少交点儿不", "厨房一股煤气味，暖气费能少交点不"},
 		{"小孩儿在楼道玩儿", "小孩在楼道玩"},
+		{"厨房一股子煤气味儿", "厨房有煤气味"},
 	} {
 		got, want := Tokens(c.cantonese), Tokens(c.mandarin)
 		slices.Sort(got)
