@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"time"
 
@@ -228,7 +229,11 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 				return true, nil // the rest of an album of another matter: said once
 			}
 		}
-		if d.Step != stepDescribe && text != "" && (emergencyIn(text) != noEmergency || h.anotherMatter(d, text)) {
+		if d.Step != stepDescribe && text != "" && emergencyIn(text) != noEmergency {
+			// a photo of a danger now is its own report, first
+			return true, h.startEmergencyIntake(ctx, in, d, chosen, lang, text)
+		}
+		if d.Step != stepDescribe && text != "" && h.anotherMatter(d, text) {
 			// a photo of something else (its caption says so) is no part
 			// of this report: the draft first, then the other matter
 			if in.AlbumID != "" {
@@ -330,14 +335,18 @@ func (h *Handler) draftAddition(ctx context.Context, in Incoming, d draft, text,
 	switch {
 	case classifySmallTalk(text) != notSmallTalk:
 		return false, nil // "my tickets", "thanks": no place
+	case emergencyIn(text) != noEmergency && !strings.Contains(d.Text, text):
+		// a danger now ("3号楼着火了") is its own report, never this one's
+		// place or details: it goes first, this one waits
+		return true, h.startEmergencyIntake(ctx, in, d, "", lang, text)
 	case strings.Contains(d.Text, text):
 		// said again (no reply seen, a resend after a lost message): the
 		// same draft, shown again
 	case tickets.NamesOnlyAPlace(text):
 		d.Location = clip(text, 200) // "3号楼2单元", "北门车棚"
-	case h.Router.AsksSomething(text) && !h.Router.DescribesProblem(text) && emergencyIn(text) == noEmergency:
+	case h.Router.AsksSomething(text) && !h.Router.DescribesProblem(text):
 		return false, nil // a question meanwhile: answered; the draft waits
-	case emergencyIn(text) == noEmergency && !h.anotherMatter(d, text):
+	case !h.anotherMatter(d, text):
 		d.Text = clip(d.Text+"\n"+text, MaxQuestionRunes) // more about the same problem
 	default:
 		d.LocationAsked, d.Step = true, stepPreview
@@ -356,7 +365,10 @@ func (h *Handler) dropDraft(ctx context.Context, in Incoming, d draft, lang stri
 	if err := h.saveDraft(ctx, in.UserID, d); err != nil {
 		return err
 	}
-	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDraftCancelled.in(lang)})
+	if err := h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDraftCancelled.in(lang)}); err != nil {
+		return err
+	}
+	return h.resumeParked(ctx, in.UserID, in.ChatID, lang)
 }
 
 // replyWord is a short typed reply as the word lists below hold it.
@@ -420,6 +432,13 @@ func (h *Handler) anotherMatter(d draft, text string) bool {
 		return false
 	case startsAnotherMatter.MatchString(s):
 		return true // "还有7号楼电梯也坏了": said to be another
+	case relatedCategories(own.Category, alone.Category):
+		return false // "停电了", then "灯也不亮了": one problem seen twice
+	case alone.Confidence >= clearlyAnotherConfidence && h.Router.DescribesProblem(text):
+		// a report of its own, about something unrelated ("小区门口有人乱
+		// 停车" on a stairwell-light draft): merged, both went as one
+		// ticket under the first one's category
+		return true
 	}
 	if own.Party != parties.CoOffice && alone.Party != own.Party {
 		// another party's business ("lift broken in building 7" on a
@@ -454,8 +473,39 @@ var (
 )
 
 // anotherMatterConfidence: the router's confidence from which a message at
-// the location step is taken as a new matter rather than more details.
-const anotherMatterConfidence = 0.5
+// the location step is taken as a new matter rather than more details;
+// clearlyAnotherConfidence: from which a report of an unrelated category is
+// another matter whatever the draft and it route to together.
+const (
+	anotherMatterConfidence  = 0.5
+	clearlyAnotherConfidence = 0.85
+)
+
+// relatedCategoryGroups are categories one problem often spans, so a
+// message of one on a draft of another may be more of the same ("停电了",
+// then "灯也不亮了"; a leak that cracked the wall).
+var relatedCategoryGroups = [][]string{
+	{"lights", "facilities", "repairs"},
+	{"common_leaks", "neighbour_leaks", "water_supply", "repairs"},
+	{"neighbour_noise", "illegal_construction", "neighbour_disputes", "repairs"},
+	{"cleaning", "garbage", "hallway_clutter", "pests_common_areas"},
+	{"security_gates", "door_cameras", "safety_fraud"},
+	{"parking_order", "chargers", "hallway_clutter"},
+	{"maintenance_fund", "accounts_revenue", "property_contract", "owners_meeting", "committee_election", "committee_conduct"},
+}
+
+// relatedCategories: a and b are one category or share a group.
+func relatedCategories(a, b string) bool {
+	if a == b {
+		return true
+	}
+	for _, g := range relatedCategoryGroups {
+		if slices.Contains(g, a) && slices.Contains(g, b) {
+			return true
+		}
+	}
+	return false
+}
 
 // describe sets the draft's text, routes it and moves on.
 func (h *Handler) describe(ctx context.Context, in Incoming, d draft, chosen, text string) error {
@@ -717,7 +767,7 @@ func (h *Handler) confirmDraft(ctx context.Context, in Incoming, d draft, lang s
 		return nil
 	}
 	h.ack(ctx, in, "") // the acknowledgement comes through the outbox
-	return nil
+	return h.resumeParked(ctx, in.UserID, in.ChatID, lang)
 }
 
 // staffChat is where a party's cards go: its own chat, else the co-office

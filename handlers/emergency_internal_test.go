@@ -19,6 +19,14 @@ func TestEmergencyCues(t *testing.T) {
 		"the ceiling collapsed": noEmergency, "that bill gave me a heart attack": noEmergency, "我的车被困在车位里": noEmergency,
 		"My car is trapped in by a double-parked van": noEmergency, "我家狗被困在阳台了": noEmergency,
 		"消防栓什么时候修好": noEmergency, "电梯坏了": noEmergency, "电梯里有人抽烟": noEmergency, "电梯里面有人抽烟": noEmergency, "电梯里面有人，一直在抽烟": noEmergency, "when will the fire hydrants be fixed": noEmergency,
+		// everyday wordings a review found unrecognised
+		"救命 电梯卡住了 我妈在里面": trappedEmergency, "电梯坏了 我妈在里面": trappedEmergency, "电梯停在两层中间出不去了": trappedEmergency,
+		"快来人 电梯掉下去了": trappedEmergency, "the whole stairwell is full of smoke": fireEmergency, "smoke from the neighbour's cigarettes": noEmergency,
+		"闻到一股臭鸡蛋味": gasEmergency, "家里燃气灶关不掉": gasEmergency, "the gas stove won't turn off": gasEmergency,
+		"the hallway smells like rotten eggs": gasEmergency, "my son is stuck in the elevator": trappedEmergency,
+		// nobody inside, no danger
+		"电梯里面的广告太多了": noEmergency, "电梯按钮坏了，出不去的时候按哪个": trappedEmergency, "电梯维修要多久": noEmergency,
+		"燃气灶坏了想换一个": noEmergency, "no smoking sign in the lift": noEmergency,
 		// a danger imagined, not happening
 		"楼道里堆了好多纸箱子，万一着火了怎么办": noEmergency, "电动车在楼道里充电，容易起火": noEmergency,
 		"what if there is a fire and the corridor is blocked": noEmergency, "these boxes could catch a fire": noEmergency,

@@ -46,6 +46,10 @@ var (
 		"这是另一件事吧？请先确认发送或取消上面这条，再把新的情况发给我。",
 		"That sounds like another matter: please send or cancel the report above first, then tell me about the new one.",
 	}
+	txtParkedDraftBack = text{
+		"您之前还有一条报告没有发送，在这里：",
+		"You still have an earlier report that was not sent; here it is:",
+	}
 	txtBtnReportIt    = text{"📝 报给工作人员处理", "📝 Report it to the staff"}
 	txtBtnSkip        = text{"跳过", "Skip"}
 	txtChooseParty    = text{"请选择负责的部门：", "Which party should handle it?"}

@@ -1,0 +1,69 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+
+	"codesk/handlers"
+)
+
+// A danger told while another report waits unsent is reported first and is
+// never taken as the waiting report's place or details; the waiting report
+// comes back once the danger's is sent or cancelled.
+func TestAnEmergencyDuringADraftIsItsOwnReportFirst(t *testing.T) {
+	t.Run("at the location step", func(t *testing.T) {
+		f := newTicketFixture(t, nil)
+		if got := f.say(t, resident, "楼道里有很浓的煤气味"); !strings.Contains(got.Text, "位置") {
+			t.Fatalf("the gas report asks where: %q", got.Text)
+		}
+		before := f.out.count()
+		f.say(t, resident, "3号楼着火了！！")
+		got := texts(f.out.sentSince(before))
+		if len(got) < 2 || !strings.Contains(got[0], "119") || strings.Contains(strings.Join(got, "\n"), "煤气味") {
+			t.Fatalf("the fire: advice, then its own report, the gas one aside: %q", got)
+		}
+		f.say(t, resident, "3号楼2单元") // the fire's place
+		f.say(t, resident, "发送")
+		if got := f.out.last(t).Text; !strings.Contains(got, "煤气味") || !strings.Contains(got, "确认发送吗") {
+			t.Fatalf("the gas report is back after the fire's is sent: %q", got)
+		}
+		typeSend(t, f)
+		tks, _ := f.db.ResidentTickets(f.ctx, resident, 5)
+		if len(tks) != 2 {
+			t.Fatalf("want two tickets, got %+v", tks)
+		}
+		for _, tk := range tks {
+			if strings.Contains(tk.Text, "煤气") && (strings.Contains(tk.Location, "着火") || strings.Contains(tk.Text, "着火")) {
+				t.Errorf("the fire ended up in the gas ticket: %+v", tk)
+			}
+		}
+	})
+	t.Run("at the preview, then cancelled", func(t *testing.T) {
+		f := newTicketFixture(t, nil)
+		f.say(t, resident, "5号楼2单元楼道灯坏了")
+		before := f.out.count()
+		f.say(t, resident, "有人被困电梯里了")
+		got := texts(f.out.sentSince(before))
+		if len(got) < 2 || !strings.Contains(got[0], "警铃") || strings.Contains(got[len(got)-1], "另一件事") {
+			t.Fatalf("someone trapped: advice and its own report: %q", got)
+		}
+		f.say(t, resident, "取消")
+		if got := f.out.last(t).Text; !strings.Contains(got, "楼道灯坏了") || !strings.Contains(got, "确认发送吗") {
+			t.Fatalf("the light report is back after the lift one is cancelled: %q", got)
+		}
+		typeSend(t, f)
+		tks, _ := f.db.ResidentTickets(f.ctx, resident, 5)
+		if len(tks) != 1 || strings.Contains(tks[0].Text, "电梯") {
+			t.Errorf("want the light ticket alone: %+v", tks)
+		}
+	})
+}
+
+// typeSend types "发送" at a preview; the acknowledgement goes through the
+// outbox, so nothing may come back at once.
+func typeSend(t *testing.T, f *ticketFixture) {
+	t.Helper()
+	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: resident, UserID: resident, Kind: handlers.TextMessage, Text: "发送"}); err != nil {
+		t.Fatal(err)
+	}
+}
