@@ -441,7 +441,21 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 		return false, nil
 	}
 	if internalRemark(body) {
+		if in.AlbumID != "" {
+			// the album's other photos come without the caption: they
+			// stay among staff too
+			if err := h.State.Set(ctx, internalAlbumKey(in.ChatID, in.AlbumID), []byte("1"), albumTTL); err != nil {
+				return true, fmt.Errorf("remember an internal album: %w", err)
+			}
+		}
 		return true, nil // staff talking among themselves under a card
+	}
+	if in.AlbumID != "" && body == "" {
+		if _, internal, err := h.State.Get(ctx, internalAlbumKey(in.ChatID, in.AlbumID)); err != nil {
+			return true, fmt.Errorf("internal album: %w", err)
+		} else if internal {
+			return true, nil
+		}
 	}
 	if _, ok := h.actingChat(t, in.ChatID); !ok {
 		h.Log.Info("staff reply in a chat the ticket has left", "ticket", t.ID, "chat_id", in.ChatID)

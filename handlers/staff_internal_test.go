@@ -1,8 +1,11 @@
 package handlers_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
+
+	"codesk/handlers"
 )
 
 // Staff talk among themselves under a card too: a reply marked #内部 stays
@@ -29,5 +32,32 @@ func TestAStaffRemarkMarkedInternalStaysAmongStaffAndARelayIsConfirmed(t *testin
 	onlyOne(t, residentMessages(f.deliver(t), resident), "relayed reply")
 	if got := f.out.last(t); got.ChatID != pmChat || got.ReplyTo != 90 || !strings.Contains(got.Text, "已转给居民") {
 		t.Errorf("the relay is not confirmed under the staff reply: %+v", got)
+	}
+}
+
+// An album's caption comes with its first photo only: when it marks the
+// album internal, the other photos stay among staff too.
+func TestAnInternalAlbumStaysAmongStaff(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	_, card := f.fileTicket(t, resident, "9号楼3单元水管漏水，楼道里全是水")
+	for i, caption := range []string{"#内部 隔壁单元也有问题，先别告诉居民", "", ""} {
+		in := handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember, UserName: "王师傅",
+			MessageID: 80 + i, ReplyTo: card.SentMessageID, Kind: handlers.PhotoMessage, Text: caption,
+			PhotoIDs: []string{fmt.Sprintf("p%d", i)}, AlbumID: "alb1"}
+		if err := f.h.Handle(f.ctx, in); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if got := residentMessages(f.deliver(t), resident); len(got) != 0 {
+		t.Errorf("photos of an internal album reached the resident: %+v", got)
+	}
+	// another album, not internal, goes
+	in := handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember, UserName: "王师傅",
+		MessageID: 90, ReplyTo: card.SentMessageID, Kind: handlers.PhotoMessage, PhotoIDs: []string{"q1"}, AlbumID: "alb2"}
+	if err := f.h.Handle(f.ctx, in); err != nil {
+		t.Fatal(err)
+	}
+	if got := residentMessages(f.deliver(t), resident); len(got) != 1 {
+		t.Errorf("a photo of another album: %+v", got)
 	}
 }

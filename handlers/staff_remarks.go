@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"fmt"
 	"regexp"
 	"strings"
 
@@ -44,4 +45,9 @@ func internalRemark(body string) bool {
 		}
 	}
 	return false
+}
+
+// internalAlbumKey marks a staff album whose caption kept it internal.
+func internalAlbumKey(chatID int64, album string) string {
+	return fmt.Sprintf("albumin:%d:%s", chatID, album)
 }
