@@ -72,6 +72,12 @@ func (h *Handler) forgetStaffAsked(ctx context.Context, userID int64) {
 	if err := h.State.Delete(ctx, staffAskedKey(userID)); err != nil {
 		h.Log.Warn("forget that staff asked last", "err", err)
 	}
+	// nor is a typed yes or no an answer to the "is this for ticket #N?"
+	// offers made before: it answers the bot's own question ("好的" at a
+	// draft's preview sends the draft); those offers keep their buttons
+	if err := h.State.Delete(ctx, lastFollowUpKey(userID)); err != nil {
+		h.Log.Warn("forget the held follow-ups", "err", err)
+	}
 }
 
 // staffAskedLast reports that staff asked the resident something after the

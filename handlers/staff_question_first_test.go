@@ -4,6 +4,7 @@ import (
 	"strings"
 	"testing"
 
+	"codesk/handlers"
 	"codesk/storage"
 	"codesk/tickets"
 )
@@ -104,4 +105,37 @@ func residentMessagesOf(t *testing.T, f *ticketFixture, id int64) []string {
 		}
 	}
 	return out
+}
+
+// Once the bot asks its own question (a draft's preview), a typed yes
+// answers it, not an earlier "is this for ticket #N?" offer left unanswered:
+// "好的" sends the new draft and the held answer stays held.
+func TestATypedYesAnswersTheBotsLatestQuestion(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	staffAsks(t, f)
+	ask := f.send(t, handlers.Incoming{UserID: resident, UpdateID: 9001, MessageID: 91, Kind: handlers.TextMessage, Text: "明天上午我在家"})
+	findData(t, ask, "r:conv:")
+	ask2 := f.send(t, handlers.Incoming{UserID: resident, UpdateID: 9002, MessageID: 92, Kind: handlers.TextMessage, Text: "5号楼楼道灯也坏了"})
+	no := ""
+	for _, d := range buttonData(ask2) {
+		if strings.Contains(d, ":n:") {
+			no = d
+		}
+	}
+	if no == "" {
+		t.Fatalf("no 'new concern' button: %q %v", ask2.Text, buttonData(ask2))
+	}
+	f.press(t, resident, no) // a new concern: its draft is previewed
+	f.deliver(t)
+	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: resident, UserID: resident, UpdateID: 9003, MessageID: 93, Kind: handlers.TextMessage, Text: "好的"}); err != nil {
+		t.Fatal(err)
+	}
+	if tks, _ := f.db.ResidentTickets(f.ctx, resident, 5); len(tks) != 2 {
+		t.Errorf("好的 at the preview: %d tickets, want the light report sent as a second", len(tks))
+	}
+	for _, o := range f.deliver(t) {
+		if o.ChatID == pmChat && strings.Contains(o.Text, "明天上午我在家") {
+			t.Errorf("the held answer went to the first ticket on the preview's 好的: %q", o.Text)
+		}
+	}
 }
