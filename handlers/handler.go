@@ -51,9 +51,10 @@ type TicketStore interface {
 	// TicketMessage is the latest delivered message of the ticket with that
 	// purpose (e.g. its card); storage.ErrNotFound when none.
 	TicketMessage(ctx context.Context, ticketID int64, purpose string) (chatID int64, messageID int, err error)
-	// OpenTickets lists the open tickets party owns (and with escalated,
-	// those escalated to the desk), oldest first: a staff chat's to-do list.
-	OpenTickets(ctx context.Context, party parties.ID, escalated bool, limit int) ([]tickets.Ticket, error)
+	// OpenTickets lists the open tickets one of owners owns (and with
+	// escalated, those escalated to the desk), oldest first: a staff chat's
+	// to-do list.
+	OpenTickets(ctx context.Context, owners []parties.ID, escalated bool, limit int) ([]tickets.Ticket, error)
 	// TicketMessages lists every delivered message of the ticket with one
 	// of purposes, oldest first (every card it had).
 	TicketMessages(ctx context.Context, ticketID int64, purposes ...string) ([]storage.MessageRef, error)

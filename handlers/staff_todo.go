@@ -25,7 +25,17 @@ func (h *Handler) staffToDo(ctx context.Context, in Incoming, party parties.ID) 
 	if !ok {
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: staffNotAllowed})
 	}
-	list, err := h.Tickets.OpenTickets(ctx, party, party == parties.CoOffice, staffToDoMax+1)
+	owners := []parties.ID{party}
+	if party == parties.CoOffice && h.Parties != nil {
+		// the desk's chat also holds the cards of parties without a chat
+		// of their own (staffChat)
+		for _, p := range parties.All {
+			if c, ok := h.Parties.ChatOf(p); !ok || c == 0 {
+				owners = append(owners, p)
+			}
+		}
+	}
+	list, err := h.Tickets.OpenTickets(ctx, owners, party == parties.CoOffice, staffToDoMax+1)
 	if err != nil {
 		return fmt.Errorf("open tickets of %s: %w", party, err)
 	}

@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"codesk/handlers"
+	"codesk/parties"
 	"codesk/tickets"
 )
 
@@ -69,5 +70,24 @@ func TestACommandTypedAsAReplyToACardIsNotRelayed(t *testing.T) {
 	}
 	if got := f.out.last(t).Text; !strings.Contains(got, tk.Number()) {
 		t.Errorf("the command did not run: %q", got)
+	}
+}
+
+// A party without a chat of its own has its cards in the desk's chat: the
+// desk's /open lists them too.
+func TestTheDesksToDoHoldsThePartiesWithoutAChat(t *testing.T) {
+	f := newTicketFixture(t, map[parties.ID]int64{
+		parties.PropertyManagement: pmChat, parties.NeighborhoodCommittee: ncChat, parties.CoOffice: coChat,
+	})
+	fund, card := f.fileTicket(t, neighbour, "维修基金的使用账目一直没有公示，业委会也不回应")
+	if card.ChatID != coChat || fund.Party != parties.OwnersCommittee {
+		t.Fatalf("the committee's card went to %d (party %s); want the desk's chat", card.ChatID, fund.Party)
+	}
+	got := staffCommand(t, f, coChat, coMember, "/open").Text
+	if !strings.Contains(got, fund.Number()) {
+		t.Errorf("the desk's /open leaves out the committee's ticket:\n%s", got)
+	}
+	if got := staffCommand(t, f, pmChat, pmMember, "/open").Text; strings.Contains(got, fund.Number()) {
+		t.Errorf("property management's /open lists the committee's ticket:\n%s", got)
 	}
 }

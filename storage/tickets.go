@@ -141,22 +141,31 @@ func (db *DB) UnclaimedTickets(ctx context.Context, olderThan time.Time) ([]tick
 }
 
 // OpenTickets lists the open tickets (new, claimed, waiting, reopened) that
-// party owns, and with escalated also those escalated to the desk (a move or
-// a reopen ends an escalation), oldest first, at most limit (<= 0: 50): a
-// staff chat's to-do list.
-func (db *DB) OpenTickets(ctx context.Context, party parties.ID, escalated bool, limit int) ([]tickets.Ticket, error) {
+// one of owners owns, and with escalated also those escalated to the desk (a
+// move or a reopen ends an escalation), oldest first, at most limit (<= 0:
+// 50): a staff chat's to-do list.
+func (db *DB) OpenTickets(ctx context.Context, owners []parties.ID, escalated bool, limit int) ([]tickets.Ticket, error) {
 	if limit <= 0 {
 		limit = 50
 	}
-	open := []any{string(tickets.StatusNew), string(tickets.StatusClaimed), string(tickets.StatusWaiting), string(tickets.StatusReopened)}
-	cond := `party = ?`
+	if len(owners) == 0 && !escalated {
+		return nil, nil
+	}
+	args := []any{string(tickets.StatusNew), string(tickets.StatusClaimed), string(tickets.StatusWaiting), string(tickets.StatusReopened)}
+	var or []string
+	if len(owners) > 0 {
+		or = append(or, `party IN (?`+strings.Repeat(`, ?`, len(owners)-1)+`)`)
+		for _, p := range owners {
+			args = append(args, string(p))
+		}
+	}
 	if escalated {
-		cond = `(party = ? OR escalated_at IS NOT NULL)`
+		or = append(or, `escalated_at IS NOT NULL`)
 	}
 	query := `SELECT ` + ticketColumns + ` FROM tickets
-		WHERE status IN (?, ?, ?, ?) AND ` + cond + ` ORDER BY created_at, id LIMIT ?`
-	args := append(open, string(party), limit)
-	return db.ticketList(ctx, "open tickets of "+string(party), query, args...)
+		WHERE status IN (?, ?, ?, ?) AND (` + strings.Join(or, ` OR `) + `) ORDER BY created_at, id LIMIT ?`
+	args = append(args, limit)
+	return db.ticketList(ctx, fmt.Sprintf("open tickets of %v", owners), query, args...)
 }
 
 // UpdateTicket applies change to ticket id inside one transaction holding the

@@ -526,13 +526,17 @@ func TestOpenTicketsIsAPartysToDoListOldestFirst(t *testing.T) {
 			}
 			return out
 		}
-		if got, want := ids(db.OpenTickets(ctx, parties.PropertyManagement, false, 0)), []int64{older.ID, newer.ID}; !slices.Equal(got, want) {
+		if got, want := ids(db.OpenTickets(ctx, []parties.ID{parties.PropertyManagement}, false, 0)), []int64{older.ID, newer.ID}; !slices.Equal(got, want) {
 			t.Errorf("property management's open tickets = %v, want %v (no other party's, no resolved)", got, want)
 		}
-		if got, want := ids(db.OpenTickets(ctx, parties.CoOffice, true, 0)), []int64{theirs.ID}; !slices.Equal(got, want) {
+		if got, want := ids(db.OpenTickets(ctx, []parties.ID{parties.CoOffice}, true, 0)), []int64{theirs.ID}; !slices.Equal(got, want) {
 			t.Errorf("the desk's open tickets = %v, want the escalated %v", got, want)
 		}
-		if got := ids(db.OpenTickets(ctx, parties.PropertyManagement, false, 1)); len(got) != 1 || got[0] != older.ID {
+		// the desk standing in for a party without a chat of its own
+		if got, want := ids(db.OpenTickets(ctx, []parties.ID{parties.CoOffice, parties.PropertyManagement}, true, 0)), []int64{older.ID, newer.ID, theirs.ID}; !slices.Equal(got, want) {
+			t.Errorf("the desk's and property management's open tickets = %v, want %v", got, want)
+		}
+		if got := ids(db.OpenTickets(ctx, []parties.ID{parties.PropertyManagement}, false, 1)); len(got) != 1 || got[0] != older.ID {
 			t.Errorf("limit 1 = %v, want the oldest", got)
 		}
 	})
