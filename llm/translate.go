@@ -49,7 +49,9 @@ func (c *Client) Translate(ctx context.Context, userID int64, text, lang string)
 	if masked == "" || utf8.RuneCountInString(masked) > maxTranslateRunes {
 		return "", fmt.Errorf("translate: %w: empty or too long to translate", ErrMalformed)
 	}
-	key := c.cacheKey("translate", masked, lang, nil)
+	// exact text too: the normalised key drops punctuation and case, which
+	// a translation keeps ("10:30上门。" is no "10.30上门？")
+	key := c.cacheKey("translate", masked, lang, nil, masked)
 	var r translateReply
 	if !c.cacheGet(ctx, key, &r) {
 		err := c.complete(ctx, call{

@@ -43,6 +43,22 @@ func TestTranslateKeepsPersonalDataFromTheModelAndPutsItBack(t *testing.T) {
 	}
 }
 
+// The cache tells texts apart by what punctuation and case say: a
+// question is not served a statement's translation.
+func TestTranslationsAreCachedPerExactText(t *testing.T) {
+	f := newFixture(t, nil)
+	f.srv.Reply(translationReply(t, "The plumber comes tomorrow at 10:30."))
+	if _, err := f.c.Translate(context.Background(), 0, "师傅明天10:30上门。", "en"); err != nil {
+		t.Fatal(err)
+	}
+	f.srv.Reply(translationReply(t, "Can the plumber come tomorrow at 10.30?"))
+	got, err := f.c.Translate(context.Background(), 0, "师傅明天10.30上门？", "en")
+	if err != nil || got != "Can the plumber come tomorrow at 10.30?" {
+		t.Errorf("Translate = %q, %v; want the question's own translation", got, err)
+	}
+	f.requests(t, 2)
+}
+
 func TestTranslateRejectsWhatIsNoTranslation(t *testing.T) {
 	for _, tc := range []struct{ name, reply string }{
 		{"same language as asked of it", translationReply(t, "师傅明天上门，请打[[1]]。")},
