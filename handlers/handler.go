@@ -191,6 +191,10 @@ func (h *Handler) handlePrivate(ctx context.Context, in Incoming, replyLang *str
 	if err != nil {
 		return fmt.Errorf("touch resident %d: %w", in.UserID, err)
 	}
+	// writing to the bot again: messages reach them (an unblocked bot)
+	if err := h.State.Delete(ctx, unreachableKey(in.UserID)); err != nil {
+		h.Log.Warn("clear unreachable mark", "err", err)
+	}
 	if res.Language == "" {
 		h.recallLanguage(ctx, &in)
 		h.rememberLanguage(ctx, in)

@@ -533,6 +533,10 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 	}
 	// a reply to a card goes to the resident as written: say so every time,
 	// or a remark meant for colleagues goes out unnoticed
-	h.sendQuietly(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: staffRelayed})
+	confirm := staffRelayed
+	if h.residentUnreachable(ctx, t.ResidentID) {
+		confirm = fmt.Sprintf(staffRelayedUnreachable, t.Number())
+	}
+	h.sendQuietly(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: confirm})
 	return true, nil
 }

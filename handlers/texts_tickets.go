@@ -147,6 +147,9 @@ var (
 	// staffRelayed confirms, under a staff reply, that it goes to the
 	// resident (the outbox delivers it).
 	staffRelayed = "✅ 已转给居民（sent to the resident）"
+	// staffRelayedUnreachable replaces staffRelayed while the resident is
+	// known not to get the bot's messages.
+	staffRelayedUnreachable = "⚠️ 已记录到工单 %s，但居民目前收不到本机器人的消息（此前的消息未能送达），请通过电话或上门联系。(Recorded, but the resident has not been getting the bot's messages; please reach them another way.)"
 	// staffResidentUnreachable corrects staffRelayed when the resident can
 	// never get the message (ResidentUnreachable).
 	staffResidentUnreachable = "⚠️ 工单 %s：消息无法送达居民（对方可能已屏蔽本机器人或注销了账号），请通过电话或上门等其他方式联系。(A message could not be delivered to this ticket's resident: they may have blocked the bot. Please reach them another way.)"

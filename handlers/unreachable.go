@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"time"
 
 	"codesk/storage"
 	"codesk/tickets"
@@ -35,7 +36,11 @@ func (h *Handler) ResidentUnreachable(ctx context.Context, m storage.OutboxMessa
 		return nil
 	}
 	card := h.cardRef(ctx, t.ID, chat)
+	escChat, escCard := h.escalationRef(ctx, t) // the desk may have replied
 	now := h.Now()
+	if err := h.State.Set(ctx, unreachableKey(t.ResidentID), []byte("1"), unreachableTTL); err != nil {
+		h.Log.Warn("remember an unreachable resident", "ticket", t.ID, "err", err)
+	}
 	key := fmt.Sprintf("ticket:%d:unreachable:%s", t.ID, now.Format("2006-01-02"))
 	_, err = h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
 		if cur.Party != t.Party {
@@ -45,10 +50,35 @@ func (h *Handler) ResidentUnreachable(ctx context.Context, m storage.OutboxMessa
 			Text: "a message could not be delivered to the resident", At: now}
 		note := storage.OutboxMessage{Key: key, ChatID: chat, Text: fmt.Sprintf(staffResidentUnreachable, cur.Number()),
 			ReplyTo: card, TicketID: cur.ID, Purpose: purposeUnreachable, CreatedAt: now}
-		return cur, []tickets.Event{ev}, []storage.OutboxMessage{note}, nil
+		notes := []storage.OutboxMessage{note}
+		if escChat != 0 && escChat != chat {
+			desk := note
+			desk.Key, desk.ChatID, desk.ReplyTo = key+":desk", escChat, escCard
+			notes = append(notes, desk)
+		}
+		return cur, []tickets.Event{ev}, notes, nil
 	})
 	if err != nil {
 		return fmt.Errorf("resident unreachable: ticket %d: %w", t.ID, err)
 	}
 	return nil
+}
+
+// unreachableKey marks a resident a message could not reach, until they
+// write to the bot again; staff replying meanwhile are warned instead of
+// told "✅ 已转给居民".
+func unreachableKey(residentID int64) string { return fmt.Sprintf("unreachable:%d", residentID) }
+
+// unreachableTTL: a resident who blocked the bot for a week is told of
+// again by the next failure.
+const unreachableTTL = 7 * 24 * time.Hour
+
+// residentUnreachable reports whether a message to the resident failed
+// since they last wrote; an error reads as no.
+func (h *Handler) residentUnreachable(ctx context.Context, residentID int64) bool {
+	_, ok, err := h.State.Get(ctx, unreachableKey(residentID))
+	if err != nil {
+		h.Log.Warn("unreachable mark", "err", err)
+	}
+	return ok
 }

@@ -53,8 +53,12 @@ func TestStaffHearWhenTheResidentCannotBeReached(t *testing.T) {
 		t.Errorf("the party chat is not told under the card: %+v", note)
 	}
 
-	// the resident stays unreachable: later failures the same day add no note
+	// the resident stays unreachable: staff replying now are warned at once,
+	// and later failures the same day add no note
 	f.staffWrites(t, pmChat, pmMember, 71, card.SentMessageID, "请问家里什么时候有人？")
+	if got := f.out.last(t); got.ReplyTo != 71 || !strings.Contains(got.Text, "收不到") || strings.Contains(got.Text, "✅") {
+		t.Errorf("a reply to an unreachable resident is confirmed as sent: %+v", got)
+	}
 	f.undeliverable(t, resident)
 	if got := f.deliver(t); len(got) != 0 {
 		t.Errorf("a second note the same day: %+v", got)
@@ -79,6 +83,15 @@ func TestStaffHearWhenTheResidentCannotBeReached(t *testing.T) {
 		t.Errorf("a reply to the note went to the resident: %+v", got)
 	}
 
+	// the resident writes again (they unblocked the bot): replies are
+	// confirmed as before
+	f.say(t, resident, "你好")
+	f.staffWrites(t, pmChat, pmMember, 74, card.SentMessageID, "师傅明天到")
+	if got := f.out.last(t); !strings.Contains(got.Text, "✅ 已转给居民") {
+		t.Errorf("after the resident wrote again: %q", got.Text)
+	}
+	f.deliver(t)
+
 	// the next day, it is news again
 	f.now = f.now.Add(24 * time.Hour)
 	f.staffWrites(t, pmChat, pmMember, 73, card.SentMessageID, "今天再联系一次")
@@ -94,5 +107,37 @@ func TestAFailedMessageOfNoTicketTellsNoStaff(t *testing.T) {
 	}
 	if got := f.deliver(t); len(got) != 0 {
 		t.Errorf("a note without a ticket: %+v", got)
+	}
+}
+
+// A ticket escalated to the desk: the desk may be the one that replied, so
+// it hears too.
+func TestTheDeskHearsOfAnUnreachableResidentOnAnEscalatedTicket(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	tk, _ := f.fileTicket(t, resident, "9号楼3单元水管漏水，楼道里全是水")
+	f.now = f.now.Add(48 * time.Hour)
+	f.checkSLA(t, 1, 1)
+	var escalation storage.OutboxMessage
+	for _, m := range f.deliver(t) {
+		if m.Purpose == "escalation" {
+			escalation = m
+		}
+	}
+	if escalation.ChatID != coChat {
+		t.Fatalf("no escalation card in the desk's chat")
+	}
+	f.staffWrites(t, coChat, coMember, 75, escalation.SentMessageID, "我们催一下物业")
+	f.undeliverable(t, resident)
+	chats := map[int64]int{}
+	for _, m := range f.deliver(t) {
+		if strings.Contains(m.Text, "无法送达") && strings.Contains(m.Text, tk.Number()) {
+			chats[m.ChatID]++
+			if m.ChatID == coChat && m.ReplyTo != escalation.SentMessageID {
+				t.Errorf("the desk's note is not under its escalation card: %+v", m)
+			}
+		}
+	}
+	if chats[pmChat] != 1 || chats[coChat] != 1 {
+		t.Errorf("notes per chat %v; want one for property management and one for the desk", chats)
 	}
 }
