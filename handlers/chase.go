@@ -141,14 +141,18 @@ func (h *Handler) holdDispute(ctx context.Context, userID, ticketID int64, text 
 	}
 }
 
-// heldDispute returns and forgets the dispute held for the ticket.
+// heldDispute returns the dispute held for the ticket; forgetDispute drops
+// it once the reopen that carries it is stored.
 func (h *Handler) heldDispute(ctx context.Context, userID, ticketID int64) (string, bool) {
 	data, ok, err := h.State.Get(ctx, disputeKey(userID, ticketID))
 	if err != nil || !ok {
 		return "", false
 	}
+	return string(data), true
+}
+
+func (h *Handler) forgetDispute(ctx context.Context, userID, ticketID int64) {
 	if err := h.State.Delete(ctx, disputeKey(userID, ticketID)); err != nil {
 		h.Log.Warn("forget a held dispute", "ticket", ticketID, "err", err)
 	}
-	return string(data), true
 }

@@ -521,6 +521,13 @@ func (h *Handler) reopen(ctx context.Context, in Incoming, t tickets.Ticket, lan
 	chat, chatOK := h.staffChat(t.Party)
 	n := nonce(in)
 	cat := h.categoryText(t.Category)
+	// what the resident said was wrong goes on the new card, in the same
+	// update: threaded under it, and stored before it is forgotten
+	dispute, disputed := h.heldDispute(ctx, in.UserID, t.ID)
+	var reason string
+	if disputed {
+		reason = fmt.Sprintf(staffCardReopenReason, h.withTranslation(ctx, in.UserID, dispute, "zh", t.ID))
+	}
 	updated, err := h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
 		if cur.ResidentID != in.UserID {
 			return cur, nil, nil, errNotYours
@@ -536,9 +543,13 @@ func (h *Handler) reopen(ctx context.Context, in Incoming, t tickets.Ticket, lan
 		cur.Status, cur.Rating, cur.UpdatedAt = tickets.StatusReopened, 0, now
 		cur.AssigneeID, cur.Assignee = 0, ""
 		cur.EscalatedAt = nil // an earlier delay's escalation: a new one escalates anew
+		if disputed {
+			evs = append(evs, tickets.Event{TicketID: cur.ID, Kind: tickets.EventResidentMessage, ActorID: in.UserID,
+				Actor: in.UserName, Text: dispute, At: now})
+		}
 		var msgs []storage.OutboxMessage
 		if chatOK {
-			msgs = cardMessages(cur, chat, keyCard(cur.ID, cur.Party)+":"+n, fmt.Sprintf(staffCardReopened, cur.Number()), cat)
+			msgs = cardMessagesWith(cur, chat, keyCard(cur.ID, cur.Party)+":"+n, fmt.Sprintf(staffCardReopened, cur.Number()), cat, reason)
 		}
 		return cur, evs, msgs, nil
 	})
@@ -558,10 +569,8 @@ func (h *Handler) reopen(ctx context.Context, in Incoming, t tickets.Ticket, lan
 	if err := h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtReopenedNotice.f(lang, updated.Number(), parties.InSentence(updated.Party, lang))}); err != nil {
 		return err
 	}
-	if dispute, ok := h.heldDispute(ctx, in.UserID, t.ID); ok {
-		said := in
-		said.Callback, said.Kind, said.Text, said.PhotoIDs, said.ReplyTo = nil, TextMessage, dispute, nil, 0
-		return h.addDetails(ctx, said, updated, lang)
+	if disputed {
+		h.forgetDispute(ctx, in.UserID, t.ID)
 	}
 	return nil
 }

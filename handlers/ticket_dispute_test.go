@@ -142,6 +142,19 @@ func TestTheDisputeTypedBeforeTheReopenReachesStaff(t *testing.T) {
 	if got := strings.Join(toStaff, "\n"); strings.Count(got, "根本没人来清理") != 1 || !strings.Contains(got, "card: ") {
 		t.Errorf("staff got, after the reopen:\n%s\nwant the reopened card and the dispute once", got)
 	}
+	// on the reopened card itself: stored with the reopen, read with it
+	onCard := false
+	for _, m := range toStaff {
+		onCard = onCard || strings.HasPrefix(m, "card: ") && strings.Contains(m, "根本没人来清理")
+	}
+	if !onCard {
+		t.Errorf("the dispute is not on the reopened card: %q", toStaff)
+	}
+	// a second press (a redelivered update) adds nothing
+	f.press(t, resident, "r:reopen:"+id)
+	if got := residentMessagesOf(t, f, tk.ID); len(got) != 1 {
+		t.Errorf("after a second press, the ticket's resident messages = %q", got)
+	}
 	if got := residentMessagesOf(t, f, tk.ID); len(got) != 1 {
 		t.Errorf("the ticket's resident messages = %q; want the dispute", got)
 	}
