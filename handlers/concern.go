@@ -147,6 +147,14 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 			return handled, err
 		}
 	}
+	// a rating typed at the rating prompt ("5星", "很满意")
+	if in.Kind == TextMessage && !drafting {
+		if stars := typedRating(in.Text); stars > 0 {
+			if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok {
+				return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen))
+			}
+		}
+	}
 	// Staff wrote to this resident lately: a plain message or photo may be
 	// their answer, even one that reads like a new concern.
 	if handled, err := h.conversationFollowUp(ctx, in, chosen); handled || err != nil {

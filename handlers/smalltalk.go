@@ -36,6 +36,7 @@ var smallTalkPhrases = map[string]smallTalk{
 	"hi": greeting, "hello": greeting, "hey": greeting, "good morning": greeting, "good afternoon": greeting,
 	"good evening": greeting, "anyone there": greeting, "hi there": greeting, "hello there": greeting,
 	"谢谢": thanks, "多谢": thanks, "谢谢你": thanks, "谢谢你们": thanks, "谢谢大家": thanks, "感谢你们": thanks, "谢谢您": thanks, "感谢": thanks, "辛苦了": thanks,
+	"满意": thanks, "很满意": thanks, "非常满意": thanks, "挺满意": thanks, "satisfied": thanks, "very satisfied": thanks,
 	"thanks": thanks, "thank you": thanks, "thx": thanks, "thank you very much": thanks, "thanks a lot": thanks,
 	"好的": goodbye, "好": goodbye, "知道了": goodbye, "明白了": goodbye, "再见": goodbye, "拜拜": goodbye,
 	"ok": goodbye, "okay": goodbye, "bye": goodbye, "goodbye": goodbye, "got it": goodbye,

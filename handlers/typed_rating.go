@@ -1,0 +1,81 @@
+package handlers
+
+import (
+	"context"
+	"regexp"
+	"strings"
+
+	"codesk/faq"
+	"codesk/tickets"
+)
+
+// A rating typed instead of tapped ("5星", "五星好评", "很满意", "not
+// satisfied") while a resolved ticket waits for one is that rating: before,
+// "5星，谢谢师傅" started a new report.
+
+var (
+	// starsTyped: a number of stars or points first ("5星", "四颗星",
+	// "3分", "5 stars"); the rest may thank or comment
+	starsTyped = regexp.MustCompile(`^([1-5]|一|二|两|三|四|五)\s*(颗星|星|分([^钟钱]|$)|stars?\b|out of 5\b)`)
+	// allStars: only star emoji
+	allStars = regexp.MustCompile(`^(⭐|🌟|★)+$`)
+)
+
+var chineseDigit = map[string]int{"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+
+// satisfactionWords are whole messages that grade the work, longest first
+// where one contains another.
+var satisfactionWords = []struct {
+	words []string
+	stars int
+}{
+	{[]string{"非常不满意", "很不满意", "特别不满意", "太差了", "很差", "差评", "very poor", "terrible", "awful", "very bad", "very dissatisfied"}, 1},
+	{[]string{"不太满意", "不怎么满意", "不满意", "not satisfied", "unsatisfied", "dissatisfied", "poor", "not good"}, 2},
+	{[]string{"一般", "还行", "凑合", "马马虎虎", "so so", "average", "okay i guess"}, 3},
+	{[]string{"非常满意", "很满意", "特别满意", "十分满意", "太满意了", "超级满意", "满分", "五星好评", "好评", "very satisfied", "excellent", "very good", "great job", "perfect"}, 5},
+	{[]string{"挺满意", "比较满意", "还算满意", "满意", "satisfied", "good job"}, 4},
+}
+
+// typedRating reads a rating from text, or 0.
+func typedRating(text string) int {
+	s := strings.TrimSpace(faq.Normalize(text))
+	if allStars.MatchString(strings.ReplaceAll(strings.TrimSpace(text), " ", "")) {
+		return min(5, strings.Count(text, "⭐")+strings.Count(text, "🌟")+strings.Count(text, "★"))
+	}
+	if m := starsTyped.FindStringSubmatch(s); m != nil {
+		if n, ok := chineseDigit[m[1]]; ok {
+			return n
+		}
+		return int(m[1][0] - '0')
+	}
+	// a grade alone, perhaps with thanks ("很满意，谢谢")
+	s = strings.TrimSpace(thanksTail.ReplaceAllString(s, ""))
+	for _, g := range satisfactionWords {
+		for _, w := range g.words {
+			if s == w {
+				return g.stars
+			}
+		}
+	}
+	return 0
+}
+
+// thanksTail is thanks after a grade.
+var thanksTail = regexp.MustCompile(`\s*(谢谢(你们|您|师傅|物业)?|感谢|辛苦了|thanks?( you)?|thx)\s*$`)
+
+// ticketAwaitingRating is the resident's latest resolved ticket not rated
+// yet, within the reopen window.
+func (h *Handler) ticketAwaitingRating(ctx context.Context, userID int64) (tickets.Ticket, bool) {
+	tks, err := h.Tickets.ResidentTickets(ctx, userID, 20)
+	if err != nil {
+		h.Log.Warn("list resident tickets for a typed rating", "err", err)
+		return tickets.Ticket{}, false
+	}
+	now := h.Now()
+	for _, t := range tks { // newest first
+		if t.Status == tickets.StatusResolved && t.Rating == 0 && t.CanReopen(now) {
+			return t, true
+		}
+	}
+	return tickets.Ticket{}, false
+}
