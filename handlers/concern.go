@@ -187,6 +187,11 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 			h.holdDispute(ctx, in.UserID, t.ID, text)                    // staff hear it if reopened
 			return true, h.showTicket(ctx, in, t, ticketLang(t, chosen)) // with its reopen button
 		}
+		if t, ok := h.withdrawnTicket(ctx, in.UserID, text); ok && !drafting {
+			// "撤销工单", "不用修了": the button, not the words, withdraws it
+			lang := ticketLang(t, chosen)
+			return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtWithdrawAsk.f(lang, t.Number()), Buttons: [][]Button{withdrawButton(t, lang)}})
+		}
 		if t, ok := h.continuedTicket(ctx, in.UserID, text); ok && !in.notForTicket && !drafting {
 			lang := ticketLang(t, chosen)
 			return true, h.offerToTicket(ctx, in, t, chosen, txtAddToTicketAsk.f(lang, t.Number(), h.categoryText(t.Category).in(lang)))
@@ -801,10 +806,26 @@ func (h *Handler) deskChat() (int64, bool) {
 
 // cancelConversation drops a draft and any awaited input (/cancel).
 func (h *Handler) cancelConversation(ctx context.Context, in Incoming, lang string) error {
+	d, drafting, err := h.loadDraft(ctx, in.UserID)
+	if err != nil {
+		return err
+	}
+	_, awaiting, err := h.State.Get(ctx, awaitKey(in.UserID))
+	if err != nil {
+		return fmt.Errorf("awaited input: %w", err)
+	}
+	if !(drafting && d.active()) && !awaiting {
+		// nothing being written: "cancelled, not sent" would read as if a
+		// report already sent were taken back
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtNothingToCancel.in(lang)})
+	}
 	for _, key := range []string{draftKey(in.UserID), awaitKey(in.UserID)} {
 		if err := h.State.Delete(ctx, key); err != nil {
 			return fmt.Errorf("cancel conversation: %w", err)
 		}
 	}
-	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDraftCancelled.in(lang)})
+	if err := h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDraftCancelled.in(lang)}); err != nil {
+		return err
+	}
+	return h.resumeParked(ctx, in.UserID, in.ChatID, lang)
 }

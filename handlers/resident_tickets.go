@@ -303,6 +303,8 @@ func (h *Handler) residentCallback(ctx context.Context, in Incoming, rest, chose
 		return nil
 	case "reopen":
 		return h.reopen(ctx, in, t, lang)
+	case "withdraw":
+		return h.withdraw(ctx, in, t, lang)
 	case "conv":
 		return h.followUpChoice(ctx, in, t.ID, extra, chosen)
 	}
@@ -340,7 +342,7 @@ func (h *Handler) showTicket(ctx context.Context, in Incoming, t tickets.Ticket,
 	}
 	var rows [][]Button
 	if t.Status.Open() {
-		rows = append(rows, []Button{{Text: txtBtnAddDetails.in(lang), Data: "r:add:" + strconv.FormatInt(t.ID, 10)}})
+		rows = append(rows, []Button{{Text: txtBtnAddDetails.in(lang), Data: "r:add:" + strconv.FormatInt(t.ID, 10)}}, withdrawButton(t, lang))
 	}
 	if t.Status == tickets.StatusResolved && t.Rating == 0 {
 		rows = append(rows, ratingRow(t))

@@ -66,9 +66,13 @@ var (
 		"已收到，工单号 %s，已转给【%s】处理。有进展会通知您；可用 /mytickets 查看。",
 		"Received: ticket %s, passed to %s. You will hear about every step; see /mytickets.",
 	}
-	txtBtnAddDetails = text{"➕ 补充说明", "➕ Add details"}
-	txtBtnDetails    = text{"详情", "Details"}
-	txtBtnReopen     = text{"🔁 问题没解决，重新打开", "🔁 Not fixed: reopen"}
+	txtBtnAddDetails   = text{"➕ 补充说明", "➕ Add details"}
+	txtBtnWithdraw     = text{"↩️ 撤销工单", "↩️ Withdraw it"}
+	txtWithdrawAsk     = text{"要撤销工单 %s 吗？点下面的“撤销工单”；撤销后 7 天内问题再出现，可以重新打开。", "Withdraw ticket %s? Tap “Withdraw it” below; should the problem come back within 7 days, you can reopen it."}
+	txtWithdrawn       = text{"工单 %s 已撤销，工作人员不会再处理。如果问题再出现，7 天内可以在“我的工单”里重新打开。", "Ticket %s is withdrawn; the staff will not work on it. Should the problem come back, you can reopen it from “My tickets” within 7 days."}
+	txtNothingToCancel = text{"现在没有正在填写的内容需要取消。要撤销已经发送的工单，请打开“我的工单”，点开工单后选“撤销工单”。", "There is nothing being written to cancel. To withdraw a report already sent, open “My tickets”, tap the ticket and choose “Withdraw it”."}
+	txtBtnDetails      = text{"详情", "Details"}
+	txtBtnReopen       = text{"🔁 问题没解决，重新打开", "🔁 Not fixed: reopen"}
 
 	txtClaimedNotice = text{
 		"您的工单 %s 已由【%s】受理，正在处理。",
@@ -134,6 +138,8 @@ var (
 	// Staff-facing.
 	staffCardTitle    = "🆕 工单 %s（New ticket）"
 	staffCardReopened = "🔁 工单 %s 已重新打开（Reopened）"
+	// staffResidentWithdrew: the resident took the report back
+	staffResidentWithdrew = "↩️ 居民已撤销工单 %s，无需再处理。(The resident withdrew the report: no more work needed.)"
 	// staffCardReopenReason: what the resident said before reopening
 	staffCardReopenReason = "居民说（The resident says）：%s"
 	staffCardMoved        = "➡️ 工单 %s 由【%s】转来（Reassigned from %s）"

@@ -1,0 +1,101 @@
+package handlers
+
+import (
+	"context"
+	"errors"
+	"fmt"
+	"regexp"
+	"strconv"
+
+	"codesk/faq"
+	"codesk/storage"
+	"codesk/tickets"
+)
+
+// A resident may take back a report that needs no more work ("the light
+// came back on"): the ticket is resolved by them, staff are told under the
+// card and its buttons go, and like any resolved ticket it can be reopened
+// within the window. Typed ("撤销工单", "不用修了") it is offered as a
+// button first: a typed sentence is too easily meant otherwise.
+
+// withdrawCue asks to withdraw a sent report.
+var withdrawCue = regexp.MustCompile(`(撤销|撤回|取消|删除|作废|关闭|不要了?)(这个|那个|我的|刚才的)?(工单|报修|报告|投诉|反映)|` +
+	`(工单|报修)(不要了|撤销|撤回|取消)|不用(修|来|处理)了|` +
+	`\b(cancel|withdraw|close|delete) (my |the |this |that )?(ticket|report|complaint|request)\b`)
+
+// withdrawnTicket is the open ticket a withdraw request names (its number,
+// else the resident's latest open one).
+func (h *Handler) withdrawnTicket(ctx context.Context, userID int64, text string) (tickets.Ticket, bool) {
+	s := faq.Normalize(text)
+	if !withdrawCue.MatchString(s) {
+		return tickets.Ticket{}, false
+	}
+	tks, err := h.Tickets.ResidentTickets(ctx, userID, 20)
+	if err != nil {
+		h.Log.Warn("list resident tickets for a withdrawal", "err", err)
+		return tickets.Ticket{}, false
+	}
+	if m := ticketNumber.FindStringSubmatch(text); m != nil {
+		for _, t := range tks {
+			if strconv.FormatInt(t.ID, 10) == m[1] && t.Status.Open() {
+				return t, true
+			}
+		}
+	}
+	for _, t := range tks { // newest first
+		if t.Status.Open() {
+			return t, true
+		}
+	}
+	return tickets.Ticket{}, false
+}
+
+// ticketNumber is "#12" or "12号工单" in a message.
+var ticketNumber = regexp.MustCompile(`#\s*(\d+)|(?:工单|ticket)\s*(?:号)?\s*#?\s*(\d+)`)
+
+func withdrawButton(t tickets.Ticket, lang string) []Button {
+	return []Button{{Text: txtBtnWithdraw.in(lang), Data: "r:withdraw:" + strconv.FormatInt(t.ID, 10)}}
+}
+
+// withdraw resolves an open ticket at its resident's request.
+func (h *Handler) withdraw(ctx context.Context, in Incoming, t tickets.Ticket, lang string) error {
+	chat, chatOK := h.staffChat(t.Party)
+	card := h.cardRef(ctx, t.ID, chat)
+	escChat, escCard := h.escalationRef(ctx, t)
+	now := h.Now()
+	key := keyEvent(t.ID, nonce(in), "withdrawn")
+	updated, err := h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
+		switch {
+		case cur.ResidentID != in.UserID:
+			return cur, nil, nil, errNotYours
+		case !cur.Status.Open():
+			return cur, nil, nil, errNotOpen
+		}
+		ev := statusEvent(cur, tickets.StatusResolved, in, now)
+		ev.Text = "withdrawn by the resident"
+		cur.Status, cur.UpdatedAt = tickets.StatusResolved, now
+		var msgs []storage.OutboxMessage
+		note := fmt.Sprintf(staffResidentWithdrew, cur.Number())
+		if chatOK {
+			msgs = append(msgs, storage.OutboxMessage{Key: key, ChatID: chat, Text: note, ReplyTo: card,
+				TicketID: cur.ID, Purpose: purposeRelay, CreatedAt: now})
+		}
+		if escChat != 0 && escChat != chat {
+			msgs = append(msgs, storage.OutboxMessage{Key: key + ":desk", ChatID: escChat, Text: note, ReplyTo: escCard,
+				TicketID: cur.ID, Purpose: purposeRelay, CreatedAt: now})
+		}
+		return cur, []tickets.Event{ev}, msgs, nil
+	})
+	switch {
+	case errors.Is(err, errNotOpen):
+		h.ack(ctx, in, txtTicketNotOpen.f(lang, t.Number(), t.Status.Name(lang)))
+		return nil
+	case errors.Is(err, errNotYours):
+		return errStale
+	case err != nil:
+		return fmt.Errorf("withdraw ticket %d: %w", t.ID, err)
+	}
+	h.ack(ctx, in, "")
+	h.redrawOtherCards(ctx, Incoming{}, updated) // no claim or resolve buttons on a withdrawn ticket
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtWithdrawn.f(lang, updated.Number())})
+}

@@ -1,0 +1,61 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+
+	"codesk/handlers"
+	"codesk/tickets"
+)
+
+// A resident takes back a report that needs no more work: typed, they are
+// offered the button; pressed, the ticket is resolved by them, staff hear
+// under the card and its buttons go; it can be reopened.
+func TestAResidentWithdrawsAReport(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+	offer := f.say(t, resident, "不用修了，灯自己好了，撤销工单吧")
+	data := findData(t, offer, "r:withdraw:")
+	if tks, _ := f.db.ResidentTickets(f.ctx, resident, 5); len(tks) != 1 || tks[0].Status != tickets.StatusNew {
+		t.Fatalf("typed words withdrew the ticket or filed another: %+v", tks)
+	}
+	f.press(t, resident, data)
+	got := f.ticket(t, tk.ID)
+	if got.Status != tickets.StatusResolved {
+		t.Fatalf("status %s after withdrawing (%q; last %q; logs %s)", got.Status, data, f.out.last(t).Text, f.logs.String())
+	}
+	if !strings.Contains(f.out.last(t).Text, "已撤销") {
+		t.Errorf("the resident is not told: %q", f.out.last(t).Text)
+	}
+	notes := f.deliver(t)
+	onlyOne(t, notes, "staff note")
+	if notes[0].ChatID != pmChat || notes[0].ReplyTo != card.SentMessageID || !strings.Contains(notes[0].Text, "撤销") {
+		t.Errorf("staff note: %+v", notes[0])
+	}
+	if e := f.out.lastEdit(t); e.chat != pmChat || e.msg != card.SentMessageID || len(e.buttons) != 0 {
+		t.Errorf("the card is not redrawn without buttons: %+v", e)
+	}
+	// pressed again (a redelivered update): nothing more
+	f.press(t, resident, data)
+	if n := len(f.deliver(t)); n != 0 {
+		t.Errorf("a second press sent %d messages", n)
+	}
+	// another resident cannot withdraw it
+	g := newTicketFixture(t, nil)
+	tk2, _ := g.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+	g.pressIn(t, neighbour, neighbour, handlers.PrivateChat, 0, "r:withdraw:"+itoa(tk2.ID))
+	if g.ticket(t, tk2.ID).Status != tickets.StatusNew {
+		t.Errorf("another resident withdrew the ticket")
+	}
+}
+
+// /cancel with nothing being written says so, rather than "cancelled, not
+// sent" after a report was sent.
+func TestCancelWithNothingBeingWritten(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+	got := f.say(t, resident, "/cancel").Text
+	if strings.Contains(got, "没有发送") || !strings.Contains(got, "撤销工单") {
+		t.Errorf("/cancel after sending: %q", got)
+	}
+}
