@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"regexp"
+	"time"
 
 	"codesk/faq"
 	"codesk/tickets"
@@ -21,7 +22,8 @@ func (h *Handler) continuedTicket(ctx context.Context, userID int64, text string
 	s := faq.Normalize(text)
 	adds := additionCue.MatchString(s)
 	still := stillCue.MatchString(s) && h.complains(text)
-	if !adds && !still {
+	place := tickets.NamesOnlyAPlace(text)
+	if !adds && !still && !place {
 		return tickets.Ticket{}, false
 	}
 	tks, err := h.Tickets.ResidentTickets(ctx, userID, 20)
@@ -33,9 +35,18 @@ func (h *Handler) continuedTicket(ctx context.Context, userID int64, text string
 	if still {
 		about = h.Router.Route(text).Category
 	}
+	now := h.Now()
 	for _, t := range tks { // newest first
 		if !t.Status.Open() {
 			continue
+		}
+		if place {
+			// only a place, just after a report sent without one: where
+			// that report's problem is ("是12号楼3单元501门口")
+			if t.Location == "" && now.Sub(t.CreatedAt) <= placeAfterReport {
+				return t, true
+			}
+			return tickets.Ticket{}, false
 		}
 		if adds || (about != tickets.Uncategorized && t.Category == about) {
 			return t, true
@@ -43,3 +54,7 @@ func (h *Handler) continuedTicket(ctx context.Context, userID int64, text string
 	}
 	return tickets.Ticket{}, false
 }
+
+// placeAfterReport: how long after a report a place alone is taken for its
+// location.
+const placeAfterReport = 30 * time.Minute

@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"strings"
 	"testing"
+	"time"
 )
 
 // Adding to an open report, in words or by saying the fault is still
@@ -42,5 +43,30 @@ func TestANewMatterWithAnOpenTicketIsDraftedAsUsual(t *testing.T) {
 	m := f.say(t, resident, "3号楼门口的路灯坏了，晚上很黑")
 	if !strings.Contains(strings.Join(buttonData(m), " "), "c:send:") {
 		t.Errorf("a new matter: want its draft, got %q %v", m.Text, buttonData(m))
+	}
+}
+
+// A place alone, just after a report sent without one, is offered to that
+// report; later, it is nobody's.
+func TestAPlaceJustAfterAReportIsOfferedToIt(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	lift, _ := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
+	if lift.Location != "" {
+		t.Fatalf("the report has a location already: %q", lift.Location)
+	}
+	m := f.say(t, resident, "是12号楼3单元")
+	if !strings.Contains(m.Text, lift.Number()) || strings.Contains(m.Text, "确认发送吗") {
+		t.Fatalf("a place after the report: want the offer to add it to %s, got %q", lift.Number(), m.Text)
+	}
+	f.press(t, resident, findData(t, m, "r:conv:"+itoa(lift.ID)+":y"))
+	if got := residentMessagesOf(t, f, lift.ID); len(got) != 1 || !strings.Contains(got[0], "12号楼3单元") {
+		t.Errorf("%s got %q", lift.Number(), got)
+	}
+
+	g := newTicketFixture(t, nil)
+	g.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
+	g.now = g.now.Add(2 * time.Hour)
+	if m := g.say(t, resident, "是12号楼3单元"); strings.Contains(m.Text, "#1") {
+		t.Errorf("a place two hours later was offered to the report: %q", m.Text)
 	}
 }
