@@ -32,3 +32,13 @@ func TestAnUnrelatedReportIsNotMergedIntoTheWaitingOne(t *testing.T) {
 		}
 	}
 }
+
+// "One at a time" is said in the language of the message it answers.
+func TestAnotherMatterIsAnsweredInItsOwnLanguage(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	f.say(t, resident, "5号楼2单元楼道灯坏了")
+	got := f.say(t, resident, "my neighbour's dog barks all night")
+	if !strings.Contains(got.Text, "another matter") {
+		t.Errorf("an English message on a Chinese draft: %q", got.Text)
+	}
+}

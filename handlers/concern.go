@@ -327,13 +327,13 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 			if typedYes(text) {
 				return true, h.confirmDraft(ctx, in, d, lang) // "好的发吧", "yes send it" typed, not tapped
 			}
-			return h.draftAddition(ctx, in, d, text, lang)
+			return h.draftAddition(ctx, in, d, chosen, text, lang)
 		case stepLocation, stepExtra:
 			if skipWords[word] || laterWords.MatchString(word) { // "later": the place comes later, or not at all
 				d.LocationAsked, d.Step = true, stepPreview // typed instead of tapped: no location
 				return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
 			}
-			return h.draftAddition(ctx, in, d, text, lang)
+			return h.draftAddition(ctx, in, d, chosen, text, lang)
 		}
 	}
 	return false, nil
@@ -344,14 +344,14 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 // and the draft waits; more about the same problem joins the description;
 // another matter shows the draft first and asks to send or cancel it, so
 // nothing is merged or silently replaced.
-func (h *Handler) draftAddition(ctx context.Context, in Incoming, d draft, text, lang string) (bool, error) {
+func (h *Handler) draftAddition(ctx context.Context, in Incoming, d draft, chosen, text, lang string) (bool, error) {
 	switch {
 	case classifySmallTalk(text) != notSmallTalk:
 		return false, nil // "my tickets", "thanks": no place
 	case emergencyIn(text) != noEmergency && !strings.Contains(d.Text, text):
 		// a danger now ("3号楼着火了") is its own report, never this one's
 		// place or details: it goes first, this one waits
-		return true, h.startEmergencyIntake(ctx, in, d, "", lang, text)
+		return true, h.startEmergencyIntake(ctx, in, d, chosen, lang, text)
 	case strings.Contains(d.Text, text):
 		// said again (no reply seen, a resend after a lost message): the
 		// same draft, shown again
@@ -366,7 +366,9 @@ func (h *Handler) draftAddition(ctx context.Context, in Incoming, d draft, text,
 		if err := h.showPreview(ctx, in.UserID, in.ChatID, d, lang); err != nil {
 			return true, err
 		}
-		return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtOneAtATime.in(lang)})
+		// in the language of what they just wrote ("my neighbour's dog…"
+		// on a Chinese draft)
+		return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtOneAtATime.in(h.language(chosen, in))})
 	}
 	d.LocationAsked, d.Step = true, stepPreview
 	return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)

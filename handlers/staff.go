@@ -326,7 +326,7 @@ func (h *Handler) reassign(ctx context.Context, in Incoming, t tickets.Ticket, p
 		return err
 	}
 	note := fmt.Sprintf(staffCardMovedAway, parties.Name(updated.Party, "zh"), parties.Name(updated.Party, "en"))
-	h.editCard(ctx, in, t, note)
+	h.editCard(ctx, in, updated, note) // the card says where it is now, not where it was
 	h.retireCards(ctx, in, updated, before, note)
 	return nil
 }

@@ -64,6 +64,9 @@ func TestStaffClaimReassignAndResolveAndTheResidentHearsEachStep(t *testing.T) {
 	if !strings.Contains(moved.text, "转派给【业委会】") || len(moved.buttons) != 0 {
 		t.Errorf("old card after reassign = %+v", moved)
 	}
+	if !strings.Contains(moved.text, "负责 Party：业委会") {
+		t.Errorf("the old card still names its old party as responsible: %q", moved.text)
+	}
 	out := f.deliver(t)
 	var newCard storage.OutboxMessage
 	for _, m := range out {
