@@ -123,7 +123,7 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 	}
 	// a typed yes or no answers the "is this for ticket #N?" offers still
 	// waiting (staff's follow-up question or an addition to a report)
-	if t := strings.TrimSpace(in.Text); in.Kind == TextMessage && in.ReplyTo == 0 && (typedReplyYes(t) || typedNo(t)) {
+	if t := strings.TrimSpace(in.Text); in.Kind == TextMessage && in.ReplyTo == 0 && (typedReplyYes(t) || typedNo(t) || thanksAsYes(t)) {
 		if handled, err := h.typedFollowUpChoice(ctx, in, t, chosen); handled || err != nil {
 			return handled, err
 		}

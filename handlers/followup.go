@@ -253,7 +253,7 @@ func (h *Handler) typedFollowUpChoice(ctx context.Context, in Incoming, text, ch
 		return false, err
 	}
 	choice := "n"
-	if typedReplyYes(text) {
+	if typedReplyYes(text) || thanksAsYes(text) {
 		choice = "y"
 	}
 	typed := in
@@ -293,3 +293,8 @@ func asksOutright(text string) bool {
 
 var plainQuestion = regexp.MustCompile(`[?？]|吗|什么|怎么|为什么|为啥|哪|谁|几点|几号|几时|多少|多久|` +
 	`^(how|what|when|where|which|who|why|can|could|is|are|do|does|should|will|would)\b`)
+
+// thanksAsYes: thanks typed while "is this for ticket #N?" waits means the
+// held message was for staff (they thank them for asking); before, the
+// message stayed held and never reached them.
+func thanksAsYes(text string) bool { return classifySmallTalk(text) == thanks }

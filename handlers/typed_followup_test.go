@@ -294,3 +294,17 @@ func TestAnAlbumOfAnotherMatterStaysOut(t *testing.T) {
 		t.Errorf("the lift ticket's photos: %+v", tks)
 	}
 }
+
+// Thanks typed instead of tapping "yes" sends the held answer to staff:
+// it was left held, never delivered.
+func TestThanksAfterTheOfferSendsTheHeldAnswer(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	tk := staffAsks(t, f)
+	f.send(t, handlers.Incoming{UserID: resident, UpdateID: 7401, MessageID: 91, Kind: handlers.TextMessage, Text: "3楼和4楼之间"})
+	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: resident, UserID: resident, UpdateID: 7402, MessageID: 92, Kind: handlers.TextMessage, Text: "谢谢"}); err != nil {
+		t.Fatal(err)
+	}
+	if got := residentMessagesOf(t, f, tk.ID); len(got) != 1 || !strings.Contains(got[0], "3楼和4楼之间") {
+		t.Errorf("the held answer after 谢谢: %q", got)
+	}
+}
