@@ -271,7 +271,21 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 			return true, h.describe(ctx, in, d, chosen, text)
 		}
 		if d.Step == stepLocation {
+			// the caption is the place asked for, or more about the
+			// problem (kept, not dropped); without a place, ask again
+			switch {
+			case text == "" || strings.Contains(d.Text, text):
+			case tickets.NamesOnlyAPlace(text):
+				d.Location = clip(text, 200)
+				d.LocationAsked, d.Step = true, stepPreview
+				return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
+			default:
+				d.Text = clip(d.Text+"\n"+text, MaxQuestionRunes)
+			}
 			if err := h.saveDraft(ctx, in.UserID, d); err != nil {
+				return true, err
+			}
+			if err := h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtPhotoReceived.in(lang)}); err != nil {
 				return true, err
 			}
 			return true, h.askLocation(ctx, in.ChatID, d, lang)

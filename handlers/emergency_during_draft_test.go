@@ -67,3 +67,20 @@ func typeSend(t *testing.T, f *ticketFixture) {
 		t.Fatal(err)
 	}
 }
+
+// A photo sent while the report waits for its place: its caption is the
+// place, or more about the problem, never dropped.
+func TestAPhotoCaptionAtTheLocationStepIsKept(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	if got := f.say(t, resident, "楼道里堆满了杂物"); !strings.Contains(got.Text, "位置") {
+		t.Fatalf("the report asks where: %q", got.Text)
+	}
+	f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.PhotoMessage, PhotoIDs: []string{"p1"}, Text: "邻居家的纸箱，都堆到楼梯上了"})
+	if got := f.out.last(t).Text; !strings.Contains(got, "位置") {
+		t.Errorf("without a place the report asks again: %q", got)
+	}
+	got := f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.PhotoMessage, PhotoIDs: []string{"p2"}, Text: "3号楼2单元"})
+	if !strings.Contains(got.Text, "确认发送吗") || !strings.Contains(got.Text, "纸箱") || !strings.Contains(got.Text, "3号楼2单元") {
+		t.Errorf("the preview keeps both captions: %q", got.Text)
+	}
+}

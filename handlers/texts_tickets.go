@@ -9,6 +9,7 @@ var (
 		"请描述您要反映的问题（哪里、什么情况），可以附上照片。",
 		"Please describe the problem (where and what is wrong). You may attach photos.",
 	}
+	txtPhotoReceived         = text{"收到照片，已加到这条报告里。", "Photo received and added to this report."}
 	txtPhotoReceivedDescribe = text{
 		"收到照片。请再用文字简单描述一下问题（哪里、什么情况）。",
 		"Photo received. Please also describe the problem in words (where and what is wrong).",
