@@ -335,8 +335,9 @@ func (h *Handler) handleGroup(ctx context.Context, in Incoming) error {
 		}
 	case "mytickets", "report", "concern", "lang", "language", "menu", "cancel":
 		// a resident's command in a group: where it works, rather than
-		// silence; a name other bots use too only when addressed to us
-		if cmd.name == "mytickets" || cmd.toUs {
+		// silence; a name other bots use too only when addressed to us or
+		// in a staff chat (ours)
+		if _, staffChat := h.partyOfChat(in.ChatID); cmd.name == "mytickets" || cmd.toUs || staffChat {
 			return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGroupOnlyPrivate.in(lang), ReplyTo: in.MessageID})
 		}
 	}

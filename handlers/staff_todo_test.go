@@ -91,3 +91,14 @@ func TestTheDesksToDoHoldsThePartiesWithoutAChat(t *testing.T) {
 		t.Errorf("property management's /open lists the committee's ticket:\n%s", got)
 	}
 }
+
+// In a staff chat (ours alone), a resident's command is told where it
+// works even without @codesk_bot.
+func TestAResidentCommandInAStaffChatIsAnswered(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	for _, c := range []string{"/report 电梯坏了", "/menu", "/lang"} {
+		if got := staffCommand(t, f, pmChat, pmMember, c).Text; !strings.Contains(got, "私聊") {
+			t.Errorf("%s in a staff chat: %q", c, got)
+		}
+	}
+}
