@@ -195,6 +195,12 @@ func (h *Handler) saveOneEntry(ctx context.Context, in Incoming, e faq.Entry, bo
 	if i >= 0 {
 		done = txtFAQUpdated.f(lang, e.ID)
 	}
+	switch {
+	case strings.TrimSpace(e.Answer.EN) == "":
+		done += "\n" + txtFAQNoEnglish.in(lang)
+	case strings.TrimSpace(e.Answer.ZH) == "":
+		done += "\n" + txtFAQNoChinese.in(lang)
+	}
 	return h.sendAfterReload(ctx, in.ChatID, done, lang)
 }
 

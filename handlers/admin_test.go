@@ -243,8 +243,8 @@ func TestShowEditSetRoundTripChangesTheNextAnswer(t *testing.T) {
 	}
 
 	// A new entry via /faq set is served at once too.
-	if got := f.say(t, admin, "/faq set\n"+newEntryYAML).Text; !strings.Contains(got, "已新增") {
-		t.Errorf("adding an entry: got %q", got)
+	if got := f.say(t, admin, "/faq set\n"+newEntryYAML).Text; !strings.Contains(got, "已新增") || !strings.Contains(got, "只有英文回答") {
+		t.Errorf("adding an entry with an English answer only: got %q; want it added, with a note on the missing Chinese", got)
 	}
 	if got := f.say(t, resident, "Where can I park my bike?").Text; got != "Bikes go in the basement of building 3." {
 		t.Errorf("the new entry answers, got %q", got)

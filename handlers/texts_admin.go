@@ -44,6 +44,9 @@ var (
 	txtFAQAdded     = text{"已新增条目“%s”，已生效。", "Added entry %q; it is in force now."}
 	txtFAQUpdated   = text{"已更新条目“%s”，已生效。", "Updated entry %q; it is in force now."}
 	txtFAQUnchanged = text{"条目“%s”没有变化。", "Entry %q is unchanged."}
+	// one answer language only: residents who write the other get it as is
+	txtFAQNoEnglish = text{"注意：这个条目只有中文回答，用英文提问的居民也会收到中文回答。", "Note: this entry has only a Chinese answer; residents who ask in English will get it in Chinese."}
+	txtFAQNoChinese = text{"注意：这个条目只有英文回答，用中文提问的居民也会收到英文回答。", "Note: this entry has only an English answer; residents who ask in Chinese will get it in English."}
 	txtFAQNoChange  = text{"文件与当前常见问题一致，无需导入。", "The file matches the FAQ in force: nothing to import."}
 	txtFAQImportAsk = text{
 		"即将导入 %d 个条目：新增 %d，更新 %d，删除 %d，不变 %d。",
