@@ -22,7 +22,8 @@ func (h *Handler) continuedTicket(ctx context.Context, userID int64, text string
 	s := faq.Normalize(text)
 	adds := additionCue.MatchString(s)
 	still := stillCue.MatchString(s) && h.complains(text)
-	place := tickets.NamesOnlyAPlace(text)
+	// a place alone, not a short report of its own ("3号楼楼道灯坏了")
+	place := tickets.NamesOnlyAPlace(text) && !h.complains(text)
 	if !adds && !still && !place {
 		return tickets.Ticket{}, false
 	}

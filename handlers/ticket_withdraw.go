@@ -19,7 +19,7 @@ import (
 // button first: a typed sentence is too easily meant otherwise.
 
 // withdrawCue asks to withdraw a sent report.
-var withdrawCue = regexp.MustCompile(`(撤销|撤回|取消|删除|作废|关闭|不要了?)(这个|那个|我的|刚才的)?(工单|报修|报告|投诉|反映)|` +
+var withdrawCue = regexp.MustCompile(`(撤销|撤回|取消|删除|作废|关闭|不要了?)(这个|那个|我的|刚才的|#?\s*\d+\s*号?)?(工单|报修|报告|投诉|反映)|` +
 	`(工单|报修)(不要了|撤销|撤回|取消)|不用(修|来|处理)了|` +
 	`\b(cancel|withdraw|close|delete) (my |the |this |that )?(ticket|report|complaint|request)\b`)
 
@@ -35,12 +35,13 @@ func (h *Handler) withdrawnTicket(ctx context.Context, userID int64, text string
 		h.Log.Warn("list resident tickets for a withdrawal", "err", err)
 		return tickets.Ticket{}, false
 	}
-	if m := ticketNumber.FindStringSubmatch(text); m != nil {
+	if n := namedTicketNumber(text); n != "" {
 		for _, t := range tks {
-			if strconv.FormatInt(t.ID, 10) == m[1] && t.Status.Open() {
+			if strconv.FormatInt(t.ID, 10) == n && t.Status.Open() {
 				return t, true
 			}
 		}
+		return tickets.Ticket{}, false // a number not theirs or not open: no guess
 	}
 	for _, t := range tks { // newest first
 		if t.Status.Open() {
@@ -50,8 +51,20 @@ func (h *Handler) withdrawnTicket(ctx context.Context, userID int64, text string
 	return tickets.Ticket{}, false
 }
 
-// ticketNumber is "#12" or "12号工单" in a message.
-var ticketNumber = regexp.MustCompile(`#\s*(\d+)|(?:工单|ticket)\s*(?:号)?\s*#?\s*(\d+)`)
+// ticketNumber is "#12", "ticket 12", "ticket no. 12" or "工单12" in a
+// message.
+var ticketNumber = regexp.MustCompile(`(?i)#\s*(\d+)|(?:工单|ticket|report)\s*(?:号|no\.?|number)?\s*#?\s*(\d+)|(\d+)\s*号\s*(?:工单|报修)`)
+
+// namedTicketNumber is the ticket number text names, or "".
+func namedTicketNumber(text string) string {
+	m := ticketNumber.FindStringSubmatch(text)
+	for _, g := range m[min(1, len(m)):] {
+		if g != "" {
+			return g
+		}
+	}
+	return ""
+}
 
 func withdrawButton(t tickets.Ticket, lang string) []Button {
 	return []Button{{Text: txtBtnWithdraw.in(lang), Data: "r:withdraw:" + strconv.FormatInt(t.ID, 10)}}

@@ -59,3 +59,16 @@ func TestCancelWithNothingBeingWritten(t *testing.T) {
 		t.Errorf("/cancel after sending: %q", got)
 	}
 }
+
+// With several open tickets, the one named by number is the one offered.
+func TestWithdrawingByNumberOffersThatTicket(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	first, _ := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
+	f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+	for _, text := range []string{"cancel ticket 1", "cancel ticket #1", "withdraw ticket 1", "please close ticket no. 1", "撤销工单#1", "撤销1号工单"} {
+		m := f.say(t, resident, text)
+		if got := findData(t, m, "r:withdraw:"); got != "r:withdraw:"+itoa(first.ID) {
+			t.Errorf("%q offers %s, want ticket %d", text, got, first.ID)
+		}
+	}
+}
