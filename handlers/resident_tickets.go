@@ -468,6 +468,11 @@ func (h *Handler) rate(ctx context.Context, in Incoming, t tickets.Ticket, stars
 		return fmt.Errorf("rate ticket %d: %w", t.ID, err)
 	}
 	h.ack(ctx, in, "")
+	if h.staffAskedLast(ctx, in.UserID) {
+		// staff asked something (on another ticket) still unanswered: the
+		// next message is more likely that answer than a comment on this one
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtRateThanksOnly.f(lang, stars)})
+	}
 	if err := h.setAwait(ctx, in.UserID, awaited{Kind: awaitComment, TicketID: t.ID}); err != nil {
 		return err
 	}

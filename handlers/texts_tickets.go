@@ -128,6 +128,7 @@ var (
 	txtDetailsAdded    = text{"已补充到工单 %s，并已转给【%s】。", "Added to ticket %s and passed to %s."}
 	txtTicketNotOpen   = text{"工单 %s 的状态是“%s”，无法再补充；问题没解决可以重新打开。", "Ticket %s is %s; nothing can be added to it. If the problem is back, reopen it."}
 	txtRateThanks      = text{"谢谢您的评价（%d★）！如愿意，可以再写几句意见；不写也没关系。", "Thank you for your rating (%d★)! You may add a comment if you like; it's optional."}
+	txtRateThanksOnly  = text{"谢谢您的评价（%d★）！", "Thank you for your rating (%d★)!"}
 	txtCommentDisputes = text{"如果问题其实没有解决，可以重新打开工单：", "If it is not actually fixed, you can reopen the ticket:"}
 	txtCommentThanks   = text{"谢谢，您的意见已转给【%s】。", "Thank you, your comment was passed to %s."}
 	txtBtnNoComment    = text{"不用了", "No comment"}

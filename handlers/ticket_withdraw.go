@@ -23,11 +23,17 @@ var withdrawCue = regexp.MustCompile(`(撤销|撤回|取消|删除|作废|关闭
 	`(工单|报修)(不要了|撤销|撤回|取消)|不用(修|来|处理)了|` +
 	`\b(cancel|withdraw|close|delete) (my |the |this |that )?(ticket|report|complaint|request)\b`)
 
+// notWithdraw: the words deny the withdrawal ("不要关闭这个工单"), report
+// someone else saying it ("物业说不用修了"), or go on with more to do
+// ("师傅明天不用来了，后天下午来", "but it still leaks").
+var notWithdraw = regexp.MustCompile(`(不要|别|请勿|不能|不可以|不准|能不能不要)(再)?(关闭|取消|撤销|撤回|删除|关|投诉)|说(的)?(不用|不要|取消)|` +
+	`可是|但是|还在|还没|还是|后天|改天|下次|\b(don t|do not|dont|not|never) (close|cancel|withdraw|delete)\b|\bbut\b|\bstill\b`)
+
 // withdrawnTicket is the open ticket a withdraw request names (its number,
 // else the resident's latest open one).
 func (h *Handler) withdrawnTicket(ctx context.Context, userID int64, text string) (tickets.Ticket, bool) {
 	s := faq.Normalize(text)
-	if !withdrawCue.MatchString(s) {
+	if !withdrawCue.MatchString(s) || notWithdraw.MatchString(s) {
 		return tickets.Ticket{}, false
 	}
 	tks, err := h.Tickets.ResidentTickets(ctx, userID, 20)
@@ -107,6 +113,22 @@ func (h *Handler) withdraw(ctx context.Context, in Incoming, t tickets.Ticket, l
 		return errStale
 	case err != nil:
 		return fmt.Errorf("withdraw ticket %d: %w", t.ID, err)
+	}
+	// then closed: nothing to rate (a typed "5星" is not for it), still
+	// reopenable within the window
+	closed, err := h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
+		if cur.Status != tickets.StatusResolved {
+			return cur, nil, nil, nil
+		}
+		ev := statusEvent(cur, tickets.StatusClosed, in, now)
+		ev.Text = "withdrawn by the resident"
+		cur.Status = tickets.StatusClosed
+		return cur, []tickets.Event{ev}, nil, nil
+	})
+	if err != nil {
+		h.Log.Warn("close a withdrawn ticket", "ticket", t.ID, "err", err) // resolved is fine too
+	} else {
+		updated = closed
 	}
 	h.ack(ctx, in, "")
 	h.redrawOtherCards(ctx, Incoming{}, updated) // no claim or resolve buttons on a withdrawn ticket

@@ -21,7 +21,7 @@ func TestAResidentWithdrawsAReport(t *testing.T) {
 	}
 	f.press(t, resident, data)
 	got := f.ticket(t, tk.ID)
-	if got.Status != tickets.StatusResolved {
+	if got.Status != tickets.StatusClosed || got.Rating != 0 || !got.CanReopen(f.now) {
 		t.Fatalf("status %s after withdrawing (%q; last %q; logs %s)", got.Status, data, f.out.last(t).Text, f.logs.String())
 	}
 	if !strings.Contains(f.out.last(t).Text, "已撤销") {

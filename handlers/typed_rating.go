@@ -16,7 +16,7 @@ import (
 var (
 	// starsTyped: a number of stars or points first ("5星", "四颗星",
 	// "3分", "5 stars"); the rest may thank or comment
-	starsTyped = regexp.MustCompile(`^([1-5]|一|二|两|三|四|五)\s*(颗星|星|分([^钟钱]|$)|stars?\b|out of 5\b)`)
+	starsTyped = regexp.MustCompile(`^([1-5]|一|二|两|三|四|五)\s*(颗星|星|分|stars?\b|out of 5\b)`)
 	// allStars: only star emoji
 	allStars = regexp.MustCompile(`^(⭐|🌟|★)+$`)
 )
@@ -42,14 +42,15 @@ func typedRating(text string) int {
 	if allStars.MatchString(strings.ReplaceAll(strings.TrimSpace(text), " ", "")) {
 		return min(5, strings.Count(text, "⭐")+strings.Count(text, "🌟")+strings.Count(text, "★"))
 	}
-	if m := starsTyped.FindStringSubmatch(s); m != nil {
+	// the whole message is the rating, perhaps with thanks: "一星期了还是
+	// 没修好" and "三分之一的灯不亮" are no ratings
+	s = strings.TrimSpace(thanksTail.ReplaceAllString(s, ""))
+	if m := starsTyped.FindStringSubmatch(s); m != nil && strings.TrimSpace(s[len(m[0]):]) == "" {
 		if n, ok := chineseDigit[m[1]]; ok {
 			return n
 		}
 		return int(m[1][0] - '0')
 	}
-	// a grade alone, perhaps with thanks ("很满意，谢谢")
-	s = strings.TrimSpace(thanksTail.ReplaceAllString(s, ""))
 	for _, g := range satisfactionWords {
 		for _, w := range g.words {
 			if s == w {
@@ -63,8 +64,8 @@ func typedRating(text string) int {
 // thanksTail is thanks after a grade.
 var thanksTail = regexp.MustCompile(`\s*(谢谢(你们|您|师傅|物业)?|感谢|辛苦了|thanks?( you)?|thx)\s*$`)
 
-// ticketAwaitingRating is the resident's latest resolved ticket not rated
-// yet, within the reopen window.
+// ticketAwaitingRating is the resident's ticket resolved last and not rated
+// yet, within the reopen window: the rating request they saw last.
 func (h *Handler) ticketAwaitingRating(ctx context.Context, userID int64) (tickets.Ticket, bool) {
 	tks, err := h.Tickets.ResidentTickets(ctx, userID, 20)
 	if err != nil {
@@ -72,10 +73,15 @@ func (h *Handler) ticketAwaitingRating(ctx context.Context, userID int64) (ticke
 		return tickets.Ticket{}, false
 	}
 	now := h.Now()
-	for _, t := range tks { // newest first
-		if t.Status == tickets.StatusResolved && t.Rating == 0 && t.CanReopen(now) {
-			return t, true
+	var latest *tickets.Ticket
+	for i, t := range tks {
+		if t.Status == tickets.StatusResolved && t.Rating == 0 && t.CanReopen(now) &&
+			(latest == nil || t.ResolvedAt.After(*latest.ResolvedAt)) {
+			latest = &tks[i]
 		}
 	}
-	return tickets.Ticket{}, false
+	if latest == nil {
+		return tickets.Ticket{}, false
+	}
+	return *latest, true
 }

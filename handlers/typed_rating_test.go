@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"codesk/tickets"
 )
@@ -39,5 +40,43 @@ func TestARatingTypedAtTheRatingPromptRates(t *testing.T) {
 	f.say(t, resident, "满意")
 	if tks, _ := f.db.ResidentTickets(f.ctx, resident, 5); len(tks) != 0 {
 		t.Errorf("满意 with nothing to rate made %d tickets", len(tks))
+	}
+}
+
+// With two resolved tickets, a typed rating is for the one resolved last
+// (whose rating request came last), whichever was reported first.
+func TestATypedRatingIsForTheTicketResolvedLast(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	lift, liftCard := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
+	light, lightCard := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+	f.staffPress(t, pmChat, pmMember, lightCard.SentMessageID, "s:resolve:"+itoa(light.ID))
+	f.now = f.now.Add(time.Minute)
+	f.staffPress(t, pmChat, pmMember, liftCard.SentMessageID, "s:resolve:"+itoa(lift.ID))
+	f.deliver(t)
+	f.say(t, resident, "1星")
+	if got := f.ticket(t, lift.ID).Rating; got != 1 {
+		t.Errorf("the lift ticket, resolved last: rating %d, want 1", got)
+	}
+	if got := f.ticket(t, light.ID).Rating; got != 0 {
+		t.Errorf("the light ticket got the rating %d", got)
+	}
+}
+
+// A rating pressed while staff's question on another ticket waits does not
+// turn the answer typed next into a comment on the rated ticket.
+func TestARatingDoesNotSwallowTheAnswerToAStaffQuestion(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	lift, liftCard := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
+	light, lightCard := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+	f.staffPress(t, pmChat, pmMember, liftCard.SentMessageID, "s:resolve:"+itoa(lift.ID))
+	f.staffWrites(t, pmChat, pmMember, 80, lightCard.SentMessageID, "明天换灯泡，家里有人吗？")
+	f.deliver(t)
+	f.press(t, resident, "r:rate:"+itoa(lift.ID)+":3")
+	m := f.say(t, resident, "有人，我老婆6点后在家")
+	if strings.Contains(m.Text, "意见已转给") {
+		t.Errorf("the answer became a comment on the lift ticket: %q", m.Text)
+	}
+	if !strings.Contains(m.Text, light.Number()) {
+		t.Errorf("the answer is not offered to the light ticket staff asked about: %q", m.Text)
 	}
 }
