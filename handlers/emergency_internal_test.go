@@ -24,8 +24,19 @@ func TestEmergencyCues(t *testing.T) {
 		"快来人 电梯掉下去了": trappedEmergency, "the whole stairwell is full of smoke": fireEmergency, "smoke from the neighbour's cigarettes": noEmergency,
 		"闻到一股臭鸡蛋味": gasEmergency, "家里燃气灶关不掉": gasEmergency, "the gas stove won't turn off": gasEmergency,
 		"the hallway smells like rotten eggs": gasEmergency, "my son is stuck in the elevator": trappedEmergency,
+		// a second review's English and mixed wordings
+		"lift broke down with my daughter in it": trappedEmergency, "elevator stopped, my wife is in it": trappedEmergency, "我妈被困在lift里": trappedEmergency,
+		"smells like gas in the lobby": gasEmergency, "it stinks of gas on the 5th floor": gasEmergency,
+		"the bin room caught fire": fireEmergency, "electrical box sparking in the corridor": fireEmergency,
+		"my grandma fell and cant get up": medicalEmergency, "my grandpa fell down and can't get up": medicalEmergency,
+		// everyday complaints that share words with a danger
+		"水阀关不上，水一直流": noEmergency, "总阀门关不上": noEmergency, "楼道灯开关关不掉": noEmergency, "暖气阀门拧不动": noEmergency,
+		"热水器开关关不了": noEmergency, "下水道有臭鸡蛋味": noEmergency, "地漏一股臭鸡蛋味": noEmergency, "垃圾桶有臭鸡蛋味": noEmergency,
+		"电梯坏了三天了，我妈腿脚不好出不去门": noEmergency, "电梯在维修，我住18楼出不去": noEmergency, "电梯里灯罩掉下来了": noEmergency,
+		"电梯里的广告牌掉下来了": noEmergency, "电梯救命按钮坏了": noEmergency, "the lift dropped a floor yesterday and scared me": noEmergency,
+		"the corridor is filled with smoke when the neighbours cook": noEmergency, "the drains smell like rotten eggs": noEmergency,
 		// nobody inside, no danger
-		"电梯里面的广告太多了": noEmergency, "电梯按钮坏了，出不去的时候按哪个": trappedEmergency, "电梯维修要多久": noEmergency,
+		"电梯里面的广告太多了": noEmergency, "电梯按钮坏了，出不去的时候按哪个": noEmergency, "电梯维修要多久": noEmergency,
 		"燃气灶坏了想换一个": noEmergency, "no smoking sign in the lift": noEmergency,
 		// a danger imagined, not happening
 		"楼道里堆了好多纸箱子，万一着火了怎么办": noEmergency, "电动车在楼道里充电，容易起火": noEmergency,
