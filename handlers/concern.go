@@ -121,6 +121,14 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 			return handled, err
 		}
 	}
+	if t := strings.TrimSpace(in.Text); in.ReplyTo == 0 && t != "" && emergencyIn(t) != noEmergency {
+		// a danger now is its own report: not an answer to staff ("is this
+		// for ticket #1?") nor details awaited for another ticket
+		in.notForTicket = true
+		if err := h.State.Delete(ctx, awaitKey(in.UserID)); err != nil {
+			return true, fmt.Errorf("clear awaited input: %w", err)
+		}
+	}
 	// a typed yes or no answers the "is this for ticket #N?" offers still
 	// waiting (staff's follow-up question or an addition to a report)
 	if t := strings.TrimSpace(in.Text); in.Kind == TextMessage && in.ReplyTo == 0 && (typedReplyYes(t) || typedNo(t) || thanksAsYes(t)) {
@@ -242,7 +250,7 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 				return true, nil // the rest of an album of another matter: said once
 			}
 		}
-		if d.Step != stepDescribe && text != "" && emergencyIn(text) != noEmergency {
+		if d.Step != stepDescribe && text != "" && emergencyIn(text) != noEmergency && emergencyIn(text) != emergencyIn(d.Text) {
 			// a photo of a danger now is its own report, first
 			return true, h.startEmergencyIntake(ctx, in, d, chosen, lang, text)
 		}
@@ -362,7 +370,9 @@ func (h *Handler) draftAddition(ctx context.Context, in Incoming, d draft, chose
 	switch {
 	case classifySmallTalk(text) != notSmallTalk:
 		return false, nil // "my tickets", "thanks": no place
-	case emergencyIn(text) != noEmergency && !strings.Contains(d.Text, text):
+	case emergencyIn(text) != noEmergency && !strings.Contains(d.Text, text) && emergencyIn(text) != emergencyIn(d.Text):
+		// (the same danger again, "煤气味越来越重了" on the gas draft, is
+		// more of this report or its place: below)
 		// a danger now ("3号楼着火了") is its own report, never this one's
 		// place or details: it goes first, this one waits
 		return true, h.startEmergencyIntake(ctx, in, d, chosen, lang, text)

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"time"
 )
 
 // An emergency told while another report waits unsent is reported first:
@@ -13,15 +14,17 @@ import (
 
 func parkedDraftKey(userID int64) string { return fmt.Sprintf("draft:parked:%d", userID) }
 
-// startEmergencyIntake sets d aside and drafts the emergency text.
+// startEmergencyIntake sets d aside and drafts the emergency text. Drafts
+// set aside stack up: a second emergency while the first's draft waits
+// keeps both earlier ones.
 func (h *Handler) startEmergencyIntake(ctx context.Context, in Incoming, d draft, chosen, lang, text string) error {
 	d.LocationAsked, d.Step = true, stepPreview
-	data, err := json.Marshal(d)
+	parked, err := h.parkedDrafts(ctx, in.UserID)
 	if err != nil {
-		return fmt.Errorf("encode parked draft: %w", err)
+		return err
 	}
-	if err := h.State.Set(ctx, parkedDraftKey(in.UserID), data, draftTTL); err != nil {
-		return fmt.Errorf("park draft of %d: %w", in.UserID, err)
+	if err := h.saveParked(ctx, in.UserID, append(parked, d)); err != nil {
+		return err
 	}
 	if err := h.State.Delete(ctx, awaitKey(in.UserID)); err != nil {
 		return fmt.Errorf("clear awaited input: %w", err)
@@ -31,22 +34,56 @@ func (h *Handler) startEmergencyIntake(ctx context.Context, in Incoming, d draft
 	return h.describe(ctx, in, next, chosen, text)
 }
 
-// resumeParked brings back a draft set aside for an emergency, once the
-// emergency's report is sent or cancelled; nothing when none waits.
+// resumeParked brings back the draft set aside last for an emergency, once
+// the emergency's report is sent or cancelled; nothing when none waits.
 func (h *Handler) resumeParked(ctx context.Context, userID, chatID int64, lang string) error {
-	data, ok, err := h.State.Get(ctx, parkedDraftKey(userID))
-	if err != nil || !ok {
+	parked, err := h.parkedDrafts(ctx, userID)
+	if err != nil || len(parked) == 0 {
 		return err
 	}
-	if err := h.State.Delete(ctx, parkedDraftKey(userID)); err != nil {
-		return fmt.Errorf("unpark draft of %d: %w", userID, err)
-	}
-	var d draft
-	if err := json.Unmarshal(data, &d); err != nil {
-		return fmt.Errorf("decode parked draft of %d: %w", userID, err)
+	d := parked[len(parked)-1]
+	if err := h.saveParked(ctx, userID, parked[:len(parked)-1]); err != nil {
+		return err
 	}
 	if err := h.send(ctx, OutMessage{ChatID: chatID, Text: txtParkedDraftBack.in(d.lang(lang))}); err != nil {
 		return err
 	}
 	return h.showPreview(ctx, userID, chatID, d, d.lang(lang))
 }
+
+func (h *Handler) parkedDrafts(ctx context.Context, userID int64) ([]draft, error) {
+	data, ok, err := h.State.Get(ctx, parkedDraftKey(userID))
+	if err != nil {
+		return nil, fmt.Errorf("parked drafts of %d: %w", userID, err)
+	}
+	if !ok {
+		return nil, nil
+	}
+	var ds []draft
+	if err := json.Unmarshal(data, &ds); err != nil {
+		h.Log.Warn("drop unreadable parked drafts", "err", err)
+		return nil, nil
+	}
+	return ds, nil
+}
+
+func (h *Handler) saveParked(ctx context.Context, userID int64, ds []draft) error {
+	if len(ds) == 0 {
+		if err := h.State.Delete(ctx, parkedDraftKey(userID)); err != nil {
+			return fmt.Errorf("unpark drafts of %d: %w", userID, err)
+		}
+		return nil
+	}
+	data, err := json.Marshal(ds)
+	if err != nil {
+		return fmt.Errorf("encode parked drafts: %w", err)
+	}
+	if err := h.State.Set(ctx, parkedDraftKey(userID), data, parkedTTL); err != nil {
+		return fmt.Errorf("park drafts of %d: %w", userID, err)
+	}
+	return nil
+}
+
+// parkedTTL: a report set aside is brought back within the hour an
+// emergency takes, not the next day in an unrelated flow.
+const parkedTTL = 2 * time.Hour

@@ -84,3 +84,61 @@ func TestAPhotoCaptionAtTheLocationStepIsKept(t *testing.T) {
 		t.Errorf("the preview keeps both captions: %q", got.Text)
 	}
 }
+
+// Two dangers in a row: both earlier reports wait, and come back in turn.
+func TestTwoEmergenciesInARowKeepEveryWaitingReport(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	f.say(t, resident, "2号楼门口的垃圾桶满出来了")
+	f.say(t, resident, "9号楼楼道里有很浓的煤气味")
+	f.say(t, resident, "9号楼垃圾房冒烟了")
+	for _, back := range []string{"煤气味", "垃圾桶"} {
+		f.say(t, resident, "跳过") // the place, if asked
+		typeSend(t, f)
+		if got := f.out.last(t).Text; !strings.Contains(got, back) || !strings.Contains(got, "确认发送吗") {
+			t.Fatalf("want the %s report back, got %q", back, got)
+		}
+	}
+	typeSend(t, f)
+	if tks, _ := f.db.ResidentTickets(f.ctx, resident, 5); len(tks) != 3 {
+		t.Errorf("want three tickets, got %d", len(tks))
+	}
+}
+
+// The same danger told again is more of its report, not a second one.
+func TestTheSameDangerAgainIsMoreOfItsReport(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	f.say(t, resident, "楼道里有很浓的煤气味")
+	if got := f.say(t, resident, "3号楼2单元，煤气味越来越重了").Text; !strings.Contains(got, "越来越重") || !strings.Contains(got, "很浓的煤气味") {
+		t.Errorf("the second message is not part of the gas report: %q", got)
+	}
+	before := f.out.count()
+	typeSend(t, f)
+	if got := texts(f.out.sentSince(before)); len(got) != 0 {
+		t.Errorf("after sending, a parked report came back: %q", got)
+	}
+	if tks, _ := f.db.ResidentTickets(f.ctx, resident, 5); len(tks) != 1 {
+		t.Errorf("want one gas ticket, got %d", len(tks))
+	}
+}
+
+// A danger told while staff wait for an answer, or while details are
+// awaited for a ticket, is its own report.
+func TestAnEmergencyIsNeitherAnAnswerNorDetailsForAnotherTicket(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	tk := staffAsks(t, f)
+	before := f.out.count()
+	f.say(t, resident, "there's smoke coming from the bin room")
+	got := texts(f.out.sentSince(before))
+	joined := strings.Join(got, "\n")
+	if !strings.Contains(joined, "119") || strings.Contains(joined, tk.Number()) {
+		t.Errorf("smoke while staff wait for an answer: %q", got)
+	}
+
+	g := newTicketFixture(t, nil)
+	light, _ := g.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+	g.press(t, resident, "r:add:"+itoa(light.ID))
+	g.say(t, resident, "楼道里有很浓的煤气味")
+	if got := residentMessagesOf(t, g, light.ID); len(got) != 0 {
+		t.Errorf("the gas smell was added to the light ticket: %q", got)
+	}
+}
