@@ -75,10 +75,21 @@ func NewMessenger(api *tg.Bot, log *slog.Logger, opts ...MessengerOption) *Messe
 // retrying cannot cure wrap handlers.ErrUndeliverable.
 func (m *Messenger) Send(ctx context.Context, msg handlers.OutMessage) (int, error) {
 	id, err := m.send(ctx, msg)
-	if err != nil && m.policy.judge(err).final {
-		err = fmt.Errorf("%w: %w", handlers.ErrUndeliverable, err)
+	return id, m.scrub(undeliverable(err, m.policy))
+}
+
+// undeliverable wraps an error retrying cannot cure with
+// handlers.ErrUndeliverable, and one that says the chat takes no messages at
+// all (403: blocked, deactivated; 400: chat not found) also with
+// handlers.ErrRecipientGone.
+func undeliverable(err error, policy retryPolicy) error {
+	if err == nil || !policy.judge(err).final {
+		return err
 	}
-	return id, m.scrub(err)
+	if errors.Is(err, tg.ErrorForbidden) || strings.Contains(strings.ToLower(err.Error()), "chat not found") {
+		return fmt.Errorf("%w: %w: %w", handlers.ErrUndeliverable, handlers.ErrRecipientGone, err)
+	}
+	return fmt.Errorf("%w: %w", handlers.ErrUndeliverable, err)
 }
 
 func (m *Messenger) send(ctx context.Context, msg handlers.OutMessage) (int, error) {

@@ -35,8 +35,8 @@ func (e *inDoubtError) InDoubt() bool { return true }
 func (m *Messenger) SendOnce(ctx context.Context, msg handlers.OutMessage) (int, error) {
 	id, err := m.deliver(ctx, msg, m.paceOnce)
 	var doubt *inDoubtError
-	if err != nil && !errors.As(err, &doubt) && m.policy.judge(err).final {
-		err = fmt.Errorf("%w: %w", handlers.ErrUndeliverable, err)
+	if err != nil && !errors.As(err, &doubt) {
+		err = undeliverable(err, m.policy)
 	}
 	return id, m.scrub(err)
 }
@@ -86,11 +86,7 @@ func outcomeUnknown(err error) bool {
 // handlers.ErrUndeliverable, as Send's do, so the caller can deliver another
 // way. "Message is not modified" is success: the message already says this.
 func (m *Messenger) EditStrict(ctx context.Context, chatID int64, messageID int, text string, buttons [][]handlers.Button) error {
-	err := m.Edit(ctx, chatID, messageID, text, buttons)
-	if err != nil && m.policy.judge(err).final {
-		return fmt.Errorf("%w: %w", handlers.ErrUndeliverable, err)
-	}
-	return err
+	return undeliverable(m.Edit(ctx, chatID, messageID, text, buttons), m.policy)
 }
 
 // IsSupergroup reports whether chatID is a supergroup or channel: only

@@ -157,6 +157,8 @@ var (
 	// staffRelayed confirms, under a staff reply, that it goes to the
 	// resident (the outbox delivers it).
 	staffRelayed = "✅ 已转给居民（sent to the resident）"
+	// staffMessageRefused: Telegram refused one message to the resident
+	staffMessageRefused = "⚠️ 工单 %s：有一条发给居民的消息被 Telegram 拒收，未能送达，请换个方式再发一次。(Telegram refused a message to this ticket's resident; please send it another way.)"
 	// staffRelayedUnreachable replaces staffRelayed while the resident is
 	// known not to get the bot's messages.
 	staffRelayedUnreachable = "⚠️ 已记录到工单 %s，但居民目前收不到本机器人的消息（此前的消息未能送达），请通过电话或上门联系。(Recorded, but the resident has not been getting the bot's messages; please reach them another way.)"

@@ -94,6 +94,11 @@ type OutMessage struct {
 // pointless. Messengers wrap such errors with it.
 var ErrUndeliverable = errors.New("undeliverable")
 
+// ErrRecipientGone marks, besides ErrUndeliverable, a recipient who can get
+// no message at all (they blocked the bot or left Telegram), as opposed to
+// one message refused (a bad photo id).
+var ErrRecipientGone = errors.New("recipient cannot be reached")
+
 // Messenger delivers messages to users.
 type Messenger interface {
 	// Send delivers msg and returns the id of the (last) message sent.

@@ -19,10 +19,13 @@ const purposeUnreachable = "unreachable"
 // Staff were told "✅ 已转给居民" when their reply was queued, so the
 // ticket's chat hears of it, once a day per ticket, and the ticket's history
 // keeps it.
-func (h *Handler) ResidentUnreachable(ctx context.Context, m storage.OutboxMessage) error {
+func (h *Handler) ResidentUnreachable(ctx context.Context, m storage.OutboxMessage, cause error) error {
 	if m.TicketID == 0 || m.Purpose != purposeResident || h.Tickets == nil {
 		return nil
 	}
+	// one message refused (a bad photo) is not a resident gone: staff hear
+	// that this message failed, and later replies are confirmed as usual
+	gone := errors.Is(cause, ErrRecipientGone)
 	t, err := h.Tickets.Ticket(ctx, m.TicketID)
 	if errors.Is(err, storage.ErrNotFound) {
 		return nil
@@ -38,17 +41,23 @@ func (h *Handler) ResidentUnreachable(ctx context.Context, m storage.OutboxMessa
 	card := h.cardRef(ctx, t.ID, chat)
 	escChat, escCard := h.escalationRef(ctx, t) // the desk may have replied
 	now := h.Now()
-	if err := h.State.Set(ctx, unreachableKey(t.ResidentID), []byte("1"), unreachableTTL); err != nil {
-		h.Log.Warn("remember an unreachable resident", "ticket", t.ID, "err", err)
-	}
+	text := fmt.Sprintf(staffResidentUnreachable, t.Number())
 	key := fmt.Sprintf("ticket:%d:unreachable:%s", t.ID, now.Format("2006-01-02"))
+	if gone {
+		if err := h.State.Set(ctx, unreachableKey(t.ResidentID), []byte("1"), unreachableTTL); err != nil {
+			h.Log.Warn("remember an unreachable resident", "ticket", t.ID, "err", err)
+		}
+	} else {
+		text = fmt.Sprintf(staffMessageRefused, t.Number())
+		key = fmt.Sprintf("ticket:%d:refused:%d", t.ID, m.ID) // each failed message
+	}
 	_, err = h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
 		if cur.Party != t.Party {
 			return cur, nil, nil, nil // moved meanwhile: the next failure tells the new party
 		}
 		ev := tickets.Event{TicketID: cur.ID, Kind: tickets.EventUndelivered,
 			Text: "a message could not be delivered to the resident", At: now}
-		note := storage.OutboxMessage{Key: key, ChatID: chat, Text: fmt.Sprintf(staffResidentUnreachable, cur.Number()),
+		note := storage.OutboxMessage{Key: key, ChatID: chat, Text: text,
 			ReplyTo: card, TicketID: cur.ID, Purpose: purposeUnreachable, CreatedAt: now}
 		notes := []storage.OutboxMessage{note}
 		if escChat != 0 && escChat != chat {

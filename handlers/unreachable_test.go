@@ -1,10 +1,12 @@
 package handlers_test
 
 import (
+	"fmt"
 	"strings"
 	"testing"
 	"time"
 
+	"codesk/handlers"
 	"codesk/storage"
 	"codesk/tickets"
 )
@@ -26,7 +28,7 @@ func (f *ticketFixture) undeliverable(t *testing.T, residentID int64) int {
 		if err := f.db.MarkOutboxFailed(f.ctx, m.ID, "forbidden: bot was blocked by the user"); err != nil {
 			t.Fatal(err)
 		}
-		if err := f.h.ResidentUnreachable(f.ctx, m); err != nil {
+		if err := f.h.ResidentUnreachable(f.ctx, m, fmt.Errorf("%w: %w: forbidden: bot was blocked by the user", handlers.ErrUndeliverable, handlers.ErrRecipientGone)); err != nil {
 			t.Fatal(err)
 		}
 		n++
@@ -102,7 +104,7 @@ func TestStaffHearWhenTheResidentCannotBeReached(t *testing.T) {
 // A failed message that is not a ticket's (an FAQ answer) tells nobody.
 func TestAFailedMessageOfNoTicketTellsNoStaff(t *testing.T) {
 	f := newTicketFixture(t, nil)
-	if err := f.h.ResidentUnreachable(f.ctx, storage.OutboxMessage{ChatID: resident, Purpose: "resident"}); err != nil {
+	if err := f.h.ResidentUnreachable(f.ctx, storage.OutboxMessage{ChatID: resident, Purpose: "resident"}, handlers.ErrRecipientGone); err != nil {
 		t.Fatal(err)
 	}
 	if got := f.deliver(t); len(got) != 0 {
@@ -139,5 +141,36 @@ func TestTheDeskHearsOfAnUnreachableResidentOnAnEscalatedTicket(t *testing.T) {
 	}
 	if chats[pmChat] != 1 || chats[coChat] != 1 {
 		t.Errorf("notes per chat %v; want one for property management and one for the desk", chats)
+	}
+}
+
+// One message Telegram refuses (a bad photo id) is no resident gone: staff
+// hear that it failed, and their next reply is confirmed as usual.
+func TestARefusedMessageIsNoUnreachableResident(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	_, card := f.fileTicket(t, resident, "9号楼3单元水管漏水，楼道里全是水")
+	f.staffWrites(t, pmChat, pmMember, 70, card.SentMessageID, "师傅下午两点到")
+	due, err := f.db.DueOutbox(f.ctx, f.now, 100)
+	if err != nil {
+		t.Fatal(err)
+	}
+	for _, m := range due {
+		if m.ChatID == resident {
+			if err := f.db.MarkOutboxFailed(f.ctx, m.ID, "bad request"); err != nil {
+				t.Fatal(err)
+			}
+			if err := f.h.ResidentUnreachable(f.ctx, m, fmt.Errorf("%w: bad request: wrong file identifier", handlers.ErrUndeliverable)); err != nil {
+				t.Fatal(err)
+			}
+		}
+	}
+	notes := f.deliver(t)
+	onlyOne(t, notes, "refused note")
+	if !strings.Contains(notes[0].Text, "拒收") || strings.Contains(notes[0].Text, "屏蔽") {
+		t.Errorf("the note: %q", notes[0].Text)
+	}
+	f.staffWrites(t, pmChat, pmMember, 71, card.SentMessageID, "改成三点到")
+	if got := f.out.last(t).Text; !strings.Contains(got, "✅ 已转给居民") {
+		t.Errorf("the next reply after a refused message: %q", got)
 	}
 }

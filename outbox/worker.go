@@ -58,7 +58,7 @@ type Worker struct {
 	ProbeWindow int
 	// Undeliverable, when set, hears of each row that can never be sent
 	// (after it is marked failed), so whoever queued it can be told.
-	Undeliverable func(ctx context.Context, m storage.OutboxMessage) error
+	Undeliverable func(ctx context.Context, m storage.OutboxMessage, err error) error
 
 	wake chan struct{}
 	once sync.Once
@@ -306,9 +306,12 @@ func (w *Worker) deliver(ctx context.Context, m storage.OutboxMessage, claim sto
 			w.Log.Error("mark outbox row failed", "id", m.ID, "err", err)
 		}
 		if w.Undeliverable != nil {
-			if err := w.Undeliverable(context.WithoutCancel(ctx), m); err != nil {
-				w.Log.Error("report undeliverable outbox row", "id", m.ID, "key", m.Key, "err", err)
+			// bounded: a slow store must not hold up the chat's next rows
+			rctx, cancel := context.WithTimeout(context.WithoutCancel(ctx), undeliverableReportTimeout)
+			if rerr := w.Undeliverable(rctx, m, err); rerr != nil {
+				w.Log.Error("report undeliverable outbox row", "id", m.ID, "key", m.Key, "err", rerr)
 			}
+			cancel()
 		}
 		return true // it will never go; the chat's next rows may
 	case ctx.Err() != nil:
@@ -324,6 +327,9 @@ func (w *Worker) deliver(ctx context.Context, m storage.OutboxMessage, claim sto
 		return false
 	}
 }
+
+// undeliverableReportTimeout bounds the Undeliverable hook.
+const undeliverableReportTimeout = 10 * time.Second
 
 // retryAt makes row m due again at next after a failed attempt, which stays
 // unsettled when its outcome is unknown.

@@ -109,7 +109,7 @@ func TestFailuresAreRetriedInOrderAndUndeliverableOnesGiveUp(t *testing.T) {
 	}}
 	var gaveUp []string // keys the Undeliverable hook heard of
 	w := &outbox.Worker{Store: db, Messenger: m, Log: quiet, Now: clock,
-		Undeliverable: func(_ context.Context, m storage.OutboxMessage) error {
+		Undeliverable: func(_ context.Context, m storage.OutboxMessage, _ error) error {
 			gaveUp = append(gaveUp, m.Key)
 			return nil
 		}}
