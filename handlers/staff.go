@@ -399,8 +399,27 @@ func (h *Handler) cardBody(ctx context.Context, t tickets.Ticket) string {
 		if history := conversationSoFar(evs); history != "" {
 			body += "\n" + history
 		}
+	} else if reason := reopenReason(evs); reason != "" {
+		body += "\n" + fmt.Sprintf(staffCardReopenReason, reason) // as the reopened card first said
 	}
 	return body
+}
+
+// reopenReason is what the resident said with the latest reopen (the
+// dispute stored in the reopen's own update), or "".
+func reopenReason(evs []tickets.Event) string {
+	for i := len(evs) - 1; i >= 0; i-- {
+		e := evs[i]
+		if e.Kind == tickets.EventStatus && e.ToStatus == tickets.StatusReopened {
+			for _, d := range evs[i+1:] {
+				if d.Kind == tickets.EventResidentMessage && d.At.Equal(e.At) {
+					return d.Text
+				}
+			}
+			return ""
+		}
+	}
+	return ""
 }
 
 func staffName(in Incoming) string {

@@ -134,9 +134,13 @@ func TestTheDisputeTypedBeforeTheReopenReachesStaff(t *testing.T) {
 	f.say(t, resident, "怎么就说解决了，根本没人来清理")
 	f.press(t, resident, "r:reopen:"+id)
 	var toStaff []string
+	var reopenedCard int
 	for _, m := range f.deliver(t) {
 		if m.ChatID == pmChat {
 			toStaff = append(toStaff, m.Purpose+": "+m.Text)
+			if m.Purpose == "card" {
+				reopenedCard = m.SentMessageID
+			}
 		}
 	}
 	if got := strings.Join(toStaff, "\n"); strings.Count(got, "根本没人来清理") != 1 || !strings.Contains(got, "card: ") {
@@ -149,6 +153,11 @@ func TestTheDisputeTypedBeforeTheReopenReachesStaff(t *testing.T) {
 	}
 	if !onCard {
 		t.Errorf("the dispute is not on the reopened card: %q", toStaff)
+	}
+	// and stays there when the card is redrawn (claimed)
+	f.staffPress(t, pmChat, pmMember, reopenedCard, "s:claim:"+id)
+	if e := f.out.lastEdit(t); e.msg != reopenedCard || !strings.Contains(e.text, "根本没人来清理") {
+		t.Errorf("the claimed card lost the dispute: %+v", e)
 	}
 	// a second press (a redelivered update) adds nothing
 	f.press(t, resident, "r:reopen:"+id)
