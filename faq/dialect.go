@@ -44,7 +44,7 @@ var otherDialectsToMandarin = strings.NewReplacer(
 	"哪儿", "哪里", "这儿", "这里", "那儿", "那里", "门口儿", "门口", "事儿", "事",
 	"一块儿", "一起", "一会儿", "一会", "一点儿", "一点", "甭", "不用", "忒", "太",
 	// "a whiff of" before a smell: 一股子煤气味 is 有煤气味
-	"一股子", "有", "一股脑", "一股脑", "一股", "有",
+	"一股子", "有", "一股脑", "一股脑", "一股东", "一股东", "一股份", "一股份", "一股", "有",
 	// Shanghainese
 	"阿拉伯", "阿拉伯", "阿拉", "我们", "覅", "不要", "辰光", "时候", "事体", "事情",
 	// northeastern
@@ -84,6 +84,6 @@ func dropErhua(run string) string {
 
 // The characters around a 儿 that belongs to the word.
 const (
-	erhuaWordBefore = "女婴幼孤健宠胎少托侄男育患生产弃乳儿"
+	erhuaWordBefore = "女婴幼孤健宠胎少托侄男育患生产弃乳儿孙小一"
 	erhuaWordAfter  = "子童科女孙媳歌时戏化"
 )
