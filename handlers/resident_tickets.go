@@ -86,6 +86,11 @@ func (h *Handler) awaitedInput(ctx context.Context, in Incoming, chosen string) 
 	if err != nil {
 		return true, err
 	}
+	if a.Kind == awaitDetails && in.Kind == TextMessage && h.unrelatedReport(t, in.Text) {
+		// "the gym door is broken" while details for the lift ticket were
+		// awaited (a question came between): a report of its own
+		return false, nil
+	}
 	if a.Kind == awaitComment {
 		if in.Kind != TextMessage || h.FAQ.Match(in.Text).ID != "" {
 			// The comment is optional: a question the FAQ answers is a
@@ -603,4 +608,11 @@ func (h *Handler) cardRef(ctx context.Context, ticketID, chat int64) int {
 		return 0
 	}
 	return msg
+}
+
+// unrelatedReport: text reports, confidently, a problem of a category
+// unrelated to ticket t's.
+func (h *Handler) unrelatedReport(t tickets.Ticket, text string) bool {
+	r := h.Router.Route(text)
+	return r.Confidence >= clearlyAnotherConfidence && !relatedCategories(t.Category, r.Category) && h.Router.DescribesProblem(text)
 }

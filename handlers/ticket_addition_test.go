@@ -70,3 +70,24 @@ func TestAPlaceJustAfterAReportIsOfferedToIt(t *testing.T) {
 		t.Errorf("a place two hours later was offered to the report: %q", m.Text)
 	}
 }
+
+// Details awaited for a ticket: an unrelated report is not taken for them.
+func TestAnUnrelatedReportIsNoAwaitedDetail(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	lift, _ := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
+	f.press(t, resident, "r:add:"+itoa(lift.ID))
+	f.say(t, resident, "电梯什么时候换") // a question the FAQ answers, between
+	m := f.say(t, resident, "小区门口有人乱停车，堵住了消防通道")
+	if got := residentMessagesOf(t, f, lift.ID); len(got) != 0 {
+		t.Errorf("the parking report was added to the lift ticket: %q", got)
+	}
+	if !strings.Contains(m.Text, "乱停车") {
+		t.Errorf("the parking report is not drafted: %q", m.Text)
+	}
+	// details of the lift still are
+	f.press(t, resident, "r:add:"+itoa(lift.ID))
+	f.say(t, resident, "是2号梯，3楼的按钮")
+	if got := residentMessagesOf(t, f, lift.ID); len(got) != 1 {
+		t.Errorf("the lift's details: %q", got)
+	}
+}
