@@ -142,3 +142,16 @@ func TestAnEmergencyIsNeitherAnAnswerNorDetailsForAnotherTicket(t *testing.T) {
 		t.Errorf("the gas smell was added to the light ticket: %q", got)
 	}
 }
+
+// A report of a danger now reaches staff marked urgent; others do not.
+func TestADangerReachesStaffMarkedUrgent(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	_, gas := f.fileTicket(t, resident, "3号楼2单元楼道里有很浓的煤气味")
+	if !strings.Contains(gas.Text, "URGENT") {
+		t.Errorf("the gas card is not marked urgent:\n%s", gas.Text)
+	}
+	_, light := f.fileTicket(t, neighbour, "3号楼1单元楼道灯坏了")
+	if strings.Contains(light.Text, "URGENT") {
+		t.Errorf("the light card is marked urgent:\n%s", light.Text)
+	}
+}

@@ -187,6 +187,9 @@ func clip(s string, max int) string {
 // verbatim.
 func cardText(t tickets.Ticket, title string, cat text) string {
 	var b strings.Builder
+	if t.Status.Open() && emergencyIn(t.Text) != noEmergency {
+		b.WriteString(staffCardUrgent + "\n")
+	}
 	b.WriteString(title)
 	b.WriteString("\n")
 	fmt.Fprintf(&b, staffCardFields, cat.zh, cat.en,

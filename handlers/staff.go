@@ -9,6 +9,7 @@ import (
 	"strconv"
 	"strings"
 
+	"codesk/faq"
 	"codesk/parties"
 	"codesk/storage"
 	"codesk/tickets"
@@ -553,8 +554,12 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 	// a reply to a card goes to the resident as written: say so every time,
 	// or a remark meant for colleagues goes out unnoticed
 	confirm := staffRelayed
-	if h.residentUnreachable(ctx, t.ResidentID) {
+	switch {
+	case h.residentUnreachable(ctx, t.ResidentID):
 		confirm = fmt.Sprintf(staffRelayedUnreachable, t.Number())
+	case ticketLang(t, "") == "en" && faq.DetectLang(body) == "zh" && relayed == body:
+		// no model to translate: the English-speaking resident gets Chinese
+		confirm += "\n" + staffRelayedUntranslated
 	}
 	h.sendQuietly(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: confirm})
 	return true, nil

@@ -61,3 +61,18 @@ func TestAnInternalAlbumStaysAmongStaff(t *testing.T) {
 		t.Errorf("a photo of another album: %+v", got)
 	}
 }
+
+// Without a model, a Chinese reply to a resident who writes English goes
+// untranslated: staff are told so under it.
+func TestStaffHearWhenAReplyGoesUntranslated(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	_, card := f.fileTicket(t, resident, "The corridor light on the 5th floor of building 3 is broken")
+	f.staffWrites(t, pmChat, pmMember, 70, card.SentMessageID, "您好，请问是几楼？")
+	if got := f.out.last(t).Text; !strings.Contains(got, "已转给居民") || !strings.Contains(got, "没有翻译") {
+		t.Errorf("a Chinese reply to an English resident: %q", got)
+	}
+	f.staffWrites(t, pmChat, pmMember, 71, card.SentMessageID, "Which floor is it?")
+	if got := f.out.last(t).Text; strings.Contains(got, "没有翻译") {
+		t.Errorf("an English reply: %q", got)
+	}
+}

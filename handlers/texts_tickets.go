@@ -157,6 +157,11 @@ var (
 	// staffRelayed confirms, under a staff reply, that it goes to the
 	// resident (the outbox delivers it).
 	staffRelayed = "✅ 已转给居民（sent to the resident）"
+	// staffRelayedUntranslated: a Chinese reply went untranslated to a
+	// resident who writes English
+	staffRelayedUntranslated = "⚠️ 居民使用英文，这条中文回复没有翻译，居民可能看不懂，请尽量用英文再说一遍。(The resident writes English and this reply went untranslated.)"
+	// staffCardUrgent heads the card of a report that names a danger now
+	staffCardUrgent = "🚨 紧急 URGENT：居民描述的可能是正在发生的危险（火、燃气、困人、急病），请立即处理。"
 	// staffMessageRefused: Telegram refused one message to the resident
 	staffMessageRefused = "⚠️ 工单 %s：有一条发给居民的消息被 Telegram 拒收，未能送达，请换个方式再发一次。(Telegram refused a message to this ticket's resident; please send it another way.)"
 	// staffRelayedUnreachable replaces staffRelayed while the resident is
