@@ -16,14 +16,15 @@ import (
 var (
 	chaseRef = regexp.MustCompile(`我报的|我反映的|我投诉的|我提交的|上次报|之前报|报的那个|报修的|工单|我的报修|我的投诉|` +
 		`\bmy (ticket|report|complaint|request|repair)s?\b|\bi (reported|filed|complained)\b|\breported it\b`)
-	chaseAsk = regexp.MustCompile(`怎么还没|还没有?(修|处理|人|动静|回复|消息)|怎么样了|进度|到哪|有消息|催|多久|什么时候|` +
-		`\b(update|updates|status|still|when|how long|any news|progress|follow up|chasing)\b`)
+	chaseAsk = regexp.MustCompile(`怎么还没|还没有?(修|处理|人|动静|回复|消息)|怎么样了|进度|到哪|有消息|催|多久|什么时候|有人(管|处理|跟进)吗|` +
+		`\b(update|updates|status|still|when|how long|any news|progress|follow up|chasing|anyone handling|anybody handling|is anyone)\b`)
 	chaseAlone = regexp.MustCompile(`^(催一下|催一催|催催|催办|帮我催一下|any update|any updates|any news)$`)
 	// chaseOwn names the resident's own report outright: asked about with
 	// nothing open, the answer is still their tickets ("none yet", or how
 	// the last one ended), not an FAQ entry. "报修的流程…多久" is no chase.
 	chaseOwn = regexp.MustCompile(`我报的|我反映的|我投诉的|我提交的|上次报|之前报|我的(报修|投诉|工单)|` +
-		`\bmy (ticket|report|complaint|repair request)s?\b|\bi (reported|filed|complained)\b`)
+		`\bmy (ticket|report|complaint|repair request)s?\b|\bi (reported|filed|complained)\b|\bmy (\w+ )?(ticket|report)\b|` +
+		`\bwhen will (someone|somebody|anyone|they|the \w+) (come|come and|be here)\b`)
 )
 
 // chasing reports a message that asks after the resident's own report while
@@ -65,11 +66,12 @@ var (
 	disputeClosed = regexp.MustCompile(`(说|显示|标记?|标成|标为|怎么就|凭什么|为什么|为啥)(是|成|为|了)?(已经?)?(解决|办结|结案|修好|处理好|完成)|` +
 		`(工单|报修|投诉).{0,8}(解决|关闭|关了|结案|办结)|` +
 		`\b(marked|says|shows|set|closed|resolved) (it |my ticket |the ticket )?(as )?(resolved|closed|done|fixed|complete)\b|` +
+		`\b(closed|resolved) (my|the|this) (ticket|report|complaint)\b|` +
 		`\b(why|how) (is|was|did|has) (it|this|my ticket|the ticket|my report|the report)( been)? (resolved|closed)\b|` +
 		`\b(why|how come) (it s |its |is it |was it )?(resolved|closed|marked (as )?(resolved|done))\b|` +
 		`\b(ticket|report|repair|request|complaint)s? .{0,20}\b(resolved|closed)\b|\b(resolved|closed) .{0,20}\b(ticket|report|repair)\b`)
 	disputeNot = regexp.MustCompile(`没(有)?人来|没(有)?修|没(有)?解决|没(有)?处理|没(有)?弄好|根本|还是|依然|仍然|照样|凭什么|怎么就|` +
-		`\b(never|not|didn t|didnt|hasn t|hasnt|no one|nobody|still|wasn t|isn t|why)\b`)
+		`\b(never|not|didn t|didnt|hasn t|hasnt|no one|nobody|still|wasn t|isn t|why|nothing)\b`)
 	// a dispute in few words, with no "resolved" in it
 	disputeAlone = regexp.MustCompile(`^(还是|根本|怎么还|怎么还是|仍然|依然)(没|没有)(解决|修好|修|人来|处理)(啊|呀|嘛|呢)?$|` +
 		`^(it s |its |it is )?(still )?(not|never) (fixed|repaired|solved|resolved)( at all)?$|^still broken$|` +
@@ -96,25 +98,42 @@ func (h *Handler) disputedTicket(ctx context.Context, userID int64, text string)
 		return tickets.Ticket{}, false
 	}
 	now := h.Now()
-	var latest *tickets.Ticket
-	about := h.Router.Route(text).Category
-	for i, t := range tks { // newest first
+	// the one resolved last (its notice came last), of the category named
+	// if the text names one
+	var latest, latestAbout *tickets.Ticket
+	route := h.Router.Route(text)
+	about := route.Category
+	for i, t := range tks {
 		// a rated (closed) ticket can be disputed too, within the window
 		if (t.Status != tickets.StatusResolved && t.Status != tickets.StatusClosed) || !t.CanReopen(now) {
 			continue
 		}
-		if about != tickets.Uncategorized && t.Category == about {
-			return t, true // the problem named again: that ticket's
-		}
-		if latest == nil {
+		if latest == nil || t.ResolvedAt.After(*latest.ResolvedAt) {
 			latest = &tks[i]
 		}
+		if about != tickets.Uncategorized && t.Category == about && (latestAbout == nil || t.ResolvedAt.After(*latestAbout.ResolvedAt)) {
+			latestAbout = &tks[i]
+		}
 	}
-	if disputes && latest != nil {
+	switch {
+	case latestAbout != nil:
+		return *latestAbout, true // the problem named again: that ticket's
+	case latest == nil:
+		return tickets.Ticket{}, false
+	case disputes:
+		return *latest, true
+	case about == tickets.Uncategorized || route.Confidence < vagueRouteConfidence:
+		// "it's still broken", "it stopped working again": no thing named,
+		// so the thing last resolved
 		return *latest, true
 	}
 	return tickets.Ticket{}, false
 }
+
+// vagueRouteConfidence: below it a message names no thing of its own ("it's
+// still broken" routes to repairs at 0.55), so it is about what was last
+// resolved.
+const vagueRouteConfidence = 0.7
 
 // disputesResolution reports words that dispute any resolution ("还是没解决",
 // "why resolved?? nobody came"), whatever the ticket is about.

@@ -4,6 +4,7 @@ import (
 	"slices"
 	"strings"
 	"testing"
+	"time"
 
 	"codesk/handlers"
 )
@@ -166,5 +167,34 @@ func TestTheDisputeTypedBeforeTheReopenReachesStaff(t *testing.T) {
 	}
 	if got := residentMessagesOf(t, f, tk.ID); len(got) != 1 {
 		t.Errorf("the ticket's resident messages = %q; want the dispute", got)
+	}
+}
+
+// With two resolved tickets, a dispute naming no thing is about the one
+// resolved last; English disputes in everyday words are disputes.
+func TestADisputeIsAboutTheTicketResolvedLast(t *testing.T) {
+	for _, text := range []string{"nobody came to fix it", "it's still broken", "you closed my ticket but nothing was done", "it stopped working again an hour later"} {
+		f := newTicketFixture(t, nil)
+		lift, liftCard := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
+		light, lightCard := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+		f.staffPress(t, pmChat, pmMember, lightCard.SentMessageID, "s:resolve:"+itoa(light.ID))
+		f.now = f.now.Add(time.Minute)
+		f.staffPress(t, pmChat, pmMember, liftCard.SentMessageID, "s:resolve:"+itoa(lift.ID))
+		f.deliver(t)
+		m := f.say(t, resident, text)
+		if got := findData(t, m, "r:reopen:"); got != "r:reopen:"+itoa(lift.ID) {
+			t.Errorf("%q offers %s, want the lift ticket resolved last", text, got)
+		}
+	}
+}
+
+// Asking after one's own report in everyday English shows where it stands.
+func TestAskingAfterOnesReportInEnglish(t *testing.T) {
+	for _, text := range []string{"any update on my lift ticket?", "hello? anyone handling my report?", "when will someone come to fix my leak?"} {
+		f := newTicketFixture(t, nil)
+		tk, _ := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
+		if got := f.say(t, resident, text).Text; !strings.Contains(got, tk.Number()) {
+			t.Errorf("%q: %q; want the ticket's status", text, got)
+		}
 	}
 }
