@@ -195,6 +195,9 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 			h.holdDispute(ctx, in.UserID, t.ID, text)                    // staff hear it if reopened
 			return true, h.showTicket(ctx, in, t, ticketLang(t, chosen)) // with its reopen button
 		}
+		if t, ok := h.reopenedTicket(ctx, in.UserID, text); ok && !drafting {
+			return true, h.showTicket(ctx, in, t, ticketLang(t, chosen)) // with its reopen button
+		}
 		if t, ok := h.withdrawnTicket(ctx, in.UserID, text); ok && !drafting {
 			// "撤销工单", "不用修了": the button, not the words, withdraws it
 			lang := ticketLang(t, chosen)

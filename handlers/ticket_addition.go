@@ -33,8 +33,17 @@ func (h *Handler) continuedTicket(ctx context.Context, userID int64, text string
 		return tickets.Ticket{}, false
 	}
 	about := tickets.Uncategorized
-	if still {
-		about = h.Router.Route(text).Category
+	if r := h.Router.Route(text); still || (adds && r.Confidence >= anotherMatterConfidence) {
+		about = r.Category
+	}
+	if adds && about != tickets.Uncategorized {
+		// "update: the lift also makes a grinding noise": the lift ticket,
+		// not the newest one, when both are open
+		for _, t := range tks {
+			if t.Status.Open() && t.Category == about {
+				return t, true
+			}
+		}
 	}
 	now := h.Now()
 	for _, t := range tks { // newest first

@@ -91,3 +91,15 @@ func TestAnUnrelatedReportIsNoAwaitedDetail(t *testing.T) {
 		t.Errorf("the lift's details: %q", got)
 	}
 }
+
+// With several open tickets, an addition goes to the one it is about.
+func TestAnAdditionGoesToTheTicketItIsAbout(t *testing.T) {
+	for _, text := range []string{"update: the lift is now also making a grinding noise", "补充一下：电梯门也关不上了"} {
+		f := newTicketFixture(t, nil)
+		lift, _ := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
+		f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+		if m := f.say(t, resident, text); !strings.Contains(m.Text, lift.Number()) {
+			t.Errorf("%q offered to %q; want %s", text, m.Text, lift.Number())
+		}
+	}
+}

@@ -134,3 +134,47 @@ func (h *Handler) withdraw(ctx context.Context, in Incoming, t tickets.Ticket, l
 	h.redrawOtherCards(ctx, Incoming{}, updated) // no claim or resolve buttons on a withdrawn ticket
 	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtWithdrawn.f(lang, updated.Number())})
 }
+
+// reopenCue asks to reopen a resolved report.
+var reopenCue = regexp.MustCompile(`(重新打开|重开|再打开|重新处理)(这个|那个|我的|刚才的|#?\s*\d+\s*号?)?(工单|报修|报告|投诉)?|\breopen\b`)
+
+// reopenedTicket is the reopenable ticket a reopen request names: its
+// number, else the one of the category it names, else the one resolved last.
+func (h *Handler) reopenedTicket(ctx context.Context, userID int64, text string) (tickets.Ticket, bool) {
+	if !reopenCue.MatchString(faq.Normalize(text)) {
+		return tickets.Ticket{}, false
+	}
+	tks, err := h.Tickets.ResidentTickets(ctx, userID, 20)
+	if err != nil {
+		h.Log.Warn("list resident tickets for a reopen", "err", err)
+		return tickets.Ticket{}, false
+	}
+	now := h.Now()
+	n := namedTicketNumber(text)
+	r := h.Router.Route(text)
+	var latest, about *tickets.Ticket
+	for i, t := range tks {
+		if !t.CanReopen(now) {
+			continue
+		}
+		if n != "" {
+			if strconv.FormatInt(t.ID, 10) == n {
+				return t, true
+			}
+			continue
+		}
+		if latest == nil || t.ResolvedAt.After(*latest.ResolvedAt) {
+			latest = &tks[i]
+		}
+		if r.Confidence >= anotherMatterConfidence && t.Category == r.Category && (about == nil || t.ResolvedAt.After(*about.ResolvedAt)) {
+			about = &tks[i]
+		}
+	}
+	switch {
+	case about != nil:
+		return *about, true
+	case latest != nil:
+		return *latest, true
+	}
+	return tickets.Ticket{}, false
+}

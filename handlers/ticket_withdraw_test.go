@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"codesk/handlers"
 	"codesk/tickets"
@@ -69,6 +70,27 @@ func TestWithdrawingByNumberOffersThatTicket(t *testing.T) {
 		m := f.say(t, resident, text)
 		if got := findData(t, m, "r:withdraw:"); got != "r:withdraw:"+itoa(first.ID) {
 			t.Errorf("%q offers %s, want ticket %d", text, got, first.ID)
+		}
+	}
+}
+
+// Asked in words to reopen, the resident gets the ticket with its reopen
+// button: the one named by number, else by what it is about.
+func TestAReopenAskedInWordsShowsTheTicketToReopen(t *testing.T) {
+	for text, want := range map[string]string{"reopen #1": "lift", "please reopen ticket 1": "lift", "重新打开1号工单": "lift", "reopen my lift ticket": "lift", "please reopen it": "light"} {
+		f := newTicketFixture(t, nil)
+		lift, liftCard := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
+		light, lightCard := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+		f.staffPress(t, pmChat, pmMember, liftCard.SentMessageID, "s:resolve:"+itoa(lift.ID))
+		f.now = f.now.Add(time.Minute)
+		f.staffPress(t, pmChat, pmMember, lightCard.SentMessageID, "s:resolve:"+itoa(light.ID))
+		f.deliver(t)
+		id := lift.ID
+		if want == "light" {
+			id = light.ID
+		}
+		if got := findData(t, f.say(t, resident, text), "r:reopen:"); got != "r:reopen:"+itoa(id) {
+			t.Errorf("%q offers %s, want the %s ticket", text, got, want)
 		}
 	}
 }
