@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"regexp"
+	"strconv"
 	"strings"
 
 	"codesk/faq"
@@ -16,12 +17,15 @@ import (
 var (
 	// starsTyped: a number of stars or points first ("5星", "四颗星",
 	// "3分", "5 stars"); the rest may thank or comment
-	starsTyped = regexp.MustCompile(`^([1-5]|一|二|两|三|四|五)\s*(颗星|星|分|stars?\b|out of 5\b)`)
+	starsTyped = regexp.MustCompile(`^([1-5]|一|二|两|三|四|五|one|two|three|four|five)\s*(颗星|星|分|stars?\b|out of 5\b)`)
+	// outOf: "4/5", "10/10" as typed (normalising drops the slash)
+	outOf = regexp.MustCompile(`^\s*(\d{1,2})\s*/\s*(5|10)\s*[!.。！]*\s*$`)
 	// allStars: only star emoji
 	allStars = regexp.MustCompile(`^(⭐|🌟|★)+$`)
 )
 
-var chineseDigit = map[string]int{"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5}
+var chineseDigit = map[string]int{"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5,
+	"one": 1, "two": 2, "three": 3, "four": 4, "five": 5}
 
 // satisfactionWords are whole messages that grade the work, longest first
 // where one contains another.
@@ -30,14 +34,23 @@ var satisfactionWords = []struct {
 	stars int
 }{
 	{[]string{"非常不满意", "很不满意", "特别不满意", "太差了", "很差", "差评", "very poor", "terrible", "awful", "very bad", "very dissatisfied"}, 1},
-	{[]string{"不太满意", "不怎么满意", "不满意", "not satisfied", "unsatisfied", "dissatisfied", "poor", "not good"}, 2},
+	{[]string{"不太满意", "不怎么满意", "不满意", "not satisfied", "unsatisfied", "dissatisfied", "poor", "not good", "not happy", "not happy with the service"}, 2},
 	{[]string{"一般", "还行", "凑合", "马马虎虎", "so so", "average", "okay i guess"}, 3},
-	{[]string{"非常满意", "很满意", "特别满意", "十分满意", "太满意了", "超级满意", "满分", "五星好评", "好评", "very satisfied", "excellent", "very good", "great job", "perfect"}, 5},
-	{[]string{"挺满意", "比较满意", "还算满意", "满意", "satisfied", "good job"}, 4},
+	{[]string{"非常满意", "很满意", "特别满意", "十分满意", "太满意了", "超级满意", "满分", "五星好评", "好评", "very satisfied", "excellent", "very good", "great job", "perfect", "very happy"}, 5},
+	{[]string{"挺满意", "比较满意", "还算满意", "满意", "satisfied", "good job", "happy with it"}, 4},
 }
 
 // typedRating reads a rating from text, or 0.
 func typedRating(text string) int {
+	if m := outOf.FindStringSubmatch(strings.TrimSpace(thanksTail.ReplaceAllString(strings.ToLower(text), ""))); m != nil {
+		n, _ := strconv.Atoi(m[1])
+		if m[2] == "10" {
+			n = (n + 1) / 2
+		}
+		if n >= 1 && n <= 5 {
+			return n
+		}
+	}
 	s := strings.TrimSpace(faq.Normalize(text))
 	if allStars.MatchString(strings.ReplaceAll(strings.TrimSpace(text), " ", "")) {
 		return min(5, strings.Count(text, "⭐")+strings.Count(text, "🌟")+strings.Count(text, "★"))

@@ -11,7 +11,7 @@ import (
 // At the rating prompt, a typed rating rates the ticket instead of starting
 // a new report; with nothing to rate, it is no rating.
 func TestARatingTypedAtTheRatingPromptRates(t *testing.T) {
-	for text, stars := range map[string]int{"5星，谢谢师傅": 5, "很满意": 5, "不满意": 2, "three stars": 0, "3 stars": 3} {
+	for text, stars := range map[string]int{"5星，谢谢师傅": 5, "很满意": 5, "不满意": 2, "three stars": 3, "3 stars": 3, "three floors up": 0} {
 		f := newTicketFixture(t, nil)
 		tk, card := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
 		f.staffWrites(t, pmChat, pmMember, 70, card.SentMessageID, "师傅已经换好灯泡了")
