@@ -298,6 +298,9 @@ func (h *Handler) setLanguage(ctx context.Context, chatID, userID int64, lang st
 	if err := h.Residents.SetResidentLanguage(ctx, userID, lang); err != nil {
 		return fmt.Errorf("set language of %d: %w", userID, err)
 	}
+	if h.ticketsEnabled() {
+		h.retellTicketLanguage(ctx, userID, lang)
+	}
 	return h.send(ctx, OutMessage{ChatID: chatID, Text: txtLanguageSet.in(lang)})
 }
 

@@ -5,6 +5,7 @@ import (
 	"strings"
 	"testing"
 
+	"codesk/faq"
 	"codesk/handlers"
 )
 
@@ -74,5 +75,18 @@ func TestStaffHearWhenAReplyGoesUntranslated(t *testing.T) {
 	f.staffWrites(t, pmChat, pmMember, 71, card.SentMessageID, "Which floor is it?")
 	if got := f.out.last(t).Text; strings.Contains(got, "没有翻译") {
 		t.Errorf("an English reply: %q", got)
+	}
+}
+
+// After /lang, notices about the resident's tickets come in the language
+// chosen, not the one the report was written in.
+func TestLangChangesTheLanguageOfTicketNotices(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "3号楼电梯坏了，按钮没反应")
+	f.say(t, resident, "/lang en")
+	f.staffWrites(t, pmChat, pmMember, 70, card.SentMessageID, "Which floor is it?")
+	got := residentMessages(f.deliver(t), resident)
+	if len(got) != 1 || !strings.Contains(got[0].Text, tk.Number()) || faq.DetectLang(strings.ReplaceAll(got[0].Text, "Which floor is it?", "")) != "en" {
+		t.Errorf("the relay after /lang en: %+v", got)
 	}
 }
