@@ -6,6 +6,7 @@ import (
 	"errors"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -31,7 +32,10 @@ const (
 
 // followUp is a resident's message held while they choose where it goes.
 type followUp struct {
-	TicketID  int64    `json:"ticket_id"`
+	TicketID int64 `json:"ticket_id"`
+	// Others are other open tickets staff wrote about lately, offered too:
+	// the answer may be for any of them
+	Others    []int64  `json:"others,omitempty"`
 	UpdateID  int64    `json:"update_id"` // of the message: the relay's idempotency key
 	MessageID int      `json:"message_id"`
 	Kind      int      `json:"kind"`
@@ -94,7 +98,16 @@ func (h *Handler) staffAskedLast(ctx context.Context, userID int64) bool {
 // ticket. Losing it only means the resident's next message is not offered
 // to the ticket, so a failure is logged, not returned.
 func (h *Handler) noteConversation(ctx context.Context, residentID, ticketID int64) {
-	err := h.State.Set(ctx, conversationKey(residentID), []byte(strconv.FormatInt(ticketID, 10)), conversationTTL)
+	// the tickets staff wrote about lately, the latest first
+	ids := []string{strconv.FormatInt(ticketID, 10)}
+	if before, ok, err := h.State.Get(ctx, conversationKey(residentID)); err == nil && ok {
+		for _, id := range strings.Fields(string(before)) {
+			if id != ids[0] && len(ids) < maxConversations {
+				ids = append(ids, id)
+			}
+		}
+	}
+	err := h.State.Set(ctx, conversationKey(residentID), []byte(strings.Join(ids, " ")), conversationTTL)
 	if err != nil {
 		h.Log.Warn("remember conversation", "ticket", ticketID, "err", err)
 	}
@@ -116,20 +129,27 @@ func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen 
 	if err != nil || !ok {
 		return false, err
 	}
-	id, err := strconv.ParseInt(string(data), 10, 64)
-	if err != nil {
+	var open []tickets.Ticket // the tickets staff wrote about, still open, latest first
+	for _, field := range strings.Fields(string(data)) {
+		id, err := strconv.ParseInt(field, 10, 64)
+		if err != nil {
+			continue
+		}
+		t, err := h.ownTicket(ctx, in.UserID, id)
+		if errors.Is(err, errStale) {
+			continue
+		}
+		if err != nil {
+			return false, err
+		}
+		if t.Status.Open() {
+			open = append(open, t)
+		}
+	}
+	if len(open) == 0 {
 		return false, h.State.Delete(ctx, conversationKey(in.UserID))
 	}
-	t, err := h.ownTicket(ctx, in.UserID, id)
-	if errors.Is(err, errStale) {
-		return false, h.State.Delete(ctx, conversationKey(in.UserID))
-	}
-	if err != nil {
-		return false, err
-	}
-	if !t.Status.Open() {
-		return false, h.State.Delete(ctx, conversationKey(in.UserID))
-	}
+	t := open[0]
 	text := strings.TrimSpace(in.Text)
 	if in.Kind == TextMessage && (typedReplyYes(text) || typedNo(text)) {
 		if handled, err := h.typedFollowUpChoice(ctx, in, text, chosen); handled || err != nil {
@@ -145,15 +165,21 @@ func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen 
 		}
 	}
 	lang := ticketLang(t, chosen)
-	return true, h.offerToTicket(ctx, in, t, chosen, txtFollowUpAsk.f(lang, t.Number(), parties.InSentence(t.Party, lang)))
+	return true, h.offerToTicket(ctx, in, t, chosen, txtFollowUpAsk.f(lang, t.Number(), parties.InSentence(t.Party, lang)), open[1:]...)
 }
+
+// maxConversations bounds the tickets an answer is offered to.
+const maxConversations = 3
 
 // offerToTicket holds the resident's message and asks, with buttons,
 // whether it goes to ticket t (ask is the question); a typed yes or no
 // answers too (typedFollowUpChoice).
-func (h *Handler) offerToTicket(ctx context.Context, in Incoming, t tickets.Ticket, chosen, ask string) error {
+func (h *Handler) offerToTicket(ctx context.Context, in Incoming, t tickets.Ticket, chosen, ask string, others ...tickets.Ticket) error {
 	text := strings.TrimSpace(in.Text)
 	f := followUp{TicketID: t.ID, UpdateID: in.UpdateID, MessageID: in.MessageID, Kind: int(in.Kind), Text: text, PhotoIDs: in.PhotoIDs}
+	for _, o := range others {
+		f.Others = append(f.Others, o.ID)
+	}
 	enc, err := json.Marshal(f)
 	if err != nil {
 		return fmt.Errorf("encode follow-up: %w", err)
@@ -174,11 +200,14 @@ func (h *Handler) offerToTicket(ctx context.Context, in Incoming, t tickets.Tick
 		other = txtFollowUpNewConcern
 	}
 	id64, msg := strconv.FormatInt(t.ID, 10), ":"+strconv.Itoa(in.MessageID)
-	return h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: ask,
-		Buttons: [][]Button{
-			{{Text: txtFollowUpSend.f(lang, t.Number()), Data: "r:conv:" + id64 + ":y" + msg}},
-			{{Text: other.in(lang), Data: "r:conv:" + id64 + ":n" + msg}},
-		}})
+	rows := [][]Button{{{Text: txtFollowUpSend.f(lang, t.Number()), Data: "r:conv:" + id64 + ":y" + msg}}}
+	for _, o := range others {
+		// "Yes, to ticket #1 (lifts)": staff wrote about that one too
+		rows = append(rows, []Button{{Text: txtFollowUpSendOther.f(lang, o.Number(), h.categoryText(o.Category).in(lang)),
+			Data: "r:conv:" + strconv.FormatInt(o.ID, 10) + ":y" + msg}})
+	}
+	rows = append(rows, []Button{{Text: other.in(lang), Data: "r:conv:" + id64 + ":n" + msg}})
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: ask, Buttons: rows})
 }
 
 // followUpChoice serves "r:conv:<ticketID>:y|n:<messageID>": the held
@@ -196,7 +225,8 @@ func (h *Handler) followUpChoice(ctx context.Context, in Incoming, ticketID int6
 		return fmt.Errorf("load follow-up of %d: %w", in.UserID, err)
 	}
 	var f followUp
-	if !ok || json.Unmarshal(data, &f) != nil || f.TicketID != ticketID || (choice != "y" && choice != "n") {
+	if !ok || json.Unmarshal(data, &f) != nil || (f.TicketID != ticketID && !slices.Contains(f.Others, ticketID)) ||
+		(choice != "y" && choice != "n") {
 		return errStale
 	}
 	t, err := h.ownTicket(ctx, in.UserID, ticketID)

@@ -139,3 +139,25 @@ func TestATypedYesAnswersTheBotsLatestQuestion(t *testing.T) {
 		}
 	}
 }
+
+// Staff wrote about two tickets: an answer is offered to the latest, and to
+// the other too, by its own button.
+func TestAnAnswerCanGoToEitherTicketStaffWroteAbout(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	lift, liftCard := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
+	light, lightCard := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+	f.staffWrites(t, pmChat, pmMember, 80, liftCard.SentMessageID, "电梯停在几楼？")
+	f.staffWrites(t, pmChat, pmMember, 81, lightCard.SentMessageID, "明天派人去换灯")
+	f.deliver(t)
+	m := f.send(t, handlers.Incoming{UserID: resident, UpdateID: 9101, MessageID: 95, Kind: handlers.TextMessage, Text: "停在7楼"})
+	if !strings.Contains(m.Text, light.Number()) {
+		t.Fatalf("the offer: %q", m.Text)
+	}
+	f.press(t, resident, findData(t, m, "r:conv:"+itoa(lift.ID)+":y"))
+	if got := residentMessagesOf(t, f, lift.ID); len(got) != 1 || !strings.Contains(got[0], "7楼") {
+		t.Errorf("the lift ticket got %q", got)
+	}
+	if got := residentMessagesOf(t, f, light.ID); len(got) != 0 {
+		t.Errorf("the light ticket got %q", got)
+	}
+}
