@@ -155,3 +155,21 @@ func TestADangerReachesStaffMarkedUrgent(t *testing.T) {
 		t.Errorf("the light card is marked urgent:\n%s", light.Text)
 	}
 }
+
+// A danger goes to the property company's duty staff, whatever else the
+// words suggest.
+func TestADangerGoesToThePropertyCompany(t *testing.T) {
+	for text, category := range map[string]string{"the neighbours flat is on fire": "", "邻居家着火了，浓烟很大": "", "我妈被困在电梯里了": "电梯"} {
+		f := newTicketFixture(t, nil)
+		preview := f.say(t, resident, text)
+		if !strings.Contains(preview.Text, "确认发送吗") && !strings.Contains(preview.Text, "Send it?") {
+			preview = f.say(t, resident, "跳过") // the place, when asked
+		}
+		if !strings.Contains(preview.Text, "【物业】") && !strings.Contains(preview.Text, "property management") {
+			t.Errorf("%q: not to the property company: %q", text, preview.Text)
+		}
+		if category != "" && !strings.Contains(preview.Text, category) {
+			t.Errorf("%q: want the %s category: %q", text, category, preview.Text)
+		}
+	}
+}

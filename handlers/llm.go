@@ -137,12 +137,39 @@ func (h *Handler) entries(ids []string) []faq.Entry {
 
 // route decides where a concern (or a question for the desk) goes.
 func (h *Handler) route(ctx context.Context, text string) tickets.Decision {
+	if e := emergencyIn(text); e == fireEmergency || e == gasEmergency || e == trappedEmergency {
+		return emergencyRoute(h.Router.Route(text), e, h.Router.Categories())
+	}
 	dec, byModel, err := RouteConcern(ctx, h.Router, h.LLM, h.llmRouteDeadline(), text)
 	if err != nil {
 		h.logModelFallback(ctx, "route", err)
 	} else if byModel {
 		h.Log.InfoContext(ctx, "concern routed with the model's help", "party", dec.Party, "category", dec.Category)
 	}
+	return dec
+}
+
+// emergencyRoute sends a fire, a gas smell or someone trapped in a lift to
+// the property company, whose duty staff act at any hour ("the neighbours'
+// flat is on fire" read as a neighbours' dispute): a lift's category for
+// someone trapped, the router's own when it is the company's, else the
+// company's catch-all for facilities.
+func emergencyRoute(dec tickets.Decision, e emergency, cats []tickets.Category) tickets.Decision {
+	want := ""
+	switch {
+	case e == trappedEmergency:
+		want = "lifts"
+	case dec.Party != parties.PropertyManagement:
+		want = "facilities"
+	}
+	if want != "" {
+		for _, c := range cats {
+			if c.ID == want && c.Party == parties.PropertyManagement {
+				dec.Category = c.ID
+			}
+		}
+	}
+	dec.Party, dec.Confidence = parties.PropertyManagement, 1
 	return dec
 }
 

@@ -75,7 +75,8 @@ func (h *Handler) CheckSLA(ctx context.Context, now time.Time, policy SLAPolicy)
 		return 0, 0, nil
 	}
 	policy = policy.withDefaults()
-	list, err := h.Tickets.UnclaimedTickets(ctx, now.Add(-min(policy.RemindAfter, policy.EscalateAfter)))
+	// urgent tickets are due sooner (checkTicketSLA): list from their delay
+	list, err := h.Tickets.UnclaimedTickets(ctx, now.Add(-min(policy.RemindAfter, policy.EscalateAfter)/urgentSpeedUp))
 	if err != nil {
 		return 0, 0, fmt.Errorf("sla: unclaimed tickets: %w", err)
 	}
@@ -99,9 +100,16 @@ func (h *Handler) CheckSLA(ctx context.Context, now time.Time, policy SLAPolicy)
 	return reminded, escalated, errors.Join(errs...)
 }
 
+// urgentSpeedUp divides the SLA's delays for a report of a danger now.
+const urgentSpeedUp = 4
+
 // checkTicketSLA reminds about and escalates one ticket as due; t is the
 // ticket as listed, re-checked under the row lock.
 func (h *Handler) checkTicketSLA(ctx context.Context, t tickets.Ticket, now time.Time, policy SLAPolicy) (reminded, escalated bool, err error) {
+	if emergencyIn(t.Text) != noEmergency {
+		// a danger reported now is chased four times as fast
+		policy.RemindAfter, policy.EscalateAfter = policy.RemindAfter/urgentSpeedUp, policy.EscalateAfter/urgentSpeedUp
+	}
 	since := t.StatusChangedAt
 	age := now.Sub(since)
 	remindDue := age >= policy.RemindAfter && !inCycle(t.RemindedAt, since)

@@ -398,3 +398,14 @@ func TestADeskTicketsEscalationTellsTheResidentNothingNew(t *testing.T) {
 		t.Errorf("the resident of a desk ticket was told %q", told[0].Text)
 	}
 }
+
+// A report of a danger now is chased four times as fast.
+func TestAnUrgentTicketIsChasedSooner(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	f.fileTicket(t, resident, "3号楼2单元楼道里有很浓的煤气味")
+	f.fileTicket(t, neighbour, "3号楼1单元楼道灯坏了")
+	f.now = f.now.Add(slaPolicy.RemindAfter/4 + time.Minute)
+	f.checkSLA(t, 1, 0) // the gas ticket only
+	f.now = f.now.Add(slaPolicy.EscalateAfter/4 - slaPolicy.RemindAfter/4)
+	f.checkSLA(t, 1, 1) // the gas ticket escalated at a quarter of the delay; the light one reminded on time
+}
