@@ -23,8 +23,8 @@ var (
 	// nothing open, the answer is still their tickets ("none yet", or how
 	// the last one ended), not an FAQ entry. "报修的流程…多久" is no chase.
 	chaseOwn = regexp.MustCompile(`我报的|我反映的|我投诉的|我提交的|上次报|之前报|我的(报修|投诉|工单)|` +
-		`\bmy (ticket|report|complaint|repair request)s?\b|\bi (reported|filed|complained)\b|\bmy (\w+ )?(ticket|report)\b|` +
-		`\bwhen will (someone|somebody|anyone|they|the \w+) (come|come and|be here)\b`)
+		`\bmy (ticket|report|complaint|repair request)s?\b|\bi (reported|filed|complained)\b|\bmy (lift|elevator|leak|light|lights|door|noise|repair) (ticket|report)\b|` +
+		`\bwhen will (someone|somebody|anyone|the (plumber|electrician|repairman|technician|worker|workers)) (come|be here)( to (fix|repair|look|check))?\b`)
 )
 
 // chasing reports a message that asks after the resident's own report while
@@ -71,7 +71,7 @@ var (
 		`\b(why|how come) (it s |its |is it |was it )?(resolved|closed|marked (as )?(resolved|done))\b|` +
 		`\b(ticket|report|repair|request|complaint)s? .{0,20}\b(resolved|closed)\b|\b(resolved|closed) .{0,20}\b(ticket|report|repair)\b`)
 	disputeNot = regexp.MustCompile(`没(有)?人来|没(有)?修|没(有)?解决|没(有)?处理|没(有)?弄好|根本|还是|依然|仍然|照样|凭什么|怎么就|` +
-		`\b(never|not|didn t|didnt|hasn t|hasnt|no one|nobody|still|wasn t|isn t|why|nothing)\b`)
+		`\b(never|not|didn t|didnt|hasn t|hasnt|no one|nobody|still|wasn t|isn t|why)\b|\bnothing (was |has been |got )?(done|fixed|happened|changed)\b`)
 	// a dispute in few words, with no "resolved" in it
 	disputeAlone = regexp.MustCompile(`^(还是|根本|怎么还|怎么还是|仍然|依然)(没|没有)(解决|修好|修|人来|处理)(啊|呀|嘛|呢)?$|` +
 		`^(it s |its |it is )?(still )?(not|never) (fixed|repaired|solved|resolved)( at all)?$|^still broken$|` +
@@ -122,12 +122,22 @@ func (h *Handler) disputedTicket(ctx context.Context, userID int64, text string)
 		return tickets.Ticket{}, false
 	case disputes:
 		return *latest, true
-	case about == tickets.Uncategorized || route.Confidence < vagueRouteConfidence:
+	case (about == tickets.Uncategorized || route.Confidence < vagueRouteConfidence) && !anyOpen(tks):
 		// "it's still broken", "it stopped working again": no thing named,
-		// so the thing last resolved
+		// so the thing last resolved (with one open, it may be about that)
 		return *latest, true
 	}
 	return tickets.Ticket{}, false
+}
+
+// anyOpen: one of tks is open.
+func anyOpen(tks []tickets.Ticket) bool {
+	for _, t := range tks {
+		if t.Status.Open() {
+			return true
+		}
+	}
+	return false
 }
 
 // vagueRouteConfidence: below it a message names no thing of its own ("it's

@@ -116,15 +116,23 @@ func (h *Handler) startIntake(ctx context.Context, in Incoming, chosen, lang, te
 // text that reads as a concern. handled is false for everything else, which
 // is then treated as a question.
 func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang string) (handled bool, err error) {
-	if in.ReplyTo != 0 {
+	// a danger now is its own report, unless the resident has an open
+	// ticket about the same danger ("还是有煤气味" answering staff's "现在还有
+	// 味道吗？" is more of that one)
+	danger := noEmergency
+	if t := strings.TrimSpace(in.Text); t != "" && (in.Kind == TextMessage || in.Kind == PhotoMessage) {
+		danger = emergencyIn(t)
+	}
+	sameDanger := danger != noEmergency && h.openTicketAbout(ctx, in.UserID, danger)
+	if in.ReplyTo != 0 && (danger == noEmergency || sameDanger) {
 		if handled, err := h.residentReply(ctx, in, chosen); handled || err != nil {
 			return handled, err
 		}
 	}
-	if t := strings.TrimSpace(in.Text); in.ReplyTo == 0 && t != "" && emergencyIn(t) != noEmergency {
-		// a danger now is its own report: not an answer to staff ("is this
-		// for ticket #1?") nor details awaited for another ticket
-		in.notForTicket = true
+	if danger != noEmergency && !sameDanger {
+		// not an answer to staff ("is this for ticket #1?") about another
+		// matter, nor details awaited for another ticket
+		in.ReplyTo, in.notForTicket = 0, true
 		if err := h.State.Delete(ctx, awaitKey(in.UserID)); err != nil {
 			return true, fmt.Errorf("clear awaited input: %w", err)
 		}
@@ -186,7 +194,7 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 		if h.chasing(ctx, in.UserID, text) {
 			return true, h.myTickets(ctx, in, lang) // where their report stands
 		}
-		if e := emergencyIn(text); e != noEmergency && e != trappedEmergency && !drafting {
+		if e := emergencyIn(text); e != noEmergency && e != trappedEmergency && !drafting && !sameDanger {
 			// after the safety advice, a fire, gas or someone hurt is for
 			// the staff to know now, not for an FAQ search
 			return true, h.startIntake(ctx, in, chosen, lang, text)
@@ -201,7 +209,7 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 		if t, ok := h.withdrawnTicket(ctx, in.UserID, text); ok && !drafting {
 			// "撤销工单", "不用修了": the button, not the words, withdraws it
 			lang := ticketLang(t, chosen)
-			return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtWithdrawAsk.f(lang, t.Number()), Buttons: [][]Button{withdrawButton(t, lang)}})
+			return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtWithdrawAsk.f(lang, t.Number(), h.categoryText(t.Category).in(lang)), Buttons: [][]Button{withdrawButton(t, lang)}})
 		}
 		if t, ok := h.continuedTicket(ctx, in.UserID, text); ok && !in.notForTicket && !drafting {
 			lang := ticketLang(t, chosen)
@@ -428,7 +436,7 @@ var (
 )
 
 // notNowPattern: "先不发了", "暂时不报了": a cancel with a softener.
-var notNowPattern = regexp.MustCompile(`^(先|暂时|还是|那就|那)?(不发|不报|不提交|别发|不用发|不用报)(了|吧|啦)?$`)
+var notNowPattern = regexp.MustCompile(`^(哦|噢|啊)?(不对)?\s*(算了)?\s*(先|暂时|还是|那就|那|这个|这条)?(不发|不报|不提交|别发|不用发|不用报|不弄|不要发|不报告)(了|吧|啦)?(吧)?$|^算了吧?$|^(nah|no|ok|actually)?\s*(forget it|don t send it|do not send it|dont send it)$`)
 
 // laterWords put off the step's question: at the preview they cancel, at the
 // place question they skip it ("later" is no reason to lose the report).

@@ -160,7 +160,11 @@ func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen 
 		if text == "" || runeLen(text) > MaxQuestionRunes {
 			return false, nil // answerQuestion says why
 		}
-		if k := classifySmallTalk(text); (k != notSmallTalk && k != settled) || (asksOutright(text) && h.FAQ.Match(text).ID != "") {
+		k := classifySmallTalk(text)
+		// "ok", "好的", "行" after staff asked ("can we come at 3?") answer
+		// them: offered like any answer, not taken for a goodbye
+		answersStaff := (k == goodbye || k == thanks) && h.staffAskedLast(ctx, in.UserID)
+		if (k != notSmallTalk && k != settled && !answersStaff) || (asksOutright(text) && h.FAQ.Match(text).ID != "") {
 			return false, nil // a greeting, or a question the FAQ answers; "修好了" is for the staff
 		}
 	}

@@ -9,6 +9,7 @@ import (
 	"strings"
 	"time"
 
+	"codesk/faq"
 	"codesk/parties"
 	"codesk/storage"
 	"codesk/tickets"
@@ -92,7 +93,7 @@ func (h *Handler) awaitedInput(ctx context.Context, in Incoming, chosen string) 
 		return false, nil
 	}
 	if a.Kind == awaitComment {
-		if in.Kind != TextMessage || h.FAQ.Match(in.Text).ID != "" {
+		if in.Kind != TextMessage || h.FAQ.Match(in.Text).ID != "" || h.notAComment(t, in.Text) {
 			// The comment is optional: a question the FAQ answers is a
 			// question, not a comment.
 			return false, nil
@@ -615,4 +616,15 @@ func (h *Handler) cardRef(ctx context.Context, ticketID, chat int64) int {
 func (h *Handler) unrelatedReport(t tickets.Ticket, text string) bool {
 	r := h.Router.Route(text)
 	return r.Confidence >= clearlyAnotherConfidence && !relatedCategories(t.Category, r.Category) && h.Router.DescribesProblem(text)
+}
+
+// notAComment: text after a rating that is no comment on the rated ticket:
+// a question, a report of something else, the fault back ("the lamp is out
+// again, please reopen"), a reopen asked for. The comment is optional.
+func (h *Handler) notAComment(t tickets.Ticket, text string) bool {
+	s := faq.Normalize(text)
+	r := h.Router.Route(text)
+	otherReport := r.Confidence >= clearlyAnotherConfidence && r.Category != t.Category && h.complains(text)
+	return asksOutright(text) || otherReport || disputesResolution(text) ||
+		(stillCue.MatchString(s) && h.complains(text)) || reopenCue.MatchString(s)
 }

@@ -19,7 +19,8 @@ import (
 // button first: a typed sentence is too easily meant otherwise.
 
 // withdrawCue asks to withdraw a sent report.
-var withdrawCue = regexp.MustCompile(`(撤销|撤回|取消|删除|作废|关闭|不要了?)(这个|那个|我的|刚才的|#?\s*\d+\s*号?)?(工单|报修|报告|投诉|反映)|` +
+var withdrawCue = regexp.MustCompile(`(撤销|撤回|取消|删除|作废|关闭|不要了?)(这个|那个|我的|刚才的|#?\s*\d+\s*号?|[^\s，。的]{1,6}的)?(工单|报修|报告|投诉|反映)|(不要|不想|不用)(再)?投诉了|` +
+	`\b(don t|do not|dont) need (the|my|this|that) (repair|ticket|report|request)( anymore| any more)?\b|` +
 	`(工单|报修)(不要了|撤销|撤回|取消)|不用(修|来|处理)了|` +
 	`\b(cancel|withdraw|close|delete) (my |the |this |that )?(ticket|report|complaint|request)\b`)
 
@@ -33,7 +34,9 @@ var notWithdraw = regexp.MustCompile(`(不要|别|请勿|不能|不可以|不准
 // else the resident's latest open one).
 func (h *Handler) withdrawnTicket(ctx context.Context, userID int64, text string) (tickets.Ticket, bool) {
 	s := faq.Normalize(text)
-	if !withdrawCue.MatchString(s) || notWithdraw.MatchString(s) {
+	n := namedTicketNumber(text)
+	if !withdrawCue.MatchString(s) || notWithdraw.MatchString(s) || (asksOutright(text) && n == "") {
+		// "我怎么取消报告" asks how: the FAQ's, unless a ticket is named
 		return tickets.Ticket{}, false
 	}
 	tks, err := h.Tickets.ResidentTickets(ctx, userID, 20)
@@ -41,13 +44,21 @@ func (h *Handler) withdrawnTicket(ctx context.Context, userID int64, text string
 		h.Log.Warn("list resident tickets for a withdrawal", "err", err)
 		return tickets.Ticket{}, false
 	}
-	if n := namedTicketNumber(text); n != "" {
+	if n != "" {
 		for _, t := range tks {
 			if strconv.FormatInt(t.ID, 10) == n && t.Status.Open() {
 				return t, true
 			}
 		}
 		return tickets.Ticket{}, false // a number not theirs or not open: no guess
+	}
+	// "路灯不用修了": the open ticket about that, else the newest open one
+	if r := h.Router.Route(text); r.Confidence >= anotherMatterConfidence {
+		for _, t := range tks {
+			if t.Status.Open() && t.Category == r.Category {
+				return t, true
+			}
+		}
 	}
 	for _, t := range tks { // newest first
 		if t.Status.Open() {
@@ -136,7 +147,8 @@ func (h *Handler) withdraw(ctx context.Context, in Incoming, t tickets.Ticket, l
 }
 
 // reopenCue asks to reopen a resolved report.
-var reopenCue = regexp.MustCompile(`(重新打开|重开|再打开|重新处理)(这个|那个|我的|刚才的|#?\s*\d+\s*号?)?(工单|报修|报告|投诉)?|\breopen\b`)
+var reopenCue = regexp.MustCompile(`(重新打开|重开|再打开|重新处理)(这个|那个|我的|刚才的|#?\s*\d+\s*号?)?(工单|报修|报告|投诉)|(工单|报修)\s*#?\s*\d*\s*号?\s*(重新打开|重开)|` +
+	`\breopen (my |the |this |that |it\b|#?\d)|\b(reopen|re open) (ticket|report|complaint)|^(please )?reopen\b`)
 
 // reopenedTicket is the reopenable ticket a reopen request names: its
 // number, else the one of the category it names, else the one resolved last.
@@ -144,6 +156,8 @@ func (h *Handler) reopenedTicket(ctx context.Context, userID int64, text string)
 	if !reopenCue.MatchString(faq.Normalize(text)) {
 		return tickets.Ticket{}, false
 	}
+	// "when does the pool reopen?" matched no object above; "发票可以重开
+	// 吗" neither
 	tks, err := h.Tickets.ResidentTickets(ctx, userID, 20)
 	if err != nil {
 		h.Log.Warn("list resident tickets for a reopen", "err", err)

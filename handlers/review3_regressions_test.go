@@ -1,0 +1,124 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+	"time"
+
+	"codesk/handlers"
+)
+
+// Fixes from a third round of reviews, as the resident meets them.
+func TestThirdReviewRegressions(t *testing.T) {
+	t.Run("an answer about the same danger goes to its ticket", func(t *testing.T) {
+		f := newTicketFixture(t, nil)
+		gas, card := f.fileTicket(t, resident, "3号楼2单元楼道里一股燃气味")
+		f.staffWrites(t, pmChat, pmMember, 70, card.SentMessageID, "现在还有味道吗？")
+		f.deliver(t)
+		m := f.say(t, resident, "还是有煤气味")
+		if !strings.Contains(m.Text, gas.Number()) || strings.Contains(m.Text, "确认发送吗") {
+			t.Errorf("want it offered to %s, got %q", gas.Number(), m.Text)
+		}
+	})
+	t.Run("a fire sent as a reply to another ticket's message is its own report", func(t *testing.T) {
+		f := newTicketFixture(t, nil)
+		noise, card := f.fileTicket(t, resident, "楼上邻居天天半夜拖椅子 吵得睡不着 3号楼502")
+		_ = card
+		f.staffWrites(t, ncChat, ncMember, 71, card.SentMessageID, "您好，请问大概几点开始？")
+		var relay int
+		for _, m := range f.deliver(t) {
+			if m.ChatID == resident {
+				relay = m.SentMessageID
+			}
+		}
+		before := f.out.count()
+		f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.TextMessage, ReplyTo: relay, Text: "先别说这个了 楼道里着火了好多烟 3号楼5楼"})
+		if got := residentMessagesOf(t, f, noise.ID); len(got) != 0 {
+			t.Errorf("the fire went into the noise ticket: %q", got)
+		}
+		if got := strings.Join(texts(f.out.sentSince(before)), "\n"); !strings.Contains(got, "119") || !strings.Contains(got, "确认发送吗") {
+			t.Errorf("want the advice and a fire report: %q", got)
+		}
+	})
+	t.Run("a vague 'still' with a ticket open is not about a resolved one", func(t *testing.T) {
+		f := newTicketFixture(t, nil)
+		light, lightCard := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+		f.staffPress(t, pmChat, pmMember, lightCard.SentMessageID, "s:resolve:"+itoa(light.ID))
+		f.fileTicket(t, resident, "楼上邻居天天半夜拖椅子 吵得睡不着 3号楼502")
+		f.deliver(t)
+		if m := f.say(t, resident, "一星期了还没人来"); strings.Contains(strings.Join(buttonData(m), " "), "r:reopen:") {
+			t.Errorf("the resolved light ticket was offered for reopening: %q", m.Text)
+		}
+	})
+	t.Run("questions with reopen or cancel in them are questions", func(t *testing.T) {
+		f := newTicketFixture(t, nil)
+		light, lightCard := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+		f.staffPress(t, pmChat, pmMember, lightCard.SentMessageID, "s:resolve:"+itoa(light.ID))
+		f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
+		f.deliver(t)
+		for _, q := range []string{"when does the pool reopen?", "小区东门什么时候重新打开", "物业费发票可以重开吗", "Can I cancel my request for a second parking space?", "我怎么取消报告"} {
+			m := f.say(t, resident, q)
+			if d := strings.Join(buttonData(m), " "); strings.Contains(d, "r:reopen:") || strings.Contains(d, "r:withdraw:") {
+				t.Errorf("%q got %q %v", q, m.Text, buttonData(m))
+			}
+		}
+	})
+	t.Run("a withdrawal names the ticket it is about", func(t *testing.T) {
+		f := newTicketFixture(t, nil)
+		lamp, _ := f.fileTicket(t, resident, "7号楼门口的路灯坏了")
+		f.fileTicket(t, resident, "楼上邻居天天半夜拖椅子 吵得睡不着 3号楼502")
+		m := f.say(t, resident, "我要取消那个路灯的报修")
+		if got := findData(t, m, "r:withdraw:"); got != "r:withdraw:"+itoa(lamp.ID) {
+			t.Errorf("offers %s for the lamp, text %q", got, m.Text)
+		}
+	})
+	t.Run("typed cancellations at the preview cancel", func(t *testing.T) {
+		for _, c := range []string{"算了不报了", "这个不报了", "不弄了", "哦不对 不用发了", "nah forget it", "actually don't send it", "算了吧"} {
+			f := newTicketFixture(t, nil)
+			f.say(t, resident, "3号楼1单元楼道灯坏了")
+			if got := f.say(t, resident, c).Text; !strings.Contains(got, "取消") && !strings.Contains(strings.ToLower(got), "cancel") {
+				t.Errorf("%q at the preview: %q", c, got)
+			}
+		}
+	})
+	_ = time.Second
+}
+
+func TestThirdReviewRegressionsAfterRatingAndAsking(t *testing.T) {
+	t.Run("a plain ok to a staff question is an answer", func(t *testing.T) {
+		for _, ok := range []string{"ok", "好的", "行"} {
+			f := newTicketFixture(t, nil)
+			tk, card := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+			f.staffWrites(t, pmChat, pmMember, 70, card.SentMessageID, "明天下午3点师傅上门看一下可以吗？")
+			f.deliver(t)
+			if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: resident, UserID: resident, MessageID: 90, UpdateID: 990, Kind: handlers.TextMessage, Text: ok}); err != nil {
+				t.Fatal(err)
+			}
+			got := f.out.last(t).Text
+			held := strings.Contains(got, tk.Number())
+			if !held && len(residentMessagesOf(t, f, tk.ID)) == 0 {
+				t.Errorf("%q to a staff question went nowhere: %q", ok, got)
+			}
+		}
+	})
+	t.Run("a new report after a rating is no comment", func(t *testing.T) {
+		f := newTicketFixture(t, nil)
+		lamp, card := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+		f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+itoa(lamp.ID))
+		f.deliver(t)
+		f.say(t, resident, "5星")
+		m := f.say(t, resident, "地下车库B2有个水管爆了 水哗哗的流")
+		if strings.Contains(m.Text, "意见已转给") {
+			t.Errorf("the burst pipe became a comment on the lamp ticket: %q", m.Text)
+		}
+		// a real comment still is one
+		g := newTicketFixture(t, nil)
+		lamp2, card2 := g.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+		g.staffPress(t, pmChat, pmMember, card2.SentMessageID, "s:resolve:"+itoa(lamp2.ID))
+		g.deliver(t)
+		g.say(t, resident, "5星")
+		if m := g.say(t, resident, "师傅来得很快，服务很好"); !strings.Contains(m.Text, "意见已转给") {
+			t.Errorf("a comment: %q", m.Text)
+		}
+	})
+}
