@@ -35,7 +35,10 @@ var notEmergencies = regexp.MustCompile(`火灾隐患|火灾报警器|消防演�
 	// cooking; the lift's alarm button itself
 	`(下水道|地漏|垃圾|厕所|马桶|卫生间|化粪池|沼气|污水|阴沟)[^\s]{0,10}臭鸡蛋|臭鸡蛋[^\s]{0,6}(下水道|地漏|垃圾|厕所|马桶|卫生间|污水)|` +
 	`(drain|drains|sewer|sewage|bin|bins|toilet|rubbish|garbage)[a-z ]{0,20}rotten eggs?|rotten eggs?[a-z ]{0,20}(drain|drains|sewer|sewage|bin|bins|toilet)|` +
-	`smoke when [a-z ]{0,20}(cook|cooks|cooking|fry|frying|grill|grilling)|救命(按钮|铃|电话)`)
+	`smoke when [a-z ]{0,20}(cook|cooks|cooking|fry|frying|grill|grilling)|救命(按钮|铃|电话)|` +
+	// kitchen fumes, barbecues, offerings burnt, a chimney: smoke nobody
+	// need flee; a lift out of order keeps someone from going out, not in
+	`(油烟|做饭|炒菜|烧烤|烤肉|烧纸|烟囱|烧香|烧垃圾).{0,8}冒烟|出不去门|出不了门|下不了楼|出不了楼`)
 
 // emergencyCues name a danger happening now, in normalised text (lower
 // case, simplified Chinese), once notEmergencies are out of it. Someone is
@@ -47,11 +50,11 @@ var emergencyCues = []struct {
 	{fireEmergency, regexp.MustCompile(`着火|起火|失火|火灾|烧起来|冒烟|浓烟|冒火花|烧焦味|焦糊味|` +
 		`on fire|there (is|s) a fire|\bfire in\b|\bfire on the\b|^fire$|smoke (everywhere|coming|in the|from)|` +
 		`(full of|filled with|thick|black) smoke|(caught|catching|catches) fire|\b(i|we) (can )?see smoke\b|\bthere s smoke\b|` +
-		`smell(s|ing)? (of )?burning|sparks (from|coming)|\bsparking\b|is burning`)},
+		`smell(s|ing)? (of )?burning|sparks (from|coming)|(wire|wires|wiring|socket|outlet|plug|cable|box|panel|meter|switch) [a-z ]{0,24}sparking|sparking (wire|wires|socket|outlet|plug|cable|box)|is burning`)},
 	{gasEmergency, regexp.MustCompile(`(燃气|煤气|天然气)(味|泄漏|漏了)|闻到(燃气|煤气)|漏(燃气|煤气)|` +
 		// mercaptan smells of rotten eggs; a gas tap that will not close leaks
-		`臭鸡蛋.{0,2}味|((燃气|煤气|天然气)(灶|阀|阀门|开关|总阀)|燃气灶|煤气灶|灶台|灶).{0,4}(关不掉|关不上|关不了|拧不上)|` +
-		`smell(s|ing)? (of |like )?gas|stinks? (of|like) gas|gas (leak|smell|is leaking|leaking)|leaking gas|rotten eggs? smell|smell(s|ing)? (of|like) rotten eggs?|` +
+		`臭鸡蛋.{0,2}味|((燃气|煤气|天然气)(灶|阀|阀门|开关|总阀)|燃气灶|煤气灶|灶火|灶头).{0,4}(关不掉|关不上|关不了|拧不上)|` +
+		`smell(s|ing)? (of |like )?gas\b|stinks? (of|like) gas\b|gas (leak|smell|is leaking|leaking)|leaking gas|rotten eggs? smell|smell(s|ing)? (of|like) rotten eggs?|` +
 		`gas (stove|hob|cooker|tap|valve) (won t|will not|can t|cannot|doesn t) (turn|switch|shut) off`)},
 	{trappedEmergency, regexp.MustCompile(`困人|电梯关人|电梯里关着人|(被困|困住|困在|关在|卡在|出不来)[^\s]{0,8}(电梯|lift|elevator)|电梯.{0,8}(被困|困住|出不来)|` +
 		`电梯.{0,8}(困了人|困着人|关了人|关着人|有人被困|有人出不来|(里面|里头|里边)(还)?有人(出不来|被困|困着|$))|` +
@@ -59,7 +62,7 @@ var emergencyCues = []struct {
 		`电梯.{0,15}(人|妈|爸|孩子|小孩|老人|女儿|儿子|老公|老婆|爷爷|奶奶|外婆|外公|宝宝|家人)(还|都)?(在里面|在里头|在里边|关在里|出不去|出不来)|` +
 		`电梯(停在|卡在)[^\s]{0,6}(中间|之间|半空)[^\s]{0,4}(出不去|出不来)|电梯(轿厢)?(突然|直接)?(掉下去|坠落|下坠|溜梯|冲顶|往下掉)|救命.{0,10}电梯|电梯.{0,10}救命|` +
 		`(lift|elevator) (plunged|is falling)|(someone|somebody|people|my \w+) (is |are )?(stuck|trapped) in(side)? (the |a )?(lift|elevator)|` +
-		`(lift|elevator).{0,30}\b(with|and) (my|our|a|his|her) \w+ (in it|inside)|(lift|elevator).{0,30}\b(my|our) \w+ (is|are) (in it|inside|in there)|` +
+		`(lift|elevator) (stopped|stuck|broke down|broken down|is stuck|got stuck)[a-z ]{0,12}\b(with|and) (my|our|a|his|her) \w+ (in it|inside)|(lift|elevator).{0,30}\b(my|our) \w+ (is|are) (in it|in there)\b|` +
 		`(stuck|trapped|locked) in(side)? (the |a |an |our )?(lift|elevator)|(lift|elevator).{0,40}(stuck|trapped).{0,30}(inside|in it|in there)|` +
 		`(stuck|stopped) between floors.{0,30}(inside|with)`)},
 	{medicalEmergency, regexp.MustCompile(`晕倒|昏倒|昏迷|不省人事|没有呼吸|没呼吸|大出血|流血不止|抽搐|心脏病发|摔倒.{0,6}(起不来|流血|不动)|头.{0,3}流血|` +

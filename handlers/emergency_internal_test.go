@@ -35,6 +35,11 @@ func TestEmergencyCues(t *testing.T) {
 		"电梯坏了三天了，我妈腿脚不好出不去门": noEmergency, "电梯在维修，我住18楼出不去": noEmergency, "电梯里灯罩掉下来了": noEmergency,
 		"电梯里的广告牌掉下来了": noEmergency, "电梯救命按钮坏了": noEmergency, "the lift dropped a floor yesterday and scared me": noEmergency,
 		"the corridor is filled with smoke when the neighbours cook": noEmergency, "the drains smell like rotten eggs": noEmergency,
+		// a third review's false alarms
+		"我家灶台柜门关不上了": noEmergency, "smells like gasoline in the car park": noEmergency, "the heater is sparking joy": noEmergency,
+		"厨房油烟机坏了，一做饭就冒烟": noEmergency, "楼下烧烤一直冒烟": noEmergency, "有人在小区烧纸，冒烟": noEmergency,
+		"电梯坏了，我奶奶出不去门": noEmergency, "the lift is out of order for days and my grandma is inside all day": noEmergency,
+		"the socket in the corridor is sparking": fireEmergency,
 		// nobody inside, no danger
 		"电梯里面的广告太多了": noEmergency, "电梯按钮坏了，出不去的时候按哪个": noEmergency, "电梯维修要多久": noEmergency,
 		"燃气灶坏了想换一个": noEmergency, "no smoking sign in the lift": noEmergency,
