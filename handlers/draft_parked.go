@@ -61,8 +61,13 @@ func (h *Handler) parkedDrafts(ctx context.Context, userID int64) ([]draft, erro
 	}
 	var ds []draft
 	if err := json.Unmarshal(data, &ds); err != nil {
-		h.Log.Warn("drop unreadable parked drafts", "err", err)
-		return nil, nil
+		// one draft, as a replica from before the stack wrote it
+		var d draft
+		if err := json.Unmarshal(data, &d); err != nil {
+			h.Log.Warn("drop unreadable parked drafts", "err", err)
+			return nil, nil
+		}
+		return []draft{d}, nil
 	}
 	return ds, nil
 }

@@ -98,12 +98,15 @@ func (h *Handler) staffAskedLast(ctx context.Context, userID int64) bool {
 // ticket. Losing it only means the resident's next message is not offered
 // to the ticket, so a failure is logged, not returned.
 func (h *Handler) noteConversation(ctx context.Context, residentID, ticketID int64) {
-	// the tickets staff wrote about lately, the latest first
-	ids := []string{strconv.FormatInt(ticketID, 10)}
+	// the tickets staff wrote about lately, the latest first, each with
+	// when ("12:1732700000"): one written about a day ago drops out
+	now := h.Now()
+	ids := []string{strconv.FormatInt(ticketID, 10) + ":" + strconv.FormatInt(now.Unix(), 10)}
 	if before, ok, err := h.State.Get(ctx, conversationKey(residentID)); err == nil && ok {
-		for _, id := range strings.Fields(string(before)) {
-			if id != ids[0] && len(ids) < maxConversations {
-				ids = append(ids, id)
+		for _, field := range strings.Fields(string(before)) {
+			id, at := conversationEntry(field)
+			if id != ticketID && id != 0 && len(ids) < maxConversations && now.Sub(at) < conversationTTL {
+				ids = append(ids, field)
 			}
 		}
 	}
@@ -131,8 +134,8 @@ func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen 
 	}
 	var open []tickets.Ticket // the tickets staff wrote about, still open, latest first
 	for _, field := range strings.Fields(string(data)) {
-		id, err := strconv.ParseInt(field, 10, 64)
-		if err != nil {
+		id, at := conversationEntry(field)
+		if id == 0 || h.Now().Sub(at) >= conversationTTL {
 			continue
 		}
 		t, err := h.ownTicket(ctx, in.UserID, id)
@@ -332,3 +335,21 @@ var plainQuestion = regexp.MustCompile(`[?？]|吗|什么|怎么|为什么|为�
 // held message was for staff (they thank them for asking); before, the
 // message stayed held and never reached them.
 func thanksAsYes(text string) bool { return classifySmallTalk(text) == thanks }
+
+// conversationEntry reads "ticketID:unixtime" (a bare id, as written before
+// the times, counts as now).
+func conversationEntry(field string) (int64, time.Time) {
+	idText, atText, hasAt := strings.Cut(field, ":")
+	id, err := strconv.ParseInt(idText, 10, 64)
+	if err != nil {
+		return 0, time.Time{}
+	}
+	if !hasAt {
+		return id, time.Now()
+	}
+	at, err := strconv.ParseInt(atText, 10, 64)
+	if err != nil {
+		return 0, time.Time{}
+	}
+	return id, time.Unix(at, 0)
+}

@@ -3,6 +3,7 @@ package handlers_test
 import (
 	"strings"
 	"testing"
+	"time"
 
 	"codesk/handlers"
 	"codesk/storage"
@@ -159,5 +160,21 @@ func TestAnAnswerCanGoToEitherTicketStaffWroteAbout(t *testing.T) {
 	}
 	if got := residentMessagesOf(t, f, light.ID); len(got) != 0 {
 		t.Errorf("the light ticket got %q", got)
+	}
+}
+
+// A ticket staff wrote about a day ago is no longer offered an answer, even
+// while staff keep writing about another one.
+func TestAnOldConversationDropsOut(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	lift, liftCard := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
+	light, lightCard := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+	f.staffWrites(t, pmChat, pmMember, 80, liftCard.SentMessageID, "电梯停在几楼？")
+	f.now = f.now.Add(25 * time.Hour)
+	f.staffWrites(t, pmChat, pmMember, 81, lightCard.SentMessageID, "明天派人去换灯")
+	f.deliver(t)
+	m := f.send(t, handlers.Incoming{UserID: resident, UpdateID: 9201, MessageID: 96, Kind: handlers.TextMessage, Text: "好的我明天在家"})
+	if !strings.Contains(m.Text, light.Number()) || strings.Contains(strings.Join(buttonData(m), " "), "r:conv:"+itoa(lift.ID)) {
+		t.Errorf("the offer: %q %v; want the light ticket only", m.Text, buttonData(m))
 	}
 }
