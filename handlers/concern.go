@@ -144,6 +144,17 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 			return handled, err
 		}
 	}
+	// a rating typed at the rating prompt ("5星", "很满意"): a whole message
+	// that is a rating is one, whoever asked something since
+	if in.Kind == TextMessage && in.ReplyTo == 0 {
+		if stars := typedRating(in.Text); stars > 0 {
+			if d, ok, err := h.loadDraft(ctx, in.UserID); err == nil && !(ok && d.active()) {
+				if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok {
+					return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen))
+				}
+			}
+		}
+	}
 	// Staff asked after the bot's own latest question: theirs comes first.
 	if h.staffAskedLast(ctx, in.UserID) {
 		if handled, err := h.conversationFollowUp(ctx, in, chosen); handled || err != nil {
@@ -163,14 +174,6 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 			return handled, err
 		}
 	}
-	// a rating typed at the rating prompt ("5星", "很满意")
-	if in.Kind == TextMessage && !drafting {
-		if stars := typedRating(in.Text); stars > 0 {
-			if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok {
-				return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen))
-			}
-		}
-	}
 	// Staff wrote to this resident lately: a plain message or photo may be
 	// their answer, even one that reads like a new concern.
 	if handled, err := h.conversationFollowUp(ctx, in, chosen); handled || err != nil {
@@ -181,6 +184,12 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 	case PhotoMessage:
 		if err := h.State.Delete(ctx, awaitKey(in.UserID)); err != nil {
 			return true, fmt.Errorf("clear awaited input: %w", err)
+		}
+		if t, ok := h.disputedTicket(ctx, in.UserID, text); ok && text != "" && emergencyIn(text) == noEmergency {
+			// a photo of the fault still there ("灯还是不亮 你看看"): that
+			// ticket, with its reopen button, not a second report
+			h.holdDispute(ctx, in.UserID, t.ID, text)
+			return true, h.showTicket(ctx, in, t, ticketLang(t, chosen))
 		}
 		_, err := h.draftInput(ctx, in, draft{ID: randomHex(6), Step: stepDescribe, Lang: lang}, chosen)
 		return true, err

@@ -137,7 +137,7 @@ func (h *Handler) entries(ids []string) []faq.Entry {
 
 // route decides where a concern (or a question for the desk) goes.
 func (h *Handler) route(ctx context.Context, text string) tickets.Decision {
-	if e := emergencyIn(text); e == fireEmergency || e == gasEmergency || e == trappedEmergency {
+	if e := emergencyIn(text); e != noEmergency {
 		return emergencyRoute(h.Router.Route(text), e, h.Router.Categories())
 	}
 	dec, byModel, err := RouteConcern(ctx, h.Router, h.LLM, h.llmRouteDeadline(), text)
@@ -149,8 +149,8 @@ func (h *Handler) route(ctx context.Context, text string) tickets.Decision {
 	return dec
 }
 
-// emergencyRoute sends a fire, a gas smell or someone trapped in a lift to
-// the property company, whose duty staff act at any hour ("the neighbours'
+// emergencyRoute sends a fire, a gas smell, someone trapped in a lift or
+// collapsed to the property company, whose duty staff act at any hour ("the neighbours'
 // flat is on fire" read as a neighbours' dispute): a lift's category for
 // someone trapped, the router's own when it is the company's, else the
 // company's catch-all for facilities.

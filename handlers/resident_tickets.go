@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"errors"
 	"fmt"
+	"regexp"
 	"strconv"
 	"strings"
 	"time"
@@ -93,6 +94,10 @@ func (h *Handler) awaitedInput(ctx context.Context, in Incoming, chosen string) 
 		return false, nil
 	}
 	if a.Kind == awaitComment {
+		if noComment.MatchString(faq.Normalize(in.Text)) {
+			// the button's words typed: nothing to pass on
+			return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtThanks.in(ticketLang(t, chosen))})
+		}
 		if in.Kind != TextMessage || h.FAQ.Match(in.Text).ID != "" || h.notAComment(t, in.Text) {
 			// The comment is optional: a question the FAQ answers is a
 			// question, not a comment.
@@ -628,3 +633,6 @@ func (h *Handler) notAComment(t tickets.Ticket, text string) bool {
 	return asksOutright(text) || otherReport || disputesResolution(text) ||
 		(stillCue.MatchString(s) && h.complains(text)) || reopenCue.MatchString(s)
 }
+
+// noComment is "no comment" typed at the comment prompt.
+var noComment = regexp.MustCompile(`^(不用了?|没有了?|没了|无|不写了?|算了|no comment|no|none|nothing|no thanks)$`)

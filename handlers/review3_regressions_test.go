@@ -122,3 +122,41 @@ func TestThirdReviewRegressionsAfterRatingAndAsking(t *testing.T) {
 		}
 	})
 }
+
+func TestThirdReviewRegressionsPhotosRatingsComments(t *testing.T) {
+	t.Run("a photo disputing a fix shows the ticket to reopen", func(t *testing.T) {
+		f := newTicketFixture(t, nil)
+		lamp, card := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+		f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+itoa(lamp.ID))
+		f.deliver(t)
+		m := f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.PhotoMessage, PhotoIDs: []string{"p1"}, Text: "灯还是不亮 你看看 晚上拍的"})
+		if got := findData(t, m, "r:reopen:"); got != "r:reopen:"+itoa(lamp.ID) {
+			t.Errorf("the photo: %q %v", m.Text, buttonData(m))
+		}
+	})
+	t.Run("a typed rating is one even when staff wrote since", func(t *testing.T) {
+		f := newTicketFixture(t, nil)
+		lamp, lampCard := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+		_, liftCard := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
+		f.staffPress(t, pmChat, pmMember, lampCard.SentMessageID, "s:resolve:"+itoa(lamp.ID))
+		f.staffWrites(t, pmChat, pmMember, 82, liftCard.SentMessageID, "电梯是左边那台还是右边那台？")
+		f.deliver(t)
+		f.say(t, resident, "5星 谢谢师傅")
+		if got := f.ticket(t, lamp.ID).Rating; got != 5 {
+			t.Errorf("the lamp ticket's rating: %d", got)
+		}
+	})
+	t.Run("'不用了' typed at the comment prompt is no comment", func(t *testing.T) {
+		f := newTicketFixture(t, nil)
+		lamp, card := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+		f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+itoa(lamp.ID))
+		f.deliver(t)
+		f.say(t, resident, "5星")
+		f.say(t, resident, "不用了")
+		for _, m := range f.deliver(t) {
+			if strings.Contains(m.Text, "不用了") {
+				t.Errorf("'不用了' reached staff: %q", m.Text)
+			}
+		}
+	})
+}

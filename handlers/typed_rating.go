@@ -33,11 +33,11 @@ var satisfactionWords = []struct {
 	words []string
 	stars int
 }{
-	{[]string{"非常不满意", "很不满意", "特别不满意", "太差了", "很差", "差评", "very poor", "terrible", "awful", "very bad", "very dissatisfied"}, 1},
+	{[]string{"非常不满意", "很不满意", "特别不满意", "太差了", "很差", "差", "差评", "very poor", "terrible", "awful", "very bad", "very dissatisfied"}, 1},
 	{[]string{"不太满意", "不怎么满意", "不满意", "not satisfied", "unsatisfied", "dissatisfied", "poor", "not good", "not happy", "not happy with the service"}, 2},
-	{[]string{"一般", "还行", "凑合", "马马虎虎", "so so", "average", "okay i guess"}, 3},
-	{[]string{"非常满意", "很满意", "特别满意", "十分满意", "太满意了", "超级满意", "满分", "五星好评", "好评", "very satisfied", "excellent", "very good", "great job", "perfect", "very happy"}, 5},
-	{[]string{"挺满意", "比较满意", "还算满意", "满意", "satisfied", "good job", "happy with it"}, 4},
+	{[]string{"一般", "一般般", "还行", "还行吧", "凑合", "马马虎虎", "so so", "average", "okay i guess", "it was ok", "fine", "ok i guess"}, 3},
+	{[]string{"非常满意", "很满意", "特别满意", "十分满意", "太满意了", "超级满意", "满分", "五星好评", "好评", "very satisfied", "excellent", "very good", "great job", "perfect", "very happy", "很好", "非常好", "满意满意", "great work", "great"}, 5},
+	{[]string{"挺满意", "比较满意", "还算满意", "满意", "satisfied", "good job", "happy with it", "不错", "挺好", "还不错", "good"}, 4},
 }
 
 // typedRating reads a rating from text, or 0.
@@ -57,7 +57,7 @@ func typedRating(text string) int {
 	}
 	// the whole message is the rating, perhaps with thanks: "一星期了还是
 	// 没修好" and "三分之一的灯不亮" are no ratings
-	s = strings.TrimSpace(thanksTail.ReplaceAllString(s, ""))
+	s = strings.TrimSpace(thanksHead.ReplaceAllString(thanksTail.ReplaceAllString(s, ""), ""))
 	if m := starsTyped.FindStringSubmatch(s); m != nil && strings.TrimSpace(s[len(m[0]):]) == "" {
 		if n, ok := chineseDigit[m[1]]; ok {
 			return n
@@ -75,7 +75,10 @@ func typedRating(text string) int {
 }
 
 // thanksTail is thanks after a grade.
-var thanksTail = regexp.MustCompile(`\s*(谢谢(你们|您|师傅|物业)?|感谢|辛苦了|thanks?( you)?|thx)\s*$`)
+var thanksTail = regexp.MustCompile(`\s*(谢谢(你们|您|师傅|物业)?|感谢|辛苦(了|啦)?|thanks?( you)?|thx|great work|good job)\s*$`)
+
+// thanksHead is thanks before a rating ("thanks, 5 stars").
+var thanksHead = regexp.MustCompile(`^\s*(谢谢(你们|您|师傅|物业)?|感谢|thanks?( you)?|thx)\s*`)
 
 // ticketAwaitingRating is the resident's ticket resolved last and not rated
 // yet, within the reopen window: the rating request they saw last.

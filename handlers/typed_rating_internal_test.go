@@ -6,7 +6,7 @@ func TestTypedRatings(t *testing.T) {
 	for text, want := range map[string]int{
 		"5星": 5, "5星，谢谢师傅": 5, "五星": 5, "四颗星": 4, "3分": 3, "两星": 2, "5 stars": 5, "1 star": 1,
 		"⭐⭐⭐⭐⭐": 5, "⭐⭐⭐": 3, "很满意": 5, "很满意，谢谢": 5, "满意": 4, "满意谢谢师傅": 4, "一般": 3, "不满意": 2, "非常不满意": 1,
-		"very satisfied": 5, "five stars": 5, "4/5": 4, "5/5!": 5, "10/10 thanks": 5, "not happy with the service": 2, "3/4 of owners": 0, "not satisfied": 2, "Excellent, thanks!": 5, "good": 0, "3分钟后到": 0, "一分钱没花": 0,
+		"very satisfied": 5, "five stars": 5, "4/5": 4, "5/5!": 5, "10/10 thanks": 5, "not happy with the service": 2, "3/4 of owners": 0, "not satisfied": 2, "Excellent, thanks!": 5, "good": 4, "还行吧": 3, "一般般": 3, "不错": 4, "差": 1, "满意满意 辛苦了": 5, "很好 谢谢": 5, "fine": 3, "It was ok": 3, "Thanks, 5 stars!": 5, "5 stars, great work": 5, "3分钟后到": 0, "一分钱没花": 0,
 		// no rating
 		"5号楼电梯坏了": 0, "一星期了还是没修好": 0, "两星期了，灯又不亮了": 0, "三分之一的灯还是不亮": 0, "三星冰箱坏了": 0, "四分五裂": 0, "1 star, nobody came": 0, "我家在5楼": 0, "不满意，根本没人来": 0, "3号楼2单元": 0, "满意度调查是什么": 0, "好的": 0, "ok": 0, "谢谢": 0,
 	} {
