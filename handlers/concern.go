@@ -155,6 +155,12 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 			}
 		}
 	}
+	// "#1", "给路灯那个": which of the tickets offered a held message is for
+	if t := strings.TrimSpace(in.Text); in.Kind == TextMessage && in.ReplyTo == 0 {
+		if handled, err := h.typedTicketPick(ctx, in, t, chosen); handled || err != nil {
+			return handled, err
+		}
+	}
 	// Staff asked after the bot's own latest question: theirs comes first.
 	if h.staffAskedLast(ctx, in.UserID) {
 		if handled, err := h.conversationFollowUp(ctx, in, chosen); handled || err != nil {

@@ -293,6 +293,11 @@ func (h *Handler) typedFollowUpChoice(ctx context.Context, in Incoming, text, ch
 	if typedReplyYes(text) || thanksAsYes(text) {
 		choice = "y"
 	}
+	if choice == "n" && h.heldOffersSeveral(ctx, in.UserID, strings.Fields(string(data))) {
+		// "不是" to "is it for #2?" when #1 was offered too: which one is
+		// not said, so ask rather than make the answer a new report
+		return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtFollowUpPickOne.in(h.language(chosen, in))})
+	}
 	typed := in
 	typed.Callback = nil
 	handled := false
@@ -352,4 +357,83 @@ func conversationEntry(field string) (int64, time.Time) {
 		return 0, time.Time{}
 	}
 	return id, time.Unix(at, 0)
+}
+
+// heldOffersSeveral: one of the held messages was offered to several tickets.
+func (h *Handler) heldOffersSeveral(ctx context.Context, userID int64, fields []string) bool {
+	for _, f := range h.heldFollowUps(ctx, userID, fields) {
+		if len(f.Others) > 0 {
+			return true
+		}
+	}
+	return false
+}
+
+// heldFollowUps are the held messages still waiting among fields (message ids).
+func (h *Handler) heldFollowUps(ctx context.Context, userID int64, fields []string) []followUp {
+	var out []followUp
+	for _, field := range fields {
+		msgID, err := strconv.Atoi(field)
+		if err != nil {
+			continue
+		}
+		data, ok, err := h.State.Get(ctx, followUpKey(userID, msgID))
+		if err != nil || !ok {
+			continue
+		}
+		var f followUp
+		if json.Unmarshal(data, &f) == nil {
+			out = append(out, f)
+		}
+	}
+	return out
+}
+
+// typedTicketPick takes "#1", "是1号工单的", "给路灯那个" typed while messages
+// offered to several tickets wait: every held message goes to the ticket
+// named (by number, or by what it is about). handled is false when no
+// offer waits or the text names none of its tickets.
+func (h *Handler) typedTicketPick(ctx context.Context, in Incoming, text, chosen string) (bool, error) {
+	data, ok, err := h.State.Get(ctx, lastFollowUpKey(in.UserID))
+	if err != nil || !ok || runeLen(text) > 30 {
+		return false, err
+	}
+	fields := strings.Fields(string(data))
+	held := h.heldFollowUps(ctx, in.UserID, fields)
+	if len(held) == 0 || len(held[0].Others) == 0 {
+		return false, nil
+	}
+	ids := append([]int64{held[0].TicketID}, held[0].Others...)
+	pick := int64(0)
+	if n := namedTicketNumber(text); n != "" {
+		for _, id := range ids {
+			if strconv.FormatInt(id, 10) == n {
+				pick = id
+			}
+		}
+	} else if r := h.Router.Route(text); r.Confidence >= anotherMatterConfidence {
+		for _, id := range ids {
+			if t, err := h.ownTicket(ctx, in.UserID, id); err == nil && t.Category == r.Category {
+				pick = id
+				break
+			}
+		}
+	}
+	if pick == 0 {
+		return false, nil
+	}
+	typed := in
+	typed.Callback = nil
+	for _, f := range held {
+		if f.TicketID != pick && !slices.Contains(f.Others, pick) {
+			continue
+		}
+		if err := h.followUpChoice(ctx, typed, pick, "y:"+strconv.Itoa(f.MessageID), chosen); err != nil {
+			return true, err
+		}
+	}
+	if err := h.State.Delete(ctx, lastFollowUpKey(in.UserID)); err != nil {
+		h.Log.Warn("forget the held follow-ups", "err", err)
+	}
+	return true, nil
 }

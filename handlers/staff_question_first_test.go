@@ -178,3 +178,36 @@ func TestAnOldConversationDropsOut(t *testing.T) {
 		t.Errorf("the offer: %q %v; want the light ticket only", m.Text, buttonData(m))
 	}
 }
+
+// Offered to two tickets, a typed "不是" asks which, and "#1" or the
+// subject picks it.
+func TestATypedChoiceAmongSeveralTickets(t *testing.T) {
+	for pick, want := range map[string]string{"#1": "lift", "是1号工单的": "lift", "给电梯那个": "lift"} {
+		f := newTicketFixture(t, nil)
+		lift, liftCard := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
+		light, lightCard := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+		f.staffWrites(t, pmChat, pmMember, 80, liftCard.SentMessageID, "电梯是哪一台？")
+		f.staffWrites(t, pmChat, pmMember, 81, lightCard.SentMessageID, "是哪一盏灯？")
+		f.deliver(t)
+		f.send(t, handlers.Incoming{UserID: resident, UpdateID: 9301, MessageID: 97, Kind: handlers.TextMessage, Text: "靠近车库那边的那个"})
+		if got := f.say(t, resident, "不是").Text; !strings.Contains(got, "按钮") {
+			t.Errorf("'不是' with two tickets offered: %q", got)
+		}
+		if tks, _ := f.db.ResidentTickets(f.ctx, resident, 5); len(tks) != 2 {
+			t.Errorf("'不是' made a new ticket: %d", len(tks))
+		}
+		if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: resident, UserID: resident, UpdateID: 9302, MessageID: 98, Kind: handlers.TextMessage, Text: pick}); err != nil {
+			t.Fatal(err)
+		}
+		id, other := lift.ID, light.ID
+		if want == "light" {
+			id, other = light.ID, lift.ID
+		}
+		if got := residentMessagesOf(t, f, id); len(got) != 1 || !strings.Contains(got[0], "车库") {
+			t.Errorf("%q: the %s ticket got %q", pick, want, got)
+		}
+		if got := residentMessagesOf(t, f, other); len(got) != 0 {
+			t.Errorf("%q: the other ticket got %q", pick, got)
+		}
+	}
+}
