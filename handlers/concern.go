@@ -123,7 +123,7 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 	if t := strings.TrimSpace(in.Text); t != "" && (in.Kind == TextMessage || in.Kind == PhotoMessage) {
 		danger = emergencyIn(t)
 	}
-	sameDanger := danger != noEmergency && h.openTicketAbout(ctx, in.UserID, danger)
+	sameDanger := danger != noEmergency && h.openTicketAbout(ctx, in, danger)
 	if in.ReplyTo != 0 && (danger == noEmergency || sameDanger) {
 		if handled, err := h.residentReply(ctx, in, chosen); handled || err != nil {
 			return handled, err
@@ -146,8 +146,8 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 	}
 	// a rating typed at the rating prompt ("5星", "很满意"): a whole message
 	// that is a rating is one, whoever asked something since
-	if in.Kind == TextMessage && in.ReplyTo == 0 {
-		if stars := typedRating(in.Text); stars > 0 {
+	if in.Kind == TextMessage && in.ReplyTo == 0 && danger == noEmergency {
+		if stars := typedRating(in.Text); stars > 0 && h.mayTakeRating(ctx, in) {
 			if d, ok, err := h.loadDraft(ctx, in.UserID); err == nil && !(ok && d.active()) {
 				if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok {
 					return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen))

@@ -38,7 +38,11 @@ var notEmergencies = regexp.MustCompile(`火灾隐患|火灾报警器|消防演�
 	`smoke when [a-z ]{0,20}(cook|cooks|cooking|fry|frying|grill|grilling)|救命(按钮|铃|电话)|` +
 	// kitchen fumes, barbecues, offerings burnt, a chimney: smoke nobody
 	// need flee; a lift out of order keeps someone from going out, not in
-	`(油烟|做饭|炒菜|烧烤|烤肉|烧纸|烟囱|烧香|烧垃圾).{0,8}冒烟|出不去门|出不了门|下不了楼|出不了楼`)
+	`(油烟|做饭|炒菜|烧烤|烤肉|烧纸|烟囱|烧香|烧垃圾).{0,8}冒烟|出不去门|出不了门|下不了楼|出不了楼|` +
+	// a danger denied ("没有冒烟，就是不亮", answering staff's "有没有冒烟？"),
+	// a boiler that will not light
+	`(没有|没|并没有|不是|没人|没有人|无)[^\s]{0,4}(冒烟|着火|起火|闻到|煤气味|燃气味|被困|困住|困人|晕倒)|打不着火|点不着火|打不着|点不着|` +
+	`\b(no|not|nobody|no one|isn t|wasn t|aren t|there s no|there is no|without)\b [a-z ]{0,15}\b(smoke|fire|gas|trapped|stuck|smell)\b`)
 
 // emergencyCues name a danger happening now, in normalised text (lower
 // case, simplified Chinese), once notEmergencies are out of it. Someone is

@@ -40,6 +40,9 @@ func TestEmergencyCues(t *testing.T) {
 		"厨房油烟机坏了，一做饭就冒烟": noEmergency, "楼下烧烤一直冒烟": noEmergency, "有人在小区烧纸，冒烟": noEmergency,
 		"电梯坏了，我奶奶出不去门": noEmergency, "the lift is out of order for days and my grandma is inside all day": noEmergency,
 		"the socket in the corridor is sparking": fireEmergency,
+		// a fourth review: dangers denied, a boiler that will not light
+		"没有冒烟，就是不亮": noEmergency, "没有闻到煤气味": noEmergency, "nobody is trapped in the lift, just the button": noEmergency,
+		"热水器打不着火": noEmergency, "there's no smoke, it just smells hot": noEmergency,
 		// nobody inside, no danger
 		"电梯里面的广告太多了": noEmergency, "电梯按钮坏了，出不去的时候按哪个": noEmergency, "电梯维修要多久": noEmergency,
 		"燃气灶坏了想换一个": noEmergency, "no smoking sign in the lift": noEmergency,

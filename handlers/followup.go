@@ -104,9 +104,9 @@ func (h *Handler) noteConversation(ctx context.Context, residentID, ticketID int
 	ids := []string{strconv.FormatInt(ticketID, 10) + ":" + strconv.FormatInt(now.Unix(), 10)}
 	if before, ok, err := h.State.Get(ctx, conversationKey(residentID)); err == nil && ok {
 		for _, field := range strings.Fields(string(before)) {
-			id, at := conversationEntry(field)
+			id, at := conversationEntry(field, now)
 			if id != ticketID && id != 0 && len(ids) < maxConversations && now.Sub(at) < conversationTTL {
-				ids = append(ids, field)
+				ids = append(ids, strconv.FormatInt(id, 10)+":"+strconv.FormatInt(at.Unix(), 10))
 			}
 		}
 	}
@@ -134,7 +134,7 @@ func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen 
 	}
 	var open []tickets.Ticket // the tickets staff wrote about, still open, latest first
 	for _, field := range strings.Fields(string(data)) {
-		id, at := conversationEntry(field)
+		id, at := conversationEntry(field, h.Now())
 		if id == 0 || h.Now().Sub(at) >= conversationTTL {
 			continue
 		}
@@ -343,14 +343,14 @@ func thanksAsYes(text string) bool { return classifySmallTalk(text) == thanks }
 
 // conversationEntry reads "ticketID:unixtime" (a bare id, as written before
 // the times, counts as now).
-func conversationEntry(field string) (int64, time.Time) {
+func conversationEntry(field string, now time.Time) (int64, time.Time) {
 	idText, atText, hasAt := strings.Cut(field, ":")
 	id, err := strconv.ParseInt(idText, 10, 64)
 	if err != nil {
 		return 0, time.Time{}
 	}
 	if !hasAt {
-		return id, time.Now()
+		return id, now
 	}
 	at, err := strconv.ParseInt(atText, 10, 64)
 	if err != nil {
@@ -389,13 +389,21 @@ func (h *Handler) heldFollowUps(ctx context.Context, userID int64, fields []stri
 	return out
 }
 
+// barePick is a message that only names a ticket: "#1", "1号", "是1号工单的",
+// "给电梯那个", "路灯那张", "for the lift one".
+var barePick = regexp.MustCompile(`^(是|给|发给|回复)?\s*(#?\s*\d+\s*号?\s*(工单|单子)?|[^\s]{1,6}(那个|那张|那单|那一个)(工单|单子)?)\s*(的|吧|啊)?$|` +
+	`^(it s |its )?(for )?(ticket )?(#\s*\d+|the \w+ (one|ticket))$`)
+
 // typedTicketPick takes "#1", "是1号工单的", "给路灯那个" typed while messages
 // offered to several tickets wait: every held message goes to the ticket
 // named (by number, or by what it is about). handled is false when no
 // offer waits or the text names none of its tickets.
 func (h *Handler) typedTicketPick(ctx context.Context, in Incoming, text, chosen string) (bool, error) {
+	if in.notForTicket || !barePick.MatchString(faq.Normalize(text)) {
+		return false, nil // "5号楼电梯困人了" is no pick, whatever it is about
+	}
 	data, ok, err := h.State.Get(ctx, lastFollowUpKey(in.UserID))
-	if err != nil || !ok || runeLen(text) > 30 {
+	if err != nil || !ok {
 		return false, err
 	}
 	fields := strings.Fields(string(data))

@@ -160,3 +160,59 @@ func TestThirdReviewRegressionsPhotosRatingsComments(t *testing.T) {
 		}
 	})
 }
+
+func TestFourthReviewRegressions(t *testing.T) {
+	twoAsked := func(t *testing.T) (*ticketFixture, int64, int64) {
+		f := newTicketFixture(t, nil)
+		lift, liftCard := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
+		light, lightCard := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+		f.staffWrites(t, pmChat, pmMember, 80, liftCard.SentMessageID, "电梯是哪一台？")
+		f.staffWrites(t, pmChat, pmMember, 81, lightCard.SentMessageID, "是哪一盏灯？")
+		f.deliver(t)
+		f.send(t, handlers.Incoming{UserID: resident, UpdateID: 9401, MessageID: 97, Kind: handlers.TextMessage, Text: "明天上午在家"})
+		return f, lift.ID, light.ID
+	}
+	t.Run("a danger while offers wait is no pick", func(t *testing.T) {
+		f, lift, _ := twoAsked(t)
+		before := f.out.count()
+		f.say(t, resident, "5号楼电梯困人了 快来")
+		if got := residentMessagesOf(t, f, lift); len(got) != 0 {
+			t.Errorf("the held answer went to the lift ticket on an emergency: %q", got)
+		}
+		if got := strings.Join(texts(f.out.sentSince(before)), "\n"); !strings.Contains(got, "警铃") {
+			t.Errorf("no advice: %q", got)
+		}
+	})
+	t.Run("a follow-up about one ticket is no pick", func(t *testing.T) {
+		f, lift, _ := twoAsked(t)
+		f.say(t, resident, "电梯还是有异响")
+		if got := residentMessagesOf(t, f, lift); len(got) != 0 {
+			t.Errorf("'电梯还是有异响' was taken as a pick: %q", got)
+		}
+	})
+	t.Run("an acknowledgement to staff is no rating", func(t *testing.T) {
+		f := newTicketFixture(t, nil)
+		lamp, lampCard := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+		_, liftCard := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
+		f.staffPress(t, pmChat, pmMember, lampCard.SentMessageID, "s:resolve:"+itoa(lamp.ID))
+		f.staffWrites(t, pmChat, pmMember, 82, liftCard.SentMessageID, "明天上午10点师傅上门可以吗？")
+		f.deliver(t)
+		f.say(t, resident, "很好")
+		if got := f.ticket(t, lamp.ID).Rating; got != 0 {
+			t.Errorf("'很好' to staff rated the lamp ticket %d", got)
+		}
+	})
+	t.Run("a comment is no rating of another ticket", func(t *testing.T) {
+		f := newTicketFixture(t, nil)
+		lamp, lampCard := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+		lift, liftCard := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
+		f.staffPress(t, pmChat, pmMember, lampCard.SentMessageID, "s:resolve:"+itoa(lamp.ID))
+		f.staffPress(t, pmChat, pmMember, liftCard.SentMessageID, "s:resolve:"+itoa(lift.ID))
+		f.deliver(t)
+		f.press(t, resident, "r:rate:"+itoa(lift.ID)+":3")
+		f.say(t, resident, "一般")
+		if got := f.ticket(t, lamp.ID).Rating; got != 0 {
+			t.Errorf("the comment rated the lamp ticket %d", got)
+		}
+	})
+}

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"encoding/json"
 	"regexp"
 	"strconv"
 	"strings"
@@ -74,6 +75,17 @@ func typedRating(text string) int {
 	return 0
 }
 
+// plainGrade: text is an everyday word of approval or its opposite ("good",
+// "很好", "不错", "一般") that also acknowledges anything else: a rating only
+// when nothing else waits for an answer.
+func plainGrade(text string) bool {
+	s := strings.TrimSpace(thanksHead.ReplaceAllString(thanksTail.ReplaceAllString(strings.TrimSpace(faq.Normalize(text)), ""), ""))
+	return ackWords[s]
+}
+
+var ackWords = map[string]bool{"good": true, "fine": true, "great": true, "很好": true, "不错": true, "挺好": true, "还不错": true,
+	"一般": true, "还行": true, "还行吧": true, "一般般": true, "非常好": true, "perfect": true, "great work": true, "ok i guess": true, "it was ok": true}
+
 // thanksTail is thanks after a grade.
 var thanksTail = regexp.MustCompile(`\s*(谢谢(你们|您|师傅|物业)?|感谢|辛苦(了|啦)?|thanks?( you)?|thx|great work|good job)\s*$`)
 
@@ -100,4 +112,22 @@ func (h *Handler) ticketAwaitingRating(ctx context.Context, userID int64) (ticke
 		return tickets.Ticket{}, false
 	}
 	return *latest, true
+}
+
+// mayTakeRating: a typed rating is taken as one unless the comment prompt
+// waits (then it is that comment), or it is a plain word of approval while
+// staff wait for an answer ("很好" to "can we come at 10?").
+func (h *Handler) mayTakeRating(ctx context.Context, in Incoming) bool {
+	if data, ok, err := h.State.Get(ctx, awaitKey(in.UserID)); err == nil && ok {
+		var a awaited
+		if json.Unmarshal(data, &a) == nil && a.Kind == awaitComment {
+			return false
+		}
+	}
+	if plainGrade(in.Text) {
+		if _, talking, err := h.State.Get(ctx, conversationKey(in.UserID)); err != nil || talking {
+			return false
+		}
+	}
+	return true
 }
