@@ -73,7 +73,8 @@ var (
 	disputeNot = regexp.MustCompile(`没(有)?人来|没(有)?修|没(有)?解决|没(有)?处理|没(有)?弄好|根本|还是|依然|仍然|照样|凭什么|怎么就|` +
 		`\b(never|not|didn t|didnt|hasn t|hasnt|no one|nobody|still|wasn t|isn t|why)\b|\bnothing (was |has been |got )?(done|fixed|happened|changed)\b`)
 	// a dispute in few words, with no "resolved" in it
-	disputeAlone = regexp.MustCompile(`^(还是|根本|怎么还|怎么还是|仍然|依然)(没|没有)(解决|修好|修|人来|处理)(啊|呀|嘛|呢)?$|` +
+	disputeAlone = regexp.MustCompile(`^(问题)?(还是|根本|怎么还|怎么还是|仍然|依然|完全|压根)?(没|没有)(解决|修好|修|人来|处理|弄好)(啊|呀|嘛|呢|吧)?$|` +
+		`这(也|就)叫(解决|修好|处理)|(根本|压根)(就)?没(有)?(解决|处理|修|弄)|` +
 		`^(it s |its |it is )?(still )?(not|never) (fixed|repaired|solved|resolved)( at all)?$|^still broken$|` +
 		`(你们|物业|师傅)?根本(就)?没(有)?(人)?来(修|看|过|处理)|^(nobody|no one|no body) (ever )?came( to (fix|repair|check|look))?|never came to (fix|repair)|didn t (even )?come to (fix|repair|check)`)
 	// stillCue: the problem is back or was never fixed ("灯还是不亮啊",

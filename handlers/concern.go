@@ -155,6 +155,22 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 			}
 		}
 	}
+	// words that reopen or withdraw a ticket, before any offer to a ticket
+	// staff wrote about ("撤销工单" is no answer to them)
+	if t := strings.TrimSpace(in.Text); in.Kind == TextMessage && in.ReplyTo == 0 && danger == noEmergency {
+		if d, ok, err := h.loadDraft(ctx, in.UserID); err == nil && !(ok && d.active()) {
+			if tk, ok := h.reopenedTicket(ctx, in.UserID, t); ok {
+				return true, h.showTicket(ctx, in, tk, ticketLang(tk, chosen)) // with its reopen button
+			}
+			if tk, ok := h.withdrawnTicket(ctx, in.UserID, t); ok {
+				// "撤销工单", "不用修了": the button, not the words, withdraws it
+				// (asked in the language they write now)
+				wl := h.language(chosen, in)
+				return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtWithdrawAsk.f(wl, tk.Number(), h.categoryText(tk.Category).in(wl)),
+					Buttons: [][]Button{withdrawButton(tk, wl)}})
+			}
+		}
+	}
 	// "#1", "给路灯那个": which of the tickets offered a held message is for
 	if t := strings.TrimSpace(in.Text); in.Kind == TextMessage && in.ReplyTo == 0 {
 		if handled, err := h.typedTicketPick(ctx, in, t, chosen); handled || err != nil {
@@ -217,14 +233,6 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 		if t, ok := h.disputedTicket(ctx, in.UserID, text); ok {
 			h.holdDispute(ctx, in.UserID, t.ID, text)                    // staff hear it if reopened
 			return true, h.showTicket(ctx, in, t, ticketLang(t, chosen)) // with its reopen button
-		}
-		if t, ok := h.reopenedTicket(ctx, in.UserID, text); ok && !drafting {
-			return true, h.showTicket(ctx, in, t, ticketLang(t, chosen)) // with its reopen button
-		}
-		if t, ok := h.withdrawnTicket(ctx, in.UserID, text); ok && !drafting {
-			// "撤销工单", "不用修了": the button, not the words, withdraws it
-			lang := ticketLang(t, chosen)
-			return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtWithdrawAsk.f(lang, t.Number(), h.categoryText(t.Category).in(lang)), Buttons: [][]Button{withdrawButton(t, lang)}})
 		}
 		if t, ok := h.continuedTicket(ctx, in.UserID, text); ok && !in.notForTicket && !drafting {
 			lang := ticketLang(t, chosen)

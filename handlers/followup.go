@@ -152,6 +152,15 @@ func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen 
 	if len(open) == 0 {
 		return false, h.State.Delete(ctx, conversationKey(in.UserID))
 	}
+	if r := h.Router.Route(strings.TrimSpace(in.Text)); len(open) > 1 && r.Confidence >= anotherMatterConfidence {
+		// "灯是3楼的": the light ticket first, whoever wrote last
+		for i, o := range open {
+			if o.Category == r.Category {
+				open[0], open[i] = open[i], open[0]
+				break
+			}
+		}
+	}
 	t := open[0]
 	text := strings.TrimSpace(in.Text)
 	if in.Kind == TextMessage && (typedReplyYes(text) || typedNo(text)) {

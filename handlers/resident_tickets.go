@@ -164,6 +164,11 @@ func ticketLang(t tickets.Ticket, chosen string) string {
 func (h *Handler) addDetails(ctx context.Context, in Incoming, t tickets.Ticket, chosen string) error {
 	lang := ticketLang(t, chosen)
 	if !t.Status.Open() {
+		if body := strings.TrimSpace(in.Text); body != "" && t.CanReopen(h.Now()) {
+			// "你们根本没来修" as a reply to a resolved ticket: kept for the
+			// reopen, as a typed dispute is
+			h.holdDispute(ctx, in.UserID, t.ID, body)
+		}
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtTicketNotOpen.f(lang, t.Number(), t.Status.Name(lang)),
 			Buttons: reopenButtons(t, lang, h.Now())})
 	}
@@ -218,6 +223,10 @@ func (h *Handler) addDetails(ctx context.Context, in Incoming, t tickets.Ticket,
 		return nil
 	case err != nil:
 		return fmt.Errorf("add details to ticket %d: %w", t.ID, err)
+	}
+	if updated.Status != t.Status {
+		// "waiting for the resident" no more: the cards say so
+		h.redrawOtherCards(ctx, Incoming{}, updated)
 	}
 	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDetailsAdded.f(lang, updated.Number(), parties.InSentence(updated.Party, lang))})
 }

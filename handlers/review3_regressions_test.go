@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"codesk/handlers"
+	"codesk/storage"
 )
 
 // Fixes from a third round of reviews, as the resident meets them.
@@ -213,6 +214,79 @@ func TestFourthReviewRegressions(t *testing.T) {
 		f.say(t, resident, "一般")
 		if got := f.ticket(t, lamp.ID).Rating; got != 0 {
 			t.Errorf("the comment rated the lamp ticket %d", got)
+		}
+	})
+}
+
+func TestFourthReviewStaffSide(t *testing.T) {
+	resolved := func(t *testing.T) (*ticketFixture, int64, storage.OutboxMessage) {
+		f := newTicketFixture(t, nil)
+		tk, card := f.fileTicket(t, resident, "小区里有人乱停车，堵住了消防通道")
+		f.staffWrites(t, pmChat, pmMember, 70, card.SentMessageID, "好的马上处理")
+		f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+itoa(tk.ID))
+		return f, tk.ID, card
+	}
+	t.Run("everyday disputes show the ticket to reopen", func(t *testing.T) {
+		for _, text := range []string{"问题没解决", "没解决啊", "这也叫解决了？", "根本没解决，车还停在消防通道上", "你们根本没处理"} {
+			f, id, _ := resolved(t)
+			f.deliver(t)
+			if got := findData(t, f.say(t, resident, text), "r:reopen:"); got != "r:reopen:"+itoa(id) {
+				t.Errorf("%q offers %s", text, got)
+			}
+		}
+	})
+	t.Run("a withdrawal after staff wrote is offered, not relayed", func(t *testing.T) {
+		f := newTicketFixture(t, nil)
+		tk, card := f.fileTicket(t, resident, "8号楼楼下的垃圾桶满了好几天没人清理")
+		f.staffWrites(t, pmChat, pmMember, 70, card.SentMessageID, "Hello, we will send cleaners tomorrow")
+		f.deliver(t)
+		if got := findData(t, f.say(t, resident, "撤销工单"), "r:withdraw:"); got != "r:withdraw:"+itoa(tk.ID) {
+			t.Errorf("offers %s", got)
+		}
+	})
+	t.Run("a dispute sent as a reply reaches the reopened card", func(t *testing.T) {
+		f, id, _ := resolved(t)
+		var staffMsg int
+		for _, m := range f.deliver(t) {
+			if m.ChatID == resident && strings.Contains(m.Text, "马上处理") {
+				staffMsg = m.SentMessageID
+			}
+		}
+		f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.TextMessage, ReplyTo: staffMsg, Text: "你们根本没来修"})
+		f.press(t, resident, "r:reopen:"+itoa(id))
+		found := false
+		for _, m := range f.deliver(t) {
+			found = found || m.Purpose == "card" && strings.Contains(m.Text, "你们根本没来修")
+		}
+		if !found {
+			t.Errorf("the reopened card lacks the dispute sent as a reply")
+		}
+	})
+	t.Run("an answer goes first to the ticket it is about", func(t *testing.T) {
+		f := newTicketFixture(t, nil)
+		light, lightCard := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+		_, liftCard := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
+		f.staffWrites(t, pmChat, pmMember, 80, lightCard.SentMessageID, "是哪一层的灯？")
+		f.staffWrites(t, pmChat, pmMember, 81, liftCard.SentMessageID, "电梯明天修")
+		f.deliver(t)
+		m := f.send(t, handlers.Incoming{UserID: resident, UpdateID: 9501, MessageID: 99, Kind: handlers.TextMessage, Text: "楼道灯是3楼的"})
+		if d := buttonData(m); len(d) == 0 || !strings.HasPrefix(d[0], "r:conv:"+itoa(light.ID)+":y") {
+			t.Errorf("first choice %v, want the light ticket", d)
+		}
+	})
+	t.Run("the card stops saying it waits for the resident once they answer", func(t *testing.T) {
+		f := newTicketFixture(t, nil)
+		_, card := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+		f.staffWrites(t, pmChat, pmMember, 70, card.SentMessageID, "请问是几楼的灯？")
+		var staffMsg int
+		for _, m := range f.deliver(t) {
+			if m.ChatID == resident {
+				staffMsg = m.SentMessageID
+			}
+		}
+		f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.TextMessage, ReplyTo: staffMsg, Text: "3楼"})
+		if e := f.out.lastEdit(t); e.msg != card.SentMessageID || strings.Contains(e.text, "等待居民") {
+			t.Errorf("the card after the answer: %+v", e)
 		}
 	})
 }
