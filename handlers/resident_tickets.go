@@ -164,7 +164,8 @@ func ticketLang(t tickets.Ticket, chosen string) string {
 func (h *Handler) addDetails(ctx context.Context, in Incoming, t tickets.Ticket, chosen string) error {
 	lang := ticketLang(t, chosen)
 	if !t.Status.Open() {
-		if body := strings.TrimSpace(in.Text); body != "" && t.CanReopen(h.Now()) {
+		if body := strings.TrimSpace(in.Text); body != "" && t.CanReopen(h.Now()) &&
+			(disputesResolution(body) || h.complains(body)) {
 			// "你们根本没来修" as a reply to a resolved ticket: kept for the
 			// reopen, as a typed dispute is
 			h.holdDispute(ctx, in.UserID, t.ID, body)

@@ -290,3 +290,24 @@ func TestFourthReviewStaffSide(t *testing.T) {
 		}
 	})
 }
+
+// Thanks sent as a reply to a resolved ticket is no reason to reopen it.
+func TestThanksToAResolvedTicketIsNoDispute(t *testing.T) {
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "小区里有人乱停车，堵住了消防通道")
+	f.staffWrites(t, pmChat, pmMember, 70, card.SentMessageID, "好的马上处理")
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+itoa(tk.ID))
+	var staffMsg int
+	for _, m := range f.deliver(t) {
+		if m.ChatID == resident && strings.Contains(m.Text, "马上处理") {
+			staffMsg = m.SentMessageID
+		}
+	}
+	f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.TextMessage, ReplyTo: staffMsg, Text: "好的谢谢"})
+	f.press(t, resident, "r:reopen:"+itoa(tk.ID))
+	for _, m := range f.deliver(t) {
+		if m.Purpose == "card" && strings.Contains(m.Text, "好的谢谢") {
+			t.Errorf("thanks became the reopen reason: %q", m.Text)
+		}
+	}
+}
