@@ -42,7 +42,8 @@ var notEmergencies = regexp.MustCompile(`火灾隐患|火灾报警器|消防演�
 	// a danger denied ("没有冒烟，就是不亮", answering staff's "有没有冒烟？"),
 	// a boiler that will not light
 	`(没有|没|并没有|不是|没人|没有人|无)[^\s]{0,4}(冒烟|着火|起火|闻到|煤气味|燃气味|被困|困住|困人|晕倒)|打不着火|点不着火|打不着|点不着|` +
-	`\b(no|not|nobody|no one|isn t|wasn t|aren t|there s no|there is no|without)\b [a-z ]{0,15}\b(smoke|fire|gas|trapped|stuck|smell)\b`)
+	`\b(no|without|there s no|there is no|isn t any|wasn t any) (smoke|fire|gas smell|gas|smell of gas|burning smell)\b|` +
+	`\b(nobody|no one) (is |s |was |got )?(trapped|stuck)\b|\b(not|isn t|wasn t|aren t) (trapped|stuck|on fire|burning)\b`)
 
 // emergencyCues name a danger happening now, in normalised text (lower
 // case, simplified Chinese), once notEmergencies are out of it. Someone is

@@ -43,6 +43,9 @@ func TestEmergencyCues(t *testing.T) {
 		// a fourth review: dangers denied, a boiler that will not light
 		"没有冒烟，就是不亮": noEmergency, "没有闻到煤气味": noEmergency, "nobody is trapped in the lift, just the button": noEmergency,
 		"热水器打不着火": noEmergency, "there's no smoke, it just smells hot": noEmergency,
+		// denials must not hide a real one
+		"没人来救 电梯里困着人": trappedEmergency, "没有人管 着火了": fireEmergency, "no one is answering, my dad is trapped in the lift": trappedEmergency,
+		"no answer, dad trapped in lift": trappedEmergency, "nobody came and there is smoke everywhere": fireEmergency,
 		// nobody inside, no danger
 		"电梯里面的广告太多了": noEmergency, "电梯按钮坏了，出不去的时候按哪个": noEmergency, "电梯维修要多久": noEmergency,
 		"燃气灶坏了想换一个": noEmergency, "no smoking sign in the lift": noEmergency,
