@@ -158,7 +158,11 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 	// words that reopen or withdraw a ticket, before any offer to a ticket
 	// staff wrote about ("撤销工单" is no answer to them)
 	if t := strings.TrimSpace(in.Text); in.Kind == TextMessage && in.ReplyTo == 0 && danger == noEmergency {
-		if d, ok, err := h.loadDraft(ctx, in.UserID); err == nil && !(ok && d.active()) {
+		_, talking, _ := h.State.Get(ctx, conversationKey(in.UserID))
+		// while staff wait for an answer, only words that name a ticket
+		// ("明天不用来了，周五来吧" answers them)
+		explicit := !talking || namesTicket.MatchString(faq.Normalize(t))
+		if d, ok, err := h.loadDraft(ctx, in.UserID); err == nil && !(ok && d.active()) && explicit && !asksOutright(t) {
 			if tk, ok := h.reopenedTicket(ctx, in.UserID, t); ok {
 				return true, h.showTicket(ctx, in, tk, ticketLang(tk, chosen)) // with its reopen button
 			}

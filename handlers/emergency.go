@@ -41,7 +41,7 @@ var notEmergencies = regexp.MustCompile(`火灾隐患|火灾报警器|消防演�
 	`(油烟|做饭|炒菜|烧烤|烤肉|烧纸|烟囱|烧香|烧垃圾).{0,8}冒烟|出不去门|出不了门|下不了楼|出不了楼|` +
 	// a danger denied ("没有冒烟，就是不亮", answering staff's "有没有冒烟？"),
 	// a boiler that will not light
-	`(没有|没|并没有|不是|没人|没有人|无)[^\s]{0,4}(冒烟|着火|起火|闻到|煤气味|燃气味|被困|困住|困人|晕倒)|打不着火|点不着火|打不着|点不着|` +
+	`(没有|没|并没有)(冒烟|着火|起火|晕倒|闻到(什么)?((煤气|燃气|天然气)(味|味道)?)?|(煤气|燃气)味)|没(有)?人(被困|困住|困在)|打不着火|点不着火|打不着|点不着|` +
 	`\b(no|without|there s no|there is no|isn t any|wasn t any) (smoke|fire|gas smell|gas|smell of gas|burning smell)\b|` +
 	`\b(nobody|no one) (is |s |was |got )?(trapped|stuck)\b|\b(not|isn t|wasn t|aren t) (trapped|stuck|on fire|burning)\b`)
 
@@ -53,7 +53,7 @@ var emergencyCues = []struct {
 	cues *regexp.Regexp
 }{
 	{fireEmergency, regexp.MustCompile(`着火|起火|失火|火灾|烧起来|冒烟|浓烟|冒火花|烧焦味|焦糊味|` +
-		`on fire|there (is|s) a fire|\bfire in\b|\bfire on the\b|^fire$|smoke (everywhere|coming|in the|from)|` +
+		`on fire|there (is|s) a fire|\bfire in\b|\bfire on the\b|^fire$|smoke (everywhere|coming|in the|from)|smoke (is |s )?(coming|pouring)|` +
 		`(full of|filled with|thick|black) smoke|(caught|catching|catches) fire|\b(i|we) (can )?see smoke\b|\bthere s smoke\b|` +
 		`smell(s|ing)? (of )?burning|sparks (from|coming)|(wire|wires|wiring|socket|outlet|plug|cable|box|panel|meter|switch) [a-z ]{0,24}sparking|sparking (wire|wires|socket|outlet|plug|cable|box)|is burning`)},
 	{gasEmergency, regexp.MustCompile(`(燃气|煤气|天然气)(味|泄漏|漏了)|闻到(燃气|煤气)|漏(燃气|煤气)|` +

@@ -43,8 +43,12 @@ func TestEmergencyCues(t *testing.T) {
 		// a fourth review: dangers denied, a boiler that will not light
 		"没有冒烟，就是不亮": noEmergency, "没有闻到煤气味": noEmergency, "nobody is trapped in the lift, just the button": noEmergency,
 		"热水器打不着火": noEmergency, "there's no smoke, it just smells hot": noEmergency,
-		// denials must not hide a real one
-		"没人来救 电梯里困着人": trappedEmergency, "没有人管 着火了": fireEmergency, "no one is answering, my dad is trapped in the lift": trappedEmergency,
+		// denials must not hide a real one (a fifth review)
+		"没人管电梯困人了": trappedEmergency, "没有人管着火了": fireEmergency, "没想到着火了": fireEmergency, "插座无缘无故冒烟了": fireEmergency,
+		"是不是着火了": fireEmergency, "没一会儿就冒烟了": fireEmergency, "电梯门没开人被困住了": trappedEmergency, "老人没站稳晕倒了": medicalEmergency,
+		"配电箱没断电冒烟了": fireEmergency, "nobody came, dad is trapped in the lift": trappedEmergency, "no signal, dad trapped in the lift": trappedEmergency,
+		"the socket is not working and smoke is coming out": fireEmergency,
+		"没人来救 电梯里困着人":                                       trappedEmergency, "没有人管 着火了": fireEmergency, "no one is answering, my dad is trapped in the lift": trappedEmergency,
 		"no answer, dad trapped in lift": trappedEmergency, "nobody came and there is smoke everywhere": fireEmergency,
 		// nobody inside, no danger
 		"电梯里面的广告太多了": noEmergency, "电梯按钮坏了，出不去的时候按哪个": noEmergency, "电梯维修要多久": noEmergency,

@@ -6,7 +6,7 @@ import (
 )
 
 // openTicketAbout reports whether the resident has an open ticket about
-// the danger e (its text names the same kind), reported in the last hours:
+// the danger e (its text names the same kind), active in the last hours:
 // a message naming it again is more of that ticket, not a new report. A
 // reply counts only for the ticket it replies to.
 func (h *Handler) openTicketAbout(ctx context.Context, in Incoming, e emergency) bool {
@@ -21,7 +21,7 @@ func (h *Handler) openTicketAbout(ctx context.Context, in Incoming, e emergency)
 	}
 	now := h.Now()
 	for _, t := range tks {
-		if t.Status.Open() && emergencyIn(t.Text) == e && now.Sub(t.CreatedAt) <= sameDangerWindow {
+		if t.Status.Open() && emergencyIn(t.Text) == e && now.Sub(t.UpdatedAt) <= sameDangerWindow {
 			return true
 		}
 	}

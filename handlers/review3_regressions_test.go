@@ -311,3 +311,25 @@ func TestThanksToAResolvedTicketIsNoDispute(t *testing.T) {
 		}
 	}
 }
+
+// While staff wait for an answer, words that only sound like withdrawing or
+// reopening answer them; naming the ticket still withdraws.
+func TestAnAnswerToStaffIsNoWithdrawal(t *testing.T) {
+	for _, answer := range []string{"明天不用来了 我不在家 周五来吧", "上午不用来了 下午三点来吧"} {
+		f := newTicketFixture(t, nil)
+		tk, card := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+		f.staffWrites(t, pmChat, pmMember, 70, card.SentMessageID, "明天上午10点上门可以吗？")
+		f.deliver(t)
+		m := f.say(t, resident, answer)
+		if strings.Contains(strings.Join(buttonData(m), " "), "r:withdraw:") || !strings.Contains(m.Text, tk.Number()) {
+			t.Errorf("%q: %q %v; want it offered to staff", answer, m.Text, buttonData(m))
+		}
+	}
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+	f.staffWrites(t, pmChat, pmMember, 70, card.SentMessageID, "明天上午10点上门可以吗？")
+	f.deliver(t)
+	if got := findData(t, f.say(t, resident, "撤销工单吧，灯好了"), "r:withdraw:"); got != "r:withdraw:"+itoa(tk.ID) {
+		t.Errorf("naming the ticket: %s", got)
+	}
+}

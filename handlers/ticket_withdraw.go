@@ -28,7 +28,11 @@ var withdrawCue = regexp.MustCompile(`(撤销|撤回|取消|删除|作废|关闭
 // someone else saying it ("物业说不用修了"), or go on with more to do
 // ("师傅明天不用来了，后天下午来", "but it still leaks").
 var notWithdraw = regexp.MustCompile(`(不要|别|请勿|不能|不可以|不准|能不能不要)(再)?(关闭|取消|撤销|撤回|删除|关|投诉)|说(的)?(不用|不要|取消)|` +
-	`可是|但是|还在|还没|还是|后天|改天|下次|\b(don t|do not|dont|not|never) (close|cancel|withdraw|delete)\b|\bbut\b|\bstill\b`)
+	`可是|但是|还在|还没|还是|后天|改天|下次|明天|今天|上午|下午|晚上|周[一二三四五六日天末]|礼拜|点(钟)?(再)?来|\b(don t|do not|dont|not|never) (close|cancel|withdraw|delete)\b|\bbut\b|\bstill\b|\b(tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b`)
+
+// namesTicket: the words name a ticket outright ("撤销工单", "cancel my
+// ticket", "#1"), as a message that is an answer to staff would not.
+var namesTicket = regexp.MustCompile(`工单|报修|单子|#\s*\d|\d+\s*号工单|\b(ticket|report|complaint|request)\b`)
 
 // withdrawnTicket is the open ticket a withdraw request names (its number,
 // else the resident's latest open one).
