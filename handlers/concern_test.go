@@ -251,6 +251,15 @@ func (f *ticketFixture) fileTicket(t *testing.T, user int64, text string) (ticke
 	return f.ticket(t, ticketID), card
 }
 
+// liftAndLight has the resident report a lift fault, then a stairwell
+// light: two open tickets of property management's, the light one newest.
+func (f *ticketFixture) liftAndLight(t *testing.T) (lift, light tickets.Ticket, liftCard, lightCard storage.OutboxMessage) {
+	t.Helper()
+	lift, liftCard = f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
+	light, lightCard = f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+	return lift, light, liftCard, lightCard
+}
+
 func findData(t *testing.T, m handlers.OutMessage, prefix string) string {
 	t.Helper()
 	for _, d := range buttonData(m) {

@@ -165,8 +165,7 @@ func TestThirdReviewRegressionsPhotosRatingsComments(t *testing.T) {
 func TestFourthReviewRegressions(t *testing.T) {
 	twoAsked := func(t *testing.T) (*ticketFixture, int64, int64) {
 		f := newTicketFixture(t, nil)
-		lift, liftCard := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
-		light, lightCard := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+		lift, light, liftCard, lightCard := f.liftAndLight(t)
 		f.staffWrites(t, pmChat, pmMember, 80, liftCard.SentMessageID, "电梯是哪一台？")
 		f.staffWrites(t, pmChat, pmMember, 81, lightCard.SentMessageID, "是哪一盏灯？")
 		f.deliver(t)

@@ -145,8 +145,7 @@ func TestATypedYesAnswersTheBotsLatestQuestion(t *testing.T) {
 // the other too, by its own button.
 func TestAnAnswerCanGoToEitherTicketStaffWroteAbout(t *testing.T) {
 	f := newTicketFixture(t, nil)
-	lift, liftCard := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
-	light, lightCard := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+	lift, light, liftCard, lightCard := f.liftAndLight(t)
 	f.staffWrites(t, pmChat, pmMember, 80, liftCard.SentMessageID, "电梯停在几楼？")
 	f.staffWrites(t, pmChat, pmMember, 81, lightCard.SentMessageID, "明天派人去换灯")
 	f.deliver(t)
@@ -167,8 +166,7 @@ func TestAnAnswerCanGoToEitherTicketStaffWroteAbout(t *testing.T) {
 // while staff keep writing about another one.
 func TestAnOldConversationDropsOut(t *testing.T) {
 	f := newTicketFixture(t, nil)
-	lift, liftCard := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
-	light, lightCard := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+	lift, light, liftCard, lightCard := f.liftAndLight(t)
 	f.staffWrites(t, pmChat, pmMember, 80, liftCard.SentMessageID, "电梯停在几楼？")
 	f.now = f.now.Add(25 * time.Hour)
 	f.staffWrites(t, pmChat, pmMember, 81, lightCard.SentMessageID, "明天派人去换灯")
@@ -184,8 +182,7 @@ func TestAnOldConversationDropsOut(t *testing.T) {
 func TestATypedChoiceAmongSeveralTickets(t *testing.T) {
 	for pick, want := range map[string]string{"#1": "lift", "是1号工单的": "lift", "给电梯那个": "lift"} {
 		f := newTicketFixture(t, nil)
-		lift, liftCard := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
-		light, lightCard := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+		lift, light, liftCard, lightCard := f.liftAndLight(t)
 		f.staffWrites(t, pmChat, pmMember, 80, liftCard.SentMessageID, "电梯是哪一台？")
 		f.staffWrites(t, pmChat, pmMember, 81, lightCard.SentMessageID, "是哪一盏灯？")
 		f.deliver(t)

@@ -175,8 +175,7 @@ func TestTheDisputeTypedBeforeTheReopenReachesStaff(t *testing.T) {
 func TestADisputeIsAboutTheTicketResolvedLast(t *testing.T) {
 	for _, text := range []string{"nobody came to fix it", "it's still broken", "you closed my ticket but nothing was done", "it stopped working again an hour later"} {
 		f := newTicketFixture(t, nil)
-		lift, liftCard := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
-		light, lightCard := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+		lift, light, liftCard, lightCard := f.liftAndLight(t)
 		f.staffPress(t, pmChat, pmMember, lightCard.SentMessageID, "s:resolve:"+itoa(light.ID))
 		f.now = f.now.Add(time.Minute)
 		f.staffPress(t, pmChat, pmMember, liftCard.SentMessageID, "s:resolve:"+itoa(lift.ID))

@@ -79,8 +79,7 @@ func TestWithdrawingByNumberOffersThatTicket(t *testing.T) {
 func TestAReopenAskedInWordsShowsTheTicketToReopen(t *testing.T) {
 	for text, want := range map[string]string{"reopen #1": "lift", "please reopen ticket 1": "lift", "重新打开1号工单": "lift", "reopen my lift ticket": "lift", "please reopen it": "light"} {
 		f := newTicketFixture(t, nil)
-		lift, liftCard := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
-		light, lightCard := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+		lift, light, liftCard, lightCard := f.liftAndLight(t)
 		f.staffPress(t, pmChat, pmMember, liftCard.SentMessageID, "s:resolve:"+itoa(lift.ID))
 		f.now = f.now.Add(time.Minute)
 		f.staffPress(t, pmChat, pmMember, lightCard.SentMessageID, "s:resolve:"+itoa(light.ID))

@@ -47,8 +47,7 @@ func TestARatingTypedAtTheRatingPromptRates(t *testing.T) {
 // (whose rating request came last), whichever was reported first.
 func TestATypedRatingIsForTheTicketResolvedLast(t *testing.T) {
 	f := newTicketFixture(t, nil)
-	lift, liftCard := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
-	light, lightCard := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+	lift, light, liftCard, lightCard := f.liftAndLight(t)
 	f.staffPress(t, pmChat, pmMember, lightCard.SentMessageID, "s:resolve:"+itoa(light.ID))
 	f.now = f.now.Add(time.Minute)
 	f.staffPress(t, pmChat, pmMember, liftCard.SentMessageID, "s:resolve:"+itoa(lift.ID))
@@ -66,8 +65,7 @@ func TestATypedRatingIsForTheTicketResolvedLast(t *testing.T) {
 // turn the answer typed next into a comment on the rated ticket.
 func TestARatingDoesNotSwallowTheAnswerToAStaffQuestion(t *testing.T) {
 	f := newTicketFixture(t, nil)
-	lift, liftCard := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
-	light, lightCard := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+	lift, light, liftCard, lightCard := f.liftAndLight(t)
 	f.staffPress(t, pmChat, pmMember, liftCard.SentMessageID, "s:resolve:"+itoa(lift.ID))
 	f.staffWrites(t, pmChat, pmMember, 80, lightCard.SentMessageID, "明天换灯泡，家里有人吗？")
 	f.deliver(t)
