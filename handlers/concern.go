@@ -144,34 +144,12 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 			return handled, err
 		}
 	}
-	// a rating typed at the rating prompt ("5星", "很满意"): a whole message
-	// that is a rating is one, whoever asked something since
-	if in.Kind == TextMessage && in.ReplyTo == 0 && danger == noEmergency {
-		if stars := typedRating(in.Text); stars > 0 && h.mayTakeRating(ctx, in) {
-			if d, ok, err := h.loadDraft(ctx, in.UserID); err == nil && !(ok && d.active()) {
-				if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok {
-					return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen))
-				}
-			}
-		}
-	}
-	// words that reopen or withdraw a ticket, before any offer to a ticket
-	// staff wrote about ("撤销工单" is no answer to them)
-	if t := strings.TrimSpace(in.Text); in.Kind == TextMessage && in.ReplyTo == 0 && danger == noEmergency {
-		_, talking, _ := h.State.Get(ctx, conversationKey(in.UserID))
-		// while staff wait for an answer, only words that name a ticket
-		// ("明天不用来了，周五来吧" answers them)
-		explicit := !talking || namesTicket.MatchString(faq.Normalize(t))
-		if d, ok, err := h.loadDraft(ctx, in.UserID); err == nil && !(ok && d.active()) && explicit && !asksOutright(t) {
-			if tk, ok := h.reopenedTicket(ctx, in.UserID, t); ok {
-				return true, h.showTicket(ctx, in, tk, ticketLang(tk, chosen)) // with its reopen button
-			}
-			if tk, ok := h.withdrawnTicket(ctx, in.UserID, t); ok {
-				// "撤销工单", "不用修了": the button, not the words, withdraws it
-				// (asked in the language they write now)
-				wl := h.language(chosen, in)
-				return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtWithdrawAsk.f(wl, tk.Number(), h.categoryText(tk.Category).in(wl)),
-					Buttons: [][]Button{withdrawButton(tk, wl)}})
+	if t := strings.TrimSpace(in.Text); in.Kind == TextMessage && in.ReplyTo == 0 && danger == noEmergency && t != "" {
+		if d, ok, err := h.loadDraft(ctx, in.UserID); err != nil {
+			return true, err
+		} else if !(ok && d.active()) {
+			if handled, err := h.ticketWords(ctx, in, t, chosen); handled || err != nil {
+				return handled, err
 			}
 		}
 	}

@@ -1,0 +1,40 @@
+package handlers
+
+import (
+	"context"
+
+	"codesk/faq"
+)
+
+// ticketWords serves typed words that act on a ticket, when no draft is
+// being written: a rating at the rating prompt ("5星", "很满意": a whole
+// message that is a rating is one, whoever asked something since), and
+// words that reopen or withdraw a ticket, ahead of any offer to a ticket
+// staff wrote about ("撤销工单" is no answer to them). While staff wait for
+// an answer, only words that name a ticket count ("明天不用来了，周五来吧"
+// answers them), and a question never does.
+func (h *Handler) ticketWords(ctx context.Context, in Incoming, text, chosen string) (bool, error) {
+	if stars := typedRating(text); stars > 0 && h.mayTakeRating(ctx, in) {
+		if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok {
+			return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen))
+		}
+	}
+	_, talking, err := h.State.Get(ctx, conversationKey(in.UserID))
+	if err != nil {
+		return false, err
+	}
+	if (talking && !namesTicket.MatchString(faq.Normalize(text))) || asksOutright(text) {
+		return false, nil
+	}
+	if t, ok := h.reopenedTicket(ctx, in.UserID, text); ok {
+		return true, h.showTicket(ctx, in, t, ticketLang(t, chosen)) // with its reopen button
+	}
+	if t, ok := h.withdrawnTicket(ctx, in.UserID, text); ok {
+		// "撤销工单", "不用修了": the button, not the words, withdraws it,
+		// asked in the language they write now
+		lang := h.language(chosen, in)
+		return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtWithdrawAsk.f(lang, t.Number(), h.categoryText(t.Category).in(lang)),
+			Buttons: [][]Button{withdrawButton(t, lang)}})
+	}
+	return false, nil
+}
