@@ -29,7 +29,7 @@ var notEmergencies = regexp.MustCompile(`火灾隐患|火灾报警器|消防演�
 	`(万一|如果|要是|假如|假设|一旦|容易)[^\s]{0,6}(着火|起火|失火|火灾|烧起来)|` +
 	`\b(what if|in case of|if there (is|was|were) a|could (catch|start) a|risk of) (a )?fire\b|` +
 	`fire (exit|exits|drill|drills|inspection|alarm|alarms|extinguisher|extinguishers|hydrant|hydrants|door|doors|safety|escape|hazard|risk|lane|engine)|` +
-	`(cigarette|cigar|tobacco|smoking|barbecue|bbq|cooking) smoke|smoke from [a-z ]{0,20}(cigarettes?|cigars?|smoking|cooking|kitchen|barbecue|bbq)|` +
+	`(cigarette|cigar|tobacco|smoking|barbecue|bbq) smoke|smoke from [a-z ]{0,20}(cigarettes?|cigars?|smoking|barbecue|bbq)|` +
 	`(gave|give|giving) me a heart attack|(ceiling|wall|roof|shelf|tiles?) (has |have )?collapsed|` +
 	// a drain's or bin's rotten-egg smell is sewage, not gas; smoke from
 	// cooking; the lift's alarm button itself
@@ -38,7 +38,7 @@ var notEmergencies = regexp.MustCompile(`火灾隐患|火灾报警器|消防演�
 	`smoke when [a-z ]{0,20}(cook|cooks|cooking|fry|frying|grill|grilling)|救命(按钮|铃|电话)|` +
 	// kitchen fumes, barbecues, offerings burnt, a chimney: smoke nobody
 	// need flee; a lift out of order keeps someone from going out, not in
-	`(油烟|做饭|炒菜|烧烤|烤肉|烧纸|烟囱|烧香|烧垃圾).{0,8}冒烟|出不去门|出不了门|下不了楼|出不了楼|` +
+	`(油烟|烧烤|烤肉|烧纸|烟囱|烧香|烧垃圾).{0,8}冒烟|(一|每次)(做饭|炒菜)就冒烟|出不去门|出不了门|下不了楼|出不了楼|` +
 	// a danger denied ("没有冒烟，就是不亮", answering staff's "有没有冒烟？"),
 	// a boiler that will not light
 	`(没有|没|并没有)(冒烟|着火|起火|晕倒|闻到(什么)?((煤气|燃气|天然气)(味|味道)?)?|(煤气|燃气)味)|没(有)?人(被困|困住|困在)|打不着火|点不着火|打不着|点不着|` +
@@ -52,11 +52,14 @@ var emergencyCues = []struct {
 	kind emergency
 	cues *regexp.Regexp
 }{
-	{fireEmergency, regexp.MustCompile(`着火|起火|失火|火灾|烧起来|冒烟|浓烟|冒火花|烧焦味|焦糊味|` +
+	{fireEmergency, regexp.MustCompile(`着火|起火|失火|火灾|烧起来|冒烟|浓烟|冒黑烟|全是烟|冒火花|烧焦味|焦糊味|烧焦的味|电线烧|火好大|火很大|救火|着了火|` +
+		`\bflames?\b|\bfire (at|broke out|breaks out|in the|on the)\b|^fire\b|\bburning smell\b|` +
+		`\b(car|flat|house|room|kitchen|building|balcony|bin|trash|rubbish|scooter|e ?bike|bike|battery|van|truck) (is )?(burning|on fire)\b|` +
 		`on fire|there (is|s) a fire|\bfire in\b|\bfire on the\b|^fire$|smoke (everywhere|coming|in the|from)|smoke (is |s )?(coming|pouring)|` +
 		`(full of|filled with|thick|black) smoke|(caught|catching|catches) fire|\b(i|we) (can )?see smoke\b|\bthere s smoke\b|` +
 		`smell(s|ing)? (of )?burning|sparks (from|coming)|(wire|wires|wiring|socket|outlet|plug|cable|box|panel|meter|switch) [a-z ]{0,24}sparking|sparking (wire|wires|socket|outlet|plug|cable|box)|is burning`)},
-	{gasEmergency, regexp.MustCompile(`(燃气|煤气|天然气)(味|泄漏|漏了)|闻到(燃气|煤气)|漏(燃气|煤气)|` +
+	{gasEmergency, regexp.MustCompile(`(燃气|煤气|天然气)(味|泄漏|泄露|漏了)|(燃气|煤气|天然气).{0,6}(漏了|漏气|泄漏|泄露|嘶嘶)|漏气.{0,6}(燃气|煤气|天然气)|闻到(燃气|煤气)|漏(燃气|煤气)|` +
+		`\bgas (leek|leeks|leaked)\b|` +
 		// mercaptan smells of rotten eggs; a gas tap that will not close leaks
 		`臭鸡蛋.{0,2}味|((燃气|煤气|天然气)(灶|阀|阀门|开关|总阀)|燃气灶|煤气灶|灶火|灶头).{0,4}(关不掉|关不上|关不了|拧不上)|` +
 		`smell(s|ing)? (of |like )?gas\b|stinks? (of|like) gas\b|gas (leak|smell|is leaking|leaking)|leaking gas|rotten eggs? smell|smell(s|ing)? (of|like) rotten eggs?|` +
@@ -69,8 +72,13 @@ var emergencyCues = []struct {
 		`(lift|elevator) (plunged|is falling)|(someone|somebody|people|my \w+) (is |are )?(stuck|trapped) in(side)? (the |a )?(lift|elevator)|` +
 		`(lift|elevator) (stopped|stuck|broke down|broken down|is stuck|got stuck)[a-z ]{0,12}\b(with|and) (my|our|a|his|her) \w+ (in it|inside)|(lift|elevator).{0,30}\b(my|our) \w+ (is|are) (in it|in there)\b|` +
 		`(stuck|trapped|locked) in(side)? (the |a |an |our )?(lift|elevator)|(lift|elevator).{0,40}(stuck|trapped).{0,30}(inside|in it|in there)|` +
-		`(stuck|stopped) between floors.{0,30}(inside|with)`)},
-	{medicalEmergency, regexp.MustCompile(`晕倒|昏倒|昏迷|不省人事|没有呼吸|没呼吸|大出血|流血不止|抽搐|心脏病发|摔倒.{0,6}(起不来|流血|不动)|头.{0,3}流血|` +
+		`(stuck|stopped) between floors.{0,30}(inside|with)|` +
+		`(关|卡|困)(在)?电梯里|电梯.{0,12}我(还)?(在里面|在里头|出不去|出不来)|我在电梯里(出不去|出不来)|电梯(卡住|停)了.{0,4}(我|人)(出不去|出不来)|` +
+		`(lift|elevator) (is )?stuck.{0,12}(can t|cannot|can not) get out|(can t|cannot|can not) get out of the (lift|elevator)|` +
+		`(lift|elevator) doors? (won t|will not|doesn t|does not) open.{0,12}(i m|i am|we re|we are|someone is) (inside|in it|in there)`)},
+	{medicalEmergency, regexp.MustCompile(`晕倒|昏倒|昏迷|不省人事|没有呼吸|没呼吸|大出血|流血不止|流了好多血|抽搐|心脏病发|摔倒.{0,6}(起不来|流血|不动)|头.{0,3}流血|` +
+		`倒地不动|倒在地上不动|躺在地上不动|呼吸困难|喘不上气|上不来气|触电|溺水|掉进(水池|水里|河里|池子)|噎住|被车撞|` +
+		`\bseizure\b|\b(can t|cannot|can not) breathe\b|electrocuted|electric shock|drowning|\bchoking\b|hit by a car|` +
 		`unconscious|not breathing|fainted|passed out|having a heart attack|bleeding (badly|a lot|heavily)|` +
 		`(someone|somebody|he|she|man|woman|lady|person|neighbou?r|dad|mum|mom|father|mother|grandma|grandpa|granny|elderly) .{0,20}collapsed|` +
 		`fell( down| over)? and (can t|cant|cannot|can not) get up`)},

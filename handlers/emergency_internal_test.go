@@ -50,6 +50,17 @@ func TestEmergencyCues(t *testing.T) {
 		"the socket is not working and smoke is coming out": fireEmergency,
 		"没人来救 电梯里困着人":                                       trappedEmergency, "没有人管 着火了": fireEmergency, "no one is answering, my dad is trapped in the lift": trappedEmergency,
 		"no answer, dad trapped in lift": trappedEmergency, "nobody came and there is smoke everywhere": fireEmergency,
+		// a sixth review's misses
+		"我家楼上窗户往外冒黑烟": fireEmergency, "楼道里全是烟什么都看不见": fireEmergency, "有烧焦的味道好像哪里电线烧了": fireEmergency, "火好大啊 12栋三楼": fireEmergency,
+		"救火啊": fireEmergency, "Fire!!! building 5 third floor": fireEmergency, "fire at the bin room, called 119 but nobody from management answers": fireEmergency,
+		"car burning in the underground parking": fireEmergency, "a fire broke out on 8th floor": fireEmergency, "flames coming from the balcony of 601": fireEmergency,
+		"burning smell in the hallway getting stronger": fireEmergency, "隔壁做饭忘关火 厨房冒烟了 没人在家": fireEmergency, "thick smoke from my neighbour's kitchen, no one answers the door": fireEmergency,
+		"煤气泄露了 快来人": gasEmergency, "燃气泄露 没人管": gasEmergency, "天然气好像漏了": gasEmergency, "燃气管道破了在嘶嘶响": gasEmergency, "there is gas leek in kitchen": gasEmergency,
+		"我被关电梯里了": trappedEmergency, "卡电梯里了 按铃没人应": trappedEmergency, "电梯卡住了 我出不去": trappedEmergency, "电梯停在8楼和9楼中间 我在里面": trappedEmergency,
+		"我在电梯里出不去了 快来": trappedEmergency, "lift stuck, I can't get out": trappedEmergency, "elevator door won't open and I'm inside": trappedEmergency,
+		"保安大叔倒地不动了 快叫救护车": medicalEmergency, "小孩头磕破了流了好多血": medicalEmergency, "someone having a seizure at the pool": medicalEmergency,
+		"my dad can't breathe": medicalEmergency, "我妈呼吸困难 喘不上气": medicalEmergency, "有人触电了": medicalEmergency, "someone got electrocuted at the pump room": medicalEmergency,
+		"孩子掉进水池里了": medicalEmergency, "someone drowning in the pool!!": medicalEmergency, "老人噎住了 脸都紫了": medicalEmergency, "有人被车撞了躺在地上不动": medicalEmergency,
 		// nobody inside, no danger
 		"电梯里面的广告太多了": noEmergency, "电梯按钮坏了，出不去的时候按哪个": noEmergency, "电梯维修要多久": noEmergency,
 		"燃气灶坏了想换一个": noEmergency, "no smoking sign in the lift": noEmergency,
