@@ -433,8 +433,8 @@ func replyWord(text string) string {
 
 // Words typed instead of tapping the draft's buttons.
 var (
-	cancelWords = setOfWords("取消", "算了", "不用了", "不要了", "不报了", "不发了", "撤回", "cancel", "forget it",
-		"never mind", "nevermind", "don t send", "dont send", "do not send", "cancel it", "cancel that", "no thanks", "no thank you")
+	cancelWords = setOfWords("取消", "算了", "算了算了", "不用了", "不用了谢谢", "不要了", "不报了", "不发了", "撤回", "不报了 太麻烦", "cancel", "forget it",
+		"never mind", "nevermind", "never mind thanks", "don t send", "dont send", "do not send", "cancel it", "cancel that", "no thanks", "no thank you")
 	previewNoWords = setOfWords("不", "不要", "no", "nope")
 	skipWords      = setOfWords("跳过", "不用", "不知道", "不清楚", "略过", "skip", "no", "none", "n/a", "-", "don t know",
 		"dont know", "not sure", "no idea")

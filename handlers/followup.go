@@ -339,7 +339,8 @@ func (h *Handler) typedFollowUpChoice(ctx context.Context, in Incoming, text, ch
 // pass it to the ticket. "好的，下午3点可以" and "yes 3pm is fine" answer the
 // staff, whatever entry the matcher finds for them.
 func asksOutright(text string) bool {
-	return plainQuestion.MatchString(faq.Normalize(text))
+	// the question mark first: normalising turns punctuation into spaces
+	return strings.ContainsAny(text, "?？") || plainQuestion.MatchString(faq.Normalize(text))
 }
 
 var plainQuestion = regexp.MustCompile(`[?？]|吗|什么|怎么|为什么|为啥|哪|谁|几点|几号|几时|多少|多久|` +

@@ -645,4 +645,4 @@ func (h *Handler) notAComment(t tickets.Ticket, text string) bool {
 }
 
 // noComment is "no comment" typed at the comment prompt.
-var noComment = regexp.MustCompile(`^(不用了?|没有了?|没了|无|不写了?|算了|no comment|no|none|nothing|no thanks)$`)
+var noComment = regexp.MustCompile(`^(不用了?|没有了?|没了|无|不写了?|算了|没什么|no comment|no|nope|none|nothing|no thanks)( ?(谢谢|thanks|thank you))?$`)

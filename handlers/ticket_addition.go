@@ -12,8 +12,8 @@ import (
 // A resident adding to a report they made ("补充一下：是2号梯，3楼的按钮",
 // "垃圾桶还是满的，根本没人来清理" while that ticket is open) means that
 // ticket, not a second one with half the story.
-var additionCue = regexp.MustCompile(`^(补充|再补充|追加|更正一下|更正|更新一下)|` +
-	`^(to add|adding to|an update|update|addendum|correction|ps|p s|more details?|more info)\b`)
+var additionCue = regexp.MustCompile(`^(补充(一下|说明|一句|两句|几句)?|再补充|追加|更正一下|更正)(\s|$)|^(还有|对了)\s*(忘了说\s*)?(是|在)|` +
+	`^(to add|adding to|an update|addendum|correction|ps|p s|more details?|more info|also it s|also its)\b|^update (on|to|about|the|it|its)\b`)
 
 // continuedTicket is the resident's open ticket that text adds to: the
 // newest one for words that say so, or the one about the same thing for a

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"regexp"
 	"strconv"
+	"strings"
+	"unicode/utf8"
 
 	"codesk/faq"
 	"codesk/storage"
@@ -74,11 +76,14 @@ func (h *Handler) withdrawnTicket(ctx context.Context, userID int64, text string
 
 // ticketNumber is "#12", "ticket 12", "ticket no. 12" or "工单12" in a
 // message.
-var ticketNumber = regexp.MustCompile(`(?i)#\s*(\d+)|(?:工单|ticket|report)\s*(?:号|no\.?|number)?\s*#?\s*(\d+)|(\d+)\s*号\s*(?:工单|报修)`)
+var ticketNumber = regexp.MustCompile(`(?i)#\s*(\d+)|(?:工单|ticket|report)\s*(?:号|no\.?|number)?\s*[:：]?\s*#?\s*(\d+)(?:\s*(?:楼|层|次|单元|times?|floor))?|(\d+)\s*号\s*(?:工单|报修)`)
 
 // namedTicketNumber is the ticket number text names, or "".
 func namedTicketNumber(text string) string {
 	m := ticketNumber.FindStringSubmatch(text)
+	if last, _ := utf8.DecodeLastRuneInString(strings.ToLower(strings.TrimSpace(firstOf(m)))); m != nil && m[2] != "" && strings.ContainsRune("楼层次元sr", last) {
+		return "" // "工单 3楼的灯", "report 2 times": a floor or a count, no number
+	}
 	for _, g := range m[min(1, len(m)):] {
 		if g != "" {
 			return g
@@ -195,4 +200,11 @@ func (h *Handler) reopenedTicket(ctx context.Context, userID int64, text string)
 		return *latest, true
 	}
 	return tickets.Ticket{}, false
+}
+
+func firstOf(m []string) string {
+	if len(m) == 0 {
+		return ""
+	}
+	return m[0]
 }

@@ -21,3 +21,12 @@ func TestWithdrawCue(t *testing.T) {
 		}
 	}
 }
+
+func TestNamedTicketNumber(t *testing.T) {
+	for text, want := range map[string]string{"撤销工单#1": "1", "cancel ticket 12": "12", "工单号：34": "34", "ticket: 12": "12", "撤销1号工单": "1",
+		"report 2 times already": "", "工单 3楼的灯": "", "我家3楼": ""} {
+		if got := namedTicketNumber(text); got != want {
+			t.Errorf("namedTicketNumber(%q) = %q, want %q", text, got, want)
+		}
+	}
+}

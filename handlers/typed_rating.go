@@ -18,7 +18,7 @@ import (
 var (
 	// starsTyped: a number of stars or points first ("5星", "四颗星",
 	// "3分", "5 stars"); the rest may thank or comment
-	starsTyped = regexp.MustCompile(`^([1-5]|一|二|两|三|四|五|one|two|three|four|five)\s*(颗星|星|分|stars?\b|out of 5\b)`)
+	starsTyped = regexp.MustCompile(`^(给|打)?\s*([1-5]|一|二|两|三|四|五|one|two|three|four|five)\s*(颗星|星|分|stars?\b|out of 5\b)`)
 	// outOf: "4/5", "10/10" as typed (normalising drops the slash)
 	outOf = regexp.MustCompile(`^\s*(\d{1,2})\s*/\s*(5|10)\s*[!.。！]*\s*$`)
 	// allStars: only star emoji
@@ -36,9 +36,9 @@ var satisfactionWords = []struct {
 }{
 	{[]string{"非常不满意", "很不满意", "特别不满意", "太差了", "很差", "差", "差评", "very poor", "terrible", "awful", "very bad", "very dissatisfied"}, 1},
 	{[]string{"不太满意", "不怎么满意", "不满意", "not satisfied", "unsatisfied", "dissatisfied", "poor", "not good", "not happy", "not happy with the service"}, 2},
-	{[]string{"一般", "一般般", "还行", "还行吧", "凑合", "马马虎虎", "so so", "average", "okay i guess", "it was ok", "fine", "ok i guess"}, 3},
+	{[]string{"一般", "一般般", "还行", "还行吧", "还可以", "凑合", "马马虎虎", "so so", "average", "okay i guess", "it was ok", "fine", "ok i guess"}, 3},
 	{[]string{"非常满意", "很满意", "特别满意", "十分满意", "太满意了", "超级满意", "满分", "五星好评", "好评", "very satisfied", "excellent", "very good", "great job", "perfect", "very happy", "很好", "非常好", "满意满意", "great work", "great"}, 5},
-	{[]string{"挺满意", "比较满意", "还算满意", "满意", "satisfied", "good job", "happy with it", "不错", "挺好", "还不错", "good"}, 4},
+	{[]string{"挺满意", "比较满意", "还算满意", "满意", "satisfied", "good job", "happy with it", "不错", "不错不错", "挺好", "挺好的", "满意的", "还不错", "good"}, 4},
 }
 
 // typedRating reads a rating from text, or 0.
@@ -60,10 +60,10 @@ func typedRating(text string) int {
 	// 没修好" and "三分之一的灯不亮" are no ratings
 	s = strings.TrimSpace(thanksHead.ReplaceAllString(thanksTail.ReplaceAllString(s, ""), ""))
 	if m := starsTyped.FindStringSubmatch(s); m != nil && strings.TrimSpace(s[len(m[0]):]) == "" {
-		if n, ok := chineseDigit[m[1]]; ok {
+		if n, ok := chineseDigit[m[2]]; ok {
 			return n
 		}
-		return int(m[1][0] - '0')
+		return int(m[2][0] - '0')
 	}
 	for _, g := range satisfactionWords {
 		for _, w := range g.words {
@@ -84,7 +84,7 @@ func plainGrade(text string) bool {
 }
 
 var ackWords = map[string]bool{"good": true, "fine": true, "great": true, "很好": true, "不错": true, "挺好": true, "还不错": true,
-	"一般": true, "还行": true, "还行吧": true, "一般般": true, "非常好": true, "perfect": true, "great work": true, "ok i guess": true, "it was ok": true}
+	"一般": true, "还行": true, "还可以": true, "挺好的": true, "不错不错": true, "还行吧": true, "一般般": true, "非常好": true, "perfect": true, "great work": true, "ok i guess": true, "it was ok": true}
 
 // thanksTail is thanks after a grade.
 var thanksTail = regexp.MustCompile(`\s*(谢谢(你们|您|师傅|物业)?|感谢|辛苦(了|啦)?|thanks?( you)?|thx|great work|good job)\s*$`)
