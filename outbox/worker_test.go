@@ -306,7 +306,9 @@ func (g *gatedMessenger) textsTo(chat int64) []string {
 // the conditions waited on never hold under the defects they guard against.
 func waitFor(t *testing.T, what string, cond func() bool) {
 	t.Helper()
-	deadline := time.Now().Add(5 * time.Second)
+	// a liveness bound, not a speed target: under -race on a loaded CI
+	// machine 500 sends through SQLite took over 5 s
+	deadline := time.Now().Add(30 * time.Second)
 	for !cond() {
 		if time.Now().After(deadline) {
 			t.Fatalf("timed out waiting: %s", what)
