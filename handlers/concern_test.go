@@ -251,6 +251,15 @@ func (f *ticketFixture) fileTicket(t *testing.T, user int64, text string) (ticke
 	return f.ticket(t, ticketID), card
 }
 
+// fileResolved files the resident's report and has property management
+// resolve it (the resolution's messages not yet delivered).
+func (f *ticketFixture) fileResolved(t *testing.T, text string) (tickets.Ticket, storage.OutboxMessage) {
+	t.Helper()
+	tk, card := f.fileTicket(t, resident, text)
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+itoa(tk.ID))
+	return tk, card
+}
+
 // liftAndLight has the resident report a lift fault, then a stairwell
 // light: two open tickets of property management's, the light one newest.
 func (f *ticketFixture) liftAndLight(t *testing.T) (lift, light tickets.Ticket, liftCard, lightCard storage.OutboxMessage) {

@@ -43,8 +43,7 @@ func TestThirdReviewRegressions(t *testing.T) {
 	})
 	t.Run("a vague 'still' with a ticket open is not about a resolved one", func(t *testing.T) {
 		f := newTicketFixture(t, nil)
-		light, lightCard := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
-		f.staffPress(t, pmChat, pmMember, lightCard.SentMessageID, "s:resolve:"+itoa(light.ID))
+		f.fileResolved(t, "3号楼1单元楼道灯坏了")
 		f.fileTicket(t, resident, "楼上邻居天天半夜拖椅子 吵得睡不着 3号楼502")
 		f.deliver(t)
 		if m := f.say(t, resident, "一星期了还没人来"); strings.Contains(strings.Join(buttonData(m), " "), "r:reopen:") {
@@ -53,8 +52,7 @@ func TestThirdReviewRegressions(t *testing.T) {
 	})
 	t.Run("questions with reopen or cancel in them are questions", func(t *testing.T) {
 		f := newTicketFixture(t, nil)
-		light, lightCard := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
-		f.staffPress(t, pmChat, pmMember, lightCard.SentMessageID, "s:resolve:"+itoa(light.ID))
+		f.fileResolved(t, "3号楼1单元楼道灯坏了")
 		f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
 		f.deliver(t)
 		for _, q := range []string{"when does the pool reopen?", "小区东门什么时候重新打开", "物业费发票可以重开吗", "Can I cancel my request for a second parking space?", "我怎么取消报告"} {
@@ -104,8 +102,7 @@ func TestThirdReviewRegressionsAfterRatingAndAsking(t *testing.T) {
 	})
 	t.Run("a new report after a rating is no comment", func(t *testing.T) {
 		f := newTicketFixture(t, nil)
-		lamp, card := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
-		f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+itoa(lamp.ID))
+		f.fileResolved(t, "3号楼1单元楼道灯坏了")
 		f.deliver(t)
 		f.say(t, resident, "5星")
 		m := f.say(t, resident, "地下车库B2有个水管爆了 水哗哗的流")
@@ -127,8 +124,7 @@ func TestThirdReviewRegressionsAfterRatingAndAsking(t *testing.T) {
 func TestThirdReviewRegressionsPhotosRatingsComments(t *testing.T) {
 	t.Run("a photo disputing a fix shows the ticket to reopen", func(t *testing.T) {
 		f := newTicketFixture(t, nil)
-		lamp, card := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
-		f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+itoa(lamp.ID))
+		lamp, _ := f.fileResolved(t, "3号楼1单元楼道灯坏了")
 		f.deliver(t)
 		m := f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.PhotoMessage, PhotoIDs: []string{"p1"}, Text: "灯还是不亮 你看看 晚上拍的"})
 		if got := findData(t, m, "r:reopen:"); got != "r:reopen:"+itoa(lamp.ID) {
@@ -149,8 +145,7 @@ func TestThirdReviewRegressionsPhotosRatingsComments(t *testing.T) {
 	})
 	t.Run("'不用了' typed at the comment prompt is no comment", func(t *testing.T) {
 		f := newTicketFixture(t, nil)
-		lamp, card := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
-		f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+itoa(lamp.ID))
+		f.fileResolved(t, "3号楼1单元楼道灯坏了")
 		f.deliver(t)
 		f.say(t, resident, "5星")
 		f.say(t, resident, "不用了")

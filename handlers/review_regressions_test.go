@@ -85,8 +85,7 @@ func TestATypedYesAnswersTheOfferToAddToAReport(t *testing.T) {
 func TestADisputeNamingMyReportGetsTheReopenNotTheList(t *testing.T) {
 	for _, dispute := range []string{"我报的楼道灯还是不亮，什么时候来修？", "my report: the stairwell light is still broken, when will you fix it?"} {
 		f := newTicketFixture(t, nil)
-		tk, card := f.fileTicket(t, resident, "3号楼2单元楼道灯坏了")
-		f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+itoa(tk.ID))
+		tk, _ := f.fileResolved(t, "3号楼2单元楼道灯坏了")
 		f.deliver(t)
 		m := f.say(t, resident, dispute)
 		t.Logf("%q -> %q %v", dispute, m.Text, buttonData(m))

@@ -32,8 +32,7 @@ func TestAStaffReplyClaimsAnUnclaimedTicket(t *testing.T) {
 // answer the ticket would refuse, and the member learns it is closed.
 func TestAStaffReplyOnAResolvedTicket(t *testing.T) {
 	f := newTicketFixture(t, nil)
-	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
-	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+itoa(tk.ID))
+	_, card := f.fileResolved(t, "3号楼2单元电梯又坏了")
 	f.deliver(t)
 	before := f.out.count()
 	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember,

@@ -14,8 +14,7 @@ import (
 func TestDisputingAResolutionShowsTheTicketToReopen(t *testing.T) {
 	for _, dispute := range []string{"plumber never came!! why resolved??", "我那个工单怎么就说解决了 根本没人来过"} {
 		f := newTicketFixture(t, nil)
-		tk, card := f.fileTicket(t, resident, "3号楼2单元楼道灯坏了")
-		f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+itoa(tk.ID))
+		tk, _ := f.fileResolved(t, "3号楼2单元楼道灯坏了")
 		f.deliver(t)
 		m := f.say(t, resident, dispute)
 		if !strings.Contains(m.Text, "楼道灯坏了") || !hasData(m, "r:reopen:"+itoa(tk.ID)) {
