@@ -81,10 +81,15 @@ var ticketNumber = regexp.MustCompile(`(?i)#\s*(\d+)|(?:工单|ticket|report)\s*
 // namedTicketNumber is the ticket number text names, or "".
 func namedTicketNumber(text string) string {
 	m := ticketNumber.FindStringSubmatch(text)
-	if last, _ := utf8.DecodeLastRuneInString(strings.ToLower(strings.TrimSpace(firstOf(m)))); m != nil && m[2] != "" && strings.ContainsRune("楼层次元sr", last) {
-		return "" // "工单 3楼的灯", "report 2 times": a floor or a count, no number
+	if m == nil {
+		return ""
 	}
-	for _, g := range m[min(1, len(m)):] {
+	// the pattern takes a unit after "工单 3" along: "工单 3楼的灯", "report 2
+	// times" name a floor or a count, no ticket
+	if last, _ := utf8.DecodeLastRuneInString(strings.ToLower(m[0])); m[2] != "" && strings.ContainsRune("楼层次元sr", last) {
+		return ""
+	}
+	for _, g := range m[1:] {
 		if g != "" {
 			return g
 		}
@@ -200,11 +205,4 @@ func (h *Handler) reopenedTicket(ctx context.Context, userID int64, text string)
 		return *latest, true
 	}
 	return tickets.Ticket{}, false
-}
-
-func firstOf(m []string) string {
-	if len(m) == 0 {
-		return ""
-	}
-	return m[0]
 }
