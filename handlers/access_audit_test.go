@@ -13,6 +13,7 @@ import (
 // reveals, changes or relays anything — including on a resolved ticket
 // (where rate and reopen would otherwise act) and on a held follow-up.
 func TestAnotherResidentsTicketIsRefusedOnEveryResidentButton(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	theirs, card := f.fileTicket(t, neighbour, "5号楼1单元电梯坏了，困了人")
 	id := itoa(theirs.ID)
@@ -85,6 +86,7 @@ func TestAnotherResidentsTicketIsRefusedOnEveryResidentButton(t *testing.T) {
 // their own ticket or anyone's — are refused and change nothing: only the
 // ticket's party chat may act on it.
 func TestStaffButtonsFromAResidentInAPrivateChatAreRefused(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	mine, _ := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	id := itoa(mine.ID)

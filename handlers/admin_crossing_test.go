@@ -10,6 +10,7 @@ import (
 // Two administrators editing the same entry: the copy shown before the
 // other's save does not silently undo it.
 func TestAnEditOnAStaleCopyIsRefused(t *testing.T) {
+	t.Parallel()
 	f := newAdminFixture(t)
 	shownToA := f.say(t, admin, "/faq show gym-hours").Text
 	shownToB := f.say(t, secondAdmin, "/faq show gym-hours").Text
@@ -37,6 +38,7 @@ func TestAnEditOnAStaleCopyIsRefused(t *testing.T) {
 // Two deletions asked while two entries were left, then both confirmed:
 // the second finds the last entry and keeps it.
 func TestTwoConfirmedDeletionsKeepTheLastEntry(t *testing.T) {
+	t.Parallel()
 	f := newAdminFixture(t)
 	ask1 := f.say(t, admin, "/faq del parcel-lockers")
 	f.press(t, admin, findData(t, ask1, "fa:ok:"))
@@ -54,6 +56,7 @@ func TestTwoConfirmedDeletionsKeepTheLastEntry(t *testing.T) {
 
 // Another administrator cannot confirm a change they did not ask for.
 func TestOnlyTheAskingAdminConfirms(t *testing.T) {
+	t.Parallel()
 	f := newAdminFixture(t)
 	ask := f.say(t, admin, "/faq del parcel-lockers")
 	f.press(t, secondAdmin, findData(t, ask, "fa:ok:"))
@@ -72,6 +75,7 @@ func TestOnlyTheAskingAdminConfirms(t *testing.T) {
 // An entry too long for one message is shown for reading, without the
 // "/faq set" a cut copy could be sent back with.
 func TestALongEntryIsShownForReadingOnly(t *testing.T) {
+	t.Parallel()
 	f := newAdminFixture(t)
 	long := faq.Entry{ID: "long-rules", Questions: []string{"What are the house rules?"},
 		Answer: faq.Answer{ZH: strings.Repeat("装修须遵守规定。", 380), EN: strings.Repeat("Follow the rules. ", 60)}}
@@ -94,6 +98,7 @@ func TestALongEntryIsShownForReadingOnly(t *testing.T) {
 // A shown entry used as the template of a new one (its id changed) is a new
 // entry, not a stale edit of the shown one.
 func TestAShownEntryAsTheTemplateOfANewOne(t *testing.T) {
+	t.Parallel()
 	f := newAdminFixture(t)
 	shown := f.say(t, admin, "/faq show gym-hours").Text
 	copyOf := strings.Replace(strings.Replace(shown, "id: gym-hours", "id: pool-hours", 1), "When is the gym open?", "When is the pool open?", 1)

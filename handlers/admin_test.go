@@ -172,6 +172,7 @@ answer:
 `
 
 func TestFAQCommandsAreRefusedToNonAdminsAndChangeNothing(t *testing.T) {
+	t.Parallel()
 	f := newAdminFixture(t)
 	// An admin's pending deletion, which a resident then tries to confirm.
 	ok, _ := confirmData(t, f.say(t, admin, "/faq del gym-hours"))
@@ -210,6 +211,7 @@ func TestFAQCommandsAreRefusedToNonAdminsAndChangeNothing(t *testing.T) {
 }
 
 func TestShowEditSetRoundTripChangesTheNextAnswer(t *testing.T) {
+	t.Parallel()
 	f := newAdminFixture(t)
 	if got := f.say(t, resident, "When will the lifts be replaced?").Text; got != seedFAQ[0].Answer.EN {
 		t.Fatalf("before the edit: %q", got)
@@ -274,6 +276,7 @@ func TestShowEditSetRoundTripChangesTheNextAnswer(t *testing.T) {
 }
 
 func TestBadYAMLIsReportedProblemByProblemAndChangesNothing(t *testing.T) {
+	t.Parallel()
 	f := newAdminFixture(t)
 	cases := []struct {
 		name, msg string
@@ -309,6 +312,7 @@ func TestBadYAMLIsReportedProblemByProblemAndChangesNothing(t *testing.T) {
 }
 
 func TestFullImportNeedsConfirmationAndReportsCounts(t *testing.T) {
+	t.Parallel()
 	f := newAdminFixture(t)
 	updated := seedFAQ[1]
 	updated.Answer.EN = "The parcel lockers moved to the north gate."
@@ -359,6 +363,7 @@ func TestFullImportNeedsConfirmationAndReportsCounts(t *testing.T) {
 }
 
 func TestImportConfirmedAfterAnotherEditShowsNewCounts(t *testing.T) {
+	t.Parallel()
 	f := newAdminFixture(t)
 	ok, _ := confirmData(t, f.say(t, admin, "/faq set\n"+fullFile(t, seedFAQ[:2])))
 	f.say(t, admin, "/faq set\n"+newEntryYAML) // lands between preview and confirmation
@@ -379,6 +384,7 @@ func TestImportConfirmedAfterAnotherEditShowsNewCounts(t *testing.T) {
 }
 
 func TestDeleteNeedsConfirmation(t *testing.T) {
+	t.Parallel()
 	f := newAdminFixture(t)
 	if got := f.say(t, admin, "/faq del no-such-entry").Text; !strings.Contains(got, "no-such-entry") || len(f.out.last(t).Buttons) != 0 {
 		t.Errorf("deleting an unknown id: got %q", got)
@@ -416,6 +422,7 @@ func TestDeleteNeedsConfirmation(t *testing.T) {
 }
 
 func TestLastEntryCannotBeDeleted(t *testing.T) {
+	t.Parallel()
 	f := newAdminFixture(t)
 	ok, _ := confirmData(t, f.say(t, admin, "/faq set\n"+fullFile(t, seedFAQ[:1])))
 	f.press(t, admin, ok)
@@ -426,6 +433,7 @@ func TestLastEntryCannotBeDeleted(t *testing.T) {
 }
 
 func TestListAndShow(t *testing.T) {
+	t.Parallel()
 	f := newAdminFixture(t)
 	got := f.say(t, admin, "/faq list services").Text
 	if !strings.Contains(got, "parcel-lockers — Where are the parcel lockers?") || strings.Contains(got, "lift-replacement") {
@@ -469,6 +477,7 @@ func TestListAndShow(t *testing.T) {
 }
 
 func TestShowRoundTripsEveryEntryShape(t *testing.T) {
+	t.Parallel()
 	f := newAdminFixture(t)
 	tricky := faq.Entry{ID: "tricky", Topic: "misc", Questions: []string{"12345", "yes", "a: b?", "#hash"},
 		Answer: faq.Answer{ZH: "第一行\n\n第三行：冒号", EN: "  indented\nnext: line"}, Party: "owners_committee"}
@@ -499,6 +508,7 @@ func TestShowRoundTripsEveryEntryShape(t *testing.T) {
 }
 
 func TestDocumentImport(t *testing.T) {
+	t.Parallel()
 	f := newAdminFixture(t)
 	file := append(append([]faq.Entry(nil), seedFAQ...),
 		faq.Entry{ID: "bike-parking", Questions: []string{"Where can I park my bike?"}, Answer: faq.Answer{EN: "In the basement."}})
@@ -541,6 +551,7 @@ func TestDocumentImport(t *testing.T) {
 }
 
 func TestFAQEditingOffWithoutAStore(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	if got := f.say(t, admin, "/faq list").Text; !strings.Contains(got, "codesk faq import") {
 		t.Errorf("without a FAQ store admins are pointed to the command line, got %q", got)

@@ -9,6 +9,7 @@ import (
 // Every category the merge rule groups is one the router has: a renamed
 // category would silently stop counting as related.
 func TestRelatedCategoryGroupsNameRealCategories(t *testing.T) {
+	t.Parallel()
 	router, err := tickets.NewRouter(tickets.DefaultRules())
 	if err != nil {
 		t.Fatal(err)

@@ -9,6 +9,7 @@ import (
 // another matter (the resident is asked to send the first), while more of
 // the same problem joins it.
 func TestAnUnrelatedReportIsNotMergedIntoTheWaitingOne(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct {
 		draft, next string
 		merged      bool
@@ -35,6 +36,7 @@ func TestAnUnrelatedReportIsNotMergedIntoTheWaitingOne(t *testing.T) {
 
 // "One at a time" is said in the language of the message it answers.
 func TestAnotherMatterIsAnsweredInItsOwnLanguage(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	f.say(t, resident, "5号楼2单元楼道灯坏了")
 	got := f.say(t, resident, "my neighbour's dog barks all night")

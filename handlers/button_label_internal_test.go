@@ -9,6 +9,7 @@ import (
 // A "did you mean" label is cut at a word's end in English (not "actuall…")
 // and kept short in Chinese; short labels stay whole.
 func TestButtonLabelsCutAtWords(t *testing.T) {
+	t.Parallel()
 	long := "How do I get a parking space in the estate and what does it cost per month?"
 	got := buttonLabel(long)
 	if !strings.HasSuffix(got, "…") || utf8.RuneCountInString(got) > 56 || !strings.HasPrefix(long, strings.TrimSuffix(got, "…")+" ") {

@@ -13,6 +13,7 @@ import (
 // caption, so it goes as one text message with its buttons and the photo
 // follows, rather than being split by the transport into two messages.
 func TestACardTooLongForACaptionInUTF16IsOneTextMessageAndThePhotoFollows(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	text := "8号楼门口的路灯坏了，" + strings.Repeat("晚上一片漆黑😡", 110)
 	m := f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.PhotoMessage, PhotoIDs: []string{"p1"}, Text: text})
@@ -39,6 +40,7 @@ func TestACardTooLongForACaptionInUTF16IsOneTextMessageAndThePhotoFollows(t *tes
 // Staff relay replies as written: the card says when the resident reads
 // English.
 func TestTheCardSaysWhenTheResidentWritesEnglish(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	_, card := f.fileTicket(t, resident, "The light in the corridor of building 3, unit 2 has been broken for a week")
 	if !strings.Contains(card.Text, "居民使用英文") {

@@ -10,6 +10,7 @@ import (
 // Disputes name the resolution or the repair; questions about things that
 // close, and thanks, are none.
 func TestDisputeWords(t *testing.T) {
+	t.Parallel()
 	dispute := func(text string) bool {
 		s := strings.TrimSpace(faq.Normalize(text))
 		return (disputeClosed.MatchString(s) && disputeNot.MatchString(s)) || disputeAlone.MatchString(s)

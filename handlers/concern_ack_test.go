@@ -11,6 +11,7 @@ import (
 // (through the outbox: an edit repeated after a crash cannot acknowledge
 // twice), not by a new message plus a direct edit.
 func TestSendingFromThePreviewTurnsThePreviewIntoTheAcknowledgement(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	preview := f.say(t, resident, "3号楼2单元电梯又坏了，困了人")
 	const previewID = 4321 // the preview's message id, as the press reports it
@@ -52,6 +53,7 @@ func TestSendingFromThePreviewTurnsThePreviewIntoTheAcknowledgement(t *testing.T
 // Without a preview message id (a transport that has none), the
 // acknowledgement is a new message.
 func TestSendingWithoutAPreviewIDAcknowledgesWithANewMessage(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	preview := f.say(t, resident, "3号楼2单元电梯又坏了，困了人")
 	f.press(t, resident, findData(t, preview, "c:send:"))

@@ -291,6 +291,7 @@ func outboxData(m storage.OutboxMessage) []string {
 }
 
 func TestChineseConcernWithPhotoIsPreviewedThenSentAsOneTicketWithAckAndCard(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	m := f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.PhotoMessage, PhotoIDs: []string{"lift-small", "lift-big"}})
 	if !strings.Contains(m.Text, "描述") {
@@ -368,6 +369,7 @@ func TestChineseConcernWithPhotoIsPreviewedThenSentAsOneTicketWithAckAndCard(t *
 func itoa(n int64) string { return strconv.FormatInt(n, 10) }
 
 func TestAQuestionStaysAQuestionAndAConcernIsNotAnsweredFromTheFAQ(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	if got := f.say(t, resident, "电梯什么时候换").Text; got != "电梯更换按楼栋分批进行。" {
 		t.Errorf("a question is answered from the FAQ, got %q", got)
@@ -390,6 +392,7 @@ func TestAQuestionStaysAQuestionAndAConcernIsNotAnsweredFromTheFAQ(t *testing.T)
 }
 
 func TestTheResidentCanSendTheConcernToAnotherParty(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	m := f.say(t, resident, "楼道里堆满了杂物，3号楼")
 	f.press(t, resident, findData(t, m, "c:party:"))
@@ -422,6 +425,7 @@ func TestTheResidentCanSendTheConcernToAnotherParty(t *testing.T) {
 }
 
 func TestTheDeskKeepsTheCategoryAsAHint(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	f.moveDraft(t, f.say(t, resident, "楼道里堆满了杂物，3号楼"), "co")
 	if got := f.out.last(t).Text; strings.Contains(got, "无法确定") || !strings.Contains(got, "三方联合办公室") {
@@ -447,6 +451,7 @@ func TestTheDeskKeepsTheCategoryAsAHint(t *testing.T) {
 }
 
 func TestLocationIsAskedWhenTheCategoryNeedsItAndTheTextLacksIt(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	m := f.say(t, resident, "电梯又坏了")
 	if !strings.Contains(m.Text, "楼栋") {
@@ -479,6 +484,7 @@ func TestLocationIsAskedWhenTheCategoryNeedsItAndTheTextLacksIt(t *testing.T) {
 }
 
 func TestUnsureRoutingAndUnconfiguredPartiesGoToTheCoOfficeChat(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, map[parties.ID]int64{parties.PropertyManagement: pmChat, parties.CoOffice: coChat})
 	m := f.say(t, resident, "投诉一下，问题一直没解决")
 	if !strings.Contains(m.Text, "三方联合办公室") {
@@ -496,6 +502,7 @@ func TestUnsureRoutingAndUnconfiguredPartiesGoToTheCoOfficeChat(t *testing.T) {
 }
 
 func TestEnglishConcernFromTheMenuIsPreviewedInEnglishAndCanBeCancelled(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	f.press(t, resident, "m:concern")
 	if got := f.out.last(t).Text; !strings.Contains(got, "描述") {
@@ -523,6 +530,7 @@ func TestEnglishConcernFromTheMenuIsPreviewedInEnglishAndCanBeCancelled(t *testi
 }
 
 func TestAPhotoWithACaptionIsAConcernAndMorePhotosCanBeAdded(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	m := f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.PhotoMessage, PhotoIDs: []string{"p1"}, Text: "8号楼门口的路灯坏了"})
 	if !strings.Contains(m.Text, "【照明】") || !strings.Contains(m.Text, "照片：1 张") {

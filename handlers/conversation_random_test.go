@@ -68,6 +68,7 @@ var staffMemberOf = map[int64]int64{pmChat: pmMember, ocChat: ocMember, coChat: 
 var ackNumber = regexp.MustCompile(`(?:已收到，工单号|Received: ticket|问题工单号|as ticket) #(\d+)`)
 
 func TestRandomConversations(t *testing.T) {
+	t.Parallel()
 	if testing.Short() {
 		t.Skip("randomized conversations are slow-ish; skipped under -short")
 	}

@@ -10,6 +10,7 @@ import (
 // Typing at a draft's step does what its buttons do: "好的" sends, "取消"
 // cancels; nothing is left believing a report went that did not.
 func TestTypedAnswersToTheDraft(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	f.say(t, resident, "电梯坏了")
 	f.say(t, resident, "5号楼")
@@ -45,6 +46,7 @@ func TestTypedAnswersToTheDraft(t *testing.T) {
 // A second report while one waits for "send" neither replaces nor merges
 // into it; more about the same problem joins it.
 func TestASecondMessageAtThePreview(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	f.say(t, resident, "5号楼电梯又坏了")
 	before := f.out.count()
@@ -61,6 +63,7 @@ func TestASecondMessageAtThePreview(t *testing.T) {
 // Asked to describe a problem, a resident who asks a question gets the
 // answer and the draft waits.
 func TestAQuestionAtTheDescribeStep(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	f.say(t, resident, "报修")
 	if got := f.say(t, resident, "电梯什么时候换"); got.Text != testFAQ.entries["elevator-replacement"].Answer.ZH {
@@ -74,6 +77,7 @@ func TestAQuestionAtTheDescribeStep(t *testing.T) {
 // An answer to a staff question is offered to the ticket even when the
 // matcher finds some entry for it: only a plain question skips the offer.
 func TestAnAnswerToStaffIsOfferedEvenWithAnFAQMatch(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	staffAsks(t, f)
 	if got := f.say(t, resident, "好的，下午3点可以"); !strings.Contains(got.Text, "回复吗") {
@@ -84,6 +88,7 @@ func TestAnAnswerToStaffIsOfferedEvenWithAnFAQMatch(t *testing.T) {
 // A fire, a gas smell or someone hurt gets the safety advice, then a report
 // draft for the staff, not an FAQ search.
 func TestAnEmergencyIsReportedAfterTheAdvice(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	before := f.out.count()
 	f.say(t, resident, "There is a fire in building 5!")
@@ -96,6 +101,7 @@ func TestAnEmergencyIsReportedAfterTheAdvice(t *testing.T) {
 // A report said again while its draft waits (the reply was not seen) shows
 // the same draft, not the text twice.
 func TestAReportSaidAgainIsTheSameDraft(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	f.say(t, resident, "5号楼电梯又坏了")
 	if got := f.say(t, resident, "5号楼电梯又坏了"); strings.Count(got.Text, "5号楼电梯又坏了") != 1 || !strings.Contains(got.Text, "确认发送") {
@@ -108,6 +114,7 @@ func TestAReportSaidAgainIsTheSameDraft(t *testing.T) {
 // hears they have none (not an FAQ answer); without either, the question
 // is a question.
 func TestChasingAReportShowsIt(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	for _, q := range []string{"我上次报的电梯怎么还没修？", "我的报修怎么样了？", "any update on my ticket?"} {
 		if got := f.say(t, resident, q); !strings.Contains(got.Text, "还没有工单") && !strings.Contains(got.Text, "no tickets yet") {

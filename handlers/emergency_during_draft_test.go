@@ -11,6 +11,7 @@ import (
 // never taken as the waiting report's place or details; the waiting report
 // comes back once the danger's is sent or cancelled.
 func TestAnEmergencyDuringADraftIsItsOwnReportFirst(t *testing.T) {
+	t.Parallel()
 	t.Run("at the location step", func(t *testing.T) {
 		f := newTicketFixture(t, nil)
 		if got := f.say(t, resident, "楼道里有很浓的煤气味"); !strings.Contains(got.Text, "位置") {
@@ -71,6 +72,7 @@ func typeSend(t *testing.T, f *ticketFixture) {
 // A photo sent while the report waits for its place: its caption is the
 // place, or more about the problem, never dropped.
 func TestAPhotoCaptionAtTheLocationStepIsKept(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	if got := f.say(t, resident, "楼道里堆满了杂物"); !strings.Contains(got.Text, "位置") {
 		t.Fatalf("the report asks where: %q", got.Text)
@@ -87,6 +89,7 @@ func TestAPhotoCaptionAtTheLocationStepIsKept(t *testing.T) {
 
 // Two dangers in a row: both earlier reports wait, and come back in turn.
 func TestTwoEmergenciesInARowKeepEveryWaitingReport(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	f.say(t, resident, "2号楼门口的垃圾桶满出来了")
 	f.say(t, resident, "9号楼楼道里有很浓的煤气味")
@@ -106,6 +109,7 @@ func TestTwoEmergenciesInARowKeepEveryWaitingReport(t *testing.T) {
 
 // The same danger told again is more of its report, not a second one.
 func TestTheSameDangerAgainIsMoreOfItsReport(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	f.say(t, resident, "楼道里有很浓的煤气味")
 	if got := f.say(t, resident, "3号楼2单元，煤气味越来越重了").Text; !strings.Contains(got, "越来越重") || !strings.Contains(got, "很浓的煤气味") {
@@ -124,6 +128,7 @@ func TestTheSameDangerAgainIsMoreOfItsReport(t *testing.T) {
 // A danger told while staff wait for an answer, or while details are
 // awaited for a ticket, is its own report.
 func TestAnEmergencyIsNeitherAnAnswerNorDetailsForAnotherTicket(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk := staffAsks(t, f)
 	before := f.out.count()
@@ -145,6 +150,7 @@ func TestAnEmergencyIsNeitherAnAnswerNorDetailsForAnotherTicket(t *testing.T) {
 
 // A report of a danger now reaches staff marked urgent; others do not.
 func TestADangerReachesStaffMarkedUrgent(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	_, gas := f.fileTicket(t, resident, "3号楼2单元楼道里有很浓的煤气味")
 	if !strings.Contains(gas.Text, "URGENT") {
@@ -159,6 +165,7 @@ func TestADangerReachesStaffMarkedUrgent(t *testing.T) {
 // A danger goes to the property company's duty staff, whatever else the
 // words suggest.
 func TestADangerGoesToThePropertyCompany(t *testing.T) {
+	t.Parallel()
 	for text, category := range map[string]string{"the neighbours flat is on fire": "", "邻居家着火了，浓烟很大": "", "我妈被困在电梯里了": "电梯"} {
 		f := newTicketFixture(t, nil)
 		preview := f.say(t, resident, text)

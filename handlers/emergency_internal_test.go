@@ -5,6 +5,7 @@ import "testing"
 // Dangers in everyday wording are recognised; complaints and questions that
 // only share a word with one are not.
 func TestEmergencyCues(t *testing.T) {
+	t.Parallel()
 	for text, want := range map[string]emergency{
 		"电梯困人了": trappedEmergency, "被困电梯里了怎么办！": trappedEmergency, "I am stuck in the lift!": trappedEmergency,
 		"the lift stopped between floors with my kid inside": trappedEmergency,

@@ -37,6 +37,7 @@ func (s *flakyState) Set(ctx context.Context, k string, v []byte, ttl time.Durat
 // The update is marked handled even when its handler fails (a poison
 // message must not loop), so the sender must hear it did not go through.
 func TestFailedMessageIsNotSilent(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	f.h.State = &flakyState{SharedState: f.state, down: true}
 	before := f.out.count()
@@ -56,6 +57,7 @@ func (failingUpdates) UpdateTicket(context.Context, int64, func(tickets.Ticket) 
 }
 
 func TestFailedStaffReplyIsNotSilent(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	_, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	f.h.Tickets = failingUpdates{f.db}
@@ -71,6 +73,7 @@ func TestFailedStaffReplyIsNotSilent(t *testing.T) {
 // A file, voice note or sticker in reply to a card cannot reach the
 // resident: the member is told, nothing is stored.
 func TestStaffNonTextReplyIsRefusedAloud(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	evsBefore, _ := f.db.TicketEvents(f.ctx, tk.ID)
@@ -92,6 +95,7 @@ func TestStaffNonTextReplyIsRefusedAloud(t *testing.T) {
 
 // "/report <text>" has the same length limit as a typed concern.
 func TestReportCommandTextHasTheLengthLimit(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	got := f.say(t, resident, "/report 3号楼电梯坏了。"+strings.Repeat("电梯又坏了，", 300))
 	if !strings.Contains(got.Text, "1500") {

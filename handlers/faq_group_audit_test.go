@@ -12,6 +12,7 @@ import (
 // nothing and download nothing, whoever sends them — an admin's YAML pasted
 // into a group is seen by everyone there and is not a confirmed edit.
 func TestFAQEditsInAGroupChangeNothingWhoeverSendsThem(t *testing.T) {
+	t.Parallel()
 	f := newAdminFixture(t)
 	f.files.files["doc1"] = []byte(fullFile(t, seedFAQ[:1]))
 	for _, user := range []int64{resident, admin} {

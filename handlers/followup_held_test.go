@@ -11,6 +11,7 @@ import (
 // its own, and each answer moves the message it was asked about: a second
 // message must neither replace the first nor be sent in its place.
 func TestTwoPlainMessagesInARowAreEachOfferedAndRelayedAsThemselves(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk := staffAsks(t, f)
 	id := itoa(tk.ID)

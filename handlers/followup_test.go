@@ -25,6 +25,7 @@ func staffAsks(t *testing.T, f *ticketFixture) tickets.Ticket {
 }
 
 func TestAPlainAnswerAfterAStaffQuestionIsOfferedToTheTicketAndRelayedOnce(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk := staffAsks(t, f)
 
@@ -60,6 +61,7 @@ func TestAPlainAnswerAfterAStaffQuestionIsOfferedToTheTicketAndRelayedOnce(t *te
 }
 
 func TestNotForTheTicketAnswersItAsAQuestionAndEndsTheConversation(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk := staffAsks(t, f)
 
@@ -79,6 +81,7 @@ func TestNotForTheTicketAnswersItAsAQuestionAndEndsTheConversation(t *testing.T)
 }
 
 func TestAQuestionTheFAQAnswersIsAnsweredEvenMidConversation(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	staffAsks(t, f)
 	m := f.say(t, resident, "电梯什么时候换")
@@ -88,6 +91,7 @@ func TestAQuestionTheFAQAnswersIsAnsweredEvenMidConversation(t *testing.T) {
 }
 
 func TestNoOfferWithoutAStaffMessageOrOnceTheTicketIsResolved(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	if m := f.say(t, resident, "what's the weather tomorrow"); strings.Contains(strings.Join(buttonData(m), ","), "r:conv:") {
@@ -111,6 +115,7 @@ func TestNoOfferWithoutAStaffMessageOrOnceTheTicketIsResolved(t *testing.T) {
 }
 
 func TestAPhotoOrAConcernMidConversationIsOfferedToTheTicketFirst(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk := staffAsks(t, f)
 	id := itoa(tk.ID)

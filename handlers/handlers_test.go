@@ -165,6 +165,7 @@ func buttonData(m handlers.OutMessage) []string {
 }
 
 func TestStartGreetsInTheResidentsLanguageWithAMenu(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: resident, UserID: resident, UserLang: "en-GB", Kind: handlers.TextMessage, Text: "/start"}); err != nil {
 		t.Fatal(err)
@@ -184,6 +185,7 @@ func TestStartGreetsInTheResidentsLanguageWithAMenu(t *testing.T) {
 }
 
 func TestConfidentAnswerIsInTheQuestionsLanguageAndFeedbackIsStored(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	m := f.say(t, resident, "电梯什么时候换")
 	if m.Text != "电梯更换按楼栋分批进行。" {
@@ -213,6 +215,7 @@ func TestConfidentAnswerIsInTheQuestionsLanguageAndFeedbackIsStored(t *testing.T
 }
 
 func TestNotWhatIMeantOffersTheOtherCandidatesAndAPickAnswers(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	m := f.say(t, resident, "电梯什么时候换")
 	f.press(t, resident, buttonData(m)[1])
@@ -232,6 +235,7 @@ func TestNotWhatIMeantOffersTheOtherCandidatesAndAPickAnswers(t *testing.T) {
 }
 
 func TestUnsureMatchOffersDidYouMeanButtons(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	m := f.say(t, resident, "电梯")
 	data := buttonData(m)
@@ -248,6 +252,7 @@ func TestUnsureMatchOffersDidYouMeanButtons(t *testing.T) {
 }
 
 func TestNothingCloseSaysSoPolitely(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	m := f.say(t, resident, "what's the weather tomorrow")
 	if !strings.Contains(m.Text, "Sorry") {
@@ -256,6 +261,7 @@ func TestNothingCloseSaysSoPolitely(t *testing.T) {
 }
 
 func TestButtonsOfAnotherResidentOrGarbageAreRefused(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	m := f.say(t, resident, "电梯什么时候换")
 	helpful := buttonData(m)[0]
@@ -281,6 +287,7 @@ func TestButtonsOfAnotherResidentOrGarbageAreRefused(t *testing.T) {
 }
 
 func TestNonTextAndBadTextGetAPoliteNote(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	for _, kind := range []handlers.MessageKind{handlers.StickerMessage, handlers.VoiceMessage, handlers.FileMessage, handlers.OtherMessage} {
 		if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: resident, UserID: resident, Kind: kind}); err != nil {
@@ -303,6 +310,7 @@ func TestNonTextAndBadTextGetAPoliteNote(t *testing.T) {
 }
 
 func TestLanguageChoiceWins(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	f.say(t, resident, "/lang")
 	f.press(t, resident, "lang:en")
@@ -315,6 +323,7 @@ func TestLanguageChoiceWins(t *testing.T) {
 }
 
 func TestGroupChatsOnlyGetCommandsAddressedToTheBot(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	group := func(text string) int {
 		before := f.out.count()
@@ -349,6 +358,7 @@ func TestGroupChatsOnlyGetCommandsAddressedToTheBot(t *testing.T) {
 }
 
 func TestOnlyAdminsSeeStatistics(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	f.say(t, resident, "what's the weather tomorrow")
 	// The resident wrote in English, so the refusal is in English.
@@ -364,6 +374,7 @@ func TestOnlyAdminsSeeStatistics(t *testing.T) {
 // Chinese residents type "ok", "thx" and "hi" too: a word or two of Latin
 // pleasantry keeps the language they wrote in before.
 func TestLatinPleasantryKeepsTheResidentsLanguage(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	f.say(t, resident, "电梯什么时候换？")
 	for text, want := range map[string]string{"ok": "随时", "thx": "不客气", "hi": "您好"} {
@@ -381,6 +392,7 @@ func TestLatinPleasantryKeepsTheResidentsLanguage(t *testing.T) {
 }
 
 func TestGreetingsAndThanksGetAFriendlyWordNotASearch(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	// a resident each: the language of their first words is theirs
 	newcomer := int64(7000)
@@ -405,6 +417,7 @@ func TestGreetingsAndThanksGetAFriendlyWordNotASearch(t *testing.T) {
 // to reach the staff, which depends on whether questions can go to them.
 // Neither is an FAQ search.
 func TestAskingWhatCodeskIsOrForAPersonIsNoSearch(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	for text, want := range map[string]string{
 		"你能干嘛": "线上服务台", "What can you do?": "online desk", "who are you": "online desk",
@@ -425,6 +438,7 @@ func TestAskingWhatCodeskIsOrForAPersonIsNoSearch(t *testing.T) {
 }
 
 func TestStatisticsAreNeverPostedInAGroup(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	f.say(t, resident, "what's the weather tomorrow")
 	err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: staffGroup, Chat: handlers.GroupChat, UserID: admin,
@@ -438,6 +452,7 @@ func TestStatisticsAreNeverPostedInAGroup(t *testing.T) {
 }
 
 func TestAnswerButtonsStillWorkAfterTheSharedStateIsLost(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	m := f.say(t, resident, "电梯什么时候换")
 	notMeant := buttonData(m)[1]
@@ -456,6 +471,7 @@ func TestAnswerButtonsStillWorkAfterTheSharedStateIsLost(t *testing.T) {
 // A long message asking two things gets the answer to the whole and a
 // button for the other question, which answers it when pressed.
 func TestALongMessageOffersItsOtherQuestions(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	m := f.say(t, resident, longTwoQuestions)
 	if !strings.HasPrefix(m.Text, "电梯更换按楼栋分批进行。") || !strings.Contains(m.Text, "还提到了") {

@@ -10,6 +10,7 @@ import (
 // A Chinese speaker whose phone is set to English gets Chinese for commands
 // once they have written in Chinese; an explicit /lang choice still wins.
 func TestCommandsFollowTheLanguageTheResidentWritesIn(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	cmd := func(text string) handlers.OutMessage {
 		t.Helper()
@@ -42,6 +43,7 @@ func TestCommandsFollowTheLanguageTheResidentWritesIn(t *testing.T) {
 // still answered in English (and a Chinese speaker's "我的wifi坏了" in
 // Chinese): a mixed or polite message does not switch the language.
 func TestMixedOrPoliteMessagesKeepTheResidentsLanguage(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	say := func(user int64, text string) string {
 		t.Helper()

@@ -24,6 +24,7 @@ func ofRunes(t *testing.T, unit string, n int) string {
 // length and the limit — and is not logged as a question. Telegram's own
 // maximum (4096) gets the same refusal.
 func TestMessagesAtAndOverTheLengthLimitInBothLanguages(t *testing.T) {
+	t.Parallel()
 	const max = handlers.MaxQuestionRunes
 	for _, c := range []struct {
 		lang, unit, tooLong string
@@ -57,6 +58,7 @@ func TestMessagesAtAndOverTheLengthLimitInBothLanguages(t *testing.T) {
 // previewed as a ticket, one over is refused without a preview and the draft
 // survives for a shorter description.
 func TestConcernDescriptionAtAndOverTheLengthLimit(t *testing.T) {
+	t.Parallel()
 	const max = handlers.MaxQuestionRunes
 	for _, c := range []struct {
 		lang, unit, tooLong, send string

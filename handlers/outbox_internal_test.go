@@ -11,6 +11,7 @@ import (
 // keys, the caption on the first photo when it fits, buttons with the text
 // (on the last part of a long one), every part of a long text whole.
 func TestWithPhotosShapesTheOutbox(t *testing.T) {
+	t.Parallel()
 	buttons := [][]storage.OutboxButton{{{Text: "ok", Data: "x"}}}
 	short := withPhotos(storage.OutboxMessage{Key: "k", Text: "短", Buttons: buttons}, []string{"p1", "p2"})
 	if len(short) != 2 || short[0].Text != "短" || short[0].PhotoID != "p1" || len(short[0].Buttons) != 1 ||

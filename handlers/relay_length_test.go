@@ -12,6 +12,7 @@ import (
 // goes as its own message ahead of the photo, and a staff reply near
 // Telegram's message limit is not cut (the messenger splits it).
 func TestLongRepliesWithPhotosArriveWhole(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:claim:"+itoa(tk.ID))

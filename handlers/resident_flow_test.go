@@ -11,6 +11,7 @@ import (
 // do now before anything else, in their language; the report or answer
 // still follows. A fire hydrant question is no fire.
 func TestEmergencyGetsSafetyAdviceFirst(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ text, want string }{
 		{"被困电梯里了怎么办！", "警铃"},
 		{"I am stuck in the lift!", "alarm button"},
@@ -43,6 +44,7 @@ func TestEmergencyGetsSafetyAdviceFirst(t *testing.T) {
 // A concern worded as a question the FAQ answers gets the answer, with a
 // button that drafts the report instead.
 func TestConcernAskingWhatToDoGetsTheAnswerAndAReportButton(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	got := f.say(t, resident, "电梯坏了怎么办")
 	if got.Text != testFAQ.entries["elevator-breakdown"].Answer.ZH {
@@ -69,6 +71,7 @@ func TestConcernAskingWhatToDoGetsTheAnswerAndAReportButton(t *testing.T) {
 // resident turn back; "跳过" typed means skip, and a long message naming no
 // place adds to the description instead of becoming the location.
 func TestLocationStepUnderstandsWhatResidentsType(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	ask := f.say(t, resident, "电梯坏了")
 	if !strings.Contains(ask.Text, "工单") || findData(t, ask, "c:ask:") == "" {
@@ -113,6 +116,7 @@ func TestLocationStepUnderstandsWhatResidentsType(t *testing.T) {
 // Menu items typed instead of tapped do what the button does; "talk to a
 // human" is answered, not filed as a ticket.
 func TestTypedMenuItemsAndHumanRequests(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	if got := f.say(t, resident, "我的工单"); !strings.Contains(got.Text, "工单") || strings.Contains(got.Text, "电梯") {
 		t.Errorf("我的工单 lists tickets, got %q", got.Text)
@@ -141,6 +145,7 @@ func TestTypedMenuItemsAndHumanRequests(t *testing.T) {
 // A word or two naming a topic ("电梯", "parking") is not yet a report:
 // it gets the close entries, not a draft.
 func TestTopicWordIsNoReport(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	if got := f.say(t, resident, "电梯"); strings.Contains(got.Text, "工单") || len(buttonData(got)) == 0 || !strings.HasPrefix(buttonData(got)[0], "pick:") {
 		t.Errorf("电梯: want did-you-mean buttons, got %q %v", got.Text, buttonData(got))
@@ -153,6 +158,7 @@ func TestTopicWordIsNoReport(t *testing.T) {
 // An emoji, a lone question mark or a button number typed as text gets a
 // polite request for words: not "not about the estate", not the desk.
 func TestContentFreeMessagesAskForWords(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	for _, text := range []string{"😀😀😀", "？", "5", "12"} {
 		got := f.say(t, resident, text)
@@ -187,6 +193,7 @@ func (r *recorder) sentSince(n int) []handlers.OutMessage {
 // A wish with nothing broken that the FAQ answers gets the answer (with the
 // button to report it), not a report draft; a fault is drafted.
 func TestAWishTheFAQAnswersIsAnswered(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	m := f.say(t, resident, "我想给我们楼换个新电梯")
 	if m.Text != "电梯更换按楼栋分批进行。" || !hasData(m, "q:report:") {

@@ -10,6 +10,7 @@ import (
 )
 
 func TestMyTicketsShowsOnlyTheResidentsOwnTickets(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	mine1, _ := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	mine2, _ := f.fileTicket(t, resident, "垃圾好几天没人清运了")
@@ -51,6 +52,7 @@ func TestMyTicketsShowsOnlyTheResidentsOwnTickets(t *testing.T) {
 }
 
 func TestAddedDetailsAndPhotosReachThePartysChat(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:claim:"+itoa(tk.ID))
@@ -80,6 +82,7 @@ func TestAddedDetailsAndPhotosReachThePartysChat(t *testing.T) {
 // A question the FAQ answers, asked after pressing "add details", is
 // answered; the details that follow still reach the ticket.
 func TestAQuestionWhileAddingDetailsIsAnswered(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:claim:"+itoa(tk.ID))
@@ -98,6 +101,7 @@ func TestAQuestionWhileAddingDetailsIsAnswered(t *testing.T) {
 }
 
 func TestRatingClosesTheTicketAndTakesAnOptionalComment(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	id := itoa(tk.ID)
@@ -142,6 +146,7 @@ func TestRatingClosesTheTicketAndTakesAnOptionalComment(t *testing.T) {
 }
 
 func TestReopenWorksWithinSevenDaysOfResolution(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	id := itoa(tk.ID)
@@ -181,6 +186,7 @@ func TestReopenWorksWithinSevenDaysOfResolution(t *testing.T) {
 }
 
 func TestAQuestionAfterRatingIsAnsweredNotTakenAsAComment(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	id := itoa(tk.ID)

@@ -11,6 +11,7 @@ import (
 
 // Fixes from a third round of reviews, as the resident meets them.
 func TestThirdReviewRegressions(t *testing.T) {
+	t.Parallel()
 	t.Run("an answer about the same danger goes to its ticket", func(t *testing.T) {
 		f := newTicketFixture(t, nil)
 		gas, card := f.fileTicket(t, resident, "3号楼2单元楼道里一股燃气味")
@@ -84,6 +85,7 @@ func TestThirdReviewRegressions(t *testing.T) {
 }
 
 func TestThirdReviewRegressionsAfterRatingAndAsking(t *testing.T) {
+	t.Parallel()
 	t.Run("a plain ok to a staff question is an answer", func(t *testing.T) {
 		for _, ok := range []string{"ok", "好的", "行"} {
 			f := newTicketFixture(t, nil)
@@ -122,6 +124,7 @@ func TestThirdReviewRegressionsAfterRatingAndAsking(t *testing.T) {
 }
 
 func TestThirdReviewRegressionsPhotosRatingsComments(t *testing.T) {
+	t.Parallel()
 	t.Run("a photo disputing a fix shows the ticket to reopen", func(t *testing.T) {
 		f := newTicketFixture(t, nil)
 		lamp, _ := f.fileResolved(t, "3号楼1单元楼道灯坏了")
@@ -158,6 +161,7 @@ func TestThirdReviewRegressionsPhotosRatingsComments(t *testing.T) {
 }
 
 func TestFourthReviewRegressions(t *testing.T) {
+	t.Parallel()
 	twoAsked := func(t *testing.T) (*ticketFixture, int64, int64) {
 		f := newTicketFixture(t, nil)
 		lift, light, liftCard, lightCard := f.liftAndLight(t)
@@ -213,6 +217,7 @@ func TestFourthReviewRegressions(t *testing.T) {
 }
 
 func TestFourthReviewStaffSide(t *testing.T) {
+	t.Parallel()
 	resolved := func(t *testing.T) (*ticketFixture, int64, storage.OutboxMessage) {
 		f := newTicketFixture(t, nil)
 		tk, card := f.fileTicket(t, resident, "小区里有人乱停车，堵住了消防通道")
@@ -287,6 +292,7 @@ func TestFourthReviewStaffSide(t *testing.T) {
 
 // Thanks sent as a reply to a resolved ticket is no reason to reopen it.
 func TestThanksToAResolvedTicketIsNoDispute(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "小区里有人乱停车，堵住了消防通道")
 	f.staffWrites(t, pmChat, pmMember, 70, card.SentMessageID, "好的马上处理")
@@ -309,6 +315,7 @@ func TestThanksToAResolvedTicketIsNoDispute(t *testing.T) {
 // While staff wait for an answer, words that only sound like withdrawing or
 // reopening answer them; naming the ticket still withdraws.
 func TestAnAnswerToStaffIsNoWithdrawal(t *testing.T) {
+	t.Parallel()
 	for _, answer := range []string{"明天不用来了 我不在家 周五来吧", "上午不用来了 下午三点来吧"} {
 		f := newTicketFixture(t, nil)
 		tk, card := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")

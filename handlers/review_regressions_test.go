@@ -34,6 +34,7 @@ func (m *racingMessenger) Edit(ctx context.Context, chat int64, msg int, text st
 // The new party's card, delivered while the pressed card is being edited,
 // is not among the cards the move retires.
 func TestAMoveLeavesTheNewPartysCardLiveWhenItIsDeliveredDuringTheRedraw(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	router, _ := tickets.NewRouter(tickets.DefaultRules())
 	rm := &racingMessenger{ticketMessenger: f.out}
@@ -68,6 +69,7 @@ func TestAMoveLeavesTheNewPartysCardLiveWhenItIsDeliveredDuringTheRedraw(t *test
 // A typed "是的" answers the offer to add a message to an open report, with
 // no staff conversation going on.
 func TestATypedYesAnswersTheOfferToAddToAReport(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	lift, _ := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
 	m := f.say(t, resident, "补充一下：电梯是2号梯，3楼的按钮")
@@ -83,6 +85,7 @@ func TestATypedYesAnswersTheOfferToAddToAReport(t *testing.T) {
 // With the ticket resolved (nothing open), a dispute naming "my report"
 // gets the ticket with its reopen button, not the ticket list.
 func TestADisputeNamingMyReportGetsTheReopenNotTheList(t *testing.T) {
+	t.Parallel()
 	for _, dispute := range []string{"我报的楼道灯还是不亮，什么时候来修？", "my report: the stairwell light is still broken, when will you fix it?"} {
 		f := newTicketFixture(t, nil)
 		tk, _ := f.fileResolved(t, "3号楼2单元楼道灯坏了")
@@ -98,6 +101,7 @@ func TestADisputeNamingMyReportGetsTheReopenNotTheList(t *testing.T) {
 // An emergency naming an earlier report, with nothing open, is drafted to
 // reach staff, not answered with the (empty) ticket list.
 func TestAnEmergencyNamingAnEarlierReportIsDrafted(t *testing.T) {
+	t.Parallel()
 	for _, text := range []string{"我上次报的煤气味又有了，很大的燃气味，什么时候来人？", "我报的楼道着火了，什么时候来人"} {
 		f := newTicketFixture(t, nil)
 		m := f.say(t, resident, text)
@@ -111,6 +115,7 @@ func TestAnEmergencyNamingAnEarlierReportIsDrafted(t *testing.T) {
 // An escalation of an earlier cycle (before the ticket was resolved and
 // reopened) no longer sends the resident's answers to the desk.
 func TestAReopenedTicketRelaysToItsPartyNotTheDeskOfAnEarlierEscalation(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	ticketID, id, card, _ := escalatedTicket(t, f)
 	f.staffPress(t, pmChat, pmMember, card, "s:claim:"+id)
@@ -133,6 +138,7 @@ func TestAReopenedTicketRelaysToItsPartyNotTheDeskOfAnEarlierEscalation(t *testi
 // A staff statement ("the plumber comes tomorrow") asks nothing: the
 // answer to the draft's own question stays the draft's.
 func TestAStaffStatementDoesNotTakeTheAnswerToTheDraftsQuestion(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	lift, card := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
 	f.say(t, resident, "门口的垃圾桶满了三天没人清理，臭死了") // the draft asks where

@@ -5,6 +5,7 @@ import "testing"
 // A message made only of pleasantries is small talk however they combine;
 // a question after a greeting is not.
 func TestSmallTalkRuns(t *testing.T) {
+	t.Parallel()
 	for q, want := range map[string]smallTalk{
 		"ok thanks": thanks, "ok, thank you": thanks, "Great, thanks": thanks, "好的谢谢": thanks, "好的，谢谢！": thanks,
 		"hi there, thanks": thanks, "okay bye": goodbye, "谢谢你们": thanks,

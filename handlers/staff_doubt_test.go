@@ -11,6 +11,7 @@ import (
 // have arrived: a staff press on it proves it did, so it is recorded as
 // delivered and never posted again, even though the claim changes it.
 func TestAStaffPressOnACardInDoubtRecordsItSoItIsNotPostedAgain(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	preview := f.say(t, resident, "3号楼2单元电梯又坏了")
 	f.press(t, resident, findData(t, preview, "c:send:"))

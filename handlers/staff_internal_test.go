@@ -12,6 +12,7 @@ import (
 // Staff talk among themselves under a card too: a reply marked #内部 stays
 // in the chat, and every reply that does go out says so under it.
 func TestAStaffRemarkMarkedInternalStaysAmongStaffAndARelayIsConfirmed(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	_, card := f.fileTicket(t, resident, "9号楼3单元水管漏水，楼道里全是水")
 	if !strings.Contains(card.Text, "#内部") {
@@ -39,6 +40,7 @@ func TestAStaffRemarkMarkedInternalStaysAmongStaffAndARelayIsConfirmed(t *testin
 // An album's caption comes with its first photo only: when it marks the
 // album internal, the other photos stay among staff too.
 func TestAnInternalAlbumStaysAmongStaff(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	_, card := f.fileTicket(t, resident, "9号楼3单元水管漏水，楼道里全是水")
 	for i, caption := range []string{"#内部 隔壁单元也有问题，先别告诉居民", "", ""} {
@@ -66,6 +68,7 @@ func TestAnInternalAlbumStaysAmongStaff(t *testing.T) {
 // Without a model, a Chinese reply to a resident who writes English goes
 // untranslated: staff are told so under it.
 func TestStaffHearWhenAReplyGoesUntranslated(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	_, card := f.fileTicket(t, resident, "The corridor light on the 5th floor of building 3 is broken")
 	f.staffWrites(t, pmChat, pmMember, 70, card.SentMessageID, "您好，请问是几楼？")
@@ -81,6 +84,7 @@ func TestStaffHearWhenAReplyGoesUntranslated(t *testing.T) {
 // After /lang, notices about the resident's tickets come in the language
 // chosen, not the one the report was written in.
 func TestLangChangesTheLanguageOfTicketNotices(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "3号楼电梯坏了，按钮没反应")
 	f.say(t, resident, "/lang en")

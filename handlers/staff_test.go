@@ -30,6 +30,7 @@ func onlyOne(t *testing.T, msgs []storage.OutboxMessage, what string) storage.Ou
 }
 
 func TestStaffClaimReassignAndResolveAndTheResidentHearsEachStep(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	id := itoa(tk.ID)
@@ -107,6 +108,7 @@ func TestStaffClaimReassignAndResolveAndTheResidentHearsEachStep(t *testing.T) {
 }
 
 func TestOnlyThePartysStaffMayActOnItsCards(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	id := itoa(tk.ID)
@@ -130,6 +132,7 @@ func TestOnlyThePartysStaffMayActOnItsCards(t *testing.T) {
 }
 
 func TestForgedStaleAndIllegalStaffPressesAreRefused(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	id := itoa(tk.ID)
@@ -172,6 +175,7 @@ func TestForgedStaleAndIllegalStaffPressesAreRefused(t *testing.T) {
 }
 
 func TestStaffReplyIsRelayedToTheResidentAndTheAnswerBack(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:claim:"+itoa(tk.ID))
@@ -238,6 +242,7 @@ func TestStaffReplyIsRelayedToTheResidentAndTheAnswerBack(t *testing.T) {
 // "Resolve" asks first: the resident is told and asked to rate at once, so
 // a slip next to "Reassign" must change nothing.
 func TestResolveIsConfirmedFirst(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	id := itoa(tk.ID)

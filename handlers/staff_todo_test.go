@@ -23,6 +23,7 @@ func staffCommand(t *testing.T, f *ticketFixture, chat, user int64, text string)
 // /open lists a staff chat's open tickets, oldest first, and only its own:
 // nothing gets lost among the cards.
 func TestOpenListsTheChatsOpenTicketsOldestFirst(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	if got := staffCommand(t, f, pmChat, pmMember, "/open").Text; !strings.Contains(got, "没有未结工单") {
 		t.Errorf("with none open: %q", got)
@@ -48,6 +49,7 @@ func TestOpenListsTheChatsOpenTicketsOldestFirst(t *testing.T) {
 
 // The desk's list holds the tickets escalated to it, with their party.
 func TestTheDesksOpenListHoldsTheTicketsEscalatedToIt(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	ticketID, _, _, _ := escalatedTicket(t, f)
 	got := staffCommand(t, f, coChat, coMember, "/open").Text
@@ -59,6 +61,7 @@ func TestTheDesksOpenListHoldsTheTicketsEscalatedToIt(t *testing.T) {
 // /open typed while a card is still selected for reply runs the command;
 // the resident gets nothing and the ticket stays unclaimed.
 func TestACommandTypedAsAReplyToACardIsNotRelayed(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	f.staffWrites(t, pmChat, pmMember, 501, card.SentMessageID, "/open")
@@ -76,6 +79,7 @@ func TestACommandTypedAsAReplyToACardIsNotRelayed(t *testing.T) {
 // A party without a chat of its own has its cards in the desk's chat: the
 // desk's /open lists them too.
 func TestTheDesksToDoHoldsThePartiesWithoutAChat(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, map[parties.ID]int64{
 		parties.PropertyManagement: pmChat, parties.NeighborhoodCommittee: ncChat, parties.CoOffice: coChat,
 	})
@@ -95,6 +99,7 @@ func TestTheDesksToDoHoldsThePartiesWithoutAChat(t *testing.T) {
 // In a staff chat (ours alone), a resident's command is told where it
 // works even without @codesk_bot.
 func TestAResidentCommandInAStaffChatIsAnswered(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	for _, c := range []string{"/report 电梯坏了", "/menu", "/lang"} {
 		if got := staffCommand(t, f, pmChat, pmMember, c).Text; !strings.Contains(got, "私聊") {

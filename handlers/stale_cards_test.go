@@ -37,6 +37,7 @@ func escalatedTicket(t *testing.T, f *ticketFixture) (ticketID int64, id string,
 // buttons too, and the desk, whose escalation was about the old party's
 // delay, may no longer act on it.
 func TestAMoveRetiresTheTicketsOtherCardsAndEndsTheDesksEscalation(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	ticketID, id, card, esc := escalatedTicket(t, f)
 	f.staffPress(t, pmChat, pmMember, card, "s:to:"+id+":oc")
@@ -53,6 +54,7 @@ func TestAMoveRetiresTheTicketsOtherCardsAndEndsTheDesksEscalation(t *testing.T)
 }
 
 func TestTheDesksMoveRetiresThePartysCard(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	_, id, card, esc := escalatedTicket(t, f)
 	f.staffPress(t, coChat, coMember, esc, "s:to:"+id+":oc")
@@ -67,6 +69,7 @@ func TestTheDesksMoveRetiresThePartysCard(t *testing.T) {
 // the resident, but does not bring that card back to life beside the
 // current one.
 func TestAReplyUnderAnOldCardLeavesItRetired(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, first := f.fileTicket(t, resident, "5号楼门口的共享单车堆满了人行道，走不过去")
 	id := itoa(tk.ID)

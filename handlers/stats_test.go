@@ -12,6 +12,7 @@ import (
 )
 
 func TestAdminsSeeWhatResidentsReportedAndHowItWent(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	lift, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	f.fileTicket(t, neighbour, "隔壁602群租，住了十几个人")
@@ -40,6 +41,7 @@ func TestAdminsSeeWhatResidentsReportedAndHowItWent(t *testing.T) {
 // The out-of-scope count is a part of "not answered": it must sit right under
 // that line, not under "helpful", where an admin would read it as feedback.
 func TestStatsPutOutOfScopeUnderNotAnswered(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	now := time.Now()
 	for i, q := range []storage.QuestionLog{
@@ -77,6 +79,7 @@ func TestStatsPutOutOfScopeUnderNotAnswered(t *testing.T) {
 // Residents are shown the default FAQ's placeholders verbatim until an
 // administrator fills them in, so /stats reminds administrators of them.
 func TestStatsRemindAdminsOfFAQPlaceholders(t *testing.T) {
+	t.Parallel()
 	f := newAdminFixture(t)
 	if got := f.say(t, admin, "/stats").Text; strings.Contains(got, "待管理员填写") {
 		t.Errorf("a FAQ without placeholders needs no reminder, got:\n%s", got)
@@ -120,6 +123,7 @@ func (f *fixture) adminStats(t *testing.T, lang string) string {
 // An answer picked from "did you mean" counts as answered in /stats and is
 // no FAQ gap.
 func TestStatsCountAPickedAnswerAsAnswered(t *testing.T) {
+	t.Parallel()
 	f := newFixture(t)
 	m := f.say(t, resident, "电梯")
 	f.press(t, resident, buttonData(m)[0])

@@ -45,6 +45,7 @@ func formatArgs(format string) map[int]string {
 // in English, and both must format the same arguments — or a resident gets
 // an empty message, the other language or "%!d(MISSING)".
 func TestEveryResidentTextHasChineseAndEnglish(t *testing.T) {
+	t.Parallel()
 	files, err := filepath.Glob("*.go")
 	if err != nil {
 		t.Fatal(err)

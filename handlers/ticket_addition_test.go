@@ -10,6 +10,7 @@ import (
 // there, is offered to that ticket instead of starting a second one; "no,
 // it's a new concern" then drafts it as one.
 func TestAnAdditionToAnOpenReportIsOfferedToItsTicket(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	garbage, _ := f.fileTicket(t, resident, "3号楼1单元门口的垃圾桶满了三天没人清理")
 	lift, _ := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
@@ -38,6 +39,7 @@ func TestAnAdditionToAnOpenReportIsOfferedToItsTicket(t *testing.T) {
 
 // A new matter is no addition: it is drafted as usual.
 func TestANewMatterWithAnOpenTicketIsDraftedAsUsual(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
 	m := f.say(t, resident, "3号楼门口的路灯坏了，晚上很黑")
@@ -49,6 +51,7 @@ func TestANewMatterWithAnOpenTicketIsDraftedAsUsual(t *testing.T) {
 // A place alone, just after a report sent without one, is offered to that
 // report; later, it is nobody's.
 func TestAPlaceJustAfterAReportIsOfferedToIt(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	lift, _ := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
 	if lift.Location != "" {
@@ -73,6 +76,7 @@ func TestAPlaceJustAfterAReportIsOfferedToIt(t *testing.T) {
 
 // Details awaited for a ticket: an unrelated report is not taken for them.
 func TestAnUnrelatedReportIsNoAwaitedDetail(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	lift, _ := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
 	f.press(t, resident, "r:add:"+itoa(lift.ID))
@@ -94,6 +98,7 @@ func TestAnUnrelatedReportIsNoAwaitedDetail(t *testing.T) {
 
 // With several open tickets, an addition goes to the one it is about.
 func TestAnAdditionGoesToTheTicketItIsAbout(t *testing.T) {
+	t.Parallel()
 	for _, text := range []string{"update: the lift is now also making a grinding noise", "补充一下：电梯门也关不上了"} {
 		f := newTicketFixture(t, nil)
 		lift, _ := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")

@@ -12,6 +12,7 @@ import (
 // A resident saying their resolved report was not dealt with gets that
 // ticket back with its reopen button, not an FAQ entry or a new report.
 func TestDisputingAResolutionShowsTheTicketToReopen(t *testing.T) {
+	t.Parallel()
 	for _, dispute := range []string{"plumber never came!! why resolved??", "我那个工单怎么就说解决了 根本没人来过"} {
 		f := newTicketFixture(t, nil)
 		tk, _ := f.fileResolved(t, "3号楼2单元楼道灯坏了")
@@ -37,6 +38,7 @@ func TestDisputingAResolutionShowsTheTicketToReopen(t *testing.T) {
 // The ticket's history names the party that wrote each message, and leaves
 // out the status bookkeeping of a move.
 func TestTicketHistoryNamesThePartyOfEachMessage(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "5号楼2单元楼道灯坏了一个星期了")
 	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:claim:"+itoa(tk.ID))
@@ -69,6 +71,7 @@ func TestTicketHistoryNamesThePartyOfEachMessage(t *testing.T) {
 // The problem named again with "still" disputes the resolved ticket about
 // it; with two resolved, the one it is about.
 func TestTheProblemStillThereReopensItsTicket(t *testing.T) {
+	t.Parallel()
 	for text, wantLight := range map[string]bool{
 		"楼道灯还是不亮啊": true, "楼道灯的问题还是没解决": true,
 		"楼上还是天天吵": false, "还是没解决": false, // the latest
@@ -104,6 +107,7 @@ func TestTheProblemStillThereReopensItsTicket(t *testing.T) {
 // comment that disputes the resolution, or a dispute typed after rating,
 // gets the reopen button.
 func TestADisputeAfterRatingOffersTheReopen(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "The intercom at gate 2 does not work, visitors cannot call us")
 	id := itoa(tk.ID)
@@ -126,6 +130,7 @@ func TestADisputeAfterRatingOffersTheReopen(t *testing.T) {
 // What the resident typed to dispute the resolution reaches staff once they
 // press reopen: it is why the ticket came back.
 func TestTheDisputeTypedBeforeTheReopenReachesStaff(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "3号楼1单元门口的垃圾桶满了三天没人清理")
 	id := itoa(tk.ID)
@@ -172,6 +177,7 @@ func TestTheDisputeTypedBeforeTheReopenReachesStaff(t *testing.T) {
 // With two resolved tickets, a dispute naming no thing is about the one
 // resolved last; English disputes in everyday words are disputes.
 func TestADisputeIsAboutTheTicketResolvedLast(t *testing.T) {
+	t.Parallel()
 	for _, text := range []string{"nobody came to fix it", "it's still broken", "you closed my ticket but nothing was done", "it stopped working again an hour later"} {
 		f := newTicketFixture(t, nil)
 		lift, light, liftCard, lightCard := f.liftAndLight(t)
@@ -188,6 +194,7 @@ func TestADisputeIsAboutTheTicketResolvedLast(t *testing.T) {
 
 // Asking after one's own report in everyday English shows where it stands.
 func TestAskingAfterOnesReportInEnglish(t *testing.T) {
+	t.Parallel()
 	for _, text := range []string{"any update on my lift ticket?", "hello? anyone handling my report?", "when will someone come to fix my leak?"} {
 		f := newTicketFixture(t, nil)
 		tk, _ := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")

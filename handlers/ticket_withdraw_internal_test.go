@@ -9,6 +9,7 @@ import (
 // The words that ask to withdraw a report, and everyday ones that only
 // share them.
 func TestWithdrawCue(t *testing.T) {
+	t.Parallel()
 	for text, want := range map[string]bool{
 		"不用修了，灯自己好了，撤销工单吧": true, "撤销工单#1": true, "取消我的报修": true, "cancel my ticket": true, "please withdraw the report": true,
 		"请不要关闭这个工单，还没修好": false, "don't close my ticket yet": false, "不要取消我的报修": false, "物业说不用修了，我觉得要修": false,
@@ -23,6 +24,7 @@ func TestWithdrawCue(t *testing.T) {
 }
 
 func TestNamedTicketNumber(t *testing.T) {
+	t.Parallel()
 	for text, want := range map[string]string{"撤销工单#1": "1", "cancel ticket 12": "12", "工单号：34": "34", "ticket: 12": "12", "撤销1号工单": "1",
 		"report 2 times already": "", "工单 3楼的灯": "", "我家3楼": ""} {
 		if got := namedTicketNumber(text); got != want {

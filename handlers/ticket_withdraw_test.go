@@ -13,6 +13,7 @@ import (
 // offered the button; pressed, the ticket is resolved by them, staff hear
 // under the card and its buttons go; it can be reopened.
 func TestAResidentWithdrawsAReport(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
 	offer := f.say(t, resident, "不用修了，灯自己好了，撤销工单吧")
@@ -53,6 +54,7 @@ func TestAResidentWithdrawsAReport(t *testing.T) {
 // /cancel with nothing being written says so, rather than "cancelled, not
 // sent" after a report was sent.
 func TestCancelWithNothingBeingWritten(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
 	got := f.say(t, resident, "/cancel").Text
@@ -63,6 +65,7 @@ func TestCancelWithNothingBeingWritten(t *testing.T) {
 
 // With several open tickets, the one named by number is the one offered.
 func TestWithdrawingByNumberOffersThatTicket(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	first, _ := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
 	f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
@@ -77,6 +80,7 @@ func TestWithdrawingByNumberOffersThatTicket(t *testing.T) {
 // Asked in words to reopen, the resident gets the ticket with its reopen
 // button: the one named by number, else by what it is about.
 func TestAReopenAskedInWordsShowsTheTicketToReopen(t *testing.T) {
+	t.Parallel()
 	for text, want := range map[string]string{"reopen #1": "lift", "please reopen ticket 1": "lift", "重新打开1号工单": "lift", "reopen my lift ticket": "lift", "please reopen it": "light"} {
 		f := newTicketFixture(t, nil)
 		lift, light, liftCard, lightCard := f.liftAndLight(t)

@@ -44,6 +44,7 @@ func translateRequests(s *llmtest.Server) int {
 }
 
 func TestAnEnglishSpeakingResidentAndChineseStaffEachGetTheOthersWordsTranslated(t *testing.T) {
+	t.Parallel()
 	f := newLLMFixture(t, modelOptions{})
 	f.model.ReplyFunc(translatingModel(t, map[string]string{
 		"请问是哪部电梯":              "Which lift is it, the left or the right one? Call [[1]] if urgent.",
@@ -82,6 +83,7 @@ func TestAnEnglishSpeakingResidentAndChineseStaffEachGetTheOthersWordsTranslated
 }
 
 func TestWithTheModelDownARelayGoesUntranslatedAndOnce(t *testing.T) {
+	t.Parallel()
 	f := newLLMFixture(t, modelOptions{})
 	f.model.ReplyFunc(func(r llmtest.Request) string { return "not json at all" })
 	_, card := f.fileTicket(t, resident, "The lift in building 3 is broken again, it keeps beeping")
@@ -97,6 +99,7 @@ func TestWithTheModelDownARelayGoesUntranslatedAndOnce(t *testing.T) {
 }
 
 func TestRelaysInTheReadersOwnLanguageAreNotTranslated(t *testing.T) {
+	t.Parallel()
 	f := newLLMFixture(t, modelOptions{})
 	f.model.ReplyFunc(translatingModel(t, nil))
 	_, card := f.fileTicket(t, resident, "3号楼电梯又坏了，一直在响")

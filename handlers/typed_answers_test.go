@@ -3,6 +3,7 @@ package handlers
 import "testing"
 
 func TestTypedYesAndNo(t *testing.T) {
+	t.Parallel()
 	// words that answer "is this your reply?", and only that question
 	for _, s := range []string{"对的，是回复", "是给物业的", "yes this is my reply", "it's for the ticket"} {
 		if !typedReplyYes(s) || typedYes(s) {

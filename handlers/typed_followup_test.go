@@ -11,6 +11,7 @@ import (
 // "Is this your reply to ticket #N?" answered by typing: the held message
 // goes to the ticket, not the "yes".
 func TestATypedYesSendsTheHeldAnswer(t *testing.T) {
+	t.Parallel()
 	for _, c := range []struct{ answer, yes string }{
 		{"people gate, the small one", "yes"},
 		{"明天上午我在家等着", "是的"},
@@ -44,6 +45,7 @@ func TestATypedYesSendsTheHeldAnswer(t *testing.T) {
 
 // A typed "no" treats the held message as what it would be on its own.
 func TestATypedNoLeavesTheTicketAlone(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	staffAsks(t, f)
 	f.send(t, handlers.Incoming{UserID: resident, UpdateID: 7101, MessageID: 61, Kind: handlers.TextMessage, Text: "5号楼楼道灯也坏了"})
@@ -60,6 +62,7 @@ func TestATypedNoLeavesTheTicketAlone(t *testing.T) {
 // Staff asking again ends the wait for a typed yes to the earlier held
 // message: "可以" answers the new question.
 func TestATypedYesAnswersTheLatestStaffQuestion(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:claim:"+itoa(tk.ID))
@@ -88,6 +91,7 @@ func TestATypedYesAnswersTheLatestStaffQuestion(t *testing.T) {
 // Typed confirmations longer than one word send the draft and are not
 // added to it.
 func TestTypedConfirmationsSendTheDraftAsItIs(t *testing.T) {
+	t.Parallel()
 	for _, yes := range []string{"对对对 就这样发", "好的发吧", "yes pls send it"} {
 		f := newTicketFixture(t, nil)
 		f.say(t, resident, "垃圾好几天没人清运了")
@@ -104,6 +108,7 @@ func TestTypedConfirmationsSendTheDraftAsItIs(t *testing.T) {
 // Another party's business typed while a draft waits is another ticket,
 // not part of this one.
 func TestAnotherPartysMatterIsNotMergedIntoTheDraft(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	f.say(t, resident, "noise from neighbour every night 2am, pls help")
 	before := f.out.count()
@@ -116,6 +121,7 @@ func TestAnotherPartysMatterIsNotMergedIntoTheDraft(t *testing.T) {
 
 // A photo's caption at the preview is part of the report.
 func TestAPhotoCaptionJoinsTheDraft(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	f.say(t, resident, "垃圾好几天没人清运了")
 	m := f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.PhotoMessage, PhotoIDs: []string{"s", "bins"}, Text: "你看看 垃圾桶都满出来了"})
@@ -127,6 +133,7 @@ func TestAPhotoCaptionJoinsTheDraft(t *testing.T) {
 // More about the same problem joins a draft the resident sent to another
 // party than the router chose.
 func TestMoreDetailJoinsADraftMovedToAnotherParty(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	f.moveDraft(t, f.say(t, resident, "5号楼2单元楼道里堆满了杂物"), "nc")
 	if got := f.say(t, resident, "楼道里的杂物一直没人清理"); !strings.Contains(got.Text, "一直没人清理") || !strings.Contains(got.Text, "【居委会】") {
@@ -137,6 +144,7 @@ func TestMoreDetailJoinsADraftMovedToAnotherParty(t *testing.T) {
 // "I'm only asking", then "report it" after all: the draft comes back as the
 // resident left it, with the party they chose.
 func TestReportingAfterOnlyAskingKeepsTheDraft(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	id := f.moveDraft(t, f.say(t, resident, "3号楼电梯又坏了"), "nc")
 	f.press(t, resident, "c:ask:"+id)
@@ -156,6 +164,7 @@ func TestReportingAfterOnlyAskingKeepsTheDraft(t *testing.T) {
 // At the preview, laughter or a pause adds nothing, "先不发了" and "no
 // thanks" cancel, and a photo of another matter is kept out of the draft.
 func TestWhatTheDraftDoesNotTake(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	f.say(t, resident, "楼上装修噪音太大了，每天早上七点就开始砸墙")
 	for _, filler := range []string{"哈哈", "hmm", "等一下", "wait"} {
@@ -204,6 +213,7 @@ func TestWhatTheDraftDoesNotTake(t *testing.T) {
 // Two messages written before the typed yes are one answer in two: both
 // reach staff, in order.
 func TestATypedYesSendsEveryHeldMessage(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	staffAsks(t, f)
 	f.send(t, handlers.Incoming{UserID: resident, UpdateID: 7301, MessageID: 81, Kind: handlers.TextMessage, Text: "ok i will be home"})
@@ -223,6 +233,7 @@ func TestATypedYesSendsEveryHeldMessage(t *testing.T) {
 // How a message opens says whether it goes on about the draft's matter or
 // starts another one.
 func TestOpeningsThatContinueOrStartAMatter(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	f.say(t, resident, "楼上装修噪音太大了，每天早上七点就开始砸墙")
 	if got := f.say(t, resident, "而且周末也在砸，已经持续两个星期了"); !strings.Contains(got.Text, "周末也在砸") {
@@ -238,6 +249,7 @@ func TestOpeningsThatContinueOrStartAMatter(t *testing.T) {
 // "修好了" after staff wrote is news for them: it is offered to the ticket,
 // not taken for a goodbye.
 func TestFixedNowIsOfferedToTheTicket(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk := staffAsks(t, f)
 	for _, text := range []string{"已经修好了", "it works now"} {
@@ -255,6 +267,7 @@ func TestFixedNowIsOfferedToTheTicket(t *testing.T) {
 // "later" at the place question puts the place off; it does not lose the
 // report. "给物业的" at a preview is no "send".
 func TestLaterAndPartyWordsAtADraft(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	f.say(t, resident, "电梯又坏了")
 	if got := f.say(t, resident, "later"); !strings.Contains(got.Text, "电梯又坏了") || !hasData(got, "c:send:") {
@@ -271,6 +284,7 @@ func TestLaterAndPartyWordsAtADraft(t *testing.T) {
 // An album arrives photo by photo with the caption on the first: when the
 // caption is another matter, the whole album stays out of the draft.
 func TestAnAlbumOfAnotherMatterStaysOut(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	f.say(t, resident, "3号楼电梯又坏了")
 	f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.PhotoMessage, PhotoIDs: []string{"a1"}, AlbumID: "g1", Text: "还有地下车库漏水了，到处是水"})
@@ -298,6 +312,7 @@ func TestAnAlbumOfAnotherMatterStaysOut(t *testing.T) {
 // Thanks typed instead of tapping "yes" sends the held answer to staff:
 // it was left held, never delivered.
 func TestThanksAfterTheOfferSendsTheHeldAnswer(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk := staffAsks(t, f)
 	f.send(t, handlers.Incoming{UserID: resident, UpdateID: 7401, MessageID: 91, Kind: handlers.TextMessage, Text: "3楼和4楼之间"})

@@ -3,6 +3,7 @@ package handlers
 import "testing"
 
 func TestTypedRatings(t *testing.T) {
+	t.Parallel()
 	for text, want := range map[string]int{
 		"5星": 5, "5星，谢谢师傅": 5, "五星": 5, "四颗星": 4, "3分": 3, "两星": 2, "5 stars": 5, "1 star": 1,
 		"⭐⭐⭐⭐⭐": 5, "⭐⭐⭐": 3, "很满意": 5, "很满意，谢谢": 5, "满意": 4, "满意谢谢师傅": 4, "一般": 3, "不满意": 2, "非常不满意": 1,

@@ -11,6 +11,7 @@ import (
 // At the rating prompt, a typed rating rates the ticket instead of starting
 // a new report; with nothing to rate, it is no rating.
 func TestARatingTypedAtTheRatingPromptRates(t *testing.T) {
+	t.Parallel()
 	for text, stars := range map[string]int{"5星，谢谢师傅": 5, "很满意": 5, "不满意": 2, "three stars": 3, "3 stars": 3, "three floors up": 0} {
 		f := newTicketFixture(t, nil)
 		tk, card := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
@@ -46,6 +47,7 @@ func TestARatingTypedAtTheRatingPromptRates(t *testing.T) {
 // With two resolved tickets, a typed rating is for the one resolved last
 // (whose rating request came last), whichever was reported first.
 func TestATypedRatingIsForTheTicketResolvedLast(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	lift, light, liftCard, lightCard := f.liftAndLight(t)
 	f.staffPress(t, pmChat, pmMember, lightCard.SentMessageID, "s:resolve:"+itoa(light.ID))
@@ -64,6 +66,7 @@ func TestATypedRatingIsForTheTicketResolvedLast(t *testing.T) {
 // A rating pressed while staff's question on another ticket waits does not
 // turn the answer typed next into a comment on the rated ticket.
 func TestARatingDoesNotSwallowTheAnswerToAStaffQuestion(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	lift, light, liftCard, lightCard := f.liftAndLight(t)
 	f.staffPress(t, pmChat, pmMember, liftCard.SentMessageID, "s:resolve:"+itoa(lift.ID))

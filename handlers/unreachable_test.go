@@ -40,6 +40,7 @@ func (f *ticketFixture) undeliverable(t *testing.T, residentID int64) int {
 // never arrive, the ticket's chat hears so under the card, once a day, and
 // nothing staff write under that note is taken for a reply to the resident.
 func TestStaffHearWhenTheResidentCannotBeReached(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "9号楼3单元水管漏水，楼道里全是水")
 
@@ -103,6 +104,7 @@ func TestStaffHearWhenTheResidentCannotBeReached(t *testing.T) {
 
 // A failed message that is not a ticket's (an FAQ answer) tells nobody.
 func TestAFailedMessageOfNoTicketTellsNoStaff(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	if err := f.h.ResidentUnreachable(f.ctx, storage.OutboxMessage{ChatID: resident, Purpose: "resident"}, handlers.ErrRecipientGone); err != nil {
 		t.Fatal(err)
@@ -115,6 +117,7 @@ func TestAFailedMessageOfNoTicketTellsNoStaff(t *testing.T) {
 // A ticket escalated to the desk: the desk may be the one that replied, so
 // it hears too.
 func TestTheDeskHearsOfAnUnreachableResidentOnAnEscalatedTicket(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, _ := f.fileTicket(t, resident, "9号楼3单元水管漏水，楼道里全是水")
 	f.now = f.now.Add(48 * time.Hour)
@@ -147,6 +150,7 @@ func TestTheDeskHearsOfAnUnreachableResidentOnAnEscalatedTicket(t *testing.T) {
 // One message Telegram refuses (a bad photo id) is no resident gone: staff
 // hear that it failed, and their next reply is confirmed as usual.
 func TestARefusedMessageIsNoUnreachableResident(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	_, card := f.fileTicket(t, resident, "9号楼3单元水管漏水，楼道里全是水")
 	f.staffWrites(t, pmChat, pmMember, 70, card.SentMessageID, "师傅下午两点到")
