@@ -99,11 +99,11 @@ func formatTicketStats(st storage.TicketStats, categoryName func(string) string,
 			top = append(top, fmt.Sprintf("%s %d", categoryName(c.Category), c.Count))
 		}
 		if en {
-			fmt.Fprintf(&b, "By party: %s\nMost reported: %s\nResolved: %d, escalated unclaimed: %d\n",
-				strings.Join(perParty, ", "), strings.Join(top, ", "), st.Resolved, st.Escalated)
+			fmt.Fprintf(&b, "By party: %s\nMost reported: %s\nResolved: %d, withdrawn by residents: %d, escalated unclaimed: %d\n",
+				strings.Join(perParty, ", "), strings.Join(top, ", "), st.Resolved, st.Withdrawn, st.Escalated)
 		} else {
-			fmt.Fprintf(&b, "按部门：%s\n最多的类别：%s\n已解决：%d，超时未受理升级：%d\n",
-				strings.Join(perParty, "，"), strings.Join(top, "，"), st.Resolved, st.Escalated)
+			fmt.Fprintf(&b, "按部门：%s\n最多的类别：%s\n已解决：%d，居民撤销：%d，超时未受理升级：%d\n",
+				strings.Join(perParty, "，"), strings.Join(top, "，"), st.Resolved, st.Withdrawn, st.Escalated)
 		}
 		if st.Rated > 0 {
 			if en {

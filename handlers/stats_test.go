@@ -9,6 +9,7 @@ import (
 	"codesk/faq"
 	"codesk/handlers"
 	"codesk/storage"
+	"codesk/tickets"
 )
 
 func TestAdminsSeeWhatResidentsReportedAndHowItWent(t *testing.T) {
@@ -35,6 +36,36 @@ func TestAdminsSeeWhatResidentsReportedAndHowItWent(t *testing.T) {
 	}
 	if got := f.say(t, resident, "/stats").Text; strings.Contains(got, "工单") {
 		t.Errorf("a resident must not see the statistics, got %q", got)
+	}
+}
+
+// A report its resident withdrew is no work staff did: /stats counts it
+// apart from the resolved ones, until staff resolve it after a reopening.
+func TestStatsCountWithdrawnReportsApart(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	f.fileResolved(t, "3号楼2单元电梯又坏了")
+	light, _ := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+	gate, gateCard := f.fileTicket(t, neighbour, "北门门禁坏了，刷卡没反应")
+	f.press(t, resident, "r:withdraw:"+itoa(light.ID))
+	f.pressIn(t, neighbour, neighbour, handlers.PrivateChat, 0, "r:withdraw:"+itoa(gate.ID))
+	f.deliver(t)
+
+	got := f.say(t, admin, "/stats").Text
+	if !strings.Contains(got, "已解决：1，居民撤销：2") {
+		t.Errorf("want one resolved and two withdrawn:\n%s", got)
+	}
+	// the gate reopened and resolved by staff: staff's work after all
+	f.pressIn(t, neighbour, neighbour, handlers.PrivateChat, 0, "r:reopen:"+itoa(gate.ID))
+	f.deliver(t)
+	if st := f.ticket(t, gate.ID).Status; st != tickets.StatusReopened {
+		t.Fatalf("the gate ticket is %s after reopening", st)
+	}
+	f.staffPress(t, pmChat, pmMember, gateCard.SentMessageID, "s:resolve:"+itoa(gate.ID))
+	f.deliver(t)
+	got = f.send(t, handlers.Incoming{UserID: admin, UserLang: "en", Kind: handlers.TextMessage, Text: "/stats"}).Text
+	if !strings.Contains(got, "Resolved: 2, withdrawn by residents: 1") {
+		t.Errorf("want two resolved and one withdrawn:\n%s", got)
 	}
 }
 

@@ -116,7 +116,7 @@ func (h *Handler) withdraw(ctx context.Context, in Incoming, t tickets.Ticket, l
 			return cur, nil, nil, errNotOpen
 		}
 		ev := statusEvent(cur, tickets.StatusResolved, in, now)
-		ev.Text = "withdrawn by the resident"
+		ev.Text = tickets.WithdrawnNote
 		cur.Status, cur.UpdatedAt = tickets.StatusResolved, now
 		var msgs []storage.OutboxMessage
 		note := fmt.Sprintf(staffResidentWithdrew, cur.Number())
@@ -146,7 +146,7 @@ func (h *Handler) withdraw(ctx context.Context, in Incoming, t tickets.Ticket, l
 			return cur, nil, nil, nil
 		}
 		ev := statusEvent(cur, tickets.StatusClosed, in, now)
-		ev.Text = "withdrawn by the resident"
+		ev.Text = tickets.WithdrawnNote
 		cur.Status = tickets.StatusClosed
 		return cur, []tickets.Event{ev}, nil, nil
 	})

@@ -17,7 +17,8 @@ type TicketStats struct {
 	Reported      int                // tickets created since
 	ByParty       map[parties.ID]int // of those, per party now owning them
 	TopCategories []CategoryCount    // of those, the most reported, at most 5
-	Resolved      int                // of those, resolved or closed
+	Resolved      int                // of those, resolved or closed by staff
+	Withdrawn     int                // of those, withdrawn by the resident
 	Escalated     int                // of those, escalated to the co-office unclaimed
 	Rated         int                // of those, rated by the resident
 	RatingSum     int
@@ -48,10 +49,16 @@ func (db *DB) TicketStats(ctx context.Context, since time.Time) (TicketStats, er
 		Status    string `db:"status"`
 		Rating    int    `db:"rating"`
 		Escalated bool   `db:"escalated"`
+		Withdrawn bool   `db:"withdrawn"`
 	}
+	// A ticket was withdrawn when its latest resolution was the resident's.
 	err := db.db.SelectContext(ctx, &rows, db.db.Rebind(`
-		SELECT party, category, status, rating, escalated_at IS NOT NULL AS escalated
-		FROM tickets WHERE created_at >= ?`), utc(since))
+		SELECT party, category, status, rating, escalated_at IS NOT NULL AS escalated,
+		       COALESCE((SELECT e.text FROM ticket_events e
+		                 WHERE e.ticket_id = tickets.id AND e.kind = ? AND e.to_status = ?
+		                 ORDER BY e.id DESC LIMIT 1), '') = ? AS withdrawn
+		FROM tickets WHERE created_at >= ?`),
+		tickets.EventStatus, tickets.StatusResolved, tickets.WithdrawnNote, utc(since))
 	if err != nil {
 		return TicketStats{}, fmt.Errorf("storage: tickets reported since %v: %w", since, err)
 	}
@@ -60,7 +67,11 @@ func (db *DB) TicketStats(ctx context.Context, since time.Time) (TicketStats, er
 		st.Reported++
 		st.ByParty[parties.ID(r.Party)]++
 		categories[r.Category]++
-		if s := tickets.Status(r.Status); s == tickets.StatusResolved || s == tickets.StatusClosed {
+		switch s := tickets.Status(r.Status); {
+		case s != tickets.StatusResolved && s != tickets.StatusClosed:
+		case r.Withdrawn:
+			st.Withdrawn++
+		default:
 			st.Resolved++
 		}
 		if r.Escalated {

@@ -149,6 +149,10 @@ const (
 	EventUndelivered     EventKind = "undelivered" // a message could never reach the resident
 )
 
+// WithdrawnNote is the text of the status events that resolve and close a
+// ticket its resident withdrew; statistics tell those from staff's work by it.
+const WithdrawnNote = "withdrawn by the resident"
+
 // Event is one row of a ticket's history: every transition and message.
 type Event struct {
 	ID         int64
