@@ -443,7 +443,7 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 		return true, fmt.Errorf("ticket of message %d in %d: %w", in.ReplyTo, in.ChatID, err)
 	}
 	switch purpose {
-	case purposeCard, purposeRelay, purposeReminder, purposeEscalation:
+	case purposeCard, purposeRelay, purposeReminder, purposeEscalation, purposeStaffReply:
 	default:
 		return false, nil
 	}
@@ -561,6 +561,24 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 		// no model to translate: the English-speaking resident gets Chinese
 		confirm += "\n" + staffRelayedUntranslated
 	}
-	h.sendQuietly(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: confirm})
+	confirmID, err := h.Messenger.Send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: confirm})
+	if err != nil {
+		h.Log.Warn("could not confirm a staff reply", "chat_id", in.ChatID, "err", err)
+	}
+	// staff go on by replying to their own message or to the confirmation:
+	// both lead back to the ticket like the card
+	h.refStaffMessage(ctx, in.ChatID, in.MessageID, t.ID)
+	h.refStaffMessage(ctx, in.ChatID, confirmID, t.ID)
 	return true, nil
+}
+
+// refStaffMessage records a message in a staff chat as the ticket's, so a
+// reply to it is relayed.
+func (h *Handler) refStaffMessage(ctx context.Context, chat int64, msg int, ticketID int64) {
+	if msg == 0 {
+		return
+	}
+	if err := h.Tickets.RefMessage(ctx, chat, msg, ticketID, purposeStaffReply, h.Now()); err != nil {
+		h.Log.Warn("record a staff reply's message", "ticket", ticketID, "err", err)
+	}
 }

@@ -158,3 +158,35 @@ func TestALinkInAStaffMessageIsNoQuestion(t *testing.T) {
 		t.Errorf("after a link the ticket is %s, want claimed", got)
 	}
 }
+
+// Staff go on under the bot's "✅ sent to the resident", or under their own
+// reply, as they would under the card: both reach the resident.
+func TestAStaffReplyUnderTheConfirmationIsRelayed(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	_, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
+	f.deliver(t)
+	f.staffWrites(t, pmChat, pmMember, 70, card.SentMessageID, "下午两点维保公司来看")
+	confirm := f.out.last(t)
+	if confirm.ChatID != pmChat || !strings.Contains(confirm.Text, "已转给居民") {
+		t.Fatalf("no confirmation: %+v", confirm)
+	}
+	f.deliver(t)
+	confirmID := f.out.count() // the recorder's message ids count its sends
+	f.staffWrites(t, pmChat, pmMember, 71, confirmID, "师傅改成三点到")
+	f.staffWrites(t, pmChat, pmMember, 72, 70, "带上新的按钮面板")
+	var relayed []string
+	for _, m := range f.deliver(t) {
+		if m.ChatID == resident {
+			relayed = append(relayed, m.Text)
+		}
+	}
+	if len(relayed) != 2 || !strings.Contains(relayed[0], "三点到") || !strings.Contains(relayed[1], "按钮面板") {
+		t.Errorf("want both replies relayed, got %q", relayed)
+	}
+	// talk among staff under an unrelated message stays among staff
+	f.staffWrites(t, pmChat, pmMember, 73, 9999, "今天谁值班？")
+	if n := len(f.deliver(t)); n != 0 {
+		t.Errorf("an unrelated message was relayed (%d messages)", n)
+	}
+}
