@@ -62,6 +62,10 @@ func TestEmergencyCues(t *testing.T) {
 		"保安大叔倒地不动了 快叫救护车": medicalEmergency, "小孩头磕破了流了好多血": medicalEmergency, "someone having a seizure at the pool": medicalEmergency,
 		"my dad can't breathe": medicalEmergency, "我妈呼吸困难 喘不上气": medicalEmergency, "有人触电了": medicalEmergency, "someone got electrocuted at the pump room": medicalEmergency,
 		"孩子掉进水池里了": medicalEmergency, "someone drowning in the pool!!": medicalEmergency, "老人噎住了 脸都紫了": medicalEmergency, "有人被车撞了躺在地上不动": medicalEmergency,
+		// the speaker's figure of speech; a faint told is still one
+		"我快晕倒了 物业费又涨了": noEmergency, "吵得我快晕过去了，楼上天天装修": noEmergency, "我都要被气晕了，停车费又涨": noEmergency,
+		"我妈晕倒了": medicalEmergency, "我快晕倒了 快叫救护车": medicalEmergency, "我老公晕倒了": medicalEmergency, "please call an ambulance, building 3": medicalEmergency,
+		"救护车进不来，消防通道被车堵了": noEmergency,
 		// nobody inside, no danger
 		"电梯里面的广告太多了": noEmergency, "电梯按钮坏了，出不去的时候按哪个": noEmergency, "电梯维修要多久": noEmergency,
 		"燃气灶坏了想换一个": noEmergency, "no smoking sign in the lift": noEmergency,
