@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"encoding/json"
 	"fmt"
 	"regexp"
 	"strings"
@@ -165,20 +166,39 @@ const disputeTTL = 24 * time.Hour
 
 func disputeKey(userID, ticketID int64) string { return fmt.Sprintf("dispute:%d:%d", userID, ticketID) }
 
-func (h *Handler) holdDispute(ctx context.Context, userID, ticketID int64, text string) {
-	if err := h.State.Set(ctx, disputeKey(userID, ticketID), []byte(text), disputeTTL); err != nil {
+// heldDisputeValue is what a held dispute keeps: the words and the photo
+// that came with them ("灯还是不亮" under a picture of the dark stairwell).
+type heldDisputeValue struct {
+	Text  string `json:"text"`
+	Photo string `json:"photo,omitempty"`
+}
+
+func (h *Handler) holdDispute(ctx context.Context, in Incoming, ticketID int64, text string) {
+	v := heldDisputeValue{Text: text}
+	if n := len(in.PhotoIDs); n > 0 {
+		v.Photo = in.PhotoIDs[n-1]
+	}
+	data, err := json.Marshal(v)
+	if err == nil {
+		err = h.State.Set(ctx, disputeKey(in.UserID, ticketID), data, disputeTTL)
+	}
+	if err != nil {
 		h.Log.Warn("hold a dispute for the reopen", "ticket", ticketID, "err", err)
 	}
 }
 
 // heldDispute returns the dispute held for the ticket; forgetDispute drops
 // it once the reopen that carries it is stored.
-func (h *Handler) heldDispute(ctx context.Context, userID, ticketID int64) (string, bool) {
+func (h *Handler) heldDispute(ctx context.Context, userID, ticketID int64) (heldDisputeValue, bool) {
 	data, ok, err := h.State.Get(ctx, disputeKey(userID, ticketID))
 	if err != nil || !ok {
-		return "", false
+		return heldDisputeValue{}, false
 	}
-	return string(data), true
+	var v heldDisputeValue
+	if json.Unmarshal(data, &v) != nil {
+		v = heldDisputeValue{Text: string(data)} // held as plain text before photos were kept
+	}
+	return v, true
 }
 
 func (h *Handler) forgetDispute(ctx context.Context, userID, ticketID int64) {

@@ -192,7 +192,7 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 		if t, ok := h.disputedTicket(ctx, in.UserID, text); ok && text != "" && emergencyIn(text) == noEmergency {
 			// a photo of the fault still there ("灯还是不亮 你看看"): that
 			// ticket, with its reopen button, not a second report
-			h.holdDispute(ctx, in.UserID, t.ID, text)
+			h.holdDispute(ctx, in, t.ID, text)
 			return true, h.showTicket(ctx, in, t, ticketLang(t, chosen))
 		}
 		_, err := h.draftInput(ctx, in, draft{ID: randomHex(6), Step: stepDescribe, Lang: lang}, chosen)
@@ -213,7 +213,7 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 			return true, h.startIntake(ctx, in, chosen, lang, text)
 		}
 		if t, ok := h.disputedTicket(ctx, in.UserID, text); ok {
-			h.holdDispute(ctx, in.UserID, t.ID, text)                    // staff hear it if reopened
+			h.holdDispute(ctx, in, t.ID, text)                           // staff hear it if reopened
 			return true, h.showTicket(ctx, in, t, ticketLang(t, chosen)) // with its reopen button
 		}
 		if t, ok := h.continuedTicket(ctx, in.UserID, text); ok && !in.notForTicket && !drafting {

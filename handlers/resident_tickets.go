@@ -168,7 +168,7 @@ func (h *Handler) addDetails(ctx context.Context, in Incoming, t tickets.Ticket,
 			(disputesResolution(body) || h.complains(body)) {
 			// "你们根本没来修" as a reply to a resolved ticket: kept for the
 			// reopen, as a typed dispute is
-			h.holdDispute(ctx, in.UserID, t.ID, body)
+			h.holdDispute(ctx, in, t.ID, body)
 		}
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtTicketNotOpen.f(lang, t.Number(), t.Status.Name(lang)),
 			Buttons: reopenButtons(t, lang, h.Now())})
@@ -554,7 +554,7 @@ func (h *Handler) reopen(ctx context.Context, in Incoming, t tickets.Ticket, lan
 	dispute, disputed := h.heldDispute(ctx, in.UserID, t.ID)
 	var reason string
 	if disputed {
-		reason = fmt.Sprintf(staffCardReopenReason, h.withTranslation(ctx, in.UserID, dispute, "zh", t.ID))
+		reason = fmt.Sprintf(staffCardReopenReason, h.withTranslation(ctx, in.UserID, dispute.Text, "zh", t.ID))
 	}
 	updated, err := h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
 		if cur.ResidentID != in.UserID {
@@ -571,13 +571,23 @@ func (h *Handler) reopen(ctx context.Context, in Incoming, t tickets.Ticket, lan
 		cur.Status, cur.Rating, cur.UpdatedAt = tickets.StatusReopened, 0, now
 		cur.AssigneeID, cur.Assignee = 0, ""
 		cur.EscalatedAt = nil // an earlier delay's escalation: a new one escalates anew
+		var disputePhotos []string
+		if dispute.Photo != "" {
+			disputePhotos = []string{dispute.Photo}
+		}
 		if disputed {
 			evs = append(evs, tickets.Event{TicketID: cur.ID, Kind: tickets.EventResidentMessage, ActorID: in.UserID,
-				Actor: in.UserName, Text: dispute, At: now})
+				Actor: in.UserName, Text: dispute.Text, PhotoIDs: disputePhotos, At: now})
 		}
 		var msgs []storage.OutboxMessage
 		if chatOK {
-			msgs = cardMessagesWith(cur, chat, keyCard(cur.ID, cur.Party)+":"+n, fmt.Sprintf(staffCardReopened, cur.Number()), cat, reason)
+			key := keyCard(cur.ID, cur.Party) + ":" + n
+			msgs = cardMessagesWith(cur, chat, key, fmt.Sprintf(staffCardReopened, cur.Number()), cat, reason)
+			if dispute.Photo != "" {
+				// the photo of the fault still there, after the card
+				msgs = append(msgs, storage.OutboxMessage{Key: key + ":dispute-photo", ChatID: chat, PhotoID: dispute.Photo,
+					Text: fmt.Sprintf(staffDisputePhoto, cur.Number()), TicketID: cur.ID, Purpose: purposeRelay, CreatedAt: now})
+			}
 		}
 		return cur, evs, msgs, nil
 	})

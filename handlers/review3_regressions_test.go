@@ -1,6 +1,7 @@
 package handlers_test
 
 import (
+	"slices"
 	"strings"
 	"testing"
 	"time"
@@ -130,8 +131,30 @@ func TestThirdReviewRegressionsPhotosRatingsComments(t *testing.T) {
 		lamp, _ := f.fileResolved(t, "3号楼1单元楼道灯坏了")
 		f.deliver(t)
 		m := f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.PhotoMessage, PhotoIDs: []string{"p1"}, Text: "灯还是不亮 你看看 晚上拍的"})
-		if got := findData(t, m, "r:reopen:"); got != "r:reopen:"+itoa(lamp.ID) {
+		reopen := findData(t, m, "r:reopen:")
+		if reopen != "r:reopen:"+itoa(lamp.ID) {
 			t.Errorf("the photo: %q %v", m.Text, buttonData(m))
+		}
+		// reopened, staff get the words on the card and the photo after it
+		f.press(t, resident, reopen)
+		var card, photo storage.OutboxMessage
+		for _, m := range f.deliver(t) {
+			switch {
+			case m.ChatID == pmChat && m.Purpose == "card":
+				card = m
+			case m.ChatID == pmChat && m.PhotoID == "p1":
+				photo = m
+			}
+		}
+		if !strings.Contains(card.Text, "灯还是不亮") || photo.TicketID != lamp.ID {
+			t.Errorf("staff got card %q and photo %+v", card.Text, photo)
+		}
+		evs, err := f.db.TicketEvents(f.ctx, lamp.ID)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if last := evs[len(evs)-1]; last.Text != "灯还是不亮 你看看 晚上拍的" || !slices.Equal(last.PhotoIDs, []string{"p1"}) {
+			t.Errorf("the history keeps %+v", last)
 		}
 	})
 	t.Run("a typed rating is one even when staff wrote since", func(t *testing.T) {

@@ -144,16 +144,18 @@ var (
 	staffResidentWithdrew = "↩️ 居民已撤销工单 %s，无需再处理。(The resident withdrew the report: no more work needed.)"
 	// staffCardReopenReason: what the resident said before reopening
 	staffCardReopenReason = "居民说（The resident says）：%s"
-	staffCardMoved        = "➡️ 工单 %s 由【%s】转来（Reassigned from %s）"
-	staffCardFields       = "类别 Category：%s / %s\n负责 Party：%s（%s）\n状态 Status：%s"
-	staffCardAssignee     = "受理人 Assignee：%s"
-	staffCardLocation     = "位置 Location：%s"
-	staffCardPhotos       = "照片 Photos：%d"
-	staffCardHint         = "回复本消息即可答复居民，以 #内部 开头则只给同事看（Reply to answer the resident; start with #internal to keep it among staff）"
-	staffToDoHead         = "本群未结工单（最早的在前，%d 个）(Open tickets, oldest first)："
-	staffToDoHeadFirst    = "本群未结工单中最早的 %d 个 (The oldest open tickets)："
-	staffToDoNone         = "本群目前没有未结工单。(No open tickets.)"
-	staffToDoMore         = "……还有更多，请先处理以上工单。(More not shown.)"
+	// staffDisputePhoto: the photo the resident sent with that
+	staffDisputePhoto  = "工单 %s：居民发来的照片，问题仍在（The resident's photo: still not fixed）"
+	staffCardMoved     = "➡️ 工单 %s 由【%s】转来（Reassigned from %s）"
+	staffCardFields    = "类别 Category：%s / %s\n负责 Party：%s（%s）\n状态 Status：%s"
+	staffCardAssignee  = "受理人 Assignee：%s"
+	staffCardLocation  = "位置 Location：%s"
+	staffCardPhotos    = "照片 Photos：%d"
+	staffCardHint      = "回复本消息即可答复居民，以 #内部 开头则只给同事看（Reply to answer the resident; start with #internal to keep it among staff）"
+	staffToDoHead      = "本群未结工单（最早的在前，%d 个）(Open tickets, oldest first)："
+	staffToDoHeadFirst = "本群未结工单中最早的 %d 个 (The oldest open tickets)："
+	staffToDoNone      = "本群目前没有未结工单。(No open tickets.)"
+	staffToDoMore      = "……还有更多，请先处理以上工单。(More not shown.)"
 	// staffRelayed confirms, under a staff reply, that it goes to the
 	// resident (the outbox delivers it).
 	staffRelayed = "✅ 已转给居民（sent to the resident）"
