@@ -102,18 +102,22 @@ func (h *Handler) noteConversation(ctx context.Context, residentID, ticketID int
 	// when ("12:1732700000"): one written about a day ago drops out
 	now := h.Now()
 	ids := []string{strconv.FormatInt(ticketID, 10) + ":" + strconv.FormatInt(now.Unix(), 10)}
-	if before, ok, err := h.State.Get(ctx, conversationKey(residentID)); err == nil && ok {
-		for _, field := range strings.Fields(string(before)) {
-			id, at := conversationEntry(field, now)
-			if id != ticketID && id != 0 && len(ids) < maxConversations && now.Sub(at) < conversationTTL {
-				ids = append(ids, strconv.FormatInt(id, 10)+":"+strconv.FormatInt(at.Unix(), 10))
+	// two replicas relaying replies about two tickets at once must not
+	// each write back the list without the other's ticket
+	h.withStateLock(ctx, conversationKey(residentID), func() {
+		if before, ok, err := h.State.Get(ctx, conversationKey(residentID)); err == nil && ok {
+			for _, field := range strings.Fields(string(before)) {
+				id, at := conversationEntry(field, now)
+				if id != ticketID && id != 0 && len(ids) < maxConversations && now.Sub(at) < conversationTTL {
+					ids = append(ids, strconv.FormatInt(id, 10)+":"+strconv.FormatInt(at.Unix(), 10))
+				}
 			}
 		}
-	}
-	err := h.State.Set(ctx, conversationKey(residentID), []byte(strings.Join(ids, " ")), conversationTTL)
-	if err != nil {
-		h.Log.Warn("remember conversation", "ticket", ticketID, "err", err)
-	}
+		err := h.State.Set(ctx, conversationKey(residentID), []byte(strings.Join(ids, " ")), conversationTTL)
+		if err != nil {
+			h.Log.Warn("remember conversation", "ticket", ticketID, "err", err)
+		}
+	})
 	// staff wrote again: a typed "可以" answers them now, not an earlier
 	// "is this for the ticket?" still waiting (its buttons still work)
 	if err := h.State.Delete(ctx, lastFollowUpKey(residentID)); err != nil {
