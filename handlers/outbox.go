@@ -188,6 +188,12 @@ func clip(s string, max int) string {
 // cardText is a ticket card for staff: bilingual labels, the resident's text
 // verbatim.
 func cardText(t tickets.Ticket, title string, cat text) string {
+	return cardTextWithHint(t, title, cat, staffCardHint)
+}
+
+// cardTextWithHint is cardText with another hint under an open ticket (the
+// desk's escalated card says what the desk may do).
+func cardTextWithHint(t tickets.Ticket, title string, cat text, hint string) string {
 	var b strings.Builder
 	if t.Status.Open() && emergencyIn(t.Text) != noEmergency {
 		b.WriteString(staffCardUrgent + "\n")
@@ -215,7 +221,7 @@ func cardText(t tickets.Ticket, title string, cat text) string {
 	}
 	b.WriteString("\n——\n")
 	if t.Status.Open() {
-		b.WriteString(staffCardHint)
+		b.WriteString(hint)
 		if t.Lang == "en" {
 			b.WriteString("\n" + staffCardWritesEnglish)
 		}

@@ -56,6 +56,7 @@ func escalations(t *testing.T, f *ticketFixture, id int64) int {
 }
 
 func TestAnUnclaimedTicketIsRemindedOnceAfterTwoHoursUnderItsCard(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	filed := f.now
 	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
@@ -97,6 +98,7 @@ func TestAnUnclaimedTicketIsRemindedOnceAfterTwoHoursUnderItsCard(t *testing.T) 
 }
 
 func TestAfterEightHoursTheTicketIsEscalatedOnceToTheCoOffice(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	filed := f.now
 	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
@@ -195,6 +197,7 @@ func TestAfterEightHoursTheTicketIsEscalatedOnceToTheCoOffice(t *testing.T) {
 }
 
 func TestAClaimedTicketIsNeverReminded(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	filed := f.now
 	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
@@ -211,6 +214,7 @@ func TestAClaimedTicketIsNeverReminded(t *testing.T) {
 }
 
 func TestAReassignmentRestartsTheSLAClock(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	filed := f.now
 	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
@@ -253,6 +257,7 @@ func TestAReassignmentRestartsTheSLAClock(t *testing.T) {
 // Relays to staff reply to the card whether or not anyone touched it, and
 // follow the ticket to its new party's card.
 func TestRelaysThreadUnderTheCardNobodyPressed(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	id := itoa(tk.ID)
@@ -312,6 +317,7 @@ func slaReplica(t *testing.T, db *storage.DB) *handlers.Handler {
 }
 
 func TestTwoReplicasCheckingAtOnceSendEachMessageOnce(t *testing.T) {
+	t.Parallel()
 	storagetest.EachDialect(t, func(t *testing.T, db *storage.DB) {
 		ctx := context.Background()
 		filed := time.Date(2025, 3, 3, 10, 0, 0, 0, time.UTC)
@@ -380,6 +386,7 @@ func TestTwoReplicasCheckingAtOnceSendEachMessageOnce(t *testing.T) {
 // more card in the desk's chat, and the resident is not told the desk was
 // asked to chase it.
 func TestADeskTicketsEscalationTellsTheResidentNothingNew(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	filed := f.now
 	id := f.moveDraft(t, f.say(t, resident, "楼里最近总有陌生人发小广告，3号楼"), "co")
@@ -401,6 +408,7 @@ func TestADeskTicketsEscalationTellsTheResidentNothingNew(t *testing.T) {
 
 // A report of a danger now is chased four times as fast.
 func TestAnUrgentTicketIsChasedSooner(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	f.fileTicket(t, resident, "3号楼2单元楼道里有很浓的煤气味")
 	f.fileTicket(t, neighbour, "3号楼1单元楼道灯坏了")
@@ -408,4 +416,26 @@ func TestAnUrgentTicketIsChasedSooner(t *testing.T) {
 	f.checkSLA(t, 1, 0) // the gas ticket only
 	f.now = f.now.Add(slaPolicy.EscalateAfter/4 - slaPolicy.RemindAfter/4)
 	f.checkSLA(t, 1, 1) // the gas ticket escalated at a quarter of the delay; the light one reminded on time
+}
+
+// The desk's escalated card of an English-speaking resident says what the
+// desk may do and that the resident writes English, each on its own line.
+func TestAnEscalatedCardOfAnEnglishResidentKeepsBothHints(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	filed := f.now
+	preview := f.send(t, handlers.Incoming{UserID: resident, UserLang: "en", Kind: handlers.TextMessage,
+		Text: "The lift in building 3 is broken again"})
+	f.press(t, resident, findData(t, preview, "c:send:"))
+	f.deliver(t)
+	f.now = filed.Add(8*time.Hour + time.Minute)
+	f.checkSLA(t, 1, 1) // the reminder missed in between goes too
+	esc := onlyOne(t, byPurpose(f.deliver(t), "escalation"), "escalation card")
+	lines := strings.Split(esc.Text, "\n")
+	if n := len(lines); n < 2 || !strings.Contains(lines[n-2], "Claim, reassign or resolve here") || !strings.Contains(lines[n-1], "the resident writes English") {
+		t.Errorf("the card ends:\n%s", strings.Join(lines[max(0, len(lines)-3):], "\n"))
+	}
+	if strings.Contains(esc.Text, "Reply to answer the resident") {
+		t.Errorf("the escalated card keeps the party card's hint:\n%s", esc.Text)
+	}
 }

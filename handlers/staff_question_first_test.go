@@ -30,6 +30,7 @@ func relaysTo(msgs []storage.OutboxMessage, chat int64) []storage.OutboxMessage 
 // A draft waiting for its place does not take the answer to a staff
 // question asked after it: the resident is asked where the answer goes.
 func TestAnAnswerToStaffIsNotTakenForTheWaitingDraftsPlace(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	lift, card := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
 	f.say(t, resident, "门口的垃圾桶满了三天没人清理，臭死了")
@@ -53,6 +54,7 @@ func TestAnAnswerToStaffIsNotTakenForTheWaitingDraftsPlace(t *testing.T) {
 // next message is offered to the ticket staff asked about, not filed
 // silently under the first.
 func TestAnAnswerToStaffIsNotFiledUnderTheTicketAwaitingDetails(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	garbage, _ := f.fileTicket(t, resident, "3号楼1单元门口的垃圾桶满了三天没人清理")
 	lift, card := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
@@ -77,6 +79,7 @@ func TestAnAnswerToStaffIsNotFiledUnderTheTicketAwaitingDetails(t *testing.T) {
 // Pressing "add details" after staff wrote makes that the latest question:
 // the text goes to the ticket it was pressed on.
 func TestAddDetailsPressedAfterStaffWroteTakesTheNextMessage(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	garbage, _ := f.fileTicket(t, resident, "3号楼1单元门口的垃圾桶满了三天没人清理")
 	_, card := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
@@ -112,6 +115,7 @@ func residentMessagesOf(t *testing.T, f *ticketFixture, id int64) []string {
 // answers it, not an earlier "is this for ticket #N?" offer left unanswered:
 // "好的" sends the new draft and the held answer stays held.
 func TestATypedYesAnswersTheBotsLatestQuestion(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	staffAsks(t, f)
 	ask := f.send(t, handlers.Incoming{UserID: resident, UpdateID: 9001, MessageID: 91, Kind: handlers.TextMessage, Text: "明天上午我在家"})
@@ -144,6 +148,7 @@ func TestATypedYesAnswersTheBotsLatestQuestion(t *testing.T) {
 // Staff wrote about two tickets: an answer is offered to the latest, and to
 // the other too, by its own button.
 func TestAnAnswerCanGoToEitherTicketStaffWroteAbout(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	lift, light, liftCard, lightCard := f.liftAndLight(t)
 	f.staffWrites(t, pmChat, pmMember, 80, liftCard.SentMessageID, "电梯停在几楼？")
@@ -165,6 +170,7 @@ func TestAnAnswerCanGoToEitherTicketStaffWroteAbout(t *testing.T) {
 // A ticket staff wrote about a day ago is no longer offered an answer, even
 // while staff keep writing about another one.
 func TestAnOldConversationDropsOut(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	lift, light, liftCard, lightCard := f.liftAndLight(t)
 	f.staffWrites(t, pmChat, pmMember, 80, liftCard.SentMessageID, "电梯停在几楼？")
@@ -180,6 +186,7 @@ func TestAnOldConversationDropsOut(t *testing.T) {
 // Offered to two tickets, a typed "不是" asks which, and "#1" or the
 // subject picks it.
 func TestATypedChoiceAmongSeveralTickets(t *testing.T) {
+	t.Parallel()
 	for pick, want := range map[string]string{"#1": "lift", "是1号工单的": "lift", "给电梯那个": "lift"} {
 		f := newTicketFixture(t, nil)
 		lift, light, liftCard, lightCard := f.liftAndLight(t)

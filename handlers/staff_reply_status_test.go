@@ -13,6 +13,7 @@ import (
 // without pressing "claim" is its assignee, and the watcher does not chase
 // the party or tell the resident that nobody took it up.
 func TestAStaffReplyClaimsAnUnclaimedTicket(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	filed := f.now
 	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
@@ -31,6 +32,7 @@ func TestAStaffReplyClaimsAnUnclaimedTicket(t *testing.T) {
 // A reply to a resolved ticket reaches the resident without inviting an
 // answer the ticket would refuse, and the member learns it is closed.
 func TestAStaffReplyOnAResolvedTicket(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	_, card := f.fileResolved(t, "3号楼2单元电梯又坏了")
 	f.deliver(t)
@@ -57,6 +59,7 @@ func TestAStaffReplyOnAResolvedTicket(t *testing.T) {
 // A second member pressing "claim" learns who has the ticket, and the card
 // says "waiting for the resident", not the resident's "waiting for you".
 func TestSecondClaimNamesTheAssignee(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:claim:"+itoa(tk.ID))
@@ -76,6 +79,7 @@ func TestSecondClaimNamesTheAssignee(t *testing.T) {
 // /help in a party's staff chat explains the cards; an administrator's /help
 // lists the administrator commands, a resident's does not.
 func TestHelpFitsWhoAsks(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember,
 		MessageID: 73, Kind: handlers.TextMessage, Text: "/help@codesk_bot"}); err != nil {
@@ -95,6 +99,7 @@ func TestHelpFitsWhoAsks(t *testing.T) {
 // A ticket moved to another party carries what was already asked and
 // answered on it: the new party's card shows the conversation so far.
 func TestReassignedCardCarriesTheConversation(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "5号楼2单元楼道灯坏了一个星期了")
 	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember, UserName: "王师傅",
@@ -128,6 +133,7 @@ func TestReassignedCardCarriesTheConversation(t *testing.T) {
 // them something: "waiting for you" after "the technician comes tomorrow"
 // would send the resident looking for a question.
 func TestATicketWaitsForTheResidentOnlyAfterAStaffQuestion(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
 	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:claim:"+itoa(tk.ID))
@@ -150,6 +156,7 @@ func TestATicketWaitsForTheResidentOnlyAfterAStaffQuestion(t *testing.T) {
 
 // A link's "?" asks the resident nothing.
 func TestALinkInAStaffMessageIsNoQuestion(t *testing.T) {
+	t.Parallel()
 	f := newTicketFixture(t, nil)
 	tk, card := f.fileTicket(t, resident, "5号楼的电梯按钮坏了，按了没反应")
 	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:claim:"+itoa(tk.ID))
