@@ -62,6 +62,10 @@ func (h *Handler) staffCallback(ctx context.Context, in Incoming) error {
 	} else if ok {
 		h.Log.Info("card in doubt confirmed by a press", "ticket", t.ID, "chat_id", in.ChatID, "message_id", in.Callback.MessageID)
 	}
+	if h.olderCard(ctx, in, t) {
+		h.refuseStaff(ctx, in, fmt.Sprintf(staffOlderCard, t.Number()), "press on a card the ticket has a newer one of")
+		return nil
+	}
 	switch action {
 	case "claim":
 		return h.claim(ctx, in, t)
@@ -85,6 +89,21 @@ func (h *Handler) staffCallback(ctx context.Context, in Incoming) error {
 	}
 	h.refuseStaff(ctx, in, staffStale, "unknown staff action")
 	return nil
+}
+
+// olderCard reports a press on a card of t that a newer card in the same
+// chat replaced (the ticket moved away and came back, or was reopened): its
+// buttons belong to a state the ticket has left.
+func (h *Handler) olderCard(ctx context.Context, in Incoming, t tickets.Ticket) bool {
+	if in.Callback.MessageID == 0 {
+		return false
+	}
+	pressed, purpose, err := h.Tickets.TicketByMessage(ctx, in.ChatID, in.Callback.MessageID)
+	if err != nil || pressed.ID != t.ID || purpose != purposeCard {
+		return false // not a card of t's we know of: the action's own checks decide
+	}
+	latest := h.cardRef(ctx, t.ID, in.ChatID)
+	return latest != 0 && latest != in.Callback.MessageID
 }
 
 // actingChat is chat when staff there may act on t: the ticket's party chat,

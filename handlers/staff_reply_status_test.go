@@ -6,6 +6,7 @@ import (
 	"time"
 
 	"codesk/handlers"
+	"codesk/parties"
 	"codesk/tickets"
 )
 
@@ -195,5 +196,30 @@ func TestAStaffReplyUnderTheConfirmationIsRelayed(t *testing.T) {
 	f.staffWrites(t, pmChat, pmMember, 73, 9999, "今天谁值班？")
 	if n := len(f.deliver(t)); n != 0 {
 		t.Errorf("an unrelated message was relayed (%d messages)", n)
+	}
+}
+
+// A ticket that went to another party and came back has a new card; the
+// old card's buttons, still on screen in some clients, no longer act.
+func TestAnOlderCardOfATicketThatCameBackDoesNotAct(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	tk, oldCard := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
+	id := itoa(tk.ID)
+	f.staffPress(t, pmChat, pmMember, oldCard.SentMessageID, "s:to:"+id+":oc")
+	ocCard := onlyOne(t, byPurpose(f.deliver(t), "card"), "owners' committee card")
+	f.staffPress(t, ocChat, ocMember, ocCard.SentMessageID, "s:to:"+id+":pm")
+	newCard := onlyOne(t, byPurpose(f.deliver(t), "card"), "property management's new card")
+
+	f.staffPress(t, pmChat, pmMember, oldCard.SentMessageID, "s:to:"+id+":nc")
+	if got := f.ticket(t, tk.ID); got.Party != parties.PropertyManagement {
+		t.Fatalf("the old card's button moved the ticket to %s", got.Party)
+	}
+	if n := f.lastNotice(); !strings.Contains(n, "旧卡片") {
+		t.Errorf("the press is not refused as an older card's: %q", n)
+	}
+	f.staffPress(t, pmChat, pmMember, newCard.SentMessageID, "s:claim:"+id)
+	if got := f.ticket(t, tk.ID); got.Status != tickets.StatusClaimed {
+		t.Errorf("the new card's claim: ticket %s", got.Status)
 	}
 }

@@ -194,6 +194,7 @@ var (
 	staffChooseParty       = "转派工单 %s 给（Reassign to）："
 	staffNotAllowed        = "无权操作：仅限该部门工作人员（Only this party's staff may do this）"
 	staffStale             = "操作无效或已过期（Stale or invalid action）"
+	staffOlderCard         = "这是工单 %s 的旧卡片，请在最新的卡片上操作（An older card: use the ticket's latest one）"
 	staffIllegal           = "当前状态不允许此操作（Not allowed in status %s）"
 	staffHeldBy            = "，受理人：%s（handled by）"
 	staffAlreadyThere      = "工单已在该部门（Already with that party）"
