@@ -42,7 +42,7 @@ func (h *Handler) rememberLanguage(ctx context.Context, in Incoming) {
 		return // no language of its own
 	}
 	lang := faq.DetectLang(t)
-	if lang == in.UserLang {
+	if lang == in.lastLang {
 		return // already what recallLanguage found
 	}
 	if err := h.State.Set(ctx, lastLangKey(in.UserID), []byte(lang), lastLangTTL); err != nil {

@@ -72,6 +72,20 @@ func TestMixedOrPoliteMessagesKeepTheResidentsLanguage(t *testing.T) {
 			t.Errorf("%q: want a Chinese reply, got %q", text, got)
 		}
 	}
+	// on an English phone too: the English written first is remembered, so
+	// the bare terms after it do not switch
+	const englishPhone = int64(777001)
+	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: englishPhone, UserID: englishPhone, UserLang: "en", Kind: handlers.TextMessage, Text: "When will the lifts be replaced?"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, text := range []string{"门禁卡?", "业委会", "/help"} {
+		if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: englishPhone, UserID: englishPhone, UserLang: "en", Kind: handlers.TextMessage, Text: text}); err != nil {
+			t.Fatal(err)
+		}
+		if got := f.out.last(t).Text; got == "" || hasHan(strings.SplitN(got, " ", 2)[0]) {
+			t.Errorf("%q from an English speaker on an English phone: got %q", text, got)
+		}
+	}
 	say(neighbour, "电梯什么时候换")
 	if got := say(neighbour, "/help"); !hasHan(got) {
 		t.Fatalf("/help for a Chinese speaker: %q", got)
