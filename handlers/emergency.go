@@ -17,6 +17,8 @@ const (
 	gasEmergency
 	trappedEmergency
 	medicalEmergency
+	crimeEmergency    // violence, a threat, someone breaking in: the police
+	selfHarmEmergency // a resident who speaks of ending their life
 )
 
 // notEmergencies are phrases that share words with a danger but name none:
@@ -45,6 +47,7 @@ var notEmergencies = regexp.MustCompile(`火灾隐患|火灾报警器|消防演�
 	// speech ("我快晕倒了 物业费又涨了", "吵得我快晕过去了")
 	`我(都|真的|真|简直|真是)?(快|要|快要|差点)(要)?(被[^\s]{0,6})?(气|吵|热|烦|累|急|愁|吓|熏)?(得)?(晕倒|昏倒|晕过去|晕)|` +
 	`(气|吵|烦|急|愁|熏)(得|的)(我)?(都)?(快|要|快要)?(晕倒|昏倒|晕过去|晕)|` +
+	`(气|吵|烦|热|累|臭|急|愁|熏|困|饿)(得|的)(我)?(都)?(快|要)?(想死|要死)|想死你|` +
 	`(没有|没|并没有)(冒烟|着火|起火|晕倒|闻到(什么)?((煤气|燃气|天然气)(味|味道)?)?|(煤气|燃气)味)|没(有)?人(被困|困住|困在)|打不着火|点不着火|打不着|点不着|` +
 	`\b(no|without|there s no|there is no|isn t any|wasn t any) (smoke|fire|gas smell|gas|smell of gas|burning smell)\b|` +
 	`\b(nobody|no one) (is |s |was |got )?(trapped|stuck)\b|\b(not|isn t|wasn t|aren t) (trapped|stuck|on fire|burning)\b`)
@@ -86,6 +89,13 @@ var emergencyCues = []struct {
 		`unconscious|not breathing|fainted|passed out|having a heart attack|bleeding (badly|a lot|heavily)|` +
 		`(someone|somebody|he|she|man|woman|lady|person|neighbou?r|dad|mum|mom|father|mother|grandma|grandpa|granny|elderly) .{0,20}collapsed|` +
 		`fell( down| over)? and (can t|cant|cannot|can not) get up`)},
+	// "打人" also starts "打人工客服": only fighting or beating itself
+	{crimeEmergency, regexp.MustCompile(`拿刀|持刀|拿着刀|砍人|捅人|在打人|打人了|动手打人|打起来了|(有人|两个人|几个人|一群人|邻居|他们)(在)?打架|家暴|威胁我|要杀(了)?(我|你|他|她|人)|杀人|抢劫|被抢了|入室|闯进(我家|家里|屋里|来)|` +
+		`(小偷|贼)(还)?在(里面|家里|屋里|楼里)|(有人|正在)撬(我家|我们家)?(的)?门|` +
+		`\b(with|has|holding|waving|pulled|carrying) (a |his |her )?(knife|gun|weapon)\b|threaten(s|ing|ed)? (me|us|to kill)|(broke|broken|breaking|break) into (my|our|the) (flat|home|house|apartment)|` +
+		`someone is (trying to )?break(ing)? in|\bburglar\b|intruder|\b(robbed|mugged)\b|domestic violence|(is |are )?(hitting|beating|attacking) (me|her|him|us|someone|his wife|her husband|the kids?|a child|his kids?|her kids?)|\bfighting\b.{0,20}\b(blood|knife|hurt)`)},
+	{selfHarmEmergency, regexp.MustCompile(`不想活了|活不下去了|活着没意思|自杀|轻生|割腕|(想|要)跳楼|有人(要)?跳楼|我(好|真)?想死|结束(自己的)?生命|` +
+		`(end|ending|take|taking) my (own )?life|kill myself|killing myself|\bsuicid|want to die|don t want to live|self harm`)},
 }
 
 // emergencyIn returns the first danger text describes, or noEmergency.
@@ -101,6 +111,14 @@ func emergencyIn(text string) emergency {
 }
 
 var emergencyAdvice = map[emergency]text{
+	crimeEmergency: {
+		"⚠️ 如遇暴力、威胁或有人闯入：请先到安全的地方，立即拨打 110 报警，不要与对方正面冲突；安全后再联系物业保安。",
+		"⚠️ If someone is violent, threatening you or breaking in: get somewhere safe and call 110 (police) now, and do not confront them. Contact the estate's security once you are safe.",
+	},
+	selfHarmEmergency: {
+		"⚠️ 如果您现在有伤害自己的念头，请立即拨打 120 或 110，或拨打心理援助热线 12356（24 小时）。您不是一个人，身边的人和热线都愿意帮助您。",
+		"⚠️ If you are thinking of harming yourself, please call 120 or 110 now, or the mental-health helpline 12356 (24 hours). You are not alone: the people around you and the helpline want to help.",
+	},
 	fireEmergency: {
 		"⚠️ 如果着火了：请立即拨打 119，离开着火的房间并关上门，走楼梯不要乘电梯，用湿毛巾捂住口鼻、弯腰撤离。安全后再联系物业。",
 		"⚠️ If there is a fire: call 119 now, leave and close the door behind you, use the stairs, never the lift, and keep low under the smoke. Contact the property company once you are safe.",

@@ -166,7 +166,8 @@ func TestADangerReachesStaffMarkedUrgent(t *testing.T) {
 // words suggest.
 func TestADangerGoesToThePropertyCompany(t *testing.T) {
 	t.Parallel()
-	for text, category := range map[string]string{"the neighbours flat is on fire": "", "邻居家着火了，浓烟很大": "", "我妈被困在电梯里了": "电梯"} {
+	for text, category := range map[string]string{"the neighbours flat is on fire": "Emergency", "邻居家着火了，浓烟很大": "紧急情况", "我妈被困在电梯里了": "电梯",
+		"my neighbour is threatening me with a knife right now": "Security", "有人撬我家门，小偷还在里面": "安保", "我不想活了，没人管我": "紧急情况"} {
 		f := newTicketFixture(t, nil)
 		preview := f.say(t, resident, text)
 		if !strings.Contains(preview.Text, "确认发送吗") && !strings.Contains(preview.Text, "Send it?") {
@@ -177,6 +178,29 @@ func TestADangerGoesToThePropertyCompany(t *testing.T) {
 		}
 		if category != "" && !strings.Contains(preview.Text, category) {
 			t.Errorf("%q: want the %s category: %q", text, category, preview.Text)
+		}
+	}
+}
+
+// Violence, a break-in and a resident speaking of ending their life get
+// what to do now, and whom to call, before anything else.
+func TestThreatsBreakInsAndSelfHarmGetAdviceFirst(t *testing.T) {
+	t.Parallel()
+	for text, want := range map[string]string{
+		"my neighbour is threatening me with a knife right now":     "call 110",
+		"someone broke into my flat, the thief may still be inside": "call 110",
+		"邻居拿刀威胁我":                                                   "拨打 110",
+		"I feel like ending my life, nobody helps me":               "12356",
+		"我不想活了": "12356",
+	} {
+		f := newTicketFixture(t, nil)
+		before := f.out.count()
+		f.say(t, resident, text)
+		if f.out.count() < before+2 {
+			t.Fatalf("%q: want the advice and then the report; %d messages", text, f.out.count()-before)
+		}
+		if advice := f.out.sent[before].Text; !strings.Contains(advice, want) || !strings.HasPrefix(advice, "⚠️") {
+			t.Errorf("%q: first reply %q; want advice with %q", text, advice, want)
 		}
 	}
 }

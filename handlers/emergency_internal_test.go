@@ -66,6 +66,13 @@ func TestEmergencyCues(t *testing.T) {
 		"我快晕倒了 物业费又涨了": noEmergency, "吵得我快晕过去了，楼上天天装修": noEmergency, "我都要被气晕了，停车费又涨": noEmergency,
 		"我妈晕倒了": medicalEmergency, "我快晕倒了 快叫救护车": medicalEmergency, "我老公晕倒了": medicalEmergency, "please call an ambulance, building 3": medicalEmergency,
 		"救护车进不来，消防通道被车堵了": noEmergency,
+		// violence, a break-in, self-harm; and everyday words that share theirs
+		"邻居拿刀威胁我": crimeEmergency, "楼下有人打架，流了好多血": medicalEmergency, "有人撬我家门": crimeEmergency, "他家暴老婆，一直在喊救命": crimeEmergency,
+		"my neighbour is threatening me with a knife": crimeEmergency, "someone broke into my flat": crimeEmergency, "he is beating his wife next door": crimeEmergency,
+		"我不想活了": selfHarmEmergency, "活不下去了，没人管": selfHarmEmergency, "I want to kill myself": selfHarmEmergency, "thinking about ending my life": selfHarmEmergency,
+		"我要打人工客服": noEmergency, "电动车被偷了": noEmergency, "楼道里要杀虫吗": noEmergency, "the rain is hitting my window": noEmergency,
+		"I almost hurt myself on the broken step": noEmergency, "吵得我想死": noEmergency, "楼下两只狗打架": noEmergency, "跳楼价甩卖的广告贴满电梯": noEmergency,
+		"the knife sharpening van is too loud": noEmergency,
 		// nobody inside, no danger
 		"电梯里面的广告太多了": noEmergency, "电梯按钮坏了，出不去的时候按哪个": noEmergency, "电梯维修要多久": noEmergency,
 		"燃气灶坏了想换一个": noEmergency, "no smoking sign in the lift": noEmergency,

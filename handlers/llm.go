@@ -4,6 +4,7 @@ import (
 	"context"
 	"errors"
 	"log/slog"
+	"slices"
 	"time"
 
 	"codesk/faq"
@@ -149,25 +150,27 @@ func (h *Handler) route(ctx context.Context, text string) tickets.Decision {
 	return dec
 }
 
-// emergencyRoute sends a fire, a gas smell, someone trapped in a lift or
-// collapsed to the property company, whose duty staff act at any hour ("the neighbours'
-// flat is on fire" read as a neighbours' dispute): a lift's category for
-// someone trapped, the router's own when it is the company's, else the
-// company's catch-all for facilities.
+// emergencyRoute sends every danger to the property company, whose duty
+// staff act at any hour ("the neighbours' flat is on fire" read as a
+// neighbours' dispute): a lift's category for someone trapped, security's
+// for violence or a break-in, else the emergency category (the company's
+// catch-all for facilities when the rules lack it).
 func emergencyRoute(dec tickets.Decision, e emergency, cats []tickets.Category) tickets.Decision {
-	want := ""
-	switch {
-	case e == trappedEmergency:
+	want := "emergency"
+	switch e {
+	case trappedEmergency:
 		want = "lifts"
-	case dec.Party != parties.PropertyManagement:
-		want = "facilities"
+	case crimeEmergency:
+		want = "security_gates"
 	}
-	if want != "" {
-		for _, c := range cats {
-			if c.ID == want && c.Party == parties.PropertyManagement {
-				dec.Category = c.ID
-			}
-		}
+	companys := func(id string) bool {
+		return slices.ContainsFunc(cats, func(c tickets.Category) bool { return c.ID == id && c.Party == parties.PropertyManagement })
+	}
+	switch {
+	case companys(want):
+		dec.Category = want
+	case companys("facilities"):
+		dec.Category = "facilities"
 	}
 	dec.Party, dec.Confidence = parties.PropertyManagement, 1
 	return dec
