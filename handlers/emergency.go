@@ -43,11 +43,8 @@ var notEmergencies = regexp.MustCompile(`火灾隐患|火灾报警器|消防演�
 	`(油烟|烧烤|烤肉|烧纸|烟囱|烧香|烧垃圾).{0,8}冒烟|(一|每次)(做饭|炒菜)就冒烟|出不去门|出不了门|下不了楼|出不了楼|` +
 	// a danger denied ("没有冒烟，就是不亮", answering staff's "有没有冒烟？"),
 	// a boiler that will not light
-	// the speaker's own "about to faint" over a grievance is a figure of
-	// speech ("我快晕倒了 物业费又涨了", "吵得我快晕过去了")
-	`我(都|真的|真|简直|真是)?(快|要|快要|差点)(要)?(被[^\s]{0,6})?(气|吵|热|烦|累|急|愁|吓|熏)?(得)?(晕倒|昏倒|晕过去|晕)|` +
-	`(气|吵|烦|急|愁|熏)(得|的)(我)?(都)?(快|要|快要)?(晕倒|昏倒|晕过去|晕)|` +
-	`(气|吵|烦|热|累|臭|急|愁|熏|困|饿)(得|的)(我)?(都)?(快|要)?(想死|要死)|想死你|` +
+	// an ambulance not needed; "想死你了" misses someone
+	`(不用|不需要|没必要|别|用不着)(叫|打)(救护车|120)|\b(no need to|don t|do not|didn t|no need for) (call )?(an |the )?ambulance\b|想死你|` +
 	`(没有|没|并没有)(冒烟|着火|起火|晕倒|闻到(什么)?((煤气|燃气|天然气)(味|味道)?)?|(煤气|燃气)味)|没(有)?人(被困|困住|困在)|打不着火|点不着火|打不着|点不着|` +
 	`\b(no|without|there s no|there is no|isn t any|wasn t any) (smoke|fire|gas smell|gas|smell of gas|burning smell)\b|` +
 	`\b(nobody|no one) (is |s |was |got )?(trapped|stuck)\b|\b(not|isn t|wasn t|aren t) (trapped|stuck|on fire|burning)\b`)
@@ -98,12 +95,30 @@ var emergencyCues = []struct {
 		`(end|ending|take|taking) my (own )?life|kill myself|killing myself|\bsuicid|want to die|don t want to live|self harm`)},
 }
 
+// figureOfSpeech is the speaker's own "about to faint" or "could die", which
+// over a grievance ("我快晕倒了 物业费又涨了", "吵得我想死") is no faint; it
+// is taken out only for the medical and self-harm checks, and only when a
+// grievance is in the message ("我要晕倒了 心口疼" is one).
+var (
+	figureOfSpeech = regexp.MustCompile(`我(都|真的|真|简直|真是)?(快|要|快要|差点)(要)?(被(他们|你们|物业|邻居|楼上|楼下|这事|这些人))?(气|吵|烦|急|愁|吓)?(得)?(晕倒|昏倒|晕过去|晕)(了)?|` +
+		`(气|吵|烦|急|愁)(得|的)(我)?(都)?(快|要|快要)?(晕倒|昏倒|晕过去|晕)|(气|吵|烦|累|臭|急|愁|饿)(得|的)(我)?(都)?(快|要)?(想死|要死)`)
+	grievance = regexp.MustCompile(`物业费|停车费|费用|收费|涨价|涨了|又涨|吵|噪音|装修|投诉|没人管|不管|没人修|太慢|又坏|催了|等了|扯皮|推来推去`)
+)
+
 // emergencyIn returns the first danger text describes, or noEmergency.
 // "被困电梯里了怎么办" asks what to do, but the one asking may be inside.
 func emergencyIn(text string) emergency {
 	s := notEmergencies.ReplaceAllString(strings.TrimSpace(strings.Trim(faq.Normalize(text), " !.?")), " ")
+	plain := s
+	if grievance.MatchString(s) {
+		plain = figureOfSpeech.ReplaceAllString(s, " ")
+	}
 	for _, e := range emergencyCues {
-		if e.cues.MatchString(s) {
+		t := s
+		if e.kind == medicalEmergency || e.kind == selfHarmEmergency {
+			t = plain
+		}
+		if e.cues.MatchString(t) {
 			return e.kind
 		}
 	}

@@ -63,6 +63,8 @@ func TestEmergencyCues(t *testing.T) {
 		"my dad can't breathe": medicalEmergency, "我妈呼吸困难 喘不上气": medicalEmergency, "有人触电了": medicalEmergency, "someone got electrocuted at the pump room": medicalEmergency,
 		"孩子掉进水池里了": medicalEmergency, "someone drowning in the pool!!": medicalEmergency, "老人噎住了 脸都紫了": medicalEmergency, "有人被车撞了躺在地上不动": medicalEmergency,
 		// the speaker's figure of speech; a faint told is still one
+		"我快被燃气味熏晕了": gasEmergency, "我快被困在电梯里热晕了": trappedEmergency, "我要晕倒了 心口疼": medicalEmergency,
+		"我快晕倒了，一个人在家，头好晕": medicalEmergency, "no need to call an ambulance, the lamp is just broken": noEmergency, "不用叫救护车，就是灯坏了": noEmergency,
 		"我快晕倒了 物业费又涨了": noEmergency, "吵得我快晕过去了，楼上天天装修": noEmergency, "我都要被气晕了，停车费又涨": noEmergency,
 		"我妈晕倒了": medicalEmergency, "我快晕倒了 快叫救护车": medicalEmergency, "我老公晕倒了": medicalEmergency, "please call an ambulance, building 3": medicalEmergency,
 		"救护车进不来，消防通道被车堵了": noEmergency,
