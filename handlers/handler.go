@@ -48,8 +48,6 @@ type TicketStore interface {
 	TicketEvents(ctx context.Context, ticketID int64) ([]tickets.Event, error)
 	UpdateTicket(ctx context.Context, id int64, change func(tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error)) (tickets.Ticket, error)
 	TicketByMessage(ctx context.Context, chatID int64, messageID int) (tickets.Ticket, string, error)
-	// RefMessage records a message sent outside the outbox as the ticket's.
-	RefMessage(ctx context.Context, chatID int64, messageID int, ticketID int64, purpose string, at time.Time) error
 	// TicketMessage is the latest delivered message of the ticket with that
 	// purpose (e.g. its card); storage.ErrNotFound when none.
 	TicketMessage(ctx context.Context, ticketID int64, purpose string) (chatID int64, messageID int, err error)

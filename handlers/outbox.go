@@ -19,7 +19,8 @@ const (
 	purposeCard     = "card"     // the ticket card in a party chat; staff reply to it
 	purposeRelay    = "relay"    // resident text or photos relayed to a party chat; staff reply to it
 	purposeResident = "resident" // a message to the resident; the resident replies to it
-	// a staff reply relayed, or the bot's confirmation under it; staff reply to it
+	// a member's relayed reply, or the bot's confirmation under it
+	// (staff_own_messages.go): that member replies to it
 	purposeStaffReply = "staff_reply"
 )
 

@@ -456,7 +456,11 @@ func staffName(in Incoming) string {
 func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 	t, purpose, err := h.Tickets.TicketByMessage(ctx, in.ChatID, in.ReplyTo)
 	if errors.Is(err, storage.ErrNotFound) {
-		return false, nil
+		t, err = h.ownStaffMessage(ctx, in)
+		if errors.Is(err, storage.ErrNotFound) {
+			return false, nil // staff talking among themselves
+		}
+		purpose = purposeStaffReply
 	}
 	if err != nil {
 		return true, fmt.Errorf("ticket of message %d in %d: %w", in.ReplyTo, in.ChatID, err)
@@ -584,20 +588,9 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 	if err != nil {
 		h.Log.Warn("could not confirm a staff reply", "chat_id", in.ChatID, "err", err)
 	}
-	// staff go on by replying to their own message or to the confirmation:
-	// both lead back to the ticket like the card
-	h.refStaffMessage(ctx, in.ChatID, in.MessageID, t.ID)
-	h.refStaffMessage(ctx, in.ChatID, confirmID, t.ID)
+	// the member goes on by replying to their own message or to the
+	// confirmation: both lead back to the ticket like the card
+	h.noteStaffMessage(ctx, in, in.MessageID, t.ID)
+	h.noteStaffMessage(ctx, in, confirmID, t.ID)
 	return true, nil
-}
-
-// refStaffMessage records a message in a staff chat as the ticket's, so a
-// reply to it is relayed.
-func (h *Handler) refStaffMessage(ctx context.Context, chat int64, msg int, ticketID int64) {
-	if msg == 0 {
-		return
-	}
-	if err := h.Tickets.RefMessage(ctx, chat, msg, ticketID, purposeStaffReply, h.Now()); err != nil {
-		h.Log.Warn("record a staff reply's message", "ticket", ticketID, "err", err)
-	}
 }

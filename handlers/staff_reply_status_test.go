@@ -172,7 +172,7 @@ func TestALinkInAStaffMessageIsNoQuestion(t *testing.T) {
 func TestAStaffReplyUnderTheConfirmationIsRelayed(t *testing.T) {
 	t.Parallel()
 	f := newTicketFixture(t, nil)
-	_, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
+	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	f.deliver(t)
 	f.staffWrites(t, pmChat, pmMember, 70, card.SentMessageID, "下午两点维保公司来看")
 	confirm := f.out.last(t)
@@ -192,10 +192,18 @@ func TestAStaffReplyUnderTheConfirmationIsRelayed(t *testing.T) {
 	if len(relayed) != 2 || !strings.Contains(relayed[0], "三点到") || !strings.Contains(relayed[1], "按钮面板") {
 		t.Errorf("want both replies relayed, got %q", relayed)
 	}
-	// talk among staff under an unrelated message stays among staff
-	f.staffWrites(t, pmChat, pmMember, 73, 9999, "今天谁值班？")
+	// a colleague answering the member, under either, talks among staff
+	f.staffWrites(t, pmChat, pmConfigured, 73, 70, "老王你下午不是休息吗？我去吧")
+	f.staffWrites(t, pmChat, pmConfigured, 74, confirmID, "收到")
 	if n := len(f.deliver(t)); n != 0 {
-		t.Errorf("an unrelated message was relayed (%d messages)", n)
+		t.Errorf("a colleague's reply to the member was relayed (%d messages)", n)
+	}
+	// once the ticket is closed, the member's old message leads nowhere
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+itoa(tk.ID))
+	f.deliver(t)
+	f.staffWrites(t, pmChat, pmMember, 75, 70, "明天我休息，小李接班")
+	if n := len(residentMessages(f.deliver(t), resident)); n != 0 {
+		t.Errorf("a remark under an old message of a resolved ticket reached the resident")
 	}
 }
 

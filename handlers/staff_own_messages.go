@@ -1,0 +1,56 @@
+package handlers
+
+import (
+	"context"
+	"fmt"
+	"strconv"
+	"strings"
+	"time"
+
+	"codesk/storage"
+	"codesk/tickets"
+)
+
+// A member who replied to a ticket goes on under their own message, or
+// under the bot's "✅ sent to the resident" beneath it, as under the card.
+// Only that member: a colleague's reply to them is talk among staff.
+
+// staffMessageTTL is how long such a reply keeps leading to its ticket.
+const staffMessageTTL = 7 * 24 * time.Hour
+
+func staffMessageKey(chat int64, msg int) string { return fmt.Sprintf("staffmsg:%d:%d", chat, msg) }
+
+// noteStaffMessage records message msg in the staff chat as in's author's
+// about ticketID. Losing it only means a later reply to it is not relayed.
+func (h *Handler) noteStaffMessage(ctx context.Context, in Incoming, msg int, ticketID int64) {
+	if msg == 0 {
+		return
+	}
+	value := strconv.FormatInt(ticketID, 10) + ":" + strconv.FormatInt(in.UserID, 10)
+	if err := h.State.Set(ctx, staffMessageKey(in.ChatID, msg), []byte(value), staffMessageTTL); err != nil {
+		h.Log.Warn("remember a staff reply's message", "ticket", ticketID, "err", err)
+	}
+}
+
+// ownStaffMessage returns the open ticket in's reply continues: the one
+// in's author wrote about in the message replied to. storage.ErrNotFound
+// when the message is not theirs, not known, or its ticket is closed.
+func (h *Handler) ownStaffMessage(ctx context.Context, in Incoming) (tickets.Ticket, error) {
+	data, ok, err := h.State.Get(ctx, staffMessageKey(in.ChatID, in.ReplyTo))
+	if err != nil {
+		return tickets.Ticket{}, fmt.Errorf("staff message %d: %w", in.ReplyTo, err)
+	}
+	idText, author, _ := strings.Cut(string(data), ":")
+	id, _ := strconv.ParseInt(idText, 10, 64)
+	if !ok || author != strconv.FormatInt(in.UserID, 10) || id == 0 {
+		return tickets.Ticket{}, storage.ErrNotFound
+	}
+	t, err := h.Tickets.Ticket(ctx, id)
+	if err != nil {
+		return tickets.Ticket{}, fmt.Errorf("ticket %d: %w", id, err)
+	}
+	if !t.Status.Open() {
+		return tickets.Ticket{}, storage.ErrNotFound
+	}
+	return t, nil
+}
