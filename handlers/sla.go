@@ -153,7 +153,7 @@ func (h *Handler) checkTicketSLA(ctx context.Context, t tickets.Ticket, now time
 			if coOK {
 				key := keyBase + "escalate:" + cycle
 				title := fmt.Sprintf(staffSLAEscalated, cur.Number(), zh, en)
-				body := cardTextWithHint(cur, title, cat, staffSLAEscalatedHint)
+				body := cardTextWithHint(cur, title, cat, staffSLAEscalatedHint+"\n"+staffCardHint)
 				msgs = append(msgs, storage.OutboxMessage{Key: key, ChatID: coChat, Text: clip(body, maxMessageRunes),
 					Buttons: outboxButtons(staffButtons(cur)), ReplyTo: coCard, TicketID: cur.ID,
 					Purpose: purposeEscalation, CreatedAt: now})

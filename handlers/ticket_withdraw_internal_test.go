@@ -14,6 +14,7 @@ func TestWithdrawCue(t *testing.T) {
 		"不用修了，灯自己好了，撤销工单吧": true, "撤销工单#1": true, "取消我的报修": true, "cancel my ticket": true, "please withdraw the report": true,
 		"请不要关闭这个工单，还没修好": false, "don't close my ticket yet": false, "不要取消我的报修": false, "物业说不用修了，我觉得要修": false,
 		"楼上说不用处理了，可是还在漏": false, "师傅明天不用来了，后天下午来": false, "能不能不要投诉了": false, "我不要投诉了": true, "不想投诉了，撤了吧": true, "别投诉我家狗": false,
+		"物业让我不要投诉了": false, "叫他不要投诉了": false, "我都不要投诉了 你们再不来修我就打12345": false,
 		"cancel my report but the light still flickers": false, "电梯坏了": false,
 	} {
 		s := faq.Normalize(text)
