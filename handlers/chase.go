@@ -166,18 +166,23 @@ const disputeTTL = 24 * time.Hour
 
 func disputeKey(userID, ticketID int64) string { return fmt.Sprintf("dispute:%d:%d", userID, ticketID) }
 
-// heldDisputeValue is what a held dispute keeps: the words and the photo
-// that came with them ("灯还是不亮" under a picture of the dark stairwell).
+// heldDisputeValue is what a held dispute keeps: the words and the photos
+// that came with them ("灯还是不亮" under a picture of the dark stairwell),
+// everything the resident said against the fix before reopening.
 type heldDisputeValue struct {
-	Text  string `json:"text"`
-	Photo string `json:"photo,omitempty"`
+	Text   string   `json:"text"`
+	Photos []string `json:"photos,omitempty"`
 }
 
+// maxHeldDispute bounds what a held dispute grows to (a card's reason).
+const maxHeldDispute = 1000
+
 func (h *Handler) holdDispute(ctx context.Context, in Incoming, ticketID int64, text string) {
-	v := heldDisputeValue{Text: text}
-	if n := len(in.PhotoIDs); n > 0 {
-		v.Photo = in.PhotoIDs[n-1]
+	v, _ := h.heldDispute(ctx, in.UserID, ticketID)
+	if text != "" && !strings.Contains(v.Text, text) && runeLen(v.Text)+runeLen(text) < maxHeldDispute {
+		v.Text = strings.TrimSpace(v.Text + "\n" + text)
 	}
+	v.Photos = appendPhoto(v.Photos, in.PhotoIDs)
 	data, err := json.Marshal(v)
 	if err == nil {
 		err = h.State.Set(ctx, disputeKey(in.UserID, ticketID), data, disputeTTL)

@@ -571,21 +571,17 @@ func (h *Handler) reopen(ctx context.Context, in Incoming, t tickets.Ticket, lan
 		cur.Status, cur.Rating, cur.UpdatedAt = tickets.StatusReopened, 0, now
 		cur.AssigneeID, cur.Assignee = 0, ""
 		cur.EscalatedAt = nil // an earlier delay's escalation: a new one escalates anew
-		var disputePhotos []string
-		if dispute.Photo != "" {
-			disputePhotos = []string{dispute.Photo}
-		}
 		if disputed {
 			evs = append(evs, tickets.Event{TicketID: cur.ID, Kind: tickets.EventResidentMessage, ActorID: in.UserID,
-				Actor: in.UserName, Text: dispute.Text, PhotoIDs: disputePhotos, At: now})
+				Actor: in.UserName, Text: dispute.Text, PhotoIDs: dispute.Photos, At: now})
 		}
 		var msgs []storage.OutboxMessage
 		if chatOK {
 			key := keyCard(cur.ID, cur.Party) + ":" + n
 			msgs = cardMessagesWith(cur, chat, key, fmt.Sprintf(staffCardReopened, cur.Number()), cat, reason)
-			if dispute.Photo != "" {
-				// the photo of the fault still there, after the card
-				msgs = append(msgs, storage.OutboxMessage{Key: key + ":dispute-photo", ChatID: chat, PhotoID: dispute.Photo,
+			for i, photo := range dispute.Photos {
+				// the photos of the fault still there, after the card
+				msgs = append(msgs, storage.OutboxMessage{Key: fmt.Sprintf("%s:dispute-photo%d", key, i+1), ChatID: chat, PhotoID: photo,
 					Text: fmt.Sprintf(staffDisputePhoto, cur.Number()), TicketID: cur.ID, Purpose: purposeRelay, CreatedAt: now})
 			}
 		}

@@ -135,6 +135,8 @@ func TestThirdReviewRegressionsPhotosRatingsComments(t *testing.T) {
 		if reopen != "r:reopen:"+itoa(lamp.ID) {
 			t.Errorf("the photo: %q %v", m.Text, buttonData(m))
 		}
+		// more said before reopening is kept with it
+		f.say(t, resident, "你们根本没来修")
 		// reopened, staff get the words on the card and the photo after it
 		f.press(t, resident, reopen)
 		var card, photo storage.OutboxMessage
@@ -146,14 +148,14 @@ func TestThirdReviewRegressionsPhotosRatingsComments(t *testing.T) {
 				photo = m
 			}
 		}
-		if !strings.Contains(card.Text, "灯还是不亮") || photo.TicketID != lamp.ID {
+		if !strings.Contains(card.Text, "灯还是不亮") || !strings.Contains(card.Text, "根本没来修") || photo.TicketID != lamp.ID {
 			t.Errorf("staff got card %q and photo %+v", card.Text, photo)
 		}
 		evs, err := f.db.TicketEvents(f.ctx, lamp.ID)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if last := evs[len(evs)-1]; last.Text != "灯还是不亮 你看看 晚上拍的" || !slices.Equal(last.PhotoIDs, []string{"p1"}) {
+		if last := evs[len(evs)-1]; last.Text != "灯还是不亮 你看看 晚上拍的\n你们根本没来修" || !slices.Equal(last.PhotoIDs, []string{"p1"}) {
 			t.Errorf("the history keeps %+v", last)
 		}
 	})
