@@ -125,6 +125,16 @@ func (h *Handler) noteConversation(ctx context.Context, residentID, ticketID int
 	}
 }
 
+// forgetConversation ends what staff wrote lately, under the list's lock:
+// a staff reply writing the list back at that moment must not revive it.
+func (h *Handler) forgetConversation(ctx context.Context, residentID int64) error {
+	var err error
+	h.withStateLock(ctx, conversationKey(residentID), func() {
+		err = h.State.Delete(ctx, conversationKey(residentID))
+	})
+	return err
+}
+
 // conversationFollowUp offers a resident's plain text or photo to the ticket
 // staff last wrote about, when there is one open and the message is not a
 // question the FAQ answers. handled reports that it asked.
@@ -154,7 +164,7 @@ func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen 
 		}
 	}
 	if len(open) == 0 {
-		return false, h.State.Delete(ctx, conversationKey(in.UserID))
+		return false, h.forgetConversation(ctx, in.UserID)
 	}
 	if r := h.Router.Route(strings.TrimSpace(in.Text)); len(open) > 1 && r.Confidence >= anotherMatterConfidence {
 		// "灯是3楼的": the light ticket first, whoever wrote last
@@ -285,7 +295,7 @@ func (h *Handler) followUpChoice(ctx context.Context, in Incoming, ticketID int6
 	// Not for the ticket: the conversation is over, so the message is handled
 	// as if it had just arrived (a question, a new concern) and the next one
 	// is not offered to the ticket again.
-	if err := h.State.Delete(ctx, conversationKey(in.UserID)); err != nil {
+	if err := h.forgetConversation(ctx, in.UserID); err != nil {
 		return fmt.Errorf("clear conversation: %w", err)
 	}
 	held.notForTicket = true // said so: not offered to a ticket again
