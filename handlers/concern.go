@@ -102,6 +102,18 @@ func (h *Handler) startIntake(ctx context.Context, in Incoming, chosen, lang, te
 		// "/report <text>" takes the same limit as a typed concern
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtTooLong.f(lang, n, MaxQuestionRunes)})
 	}
+	// a report written but not sent is set aside, not replaced: it comes
+	// back once the new one is sent or cancelled
+	if earlier, ok, err := h.loadDraft(ctx, in.UserID); err != nil {
+		return err
+	} else if ok && earlier.active() && strings.TrimSpace(earlier.Text) != "" {
+		if err := h.parkDraft(ctx, in.UserID, earlier); err != nil {
+			return err
+		}
+		if err := h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtEarlierDraftKept.in(lang)}); err != nil {
+			return err
+		}
+	}
 	if text != "" {
 		return h.describe(ctx, in, d, chosen, text)
 	}

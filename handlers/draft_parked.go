@@ -18,12 +18,7 @@ func parkedDraftKey(userID int64) string { return fmt.Sprintf("draft:parked:%d",
 // set aside stack up: a second emergency while the first's draft waits
 // keeps both earlier ones.
 func (h *Handler) startEmergencyIntake(ctx context.Context, in Incoming, d draft, chosen, lang, text string) error {
-	d.LocationAsked, d.Step = true, stepPreview
-	parked, err := h.parkedDrafts(ctx, in.UserID)
-	if err != nil {
-		return err
-	}
-	if err := h.saveParked(ctx, in.UserID, append(parked, d)); err != nil {
+	if err := h.parkDraft(ctx, in.UserID, d); err != nil {
 		return err
 	}
 	if err := h.State.Delete(ctx, awaitKey(in.UserID)); err != nil {
@@ -32,6 +27,17 @@ func (h *Handler) startEmergencyIntake(ctx context.Context, in Incoming, d draft
 	// the photo the danger came with belongs to its report
 	next := draft{ID: randomHex(6), Step: stepDescribe, Lang: lang, PhotoIDs: appendPhoto(nil, in.PhotoIDs)}
 	return h.describe(ctx, in, next, chosen, text)
+}
+
+// parkDraft sets d aside, on top of any set aside before, to come back as
+// a preview once the report started now is sent or cancelled.
+func (h *Handler) parkDraft(ctx context.Context, userID int64, d draft) error {
+	d.LocationAsked, d.Step = true, stepPreview
+	parked, err := h.parkedDrafts(ctx, userID)
+	if err != nil {
+		return err
+	}
+	return h.saveParked(ctx, userID, append(parked, d))
 }
 
 // resumeParked brings back the draft set aside last for an emergency, once

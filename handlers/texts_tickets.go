@@ -47,6 +47,10 @@ var (
 		"这是另一件事吧？请先确认发送或取消上面这条，再把新的情况发给我。",
 		"That sounds like another matter: please send or cancel the report above first, then tell me about the new one.",
 	}
+	txtEarlierDraftKept = text{
+		"您之前那条还没发送的报告先帮您留着，这条发送或取消后会再给您看。",
+		"Your earlier report that was not sent is kept; it comes back once this one is sent or cancelled.",
+	}
 	txtParkedDraftBack = text{
 		"您之前还有一条报告没有发送，在这里：",
 		"You still have an earlier report that was not sent; here it is:",

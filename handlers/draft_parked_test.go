@@ -1,0 +1,36 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// Starting a new report while another waits unsent ("/report", "I want to
+// report a problem") keeps the waiting one: it comes back once the new one
+// is sent, and both reach staff.
+func TestANewReportKeepsTheOneWaitingUnsent(t *testing.T) {
+	t.Parallel()
+	for _, start := range []string{"/report", "I want to report a problem", "我要报修"} {
+		f := newTicketFixture(t, nil)
+		f.say(t, resident, "3号楼1单元楼道灯坏了")
+		before := f.out.count()
+		f.say(t, resident, start)
+		if f.out.count() < before+2 || !strings.Contains(f.out.sent[before].Text, "留着") && !strings.Contains(f.out.sent[before].Text, "is kept") {
+			t.Fatalf("%q: the waiting report is not said to be kept: %q", start, f.out.last(t).Text)
+		}
+		preview := f.say(t, resident, "5号楼信箱的门坏了")
+		f.press(t, resident, findData(t, preview, "c:send:"))
+		back := f.out.last(t)
+		if !strings.Contains(back.Text, "楼道灯坏了") {
+			t.Fatalf("%q: the waiting report does not come back: %q", start, back.Text)
+		}
+		f.press(t, resident, findData(t, back, "c:send:"))
+		var cards []string
+		for _, m := range byPurpose(f.deliver(t), "card") {
+			cards = append(cards, m.Text)
+		}
+		if len(cards) != 2 || !strings.Contains(strings.Join(cards, ""), "信箱") || !strings.Contains(strings.Join(cards, ""), "楼道灯") {
+			t.Errorf("%q: staff got %d cards: %q", start, len(cards), cards)
+		}
+	}
+}
