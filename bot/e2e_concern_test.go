@@ -86,6 +86,18 @@ func startCoOffice(t *testing.T, scale float64) *coOffice {
 	return &coOffice{tg: tg, db: db}
 }
 
+// waitRecorded waits until the outbox has recorded a delivered message as
+// its ticket's (just after the send returns).
+func (o *coOffice) waitRecorded(t *testing.T, chat int64, msg int) {
+	t.Helper()
+	for deadline := time.Now().Add(10 * time.Second); time.Now().Before(deadline); time.Sleep(10 * time.Millisecond) {
+		if _, _, err := o.db.TicketByMessage(context.Background(), chat, msg); err == nil {
+			return
+		}
+	}
+	t.Fatalf("message %d in chat %d was never recorded as a ticket's", msg, chat)
+}
+
 func contains(sub string) func(botapitest.Message) bool {
 	return func(m botapitest.Message) bool { return strings.Contains(m.Text, sub) }
 }
@@ -132,6 +144,8 @@ func TestAConcernTravelsFromResidentToStaffAndBack(t *testing.T) {
 	// Staff reply on the card; it is relayed; the resident answers back.
 	tg.UserReplies(pmChat, wang, card.MessageID, "明天上午师傅上门查看，请问家里有人吗？")
 	relay := tg.WaitMessage(t, home.ID, wait, contains("明天上午师傅上门"))
+	// a person answers seconds later, by when the relay is recorded
+	d.waitRecorded(t, home.ID, relay.MessageID)
 	tg.UserReplies(home, li, relay.MessageID, "有人，上午都在家")
 	tg.WaitMessage(t, pmChat.ID, wait, contains("上午都在家"))
 

@@ -139,7 +139,7 @@ func (h *Handler) forgetConversation(ctx context.Context, residentID int64) erro
 // staff last wrote about, when there is one open and the message is not a
 // question the FAQ answers. handled reports that it asked.
 func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen string) (bool, error) {
-	if in.ReplyTo != 0 || in.notForTicket || (in.Kind != TextMessage && in.Kind != PhotoMessage) {
+	if in.notForTicket || (in.Kind != TextMessage && in.Kind != PhotoMessage) {
 		return false, nil
 	}
 	data, ok, err := h.State.Get(ctx, conversationKey(in.UserID))

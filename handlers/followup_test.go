@@ -138,3 +138,15 @@ func TestAPhotoOrAConcernMidConversationIsOfferedToTheTicketFirst(t *testing.T) 
 		t.Errorf("nothing goes to staff: %+v", got)
 	}
 }
+
+// A reply to a message the bot cannot place (an FAQ answer, a relay not yet
+// recorded) after staff asked something is still offered to the ticket.
+func TestAReplyToAnUnknownMessageAfterAStaffQuestionIsOfferedToTheTicket(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	tk := staffAsks(t, f)
+	ask := f.send(t, handlers.Incoming{UserID: resident, MessageID: 32, ReplyTo: 99999, Kind: handlers.TextMessage, Text: "有人，上午都在家"})
+	if got := findData(t, ask, "r:conv:"+itoa(tk.ID)+":y"); got == "" {
+		t.Fatalf("not offered to the ticket: %q", ask.Text)
+	}
+}
