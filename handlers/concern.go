@@ -358,6 +358,17 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 		if cancelWords[word] || notNowPattern.MatchString(word) || (d.Step == stepPreview && (previewNoWords[word] || laterWords.MatchString(word))) {
 			return true, h.dropDraft(ctx, in, d, lang)
 		}
+		if classifySmallTalk(text) == abuse {
+			return false, nil // answered calmly; never part of the report
+		}
+		if d.Step == stepPreview && isDigits(text) && runeLen(text) <= 3 {
+			// a number no button has (the console's, or a typed "7"): no
+			// detail of the report; the preview again, with its buttons
+			if err := h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtPickAButton.in(lang)}); err != nil {
+				return true, err
+			}
+			return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
+		}
 		if d.Step != stepDescribe && hesitation.MatchString(word) {
 			// "哈哈", "hmm", "等一下": nothing to add; the draft waits as it is
 			d.LocationAsked, d.Step = true, stepPreview

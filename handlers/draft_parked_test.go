@@ -34,3 +34,29 @@ func TestANewReportKeepsTheOneWaitingUnsent(t *testing.T) {
 		}
 	}
 }
+
+// A waiting report takes neither an insult nor a number no button has.
+func TestAnInsultOrABareNumberIsNoPartOfAReport(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	f.say(t, resident, "14号楼旁边草地上好多狗屎")
+	if m := f.say(t, resident, "fuck you stupid bot"); !strings.Contains(m.Text, "Sorry this has been frustrating") {
+		t.Errorf("the insult gets %q", m.Text)
+	}
+	if m := f.say(t, resident, "傻逼机器人"); !strings.Contains(m.Text, "抱歉") {
+		t.Errorf("the insult gets %q", m.Text)
+	}
+	preview := f.say(t, resident, "7")
+	if !strings.Contains(preview.Text, "狗屎") || strings.Contains(preview.Text, "7") || strings.Contains(preview.Text, "stupid") || strings.Contains(preview.Text, "傻逼") {
+		t.Fatalf("the preview after a number: %q", preview.Text)
+	}
+	f.press(t, resident, findData(t, preview, "c:send:"))
+	card := onlyOne(t, byPurpose(f.deliver(t), "card"), "card")
+	if strings.Contains(card.Text, "stupid") || strings.Contains(card.Text, "\n7") {
+		t.Errorf("the card carries what was no part of the report:\n%s", card.Text)
+	}
+	// "垃圾" alone is a topic, not an insult
+	if m := f.say(t, resident, "垃圾"); strings.Contains(m.Text, "抱歉让您着急") {
+		t.Errorf("'垃圾' taken as an insult: %q", m.Text)
+	}
+}

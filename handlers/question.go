@@ -51,6 +51,8 @@ func (h *Handler) answerQuestion(ctx context.Context, in Incoming, chosen, text 
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtYoureWelcome.in(lang)})
 	case goodbye, settled:
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGoodbye.in(lang)})
+	case abuse:
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtAbuse.in(lang), Buttons: menu(lang)})
 	case wantsPerson:
 		reply := txtWantsPersonOffice
 		if h.ticketsEnabled() {

@@ -28,7 +28,16 @@ const (
 	// settled: "已经修好了", "it works now": a goodbye, except that staff who
 	// asked about a ticket want to hear it (conversationFollowUp offers it)
 	settled
+	// abuse: a message that is only an insult ("fuck you stupid bot",
+	// "傻逼机器人"): a calm reply, and never part of a report
+	abuse
 )
+
+// abusePattern is a whole message of insults at the bot. "垃圾" alone is
+// rubbish, a topic; "垃圾机器人" is not.
+var abusePattern = regexp.MustCompile(`^((fuck|f+ck|screw|damn)( you| off| this| it)?|stupid|useless|idiot|dumb|moron|shut up|you suck|wtf|` +
+	`傻逼|傻b|sb|煞笔|弱智|白痴|蠢货|废物|滚|滚蛋|去死|妈的|他妈的|我操|卧槽|tmd|nmsl|垃圾机器人|破机器人)` +
+	`( ?(you|bot|robot|stupid|useless|idiot|dumb|thing|machine|piece of (shit|junk)|你|你这|这个|破|机器人|东西|玩意|玩意儿|吧|啊|呀))*$`)
 
 var smallTalkPhrases = map[string]smallTalk{
 	"你好": greeting, "您好": greeting, "你们好": greeting, "大家好": greeting, "在吗": greeting, "在不在": greeting,
@@ -87,6 +96,9 @@ func classifySmallTalk(text string) smallTalk {
 	}
 	if wantsPersonPattern.MatchString(s) {
 		return wantsPerson
+	}
+	if abusePattern.MatchString(s) {
+		return abuse
 	}
 	for _, p := range particles {
 		if t := strings.TrimSpace(strings.TrimSuffix(s, p)); t != s {
@@ -155,6 +167,10 @@ var (
 	}
 	txtYoureWelcome = text{"不客气！还有其他问题随时问我。", "You're welcome! Ask me anytime."}
 	txtGoodbye      = text{"好的，有需要随时找我。", "OK. I'm here whenever you need me."}
+	txtAbuse        = text{
+		"抱歉让您着急了。我是自动服务台，可能理解错了您的意思。请直接写下遇到的情况，或用菜单里的“反映问题”交给值班人员处理。",
+		"Sorry this has been frustrating. I'm the automatic desk and may have misunderstood you. Write what happened in your own words, or use \"Report a concern\" in the menu to reach the staff on duty.",
+	}
 	// txtWantsPerson answers "转人工" where questions can go to the staff;
 	// txtWantsPersonOffice where they cannot (tickets off)
 	txtWantsPerson = text{
