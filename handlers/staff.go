@@ -507,6 +507,12 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 	}
 	// translated before the update: the model is slow, the update a transaction
 	relayed := h.withTranslation(ctx, 0, body, ticketLang(t, ""), t.ID)
+	untranslated := ticketLang(t, "") == "en" && faq.DetectLang(body) == "zh" && relayed == body
+	residentText := relayed
+	if untranslated {
+		// no model to translate: the resident at least knows why
+		residentText += "\n" + txtStaffWroteChinese.in("en")
+	}
 	key, now := keyEvent(t.ID, nonce(in), "staff"), h.Now()
 	updated, err := h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
 		if cur.Party != t.Party {
@@ -543,7 +549,7 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 			// a closed ticket takes no more remarks: no "reply to answer"
 			notice = txtStaffReplyClosedNotice
 		}
-		msg := toResident(cur, key, notice.f(lang, parties.InSentence(h.actingParty(cur, in.ChatID), lang), cur.Number(), relayed), nil)
+		msg := toResident(cur, key, notice.f(lang, parties.InSentence(h.actingParty(cur, in.ChatID), lang), cur.Number(), residentText), nil)
 		return cur, evs, withPhotos(msg, photos), nil
 	})
 	if errors.Is(err, errMoved) {
@@ -580,7 +586,7 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 	switch {
 	case h.residentUnreachable(ctx, t.ResidentID):
 		confirm = fmt.Sprintf(staffRelayedUnreachable, t.Number())
-	case ticketLang(t, "") == "en" && faq.DetectLang(body) == "zh" && relayed == body:
+	case untranslated:
 		// no model to translate: the English-speaking resident gets Chinese
 		confirm += "\n" + staffRelayedUntranslated
 	}

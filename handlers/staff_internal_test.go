@@ -66,18 +66,25 @@ func TestAnInternalAlbumStaysAmongStaff(t *testing.T) {
 }
 
 // Without a model, a Chinese reply to a resident who writes English goes
-// untranslated: staff are told so under it.
+// untranslated: staff are told so under it, and the resident why.
 func TestStaffHearWhenAReplyGoesUntranslated(t *testing.T) {
 	t.Parallel()
 	f := newTicketFixture(t, nil)
 	_, card := f.fileTicket(t, resident, "The corridor light on the 5th floor of building 3 is broken")
+	f.deliver(t)
 	f.staffWrites(t, pmChat, pmMember, 70, card.SentMessageID, "您好，请问是几楼？")
 	if got := f.out.last(t).Text; !strings.Contains(got, "已转给居民") || !strings.Contains(got, "没有翻译") {
 		t.Errorf("a Chinese reply to an English resident: %q", got)
 	}
+	if got := residentMessages(f.deliver(t), resident); len(got) != 1 || !strings.Contains(got[0].Text, "no translation was available") {
+		t.Errorf("the resident is not told the reply is untranslated: %+v", got)
+	}
 	f.staffWrites(t, pmChat, pmMember, 71, card.SentMessageID, "Which floor is it?")
 	if got := f.out.last(t).Text; strings.Contains(got, "没有翻译") {
 		t.Errorf("an English reply: %q", got)
+	}
+	if got := residentMessages(f.deliver(t), resident); len(got) != 1 || strings.Contains(got[0].Text, "no translation") {
+		t.Errorf("an English reply relayed: %+v", got)
 	}
 }
 

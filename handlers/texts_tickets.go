@@ -47,6 +47,10 @@ var (
 		"这是另一件事吧？请先确认发送或取消上面这条，再把新的情况发给我。",
 		"That sounds like another matter: please send or cancel the report above first, then tell me about the new one.",
 	}
+	txtStaffWroteChinese = text{
+		"（工作人员用中文回复，暂时无法翻译。）",
+		"(Staff wrote this in Chinese and no translation was available; you may reply in English.)",
+	}
 	txtPickAButton = text{
 		"请点下面报告上的按钮：发送、换部门、补充位置/照片或取消；要补充说明，请直接用文字写。",
 		"Please tap a button on the report below: send, another party, add a place or photo, or cancel. To add details, write them in words.",
