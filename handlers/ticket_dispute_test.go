@@ -203,3 +203,22 @@ func TestAskingAfterOnesReportInEnglish(t *testing.T) {
 		}
 	}
 }
+
+// A low rating followed by "it is not cleaned at all" is a dispute, not a
+// comment to file: the ticket is shown to reopen.
+func TestADisputeAfterALowRatingShowsTheTicketToReopen(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	tk, _ := f.fileResolved(t, "5号楼门口垃圾一直没人清理")
+	f.deliver(t)
+	f.press(t, resident, "r:rate:"+itoa(tk.ID)+":2")
+	m := f.say(t, resident, "it is not cleaned at all, I just walked past")
+	if got := findData(t, m, "r:reopen:"); got != "r:reopen:"+itoa(tk.ID) {
+		t.Errorf("the dispute: %q %v", m.Text, buttonData(m))
+	}
+	for _, msg := range f.deliver(t) {
+		if strings.Contains(msg.Text, "not cleaned") && msg.ChatID == pmChat && !strings.Contains(msg.Text, "居民说") {
+			t.Errorf("the dispute went to staff as a rating comment: %q", msg.Text)
+		}
+	}
+}
