@@ -454,7 +454,7 @@ func (h *Handler) rate(ctx context.Context, in Incoming, t tickets.Ticket, stars
 	replyTo := h.cardRef(ctx, t.ID, chat)
 	key := keyEvent(t.ID, nonce(in), "rated")
 	now := h.Now()
-	_, err := h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
+	rated, err := h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
 		switch {
 		case cur.ResidentID != in.UserID:
 			return cur, nil, nil, errNotYours
@@ -489,16 +489,23 @@ func (h *Handler) rate(ctx context.Context, in Incoming, t tickets.Ticket, stars
 		return fmt.Errorf("rate ticket %d: %w", t.ID, err)
 	}
 	h.ack(ctx, in, "")
+	thanks, thanksOnly := txtRateThanks, txtRateThanksOnly
+	var reopen [][]Button
+	if stars <= 2 {
+		// a poor rating is no cheerful moment; the fault may still be there
+		thanks, thanksOnly = txtRateLow, txtRateLowOnly
+		reopen = reopenButtons(rated, lang, now)
+	}
 	if h.staffAskedLast(ctx, in.UserID) {
 		// staff asked something (on another ticket) still unanswered: the
 		// next message is more likely that answer than a comment on this one
-		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtRateThanksOnly.f(lang, stars)})
+		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: thanksOnly.f(lang, stars), Buttons: reopen})
 	}
 	if err := h.setAwait(ctx, in.UserID, awaited{Kind: awaitComment, TicketID: t.ID}); err != nil {
 		return err
 	}
-	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtRateThanks.f(lang, stars),
-		Buttons: [][]Button{{{Text: txtBtnNoComment.in(lang), Data: "r:nocomment:" + strconv.FormatInt(t.ID, 10)}}}})
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: thanks.f(lang, stars),
+		Buttons: append([][]Button{{{Text: txtBtnNoComment.in(lang), Data: "r:nocomment:" + strconv.FormatInt(t.ID, 10)}}}, reopen...)})
 }
 
 // rateComment stores the optional comment after a rating and relays it.

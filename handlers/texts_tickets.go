@@ -141,6 +141,8 @@ var (
 	txtTicketNotOpen   = text{"工单 %s 的状态是“%s”，无法再补充；问题没解决可以重新打开。", "Ticket %s is %s; nothing can be added to it. If the problem is back, reopen it."}
 	txtRateThanks      = text{"谢谢您的评价（%d★）！如愿意，可以再写几句意见；不写也没关系。", "Thank you for your rating (%d★)! You may add a comment if you like; it's optional."}
 	txtRateThanksOnly  = text{"谢谢您的评价（%d★）！", "Thank you for your rating (%d★)!"}
+	txtRateLow         = text{"谢谢您的评价（%d★），很抱歉这次没让您满意。可以写几句哪里不好，我们会转给工作人员；问题还在的话，可以重新打开工单。", "Thank you for your rating (%d★), and sorry it did not go well. Tell us what went wrong and we will pass it on; if the problem is still there, you can reopen the ticket."}
+	txtRateLowOnly     = text{"谢谢您的评价（%d★），很抱歉这次没让您满意。问题还在的话，可以重新打开工单。", "Thank you for your rating (%d★), and sorry it did not go well. If the problem is still there, you can reopen the ticket."}
 	txtCommentDisputes = text{"如果问题其实没有解决，可以重新打开工单：", "If it is not actually fixed, you can reopen the ticket:"}
 	txtCommentThanks   = text{"谢谢，您的意见已转给【%s】。", "Thank you, your comment was passed to %s."}
 	txtBtnNoComment    = text{"不用了", "No comment"}

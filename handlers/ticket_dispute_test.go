@@ -212,6 +212,10 @@ func TestADisputeAfterALowRatingShowsTheTicketToReopen(t *testing.T) {
 	tk, _ := f.fileResolved(t, "5号楼门口垃圾一直没人清理")
 	f.deliver(t)
 	f.press(t, resident, "r:rate:"+itoa(tk.ID)+":2")
+	// a poor rating is answered with an apology and the way to reopen
+	if thanks := f.out.last(t); !strings.Contains(thanks.Text, "很抱歉") || findData(t, thanks, "r:reopen:") != "r:reopen:"+itoa(tk.ID) {
+		t.Errorf("after 2★: %q %v", thanks.Text, buttonData(thanks))
+	}
 	m := f.say(t, resident, "it is not cleaned at all, I just walked past")
 	if got := findData(t, m, "r:reopen:"); got != "r:reopen:"+itoa(tk.ID) {
 		t.Errorf("the dispute: %q %v", m.Text, buttonData(m))
