@@ -3,6 +3,7 @@ package handlers
 import (
 	"regexp"
 	"strings"
+	"unicode"
 
 	"codesk/faq"
 )
@@ -89,6 +90,9 @@ var wantsPersonPattern = regexp.MustCompile(`^(我|我想|我要|能不能|可�
 var particles = []string{"啊", "呀", "哈", "啦", "哦", "呢", "吧", "嘛", "哈哈", " so much", " very much", " codesk"}
 
 func classifySmallTalk(text string) smallTalk {
+	if k := emojiSmallTalk(text); k != notSmallTalk {
+		return k
+	}
 	s := strings.TrimSpace(faq.Normalize(text))
 	s = strings.Join(strings.Fields(s), " ")
 	if k, ok := smallTalkPhrases[s]; ok {
@@ -190,4 +194,35 @@ func isDigits(s string) bool {
 		}
 	}
 	return s != ""
+}
+
+// Emoji alone say something too: a thumbs-up thanks, an angry face is
+// frustration (answered as abuse is: calmly, with the way to the staff).
+var (
+	thanksEmoji = "👍👌🙏❤😊🙂👏💯🤝🌹💐"
+	angryEmoji  = "😡😠🤬👎💢😤"
+)
+
+// emojiSmallTalk classifies a message of only thanks or only angry emoji
+// (skin tones and variation selectors aside).
+func emojiSmallTalk(text string) smallTalk {
+	kinds := map[smallTalk]bool{}
+	for _, r := range text {
+		switch {
+		case unicode.IsSpace(r) || r == '\uFE0F' || (r >= 0x1F3FB && r <= 0x1F3FF):
+		case strings.ContainsRune(thanksEmoji, r):
+			kinds[thanks] = true
+		case strings.ContainsRune(angryEmoji, r):
+			kinds[abuse] = true
+		default:
+			return notSmallTalk
+		}
+	}
+	if len(kinds) != 1 {
+		return notSmallTalk
+	}
+	for k := range kinds {
+		return k
+	}
+	return notSmallTalk
 }

@@ -19,3 +19,17 @@ func TestSmallTalkRuns(t *testing.T) {
 		}
 	}
 }
+
+// A thumbs-up thanks; an angry face is frustration; a mix, or an emoji with
+// words, is neither.
+func TestEmojiSmallTalk(t *testing.T) {
+	t.Parallel()
+	for text, want := range map[string]smallTalk{
+		"👍": thanks, "👍🏻👍🏻": thanks, "🙏 ❤️": thanks, "😡😡😡": abuse, "👎": abuse,
+		"👍😡": notSmallTalk, "🏠": notSmallTalk, "👍 电梯坏了": notSmallTalk, "": notSmallTalk,
+	} {
+		if got := emojiSmallTalk(text); got != want {
+			t.Errorf("emojiSmallTalk(%q) = %d, want %d", text, got, want)
+		}
+	}
+}
