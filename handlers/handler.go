@@ -220,6 +220,10 @@ func (h *Handler) handlePrivate(ctx context.Context, in Incoming, replyLang *str
 		if err := h.send(ctx, OutMessage{ChatID: in.ChatID, Text: emergencyAdvice[e].in(lang)}); err != nil {
 			return err
 		}
+	} else if tip, ok := safetyTipFor(in.Text); ok {
+		if err := h.send(ctx, OutMessage{ChatID: in.ChatID, Text: tip.in(lang)}); err != nil {
+			return err
+		}
 	}
 	if h.ticketsEnabled() {
 		if handled, err := h.ticketMessage(ctx, in, res.Language, lang); handled || err != nil {
