@@ -29,5 +29,6 @@ func safetyTipFor(message string) (text, bool) {
 			return t.tip, true
 		}
 	}
-	return text{}, false
+	var none text
+	return none, false
 }
