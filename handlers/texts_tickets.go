@@ -81,6 +81,7 @@ var (
 	}
 	txtBtnAddDetails   = text{"➕ 补充说明", "➕ Add details"}
 	txtBtnWithdraw     = text{"↩️ 撤销工单", "↩️ Withdraw it"}
+	txtWithdrawWhich   = text{"要撤销哪一张工单？点下面对应的按钮；撤销后 7 天内问题再出现，可以重新打开。", "Which report do you want to withdraw? Tap it below; should the problem come back within 7 days, you can reopen it."}
 	txtWithdrawAsk     = text{"要撤销工单 %s（%s）吗？点下面的“撤销工单”；撤销后 7 天内问题再出现，可以重新打开。", "Withdraw ticket %s (%s)? Tap “Withdraw it” below; should the problem come back within 7 days, you can reopen it."}
 	txtWithdrawn       = text{"工单 %s 已撤销，工作人员不会再处理。如果问题再出现，7 天内可以在“我的工单”里重新打开。", "Ticket %s is withdrawn; the staff will not work on it. Should the problem come back, you can reopen it from “My tickets” within 7 days."}
 	txtNothingToCancel = text{"现在没有正在填写的内容需要取消。要撤销已经发送的工单，请打开“我的工单”，点开工单后选“撤销工单”。", "There is nothing being written to cancel. To withdraw a report already sent, open “My tickets”, tap the ticket and choose “Withdraw it”."}

@@ -38,43 +38,48 @@ var notWithdraw = regexp.MustCompile(`(不要|别|请勿|不能|不可以|不准
 // ticket", "#1"), as a message that is an answer to staff would not.
 var namesTicket = regexp.MustCompile(`工单|报修|单子|#\s*\d|\d+\s*号工单|\b(ticket|report|complaint|request)\b`)
 
-// withdrawnTicket is the open ticket a withdraw request names (its number,
-// else the resident's latest open one).
-func (h *Handler) withdrawnTicket(ctx context.Context, userID int64, text string) (tickets.Ticket, bool) {
+// withdrawnTickets are the open tickets a withdraw request may mean: the
+// one it names (by number, or clearly by subject), else every open one,
+// newest first (at most maxWithdrawChoices), for the resident to pick.
+func (h *Handler) withdrawnTickets(ctx context.Context, userID int64, text string) []tickets.Ticket {
 	s := faq.Normalize(text)
 	n := namedTicketNumber(text)
 	if !withdrawCue.MatchString(s) || notWithdraw.MatchString(s) || (asksOutright(text) && n == "") {
 		// "我怎么取消报告" asks how: the FAQ's, unless a ticket is named
-		return tickets.Ticket{}, false
+		return nil
 	}
 	tks, err := h.Tickets.ResidentTickets(ctx, userID, 20)
 	if err != nil {
 		h.Log.Warn("list resident tickets for a withdrawal", "err", err)
-		return tickets.Ticket{}, false
+		return nil
 	}
-	if n != "" {
-		for _, t := range tks {
-			if strconv.FormatInt(t.ID, 10) == n && t.Status.Open() {
-				return t, true
-			}
-		}
-		return tickets.Ticket{}, false // a number not theirs or not open: no guess
-	}
-	// "路灯不用修了": the open ticket about that, else the newest open one
-	if r := h.Router.Route(text); r.Confidence >= anotherMatterConfidence {
-		for _, t := range tks {
-			if t.Status.Open() && t.Category == r.Category {
-				return t, true
-			}
-		}
-	}
+	var open []tickets.Ticket
 	for _, t := range tks { // newest first
 		if t.Status.Open() {
-			return t, true
+			open = append(open, t)
 		}
 	}
-	return tickets.Ticket{}, false
+	if n != "" {
+		for _, t := range open {
+			if strconv.FormatInt(t.ID, 10) == n {
+				return []tickets.Ticket{t}
+			}
+		}
+		return nil // a number not theirs or not open: no guess
+	}
+	// "路灯不用修了": the open ticket about that; "不用修了" names none
+	// ("修" alone reads as a repair, any repair)
+	if r := h.Router.Route(text); r.Confidence >= clearlyAnotherConfidence {
+		for _, t := range open {
+			if t.Category == r.Category {
+				return []tickets.Ticket{t}
+			}
+		}
+	}
+	return open[:min(len(open), maxWithdrawChoices)]
 }
+
+const maxWithdrawChoices = 3
 
 // ticketNumber is "#12", "ticket 12", "ticket no. 12" or "工单12" in a
 // message.

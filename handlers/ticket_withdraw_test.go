@@ -97,3 +97,19 @@ func TestAReopenAskedInWordsShowsTheTicketToReopen(t *testing.T) {
 		}
 	}
 }
+
+// With two reports open and words that name neither ("不用修了 我自己弄好了"),
+// the resident picks which to withdraw; words that name one get that one.
+func TestAWithdrawalNamingNoTicketAsksWhich(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	lift, light, _, _ := f.liftAndLight(t)
+	m := f.say(t, resident, "不用修了 我自己弄好了")
+	data := buttonData(m)
+	if len(data) != 2 || data[0] != "r:withdraw:"+itoa(light.ID) || data[1] != "r:withdraw:"+itoa(lift.ID) {
+		t.Errorf("want both tickets to choose from, newest first: %q %v", m.Text, data)
+	}
+	if got := findData(t, f.say(t, resident, "楼道灯不用修了，已经亮了"), "r:withdraw:"); got != "r:withdraw:"+itoa(light.ID) {
+		t.Errorf("the light named: %s", got)
+	}
+}

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"strconv"
 
 	"codesk/faq"
 )
@@ -29,12 +30,22 @@ func (h *Handler) ticketWords(ctx context.Context, in Incoming, text, chosen str
 	if t, ok := h.reopenedTicket(ctx, in.UserID, text); ok {
 		return true, h.showTicket(ctx, in, t, ticketLang(t, chosen)) // with its reopen button
 	}
-	if t, ok := h.withdrawnTicket(ctx, in.UserID, text); ok {
+	switch tks := h.withdrawnTickets(ctx, in.UserID, text); {
+	case len(tks) == 1:
 		// "撤销工单", "不用修了": the button, not the words, withdraws it,
 		// asked in the language they write now
-		lang := h.language(chosen, in)
+		t, lang := tks[0], h.language(chosen, in)
 		return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtWithdrawAsk.f(lang, t.Number(), h.categoryText(t.Category).in(lang)),
 			Buttons: [][]Button{withdrawButton(t, lang)}})
+	case len(tks) > 1:
+		// several open and none named: which one
+		lang := h.language(chosen, in)
+		var rows [][]Button
+		for _, t := range tks {
+			rows = append(rows, []Button{{Text: "↩️ " + t.Number() + " " + h.categoryText(t.Category).in(lang),
+				Data: "r:withdraw:" + strconv.FormatInt(t.ID, 10)}})
+		}
+		return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtWithdrawWhich.in(lang), Buttons: rows})
 	}
 	return false, nil
 }
