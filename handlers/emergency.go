@@ -72,7 +72,7 @@ var emergencyCues = []struct {
 		`电梯.{0,8}(困了人|困着人|关了人|关着人|有人被困|有人出不来|(里面|里头|里边)(还)?有人(出不来|被困|困着|$))|` +
 		// someone inside a lift that stopped or fell, or cannot get out
 		`电梯.{0,15}(人|妈|爸|孩子|小孩|老人|女儿|儿子|老公|老婆|爷爷|奶奶|外婆|外公|宝宝|家人)(还|都)?(在里面|在里头|在里边|关在里|出不去|出不来)|` +
-		`电梯(停在|卡在)[^\s]{0,6}(中间|之间|半空)[^\s]{0,4}(出不去|出不来)|电梯(轿厢)?(突然|直接)?(掉下去|坠落|下坠|溜梯|冲顶|往下掉)|救命.{0,10}电梯|电梯.{0,10}救命|` +
+		`电梯(停在|卡在)[^\s]{0,6}(中间|之间|半空)[^\s]{0,4}(出不去|出不来)|电梯(停|卡)[^\s]{0,10}(中间|之间|半空).{0,4}(里面|里头)(有|还有)(人|小孩|孩子|老人)|电梯(轿厢)?(突然|直接)?(掉下去|坠落|下坠|溜梯|冲顶|往下掉)|救命.{0,10}电梯|电梯.{0,10}救命|` +
 		`(lift|elevator) (plunged|is falling)|(someone|somebody|people|my \w+) (is |are )?(stuck|trapped) in(side)? (the |a )?(lift|elevator)|` +
 		`(lift|elevator) (stopped|stuck|broke down|broken down|is stuck|got stuck)[a-z ]{0,12}\b(with|and) (my|our|a|his|her) \w+ (in it|inside)|(lift|elevator).{0,30}\b(my|our) \w+ (is|are) (in it|in there)\b|` +
 		`(stuck|trapped|locked) in(side)? (the |a |an |our )?(lift|elevator)|(lift|elevator).{0,40}(stuck|trapped).{0,30}(inside|in it|in there)|` +
@@ -80,14 +80,14 @@ var emergencyCues = []struct {
 		`(关|卡|困)(在)?电梯里|电梯.{0,12}我(还)?(在里面|在里头|出不去|出不来)|我在电梯里(出不去|出不来)|电梯(卡住|停)了.{0,4}(我|人)(出不去|出不来)|` +
 		`(lift|elevator) (is )?stuck.{0,12}(can t|cannot|can not) get out|(can t|cannot|can not) get out of the (lift|elevator)|` +
 		`(lift|elevator) doors? (won t|will not|doesn t|does not) open.{0,12}(i m|i am|we re|we are|someone is) (inside|in it|in there)`)},
-	{medicalEmergency, regexp.MustCompile(`晕倒|昏倒|昏迷|不省人事|没有呼吸|没呼吸|大出血|流血不止|流了好多血|抽搐|心脏病发|摔倒.{0,6}(起不来|流血|不动)|头.{0,3}流血|` +
+	{medicalEmergency, regexp.MustCompile(`晕倒|昏倒|昏迷|昏过去|晕过去了|叫不醒|倒(在)?地上(了|不动|起不来)|不省人事|没有呼吸|没呼吸|大出血|流血不止|流了好多血|抽搐|心脏病发|摔倒.{0,6}(起不来|流血|不动)|头.{0,3}流血|` +
 		`(快|赶紧|赶快|帮忙|帮我|快帮我)(叫|打)(个|一下)?(救护车|120)|\bcall (an |the )?ambulance\b|倒地不动|倒在地上不动|躺在地上不动|呼吸困难|喘不上气|上不来气|触电|溺水|掉进(水池|水里|河里|池子)|噎住|被车撞|` +
 		`\bseizure\b|\b(can t|cannot|can not) breathe\b|electrocuted|electric shock|drowning|\bchoking\b|hit by a car|` +
 		`unconscious|not breathing|fainted|passed out|having a heart attack|bleeding (badly|a lot|heavily)|` +
 		`(someone|somebody|he|she|man|woman|lady|person|neighbou?r|dad|mum|mom|father|mother|grandma|grandpa|granny|elderly) .{0,20}collapsed|` +
 		`fell( down| over)? and (can t|cant|cannot|can not) get up`)},
 	// "打人" also starts "打人工客服": only fighting or beating itself
-	{crimeEmergency, regexp.MustCompile(`拿刀|持刀|拿着刀|砍人|捅人|在打人|打人了|动手打人|打起来了|(有人|两个人|几个人|一群人|邻居|他们)(在)?打架|家暴|威胁我|要杀(了)?(我|你|他|她|人)|杀人|抢劫|被抢了|入室|闯进(我家|家里|屋里|来)|` +
+	{crimeEmergency, regexp.MustCompile(`(小偷|贼)[^\s]{0,4}(进屋|进门|进来|进了|撬门|在屋|在家)|进(了)?(贼|小偷)|家里进人了|喊救命|救命啊|有人(在)?呼救|拿刀|持刀|拿着刀|砍人|捅人|在打人|打人了|动手打人|打起来了|(有人|两个人|几个人|一群人|邻居|他们)(在)?打架|家暴|威胁我|要杀(了)?(我|你|他|她|人)|杀人|抢劫|被抢了|入室|闯进(我家|家里|屋里|来)|` +
 		`(小偷|贼)(还)?在(里面|家里|屋里|楼里)|(有人|正在)撬(我家|我们家)?(的)?门|` +
 		`\b(with|has|holding|waving|pulled|carrying) (a |his |her )?(knife|gun|weapon)\b|threaten(s|ing|ed)? (me|us|to kill)|(broke|broken|breaking|break) into (my|our|the) (flat|home|house|apartment)|` +
 		`someone is (trying to )?break(ing)? in|\bburglar\b|intruder|\b(robbed|mugged)\b|domestic violence|(is |are )?(hitting|beating|attacking) (me|her|him|us|someone|his wife|her husband|the kids?|a child|his kids?|her kids?)|\bfighting\b.{0,20}\b(blood|knife|hurt)`)},
@@ -105,10 +105,20 @@ var (
 	grievance = regexp.MustCompile(`物业费|停车费|费用|收费|涨价|涨了|又涨|吵|噪音|装修|投诉|没人管|不管|没人修|太慢|又坏|催了|等了|扯皮|推来推去`)
 )
 
+// A danger told as past ("上个月3号楼着火那事 后来怎么处理的", "昨天电梯困人了")
+// is a question or a complaint about it, unless something says it goes on.
+var (
+	pastDanger    = regexp.MustCompile(`上个月|上周|上星期|上礼拜|去年|前年|昨天|前天|那次|那事|上次|后来|\b(last (month|week|year|time)|yesterday|the other day)\b`)
+	ongoingDanger = regexp.MustCompile(`现在|还在|还有|还是|正在|刚才|刚刚|一直|快来|快点|赶紧|马上|又有|又闻到|又冒|又着|又起|又困|\b(now|still|right now|just now|again|help)\b`)
+)
+
 // emergencyIn returns the first danger text describes, or noEmergency.
 // "被困电梯里了怎么办" asks what to do, but the one asking may be inside.
 func emergencyIn(text string) emergency {
 	s := notEmergencies.ReplaceAllString(strings.TrimSpace(strings.Trim(faq.Normalize(text), " !.?")), " ")
+	if pastDanger.MatchString(s) && !ongoingDanger.MatchString(s) {
+		return noEmergency
+	}
 	plain := s
 	if grievance.MatchString(s) {
 		plain = figureOfSpeech.ReplaceAllString(s, " ")
@@ -131,12 +141,12 @@ var emergencyAdvice = map[emergency]text{
 		"⚠️ If someone is violent, threatening you or breaking in: get somewhere safe and call 110 (police) now, and do not confront them. Contact the estate's security once you are safe.",
 	},
 	selfHarmEmergency: {
-		"⚠️ 如果您现在有伤害自己的念头，请立即拨打 120 或 110，或拨打心理援助热线 12356（24 小时）。您不是一个人，身边的人和热线都愿意帮助您。",
-		"⚠️ If you are thinking of harming yourself, please call 120 or 110 now, or the mental-health helpline 12356 (24 hours). You are not alone: the people around you and the helpline want to help.",
+		"⚠️ 如果有人正要伤害自己，请立即拨打 110 或 120，尽量陪在他身边。如果是您自己有这样的念头，请拨打心理援助热线 12356（24 小时）或 120——您不是一个人，身边的人和热线都愿意帮助您。",
+		"⚠️ If someone is about to harm themselves, call 110 or 120 now and stay with them if you can. If it is you who feels this way, please call the mental-health helpline 12356 (24 hours) or 120: you are not alone, and the people around you and the helpline want to help.",
 	},
 	fireEmergency: {
-		"⚠️ 如果着火了：请立即拨打 119，离开着火的房间并关上门，走楼梯不要乘电梯，用湿毛巾捂住口鼻、弯腰撤离。安全后再联系物业。",
-		"⚠️ If there is a fire: call 119 now, leave and close the door behind you, use the stairs, never the lift, and keep low under the smoke. Contact the property company once you are safe.",
+		"⚠️ 如果着火了：请立即拨打 119。在着火的楼里就离开房间并关上门，走楼梯不要乘电梯，用湿毛巾捂住口鼻、弯腰撤离；在别处看到的，远离火场、给消防车让路。安全后再联系物业。",
+		"⚠️ If there is a fire: call 119 now. In the burning building, leave and close the door behind you, use the stairs, never the lift, and keep low under the smoke; seeing it from elsewhere, keep away and leave the way clear for the fire engines. Contact the property company once you are safe.",
 	},
 	gasEmergency: {
 		"⚠️ 闻到燃气味：不要开关电灯或电器、不要打电话或用明火，关闭燃气总阀，打开门窗，离开后在室外拨打燃气公司抢修电话或 119。",
