@@ -60,7 +60,22 @@ func carriesLanguage(t, lastLang string) bool {
 	if !hasWords(t) || strings.HasPrefix(t, "/") {
 		return false
 	}
-	return lastLang == "" || !(isPleasantry(t) || mixesScripts(t) || (lastLang == "en" && bareChineseTerm(t)))
+	return lastLang == "" || !(isPleasantry(t) || mixesScripts(t) || (lastLang == "en" && bareChineseTerm(t)) || (lastLang == "zh" && bareLatinTerm(t)))
+}
+
+// bareLatinTerm reports one short Latin word ("WiFi", "APP", "OK", "help"):
+// older Chinese residents type these as they are, no switch to English.
+func bareLatinTerm(t string) bool {
+	fields := strings.Fields(faq.Normalize(t))
+	if len(fields) != 1 || len(fields[0]) > 12 {
+		return false
+	}
+	for _, r := range fields[0] {
+		if r >= unicode.MaxASCII || !(unicode.IsLetter(r) || unicode.IsDigit(r)) {
+			return false
+		}
+	}
+	return true
 }
 
 // bareChineseTerm reports a few Chinese characters with no sentence frame

@@ -86,6 +86,17 @@ func TestMixedOrPoliteMessagesKeepTheResidentsLanguage(t *testing.T) {
 			t.Errorf("%q from an English speaker on an English phone: got %q", text, got)
 		}
 	}
+	// and a Chinese speaker's one Latin word ("WiFi", "APP", "OK", "help")
+	// keeps Chinese
+	const older = int64(777002)
+	for i, text := range []string{"你好", "WiFi", "APP", "OK", "help"} {
+		if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: older, UserID: older, Kind: handlers.TextMessage, Text: text}); err != nil {
+			t.Fatal(err)
+		}
+		if got := f.out.last(t).Text; i > 0 && !hasHan(got) {
+			t.Errorf("%q after 你好: got %q", text, got)
+		}
+	}
 	say(neighbour, "电梯什么时候换")
 	if got := say(neighbour, "/help"); !hasHan(got) {
 		t.Fatalf("/help for a Chinese speaker: %q", got)
