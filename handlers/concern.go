@@ -385,6 +385,14 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 			}
 			return true, h.describe(ctx, in, d, chosen, text)
 		case stepPreview:
+			if p, ok := typedParty(text); ok {
+				// "业委会" typed at the preview or its party choice: to them
+				if p != d.Party {
+					d.Party, d.Category = p, h.Router.Route(d.Text).CategoryFor(p)
+				}
+				d.PartyChosen = true
+				return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
+			}
 			if typedYes(text) {
 				return true, h.confirmDraft(ctx, in, d, lang) // "好的发吧", "yes send it" typed, not tapped
 			}
