@@ -428,7 +428,7 @@ func (h *Handler) draftAddition(ctx context.Context, in Incoming, d draft, chose
 		// same draft, shown again
 	case tickets.NamesOnlyAPlace(text):
 		d.Location = clip(text, 200) // "3号楼2单元", "北门车棚"
-	case h.Router.AsksSomething(text) && !h.Router.DescribesProblem(text):
+	case h.Router.AsksSomething(text) && (!h.Router.DescribesProblem(text) || politeQuestion.MatchString(faq.Normalize(text))):
 		return false, nil // a question meanwhile: answered; the draft waits
 	case !h.anotherMatter(d, text):
 		d.Text = clip(d.Text+"\n"+text, MaxQuestionRunes) // more about the same problem
@@ -444,6 +444,10 @@ func (h *Handler) draftAddition(ctx context.Context, in Incoming, d draft, chose
 	d.LocationAsked, d.Step = true, stepPreview
 	return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
 }
+
+// politeQuestion opens by saying it asks ("请问群租物业管不管"): a question
+// even where its words describe a problem.
+var politeQuestion = regexp.MustCompile(`^(请问|想问|想咨询|咨询一下|问一下|打听一下|请教)|^(quick question|can you tell me|could you tell me|i want to know|i d like to know)\b`)
 
 // dropDraft cancels the draft ("✖ Cancel", or a typed "取消" / "cancel").
 func (h *Handler) dropDraft(ctx context.Context, in Incoming, d draft, lang string) error {

@@ -3,6 +3,8 @@ package handlers_test
 import (
 	"strings"
 	"testing"
+
+	"codesk/handlers"
 )
 
 // A party typed at a waiting report ("业委会", "to the owners committee")
@@ -22,5 +24,24 @@ func TestAPartyTypedAtAWaitingReportChoosesIt(t *testing.T) {
 	f.say(t, resident, "6号楼电梯又坏了")
 	if m := f.say(t, resident, "业委会什么时候换届"); strings.Contains(m.Text, "【业委会】") && strings.Contains(m.Text, "电梯") {
 		t.Errorf("a question about the committee moved the report: %q", m.Text)
+	}
+}
+
+// A question that says it asks ("请问群租物业管不管") is answered while a
+// report waits, not added to it.
+func TestAPoliteQuestionIsNoPartOfAWaitingReport(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	f.say(t, resident, "9号楼601住了十几个人 群租 天天半夜进出")
+	if m := f.say(t, resident, "请问群租物业管不管"); strings.Contains(m.Text, "请问群租") {
+		t.Errorf("the question joined the report: %q", m.Text)
+	}
+	// "好的" sends the waiting report (the preview is edited, nothing new said)
+	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: resident, UserID: resident, Kind: handlers.TextMessage, Text: "好的"}); err != nil {
+		t.Fatal(err)
+	}
+	card := onlyOne(t, byPurpose(f.deliver(t), "card"), "card")
+	if !strings.Contains(card.Text, "群租") || strings.Contains(card.Text, "请问") {
+		t.Errorf("the card:\n%s", card.Text)
 	}
 }
