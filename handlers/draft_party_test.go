@@ -45,3 +45,15 @@ func TestAPoliteQuestionIsNoPartOfAWaitingReport(t *testing.T) {
 		t.Errorf("the card:\n%s", card.Text)
 	}
 }
+
+// The same report sent again, while the first is open, is offered to it
+// rather than filed twice.
+func TestTheSameReportAgainIsOfferedToTheFirst(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	tk, _ := f.fileTicket(t, resident, "5号楼2单元楼道灯坏了")
+	m := f.say(t, resident, "5号楼2单元，楼道灯坏了！")
+	if !strings.Contains(m.Text, tk.Number()) || strings.Contains(m.Text, "确认发送吗") {
+		t.Errorf("the repeat: %q %v", m.Text, buttonData(m))
+	}
+}

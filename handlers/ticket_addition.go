@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"regexp"
+	"strings"
 	"time"
 
 	"codesk/faq"
@@ -19,6 +20,9 @@ var additionCue = regexp.MustCompile(`^(补充(一下|说明|一句|两句|几�
 // newest one for words that say so, or the one about the same thing for a
 // fault that is still there.
 func (h *Handler) continuedTicket(ctx context.Context, userID int64, text string) (tickets.Ticket, bool) {
+	if t, ok := h.repeatedReport(ctx, userID, text); ok {
+		return t, true // sent again (no reply seen?): offered to the first
+	}
 	s := faq.Normalize(text)
 	adds := additionCue.MatchString(s)
 	still := stillCue.MatchString(s) && h.complains(text)
@@ -68,3 +72,28 @@ func (h *Handler) continuedTicket(ctx context.Context, userID int64, text string
 // placeAfterReport: how long after a report a place alone is taken for its
 // location.
 const placeAfterReport = 30 * time.Minute
+
+// repeatedReport is the open ticket whose report text says what text says,
+// word for word once spacing and punctuation are set aside.
+func (h *Handler) repeatedReport(ctx context.Context, userID int64, text string) (tickets.Ticket, bool) {
+	key := sameWords(text)
+	if runeLen(key) < 4 {
+		return tickets.Ticket{}, false
+	}
+	tks, err := h.Tickets.ResidentTickets(ctx, userID, 20)
+	if err != nil {
+		h.Log.Warn("list resident tickets for a repeated report", "err", err)
+		return tickets.Ticket{}, false
+	}
+	for _, t := range tks {
+		if t.Status.Open() && sameWords(t.Text) == key {
+			return t, true
+		}
+	}
+	return tickets.Ticket{}, false
+}
+
+// sameWords is text normalised with its spacing and punctuation removed.
+func sameWords(text string) string {
+	return strings.Join(strings.Fields(faq.Normalize(text)), "")
+}
