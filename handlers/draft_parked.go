@@ -4,7 +4,6 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
-	"time"
 )
 
 // An emergency told while another report waits unsent is reported first:
@@ -95,6 +94,6 @@ func (h *Handler) saveParked(ctx context.Context, userID int64, ds []draft) erro
 	return nil
 }
 
-// parkedTTL: a report set aside is brought back within the hour an
-// emergency takes, not the next day in an unrelated flow.
-const parkedTTL = 2 * time.Hour
+// parkedTTL: a report set aside lives as long as a draft does; it comes
+// back when the report started after it is sent or cancelled, however late.
+const parkedTTL = draftTTL

@@ -43,8 +43,8 @@ var notEmergencies = regexp.MustCompile(`火灾隐患|火灾报警器|消防演�
 	`(油烟|烧烤|烤肉|烧纸|烟囱|烧香|烧垃圾).{0,8}冒烟|(一|每次)(做饭|炒菜)就冒烟|出不去门|出不了门|下不了楼|出不了楼|` +
 	// a danger denied ("没有冒烟，就是不亮", answering staff's "有没有冒烟？"),
 	// a boiler that will not light
-	// an ambulance not needed; "想死你了" misses someone
-	`(不用|不需要|没必要|别|用不着)(叫|打)(救护车|120)|\b(no need to|don t|do not|didn t|no need for) (call )?(an |the )?ambulance\b|想死你|` +
+	// an ambulance not needed; "想死你了" misses someone; an alarm's noise
+	`(burglar|intruder) alarms?|(不用|不需要|没必要|别|用不着)(叫|打)(救护车|120)|\b(no need to|don t|do not|didn t|no need for) (call )?(an |the )?ambulance\b|想死你|` +
 	`(没有|没|并没有)(冒烟|着火|起火|晕倒|闻到(什么)?((煤气|燃气|天然气)(味|味道)?)?|(煤气|燃气)味)|没(有)?人(被困|困住|困在)|打不着火|点不着火|打不着|点不着|` +
 	`\b(no|without|there s no|there is no|isn t any|wasn t any) (smoke|fire|gas smell|gas|smell of gas|burning smell)\b|` +
 	`\b(nobody|no one) (is |s |was |got )?(trapped|stuck)\b|\b(not|isn t|wasn t|aren t) (trapped|stuck|on fire|burning)\b`)
@@ -75,22 +75,22 @@ var emergencyCues = []struct {
 		`电梯(停在|卡在)[^\s]{0,6}(中间|之间|半空)[^\s]{0,4}(出不去|出不来)|电梯(停|卡)[^\s]{0,10}(中间|之间|半空).{0,4}(里面|里头)(有|还有)(人|小孩|孩子|老人)|电梯(轿厢)?(突然|直接)?(掉下去|坠落|下坠|溜梯|冲顶|往下掉)|救命.{0,10}电梯|电梯.{0,10}救命|` +
 		`(lift|elevator) (plunged|is falling)|(someone|somebody|people|my \w+) (is |are )?(stuck|trapped) in(side)? (the |a )?(lift|elevator)|` +
 		`(lift|elevator) (stopped|stuck|broke down|broken down|is stuck|got stuck)[a-z ]{0,12}\b(with|and) (my|our|a|his|her) \w+ (in it|inside)|(lift|elevator).{0,30}\b(my|our) \w+ (is|are) (in it|in there)\b|` +
-		`(stuck|trapped|locked) in(side)? (the |a |an |our )?(lift|elevator)|(lift|elevator).{0,40}(stuck|trapped).{0,30}(inside|in it|in there)|` +
+		`(stuck|trapped|locked) in(side)? (the |a |an |our )?(lift|elevator)|(lift|elevator).{0,60}(stuck|trapped).{0,30}(inside|in it|in there)|` +
 		`(stuck|stopped) between floors.{0,30}(inside|with)|` +
 		`(关|卡|困)(在)?电梯里|电梯.{0,12}我(还)?(在里面|在里头|出不去|出不来)|我在电梯里(出不去|出不来)|电梯(卡住|停)了.{0,4}(我|人)(出不去|出不来)|` +
 		`(lift|elevator) (is )?stuck.{0,12}(can t|cannot|can not) get out|(can t|cannot|can not) get out of the (lift|elevator)|` +
 		`(lift|elevator) doors? (won t|will not|doesn t|does not) open.{0,12}(i m|i am|we re|we are|someone is) (inside|in it|in there)`)},
-	{medicalEmergency, regexp.MustCompile(`晕倒|昏倒|昏迷|昏过去|晕过去了|叫不醒|倒(在)?地上(了|不动|起不来)|不省人事|没有呼吸|没呼吸|大出血|流血不止|流了好多血|抽搐|心脏病发|摔倒.{0,6}(起不来|流血|不动)|头.{0,3}流血|` +
+	{medicalEmergency, regexp.MustCompile(`晕倒|昏倒|昏迷|昏过去|晕过去了|叫不醒|(人|老人|老头|老太太|大爷|大妈|阿姨|我妈|我爸|孩子|小孩|有人)[^\s]{0,6}倒(在)?地上(了|不动|起不来)|不省人事|没有呼吸|没呼吸|大出血|流血不止|流了好多血|抽搐|心脏病发|摔倒.{0,6}(起不来|流血|不动)|头.{0,3}流血|` +
 		`(快|赶紧|赶快|帮忙|帮我|快帮我)(叫|打)(个|一下)?(救护车|120)|\bcall (an |the )?ambulance\b|倒地不动|倒在地上不动|躺在地上不动|呼吸困难|喘不上气|上不来气|触电|溺水|掉进(水池|水里|河里|池子)|噎住|被车撞|` +
 		`\bseizure\b|\b(can t|cannot|can not) breathe\b|electrocuted|electric shock|drowning|\bchoking\b|hit by a car|` +
 		`unconscious|not breathing|fainted|passed out|having a heart attack|bleeding (badly|a lot|heavily)|` +
 		`(someone|somebody|he|she|man|woman|lady|person|neighbou?r|dad|mum|mom|father|mother|grandma|grandpa|granny|elderly) .{0,20}collapsed|` +
 		`fell( down| over)? and (can t|cant|cannot|can not) get up`)},
 	// "打人" also starts "打人工客服": only fighting or beating itself
-	{crimeEmergency, regexp.MustCompile(`(小偷|贼)[^\s]{0,4}(进屋|进门|进来|进了|撬门|在屋|在家)|进(了)?(贼|小偷)|家里进人了|喊救命|救命啊|有人(在)?呼救|拿刀|持刀|拿着刀|砍人|捅人|在打人|打人了|动手打人|打起来了|(有人|两个人|几个人|一群人|邻居|他们)(在)?打架|家暴|威胁我|要杀(了)?(我|你|他|她|人)|杀人|抢劫|被抢了|入室|闯进(我家|家里|屋里|来)|` +
+	{crimeEmergency, regexp.MustCompile(`(小偷|贼)[^\s]{0,4}(进屋|进门|进来|进了|撬门|在屋|在家)|进(了)?(贼|小偷)|家里进人了|喊救命|救命啊|有人(在)?呼救|拿刀|持刀|拿着刀|砍人|捅人|在打人|打人了|动手打人|(有人|两个人|几个人|他们|邻居)打起来了|(有人|两个人|几个人|一群人|邻居|他们)(在)?打架|家暴|威胁(要)?(杀|砍|打|弄死)|要杀(了)?(我|你|他|她)|杀人了|(有人|遭|被)抢劫|(包|手机|钱包|钱|我)被抢|入室(盗窃|抢劫)|(有人|陌生人|小偷|贼)闯进(我家|家里|屋里|来)|` +
 		`(小偷|贼)(还)?在(里面|家里|屋里|楼里)|(有人|正在)撬(我家|我们家)?(的)?门|` +
-		`\b(with|has|holding|waving|pulled|carrying) (a |his |her )?(knife|gun|weapon)\b|threaten(s|ing|ed)? (me|us|to kill)|(broke|broken|breaking|break) into (my|our|the) (flat|home|house|apartment)|` +
-		`someone is (trying to )?break(ing)? in|\bburglar\b|intruder|\b(robbed|mugged)\b|domestic violence|(is |are )?(hitting|beating|attacking) (me|her|him|us|someone|his wife|her husband|the kids?|a child|his kids?|her kids?)|\bfighting\b.{0,20}\b(blood|knife|hurt)`)},
+		`\b(with|has|holding|waving|pulled|carrying) (a |his |her )?(knife|gun|weapon)\b|threaten(s|ing|ed)? (me|us) with (a )?(knife|gun|weapon)|threaten(s|ing|ed)? to kill|(broke|broken|breaking|break) into (my|our|the) (flat|home|house|apartment)|` +
+		`someone is (trying to )?break(ing)? in|\b(burglar|intruder)\b|\b(i was|i ve been|we were|she was|he was|just got|got) (robbed|mugged)\b|domestic violence|(is |are )?(hitting|beating|attacking) (me|her|him|us|someone|his wife|her husband|the kids?|a child|his kids?|her kids?)|\bfighting\b.{0,20}\b(blood|knife|hurt)`)},
 	{selfHarmEmergency, regexp.MustCompile(`不想活了|活不下去了|活着没意思|自杀|轻生|割腕|(想|要)跳楼|有人(要)?跳楼|我(好|真)?想死|结束(自己的)?生命|` +
 		`(end|ending|take|taking) my (own )?life|kill myself|killing myself|\bsuicid|want to die|don t want to live|self harm`)},
 }
@@ -101,14 +101,17 @@ var emergencyCues = []struct {
 // grievance is in the message ("我要晕倒了 心口疼" is one).
 var (
 	figureOfSpeech = regexp.MustCompile(`我(都|真的|真|简直|真是)?(快|要|快要|差点)(要)?(被(他们|你们|物业|邻居|楼上|楼下|这事|这些人))?(气|吵|烦|急|愁|吓)?(得)?(晕倒|昏倒|晕过去|晕)(了)?|` +
-		`(气|吵|烦|急|愁)(得|的)(我)?(都)?(快|要|快要)?(晕倒|昏倒|晕过去|晕)|(气|吵|烦|累|臭|急|愁|饿)(得|的)(我)?(都)?(快|要)?(想死|要死)`)
+		`(气|吵|烦|急|愁)(得|的)(我)?(都)?(快|要|快要)?(晕倒|昏倒|晕过去|晕)|(气|吵|烦|累|臭|急|愁|饿)(得|的)(我)?(都)?(快|要)?(想死|要死)|(死了|吵死|烦死|气死)[^\s]{0,4}\s?我(真|真的)?想死|老百姓(都)?(快)?活不下去`)
 	grievance = regexp.MustCompile(`物业费|停车费|费用|收费|涨价|涨了|又涨|吵|噪音|装修|投诉|没人管|不管|没人修|太慢|又坏|催了|等了|扯皮|推来推去`)
 )
 
-// A danger told as past ("上个月3号楼着火那事 后来怎么处理的", "昨天电梯困人了")
-// is a question or a complaint about it, unless something says it goes on.
+// A danger told as past and asked after ("上个月3号楼着火那事 后来怎么处理的")
+// is a question about it, unless something says it goes on ("上周刚修的电梯，
+// 我妈被困在里面了" is happening).
 var (
-	pastDanger    = regexp.MustCompile(`上个月|上周|上星期|上礼拜|去年|前年|昨天|前天|那次|那事|上次|后来|\b(last (month|week|year|time)|yesterday|the other day)\b`)
+	pastDanger = regexp.MustCompile(`上个月|上周|上星期|上礼拜|去年|前年|昨天|前天|那次|那事|上次|\b(last (month|week|year|time)|yesterday|the other day)\b`)
+	// and asks after it ("后来怎么处理的", "到底什么时候换"): told to ask, not for help
+	aftermath     = regexp.MustCompile(`后来|处理|什么时候|到底|为什么|为啥|怎么|吗|结果|\b(what happened|when will|why|how)\b`)
 	ongoingDanger = regexp.MustCompile(`现在|还在|还有|还是|正在|刚才|刚刚|一直|快来|快点|赶紧|马上|又有|又闻到|又冒|又着|又起|又困|\b(now|still|right now|just now|again|help)\b`)
 )
 
@@ -116,7 +119,7 @@ var (
 // "被困电梯里了怎么办" asks what to do, but the one asking may be inside.
 func emergencyIn(text string) emergency {
 	s := notEmergencies.ReplaceAllString(strings.TrimSpace(strings.Trim(faq.Normalize(text), " !.?")), " ")
-	if pastDanger.MatchString(s) && !ongoingDanger.MatchString(s) {
+	if pastDanger.MatchString(s) && aftermath.MatchString(s) && !ongoingDanger.MatchString(s) {
 		return noEmergency
 	}
 	plain := s

@@ -78,6 +78,14 @@ func TestEmergencyCues(t *testing.T) {
 		// a second walk-through's misses
 		"有小偷进屋了 我躲在卧室里": crimeEmergency, "小偷撬门进来了": crimeEmergency, "家里进贼了": crimeEmergency, "外面好像有人在喊救命": crimeEmergency,
 		"有人昏过去了": medicalEmergency, "老头在电梯口倒地上了 叫不醒": medicalEmergency, "电梯卡在两层中间 里面有小孩": trappedEmergency,
+		// a second review: happening now despite a past word; everyday complaints that share words
+		"上周刚修的电梯，我妈被困在里面了": trappedEmergency, "昨天刚换的燃气管，闻到很大的煤气味": gasEmergency, "后来那个人拿刀了 就在楼下": crimeEmergency,
+		"The lift that was repaired last week stopped and my son is stuck inside": trappedEmergency,
+		"我的车位被抢了，有人停我车位上":                                                         noEmergency, "停车费这么贵简直是抢劫": noEmergency, "this fee is daylight robbery, we are being robbed": noEmergency,
+		"物业威胁我不交物业费就停水": noEmergency, "the property company threatened me with legal action": noEmergency,
+		"The burglar alarm next door has been ringing all night": noEmergency, "入室门坏了关不上": noEmergency, "楼下两只狗打起来了": noEmergency,
+		"小区门口的大树倒在地上了": noEmergency, "垃圾桶倒地上了": noEmergency, "楼上装修吵死了，我真想死": noEmergency, "物业费涨成这样，老百姓活不下去了": noEmergency,
+		"我手机被抢了": crimeEmergency, "he threatened to kill me": crimeEmergency,
 		// told as past: a question or complaint about it; unless it goes on
 		"上个月3号楼着火那事 后来怎么处理的": noEmergency, "昨天电梯困人了 今天又坏了 到底什么时候换": noEmergency,
 		"昨天晚上开始一直有煤气味": gasEmergency, "上次的煤气味现在又有了": gasEmergency,
