@@ -77,8 +77,10 @@ var (
 	disputeAlone = regexp.MustCompile(`^(问题)?(还是|根本|怎么还|怎么还是|仍然|依然|完全|压根)?(没|没有)(解决|修好|修|人来|处理|弄好)(啊|呀|嘛|呢|吧)?$|` +
 		`这(也|就)叫(解决|修好|处理)|(根本|压根)(就)?没(有)?(解决|处理|修|弄)|` +
 		`^(it s |its |it is )?(still )?(not|never) (fixed|repaired|solved|resolved)( at all)?$|^still broken$|` +
-		`(根本|压根|完全|一点都|一点也)(就)?没(有)?(打扫|清理|清扫|收拾|清)|没(有)?(打扫|清理|清扫|收拾)干净|` +
-		`\b(not|never|wasn t|isn t|hasn t|haven t)( been| even| really)? (cleaned|cleared|collected|removed|repaired|swept|tidied)( up)?( at all)?\b|` +
+		// said of the fix just made, so at the start: "楼道的垃圾三天都没清理干净"
+		// and "the bins at building 5 have not been collected" are new reports
+		`^(根本|压根|完全|一点都|一点也)(就)?没(有)?(打扫|清理|清扫|收拾|清)|^(垃圾|楼道|地面)?(还是)?没(有)?(打扫|清理|清扫|收拾)干净|` +
+		`^(it|that|this|they|the (rubbish|bins?|trash|garbage))( is| s| was| were| has| have|s)? (not|never|wasn t|isn t|hasn t|haven t)( been| even| really)? (cleaned|cleared|collected|removed|repaired|swept|tidied)( up)?( at all)?\b|` +
 		`(你们|物业|师傅)?根本(就)?没(有)?(人)?来(修|看|过|处理)|^(nobody|no one|no body) (ever )?came( to (fix|repair|check|look))?|never came to (fix|repair)|didn t (even )?come to (fix|repair|check)`)
 	// stillCue: the problem is back or was never fixed ("灯还是不亮啊",
 	// "the light is still broken"): a dispute of a resolved ticket about it

@@ -361,9 +361,10 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 		if classifySmallTalk(text) == abuse {
 			return false, nil // answered calmly; never part of the report
 		}
-		if d.Step == stepPreview && isDigits(text) && runeLen(text) <= 3 {
-			// a number no button has (the console's, or a typed "7"): no
-			// detail of the report; the preview again, with its buttons
+		if d.Step == stepPreview && ((isDigits(text) && runeLen(text) <= 3) || emojiSmallTalk(text) == thanks) {
+			// a number no button has (the console's, or a typed "7"), or a
+			// thumbs-up (send? or thanks?): no detail of the report, and
+			// not sure enough to send it; the preview again, with its buttons
 			if err := h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtPickAButton.in(lang)}); err != nil {
 				return true, err
 			}

@@ -46,6 +46,9 @@ func TestAnInsultOrABareNumberIsNoPartOfAReport(t *testing.T) {
 	if m := f.say(t, resident, "傻逼机器人"); !strings.Contains(m.Text, "抱歉") {
 		t.Errorf("the insult gets %q", m.Text)
 	}
+	if m := f.say(t, resident, "👍"); !strings.Contains(m.Text, "狗屎") || findData(t, m, "c:send:") == "" {
+		t.Errorf("a thumbs-up at the preview: %q", m.Text)
+	}
 	preview := f.say(t, resident, "7")
 	if !strings.Contains(preview.Text, "狗屎") || strings.Contains(preview.Text, "7") || strings.Contains(preview.Text, "stupid") || strings.Contains(preview.Text, "傻逼") {
 		t.Fatalf("the preview after a number: %q", preview.Text)
