@@ -20,7 +20,12 @@ var additionCue = regexp.MustCompile(`^(补充(一下|说明|一句|两句|几�
 // newest one for words that say so, or the one about the same thing for a
 // fault that is still there.
 func (h *Handler) continuedTicket(ctx context.Context, userID int64, text string) (tickets.Ticket, bool) {
-	if t, ok := h.repeatedReport(ctx, userID, text); ok {
+	tks, err := h.Tickets.ResidentTickets(ctx, userID, 20)
+	if err != nil {
+		h.Log.Warn("list resident tickets for an addition", "err", err)
+		return tickets.Ticket{}, false
+	}
+	if t, ok := repeatedReport(tks, text); ok {
 		return t, true // sent again (no reply seen?): offered to the first
 	}
 	s := faq.Normalize(text)
@@ -29,11 +34,6 @@ func (h *Handler) continuedTicket(ctx context.Context, userID int64, text string
 	// a place alone, not a short report of its own ("3号楼楼道灯坏了")
 	place := tickets.NamesOnlyAPlace(text) && !h.complains(text)
 	if !adds && !still && !place {
-		return tickets.Ticket{}, false
-	}
-	tks, err := h.Tickets.ResidentTickets(ctx, userID, 20)
-	if err != nil {
-		h.Log.Warn("list resident tickets for an addition", "err", err)
 		return tickets.Ticket{}, false
 	}
 	about := tickets.Uncategorized
@@ -73,16 +73,11 @@ func (h *Handler) continuedTicket(ctx context.Context, userID int64, text string
 // location.
 const placeAfterReport = 30 * time.Minute
 
-// repeatedReport is the open ticket whose report text says what text says,
-// word for word once spacing and punctuation are set aside.
-func (h *Handler) repeatedReport(ctx context.Context, userID int64, text string) (tickets.Ticket, bool) {
+// repeatedReport is the open ticket of tks whose report text says what
+// text says, word for word once spacing and punctuation are set aside.
+func repeatedReport(tks []tickets.Ticket, text string) (tickets.Ticket, bool) {
 	key := sameWords(text)
 	if runeLen(key) < 4 {
-		return tickets.Ticket{}, false
-	}
-	tks, err := h.Tickets.ResidentTickets(ctx, userID, 20)
-	if err != nil {
-		h.Log.Warn("list resident tickets for a repeated report", "err", err)
 		return tickets.Ticket{}, false
 	}
 	for _, t := range tks {
