@@ -388,11 +388,7 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 		case stepPreview:
 			if p, ok := typedParty(text); ok {
 				// "业委会" typed at the preview or its party choice: to them
-				if p != d.Party {
-					d.Party, d.Category = p, h.Router.Route(d.Text).CategoryFor(p)
-				}
-				d.PartyChosen = true
-				return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
+				return true, h.showPreview(ctx, in.UserID, in.ChatID, h.toParty(d, p), lang)
 			}
 			if typedYes(text) {
 				return true, h.confirmDraft(ctx, in, d, lang) // "好的发吧", "yes send it" typed, not tapped
@@ -444,6 +440,16 @@ func (h *Handler) draftAddition(ctx context.Context, in Incoming, d draft, chose
 	}
 	d.LocationAsked, d.Step = true, stepPreview
 	return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
+}
+
+// toParty sends draft d to party p, as the resident chose: the category
+// is the router's for that party.
+func (h *Handler) toParty(d draft, p parties.ID) draft {
+	if p != d.Party {
+		d.Party, d.Category = p, h.Router.Route(d.Text).CategoryFor(p)
+	}
+	d.PartyChosen = true
+	return d
 }
 
 // politeQuestion opens by saying it asks ("请问群租物业管不管"): a question
@@ -769,11 +775,7 @@ func (h *Handler) concernCallback(ctx context.Context, in Incoming, rest, chosen
 			return errStale
 		}
 		h.ack(ctx, in, "")
-		if p != d.Party {
-			d.Party = p
-			d.Category = h.Router.Route(d.Text).CategoryFor(p)
-		}
-		d.PartyChosen = true
+		d = h.toParty(d, p)
 		d.Step = stepPreview
 		return h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
 	case "photo", "loc":
