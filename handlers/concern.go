@@ -31,6 +31,8 @@ type draft struct {
 	// PartyChosen: the resident picked the party; the preview must not
 	// then say the bot could not tell
 	PartyChosen bool `json:"party_chosen,omitempty"`
+	// PickingParty: the party picker is shown; a typed "好" then is no "send"
+	PickingParty bool `json:"picking_party,omitempty"`
 }
 
 // Draft steps: what the resident's next message means.
@@ -390,6 +392,10 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 				// "业委会" typed at the preview or its party choice: to them
 				return true, h.showPreview(ctx, in.UserID, in.ChatID, h.toParty(d, p), lang)
 			}
+			if typedYes(text) && d.PickingParty {
+				// "好" under the party choice: which party? ask again
+				return true, h.send(ctx, partyPicker(in.ChatID, d, txtPickAParty.f(lang, parties.Name(d.Party, lang)), lang))
+			}
 			if typedYes(text) {
 				return true, h.confirmDraft(ctx, in, d, lang) // "好的发吧", "yes send it" typed, not tapped
 			}
@@ -647,6 +653,7 @@ func (h *Handler) askLocation(ctx context.Context, chatID int64, d draft, lang s
 }
 
 func (h *Handler) showPreview(ctx context.Context, userID, chatID int64, d draft, lang string) error {
+	d.PickingParty = false
 	if err := h.saveDraft(ctx, userID, d); err != nil {
 		return err
 	}
@@ -731,6 +738,19 @@ func partyCode(p parties.ID) string {
 // partyChoices are the parties a concern can go to, in a stable order.
 var partyChoices = []parties.ID{parties.PropertyManagement, parties.OwnersCommittee, parties.NeighborhoodCommittee, parties.CoOffice}
 
+// partyPicker offers the parties draft d could go to instead, and "back"
+// (to the party it has: changes nothing and shows the draft).
+func partyPicker(chatID int64, d draft, prompt, lang string) OutMessage {
+	var rows [][]Button
+	for _, p := range partyChoices {
+		if p != d.Party {
+			rows = append(rows, []Button{{Text: parties.Name(p, lang), Data: "c:to:" + d.ID + ":" + partyCode(p)}})
+		}
+	}
+	rows = append(rows, []Button{{Text: txtBtnBack.in(lang), Data: "c:to:" + d.ID + ":" + partyCode(d.Party)}})
+	return OutMessage{ChatID: chatID, Text: prompt, Buttons: rows}
+}
+
 // concernCallback serves "c:<action>:<draftID>[:<party>]" presses.
 func (h *Handler) concernCallback(ctx context.Context, in Incoming, rest, chosen string) error {
 	action, args, _ := strings.Cut(rest, ":")
@@ -760,15 +780,11 @@ func (h *Handler) concernCallback(ctx context.Context, in Incoming, rest, chosen
 		return h.confirmDraft(ctx, in, d, lang)
 	case "party":
 		h.ack(ctx, in, "")
-		var rows [][]Button
-		for _, p := range partyChoices {
-			if p != d.Party {
-				rows = append(rows, []Button{{Text: parties.Name(p, lang), Data: "c:to:" + d.ID + ":" + partyCode(p)}})
-			}
+		d.PickingParty = true
+		if err := h.saveDraft(ctx, in.UserID, d); err != nil {
+			return err
 		}
-		// back: "to" the party it has changes nothing and shows the draft
-		rows = append(rows, []Button{{Text: txtBtnBack.in(lang), Data: "c:to:" + d.ID + ":" + partyCode(d.Party)}})
-		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtChooseParty.in(lang), Buttons: rows})
+		return h.send(ctx, partyPicker(in.ChatID, d, txtChooseParty.in(lang), lang))
 	case "to":
 		p, ok := partyCodes[extra]
 		if !ok || d.Text == "" {

@@ -57,3 +57,25 @@ func TestTheSameReportAgainIsOfferedToTheFirst(t *testing.T) {
 		t.Errorf("the repeat: %q %v", m.Text, buttonData(m))
 	}
 }
+
+// A typed "好" under the party choice asks again which party; it does not
+// send the report to the party the resident was about to change.
+func TestAYesUnderThePartyChoiceDoesNotSend(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	preview := f.say(t, resident, "6号楼电梯又坏了")
+	f.press(t, resident, findData(t, preview, "c:party:"))
+	again := f.say(t, resident, "好")
+	if findData(t, again, "c:to:") == "" || !strings.Contains(again.Text, "物业") {
+		t.Fatalf("after 好 at the party choice: %q %v", again.Text, buttonData(again))
+	}
+	if cards := byPurpose(f.deliver(t), "card"); len(cards) != 0 {
+		t.Fatalf("sent on 好 at the party choice: %q", cards[0].Text)
+	}
+	f.press(t, resident, findData(t, again, "c:to:"))
+	// once a party is picked, 好 sends as at any preview
+	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: resident, UserID: resident, Kind: handlers.TextMessage, Text: "好"}); err != nil {
+		t.Fatal(err)
+	}
+	onlyOne(t, byPurpose(f.deliver(t), "card"), "card")
+}

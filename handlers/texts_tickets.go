@@ -66,6 +66,7 @@ var (
 	txtBtnReportIt    = text{"📝 报给工作人员处理", "📝 Report it to the staff"}
 	txtBtnSkip        = text{"跳过", "Skip"}
 	txtChooseParty    = text{"请选择负责的部门：", "Which party should handle it?"}
+	txtPickAParty     = text{"请点一个部门按钮；不改的话点“返回”，仍发给%s。", "Please tap a party; to keep it with %s, tap Back."}
 	txtDraftCancelled = text{"好的，已取消，没有发送。", "OK, cancelled. Nothing was sent."}
 	txtDraftGone      = text{"这份草稿已过期或已处理，请重新描述问题。", "This draft has expired or was already handled. Please describe the problem again."}
 	txtAlreadySent    = text{"已经发送过了，工单号 %s。", "Already sent: ticket %s."}
