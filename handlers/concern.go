@@ -108,7 +108,7 @@ func (h *Handler) startIntake(ctx context.Context, in Incoming, chosen, lang, te
 	// back once the new one is sent or cancelled
 	if earlier, ok, err := h.loadDraft(ctx, in.UserID); err != nil {
 		return err
-	} else if ok && earlier.active() && strings.TrimSpace(earlier.Text) != "" {
+	} else if ok && earlier.active() && (strings.TrimSpace(earlier.Text) != "" || len(earlier.PhotoIDs) > 0) {
 		if err := h.parkDraft(ctx, in.UserID, earlier); err != nil {
 			return err
 		}
@@ -821,7 +821,11 @@ func (h *Handler) concernCallback(ctx context.Context, in Incoming, rest, chosen
 		if err := h.saveDraft(ctx, in.UserID, d); err != nil {
 			return err
 		}
-		return h.answerQuestion(ctx, in, chosen, d.Text)
+		if err := h.answerQuestion(ctx, in, chosen, d.Text); err != nil {
+			return err
+		}
+		// a report set aside for this one comes back, as after a cancel
+		return h.resumeParked(ctx, in.UserID, in.ChatID, lang)
 	}
 	return errStale
 }

@@ -4,6 +4,7 @@ import (
 	"context"
 	"encoding/json"
 	"fmt"
+	"strings"
 )
 
 // An emergency told while another report waits unsent is reported first:
@@ -28,10 +29,17 @@ func (h *Handler) startEmergencyIntake(ctx context.Context, in Incoming, d draft
 	return h.describe(ctx, in, next, chosen, text)
 }
 
-// parkDraft sets d aside, on top of any set aside before, to come back as
-// a preview once the report started now is sent or cancelled.
+// parkDraft sets d aside, on top of any set aside before, to come back
+// once the report started now is sent or cancelled: where it was (waiting
+// for its description or its place) or as a preview.
 func (h *Handler) parkDraft(ctx context.Context, userID int64, d draft) error {
-	d.LocationAsked, d.Step = true, stepPreview
+	if strings.TrimSpace(d.Text) == "" && len(d.PhotoIDs) == 0 {
+		return nil // nothing written or shown yet: nothing to keep
+	}
+	if d.Step != stepDescribe && d.Step != stepLocation {
+		d.LocationAsked, d.Step = true, stepPreview
+	}
+	d.PickingParty = false
 	parked, err := h.parkedDrafts(ctx, userID)
 	if err != nil {
 		return err
@@ -50,10 +58,26 @@ func (h *Handler) resumeParked(ctx context.Context, userID, chatID int64, lang s
 	if err := h.saveParked(ctx, userID, parked[:len(parked)-1]); err != nil {
 		return err
 	}
-	if err := h.send(ctx, OutMessage{ChatID: chatID, Text: txtParkedDraftBack.in(d.lang(lang))}); err != nil {
+	lang = d.lang(lang)
+	switch d.Step {
+	case stepDescribe: // photos without words yet: ask for them again
+		if err := h.saveDraft(ctx, userID, d); err != nil {
+			return err
+		}
+		return h.send(ctx, OutMessage{ChatID: chatID, Text: txtParkedPhotosBack.f(lang, len(d.PhotoIDs)), Buttons: cancelButton(d, lang)})
+	case stepLocation: // its place was asked and not yet given: ask again
+		if err := h.saveDraft(ctx, userID, d); err != nil {
+			return err
+		}
+		if err := h.send(ctx, OutMessage{ChatID: chatID, Text: txtParkedDraftBack.in(lang) + "\n\n" + d.Text}); err != nil {
+			return err
+		}
+		return h.askLocation(ctx, chatID, d, lang)
+	}
+	if err := h.send(ctx, OutMessage{ChatID: chatID, Text: txtParkedDraftBack.in(lang)}); err != nil {
 		return err
 	}
-	return h.showPreview(ctx, userID, chatID, d, d.lang(lang))
+	return h.showPreview(ctx, userID, chatID, d, lang)
 }
 
 func (h *Handler) parkedDrafts(ctx context.Context, userID int64) ([]draft, error) {

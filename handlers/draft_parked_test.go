@@ -3,6 +3,8 @@ package handlers_test
 import (
 	"strings"
 	"testing"
+
+	"codesk/handlers"
 )
 
 // Starting a new report while another waits unsent ("/report", "I want to
@@ -61,5 +63,49 @@ func TestAnInsultOrABareNumberIsNoPartOfAReport(t *testing.T) {
 	// "垃圾" alone is a topic, not an insult
 	if m := f.say(t, resident, "垃圾"); strings.Contains(m.Text, "抱歉让您着急") {
 		t.Errorf("'垃圾' taken as an insult: %q", m.Text)
+	}
+}
+
+// A photo sent without words, then "/report": the photo is kept with its
+// own report, which comes back asking for its words once the new one is sent.
+func TestANewReportKeepsAPhotoWaitingForWords(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.PhotoMessage, PhotoIDs: []string{"crack.jpg"}})
+	f.say(t, resident, "/report")
+	preview := f.say(t, resident, "5号楼信箱的门坏了")
+	if strings.Contains(preview.Text, "照片") {
+		t.Errorf("the earlier photo joined the new report: %q", preview.Text)
+	}
+	f.press(t, resident, findData(t, preview, "c:send:"))
+	if back := f.out.last(t); !strings.Contains(back.Text, "照片（1 张）") {
+		t.Fatalf("the photo's report is not back: %q", back.Text)
+	}
+	back := f.say(t, resident, "7号楼外墙裂了一条大缝")
+	if !strings.Contains(back.Text, "外墙") && !strings.Contains(back.Text, "位置") {
+		t.Fatalf("its words: %q", back.Text)
+	}
+	if strings.Contains(back.Text, "位置") {
+		back = f.say(t, resident, "7号楼")
+	}
+	f.press(t, resident, findData(t, back, "c:send:"))
+	cards := byPurpose(f.deliver(t), "card")
+	if len(cards) != 2 || cards[0].PhotoID != "" || cards[1].PhotoID != "crack.jpg" || !strings.Contains(cards[1].Text, "外墙") {
+		t.Fatalf("staff got %d cards: %+v", len(cards), cards)
+	}
+}
+
+// "I'm only asking" on a new report answers it and brings back the report
+// set aside for it.
+func TestOnlyAskingBringsBackTheReportSetAside(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	f.say(t, resident, "3号楼1单元楼道灯坏了")
+	f.say(t, resident, "/report")
+	asked := f.say(t, resident, "电梯坏了")
+	f.press(t, resident, findData(t, asked, "c:ask:"))
+	back := f.out.last(t)
+	if !strings.Contains(back.Text, "楼道灯坏了") || findData(t, back, "c:send:") == "" {
+		t.Fatalf("the waiting report is not back: %q", back.Text)
 	}
 }

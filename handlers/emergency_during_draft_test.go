@@ -24,9 +24,14 @@ func TestAnEmergencyDuringADraftIsItsOwnReportFirst(t *testing.T) {
 			t.Fatalf("the fire: advice, then its own report, the gas one aside: %q", got)
 		}
 		f.say(t, resident, "3号楼2单元") // the fire's place
+		before = f.out.count()
 		f.say(t, resident, "发送")
-		if got := f.out.last(t).Text; !strings.Contains(got, "煤气味") || !strings.Contains(got, "确认发送吗") {
-			t.Fatalf("the gas report is back after the fire's is sent: %q", got)
+		// the gas report is back where it was: its place still asked
+		if got := strings.Join(texts(f.out.sentSince(before)), "\n"); !strings.Contains(got, "煤气味") || !strings.Contains(f.out.last(t).Text, "位置") {
+			t.Fatalf("the gas report is back after the fire's is sent, asking where: %q", got)
+		}
+		if got := f.say(t, resident, "5号楼1单元"); !strings.Contains(got.Text, "5号楼1单元") || !strings.Contains(got.Text, "确认发送吗") {
+			t.Fatalf("its place, then its preview: %q", got.Text)
 		}
 		typeSend(t, f)
 		tks, _ := f.db.ResidentTickets(f.ctx, resident, 5)

@@ -59,6 +59,10 @@ var (
 		"您之前那条还没发送的报告先帮您留着，这条发送或取消后会再给您看。",
 		"Your earlier report that was not sent is kept; it comes back once this one is sent or cancelled.",
 	}
+	txtParkedPhotosBack = text{
+		"您之前发的照片（%d 张）还没有文字说明，那条报告还没发送。请用文字描述一下问题（哪里、什么情况），或点取消。",
+		"The photos you sent earlier (%d) have no description yet, and that report was not sent. Please describe the problem in words (where and what is wrong), or cancel.",
+	}
 	txtParkedDraftBack = text{
 		"您之前还有一条报告没有发送，在这里：",
 		"You still have an earlier report that was not sent; here it is:",
