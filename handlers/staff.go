@@ -460,6 +460,12 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 		if errors.Is(err, storage.ErrNotFound) {
 			return false, nil // staff talking among themselves
 		}
+		if errors.Is(err, errOwnMessageClosed) {
+			if internalRemark(in.Text) || (in.Kind != TextMessage && in.Kind != PhotoMessage) {
+				return true, nil
+			}
+			return true, h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: fmt.Sprintf(staffOwnMessageClosed, t.Number(), t.Status.StaffName())})
+		}
 		purpose = purposeStaffReply
 	}
 	if err != nil {

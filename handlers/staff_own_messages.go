@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"strconv"
 	"strings"
@@ -32,9 +33,10 @@ func (h *Handler) noteStaffMessage(ctx context.Context, in Incoming, msg int, ti
 	}
 }
 
-// ownStaffMessage returns the open ticket in's reply continues: the one
-// in's author wrote about in the message replied to. storage.ErrNotFound
-// when the message is not theirs, not known, or its ticket is closed.
+// ownStaffMessage returns the ticket in's reply continues: the one in's
+// author wrote about in the message replied to. storage.ErrNotFound when
+// the message is not theirs or not known; errOwnMessageClosed (with the
+// ticket) when its ticket is closed.
 func (h *Handler) ownStaffMessage(ctx context.Context, in Incoming) (tickets.Ticket, error) {
 	data, ok, err := h.State.Get(ctx, staffMessageKey(in.ChatID, in.ReplyTo))
 	if err != nil {
@@ -50,7 +52,12 @@ func (h *Handler) ownStaffMessage(ctx context.Context, in Incoming) (tickets.Tic
 		return tickets.Ticket{}, fmt.Errorf("ticket %d: %w", id, err)
 	}
 	if !t.Status.Open() {
-		return tickets.Ticket{}, storage.ErrNotFound
+		return t, errOwnMessageClosed
 	}
 	return t, nil
 }
+
+// errOwnMessageClosed: the member went on under their own message about a
+// ticket since closed. Not relayed (after the close it is more likely a
+// remark among staff, "明天我休息，小李接班"), but the member is told so.
+var errOwnMessageClosed = errors.New("own staff message: ticket closed")

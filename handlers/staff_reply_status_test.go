@@ -201,9 +201,14 @@ func TestAStaffReplyUnderTheConfirmationIsRelayed(t *testing.T) {
 	// once the ticket is closed, the member's old message leads nowhere
 	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+itoa(tk.ID))
 	f.deliver(t)
+	before := f.out.count()
 	f.staffWrites(t, pmChat, pmMember, 75, 70, "明天我休息，小李接班")
 	if n := len(residentMessages(f.deliver(t), resident)); n != 0 {
 		t.Errorf("a remark under an old message of a resolved ticket reached the resident")
+	}
+	// ... and the member is told it was not passed on
+	if sent := f.out.sentSince(before); len(sent) != 1 || sent[0].ReplyTo != 75 || !strings.Contains(sent[0].Text, "没有转给居民") {
+		t.Errorf("the member is not told the remark stayed: %q", texts(sent))
 	}
 }
 

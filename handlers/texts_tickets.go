@@ -118,6 +118,9 @@ var (
 	// staffReplyOnClosed: a reply to a resolved or closed ticket reached
 	// the resident, who cannot answer it there.
 	staffReplyOnClosed = "工单 %s 已是“%s”状态：消息已转给居民，但居民无法在此工单下回复；如需继续处理，请居民重新打开或新建工单。(The ticket is %s: the resident got your message but cannot answer under it; to keep working on it, ask them to reopen it or report anew.)"
+	// staffOwnMessageClosed answers a member going on under their own
+	// message about a ticket since closed: not passed on.
+	staffOwnMessageClosed = "工单 %s 已是“%s”状态，这条没有转给居民；如需告诉居民，请回复工单卡片。(The ticket is closed: this was not passed on. To tell the resident, reply to the ticket card.)"
 	// staffFailure tells a staff chat that what a member just did failed.
 	staffFailure = "⚠️ 操作没有成功，请稍后再试一次。(That did not go through; please try again in a moment.)"
 
