@@ -386,6 +386,17 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 			if h.Router.AsksSomething(text) && !h.Router.DescribesProblem(text) {
 				return false, nil // a question, not the description: answered; the draft waits
 			}
+			if t, ok := h.disputedTicket(ctx, in.UserID, text); ok && d.Text == "" && len(d.PhotoIDs) > 0 && emergencyIn(text) == noEmergency {
+				// a photo, then "灯还是不亮": the photo shows the fix that
+				// failed; both go with that ticket's reopen, no new report
+				in.PhotoIDs = d.PhotoIDs
+				h.holdDispute(ctx, in, t.ID, text)
+				d.Step = stepCanceled
+				if err := h.saveDraft(ctx, in.UserID, d); err != nil {
+					return true, err
+				}
+				return true, h.showTicket(ctx, in, t, ticketLang(t, chosen))
+			}
 			return true, h.describe(ctx, in, d, chosen, text)
 		case stepPreview:
 			if p, ok := typedParty(text); ok {

@@ -226,3 +226,32 @@ func TestADisputeAfterALowRatingShowsTheTicketToReopen(t *testing.T) {
 		}
 	}
 }
+
+// A photo without words, then "灯还是不亮": the photo shows the fix that
+// failed; it goes with that ticket's reopen, not into a new report.
+func TestAPhotoThenTheDisputeGoTogether(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "5号楼2单元楼道灯坏了")
+	id := itoa(tk.ID)
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+id)
+	f.deliver(t)
+	f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.PhotoMessage, PhotoIDs: []string{"dark.jpg"}})
+	shown := f.say(t, resident, "灯还是不亮")
+	if findData(t, shown, "r:reopen:"+id) == "" {
+		t.Fatalf("the dispute does not offer the reopen: %q %v", shown.Text, buttonData(shown))
+	}
+	f.press(t, resident, "r:reopen:"+id)
+	var photos []string
+	for _, m := range f.deliver(t) {
+		if m.ChatID == pmChat && m.PhotoID != "" {
+			photos = append(photos, m.PhotoID)
+		}
+	}
+	if len(photos) != 1 || photos[0] != "dark.jpg" {
+		t.Errorf("staff got photos %q with the reopen", photos)
+	}
+	if tks, _ := f.db.ResidentTickets(f.ctx, resident, 5); len(tks) != 1 {
+		t.Errorf("a second ticket was filed: %d tickets", len(tks))
+	}
+}
