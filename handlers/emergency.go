@@ -19,6 +19,9 @@ const (
 	medicalEmergency
 	crimeEmergency    // violence, a threat, someone breaking in: the police
 	selfHarmEmergency // a resident who speaks of ending their life
+	// welfareEmergency: someone (often an old neighbour living alone) not
+	// seen for days, or not answering the door: maybe fallen inside
+	welfareEmergency
 )
 
 // notEmergencies are phrases that share words with a danger but name none:
@@ -28,6 +31,11 @@ var notEmergencies = regexp.MustCompile(`火灾隐患|火灾报警器|消防演�
 	// a danger imagined, not happening: "万一着火了怎么办", "容易起火" (not
 	// 可能/怕/会不会: "可能着火了" hedges a real fire); text is normalised,
 	// punctuation is space by now
+	// the speaker's own wish to hurt someone, over a grievance ("我真想拿刀
+	// 砍了楼上那家", "I could kill them"): venting, nobody threatened
+	`我(真|真的|都|简直|好|是真)?(想|恨不得|巴不得)(拿(把|着)?(菜)?刀)?(去|上去|下去|过去)?(砍|杀|揍|打|捅|弄死|掐死)(了|死)?(人|他|她|他们|她们|那家|这家|楼上|楼下|邻居)?|` +
+	`(真|简直)?恨不得(拿(把|着)?(菜)?刀)?(去|上去|下去|过去)?(砍|杀|揍|捅|弄死|掐死)(了|死)?|` +
+	`\bi (could|want to|wanna|d like to|am going to|m going to|feel like) (kill|strangle|murder|punch|stab) (him|her|them|my neighbou?rs?|the neighbou?rs?|that guy|those people)\b|` +
 	`(万一|如果|要是|假如|假设|一旦|容易)[^\s]{0,6}(着火|起火|失火|火灾|烧起来)|` +
 	`\b(what if|in case of|if there (is|was|were) a|could (catch|start) a|risk of) (a )?fire\b|` +
 	`fire (exit|exits|drill|drills|inspection|alarm|alarms|extinguisher|extinguishers|hydrant|hydrants|door|doors|safety|escape|hazard|risk|lane|engine)|` +
@@ -91,6 +99,10 @@ var emergencyCues = []struct {
 		`(小偷|贼)(还)?在(里面|家里|屋里|楼里)|(有人|正在)撬(我家|我们家)?(的)?门|` +
 		`\b(with|has|holding|waving|pulled|carrying) (a |his |her )?(knife|gun|weapon)\b|threaten(s|ing|ed)? (me|us) with (a )?(knife|gun|weapon)|threaten(s|ing|ed)? to kill|(broke|broken|breaking|break) into (my|our|the) (flat|home|house|apartment)|` +
 		`someone is (trying to )?break(ing)? in|\b(burglar|intruder)\b|\b(i was|i ve been|we were|she was|he was|just got|got) (robbed|mugged)\b|domestic violence|(is |are )?(hitting|beating|attacking) (me|her|him|us|someone|his wife|her husband|the kids?|a child|his kids?|her kids?)|\bfighting\b.{0,20}\b(blood|knife|hurt)`)},
+	{welfareEmergency, regexp.MustCompile(`(老人|老太太|老太|老大爷|老爷子|老奶奶|老爷爷|大爷|大妈|阿姨|奶奶|爷爷|邻居|独居|一个人住)[^\s]{0,12}(好几天|几天|两天|三天|多天|一个星期|一周|一直)(都)?(没|没有|不见)(出门|出来|见到|见着|看到|露面|动静|人影|下楼|人应|回应)|` +
+		`(老人|老太太|老太|老大爷|老爷子|老奶奶|老爷爷|独居|一个人住)[^\s]{0,12}(敲门|打电话|叫门)[^\s]{0,4}(都)?没(人)?(应|接|开门|回应|反应|动静)|` +
+		`\b(haven t|have not|hasn t|has not|not) (seen|heard from|heard) (my |the |our )?(elderly |old )?(neighbou?r|lady|man|woman|gentleman|grandma|grandpa)\b.{0,20}\b(days|a week)\b|` +
+		`\b(elderly|old) (neighbou?r|lady|man|woman|gentleman)\b.{0,40}\b(not answering|no answer|doesn t answer|won t answer|isn t answering)\b`)},
 	{selfHarmEmergency, regexp.MustCompile(`不想活了|活不下去了|活着没意思|自杀|轻生|割腕|(想|要)跳楼|有人(要)?跳楼|我(好|真)?想死|结束(自己的)?生命|` +
 		`(end|ending|take|taking) my (own )?life|kill myself|killing myself|\bsuicid|want to die|don t want to live|self harm`)},
 }
@@ -158,6 +170,10 @@ var emergencyAdvice = map[emergency]text{
 	trappedEmergency: {
 		"⚠️ 被困电梯：请保持冷静，按轿厢内的警铃或拨打轿厢内张贴的救援电话，不要扒门、不要试图爬出；如有人受伤或呼吸困难请拨打 119 / 120。",
 		"⚠️ Trapped in a lift: stay calm, press the alarm button or call the rescue number posted in the car, do not force the doors or climb out; if anyone is hurt or short of breath call 119 / 120.",
+	},
+	welfareEmergency: {
+		"⚠️ 担心邻居（特别是独居老人）出了意外：请先敲门、打电话，或联系其家属；如果一直没有回应，或听到呼救、闻到异味，请立即拨打 110（可协助开门）或 120。也请在下面把楼栋门牌报给我们，工作人员会尽快上门查看。",
+		"⚠️ Worried a neighbour (especially an older person living alone) may have come to harm: knock and call them, or their family; if there is still no answer, or you hear a call for help or notice a bad smell, call 110 (they can open the door) or 120 now. Report it below with the building and flat, and staff will go and check as soon as possible.",
 	},
 	medicalEmergency: {
 		"⚠️ 如有人晕倒、受重伤或呼吸困难，请立即拨打 120 急救电话，不要随意搬动伤者。",

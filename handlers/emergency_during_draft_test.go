@@ -209,3 +209,25 @@ func TestThreatsBreakInsAndSelfHarmGetAdviceFirst(t *testing.T) {
 		}
 	}
 }
+
+// An old neighbour not seen for days gets "knock, then call 110/120" first
+// and an urgent report; an everyday complaint after it is not merged in.
+func TestANeighbourNotSeenForDaysIsUrgent(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	before := f.out.count()
+	f.say(t, resident, "对门的老太太好几天没出门了，敲门也没人应")
+	if got := texts(f.out.sentSince(before)); len(got) < 2 || !strings.Contains(got[0], "110") {
+		t.Fatalf("advice first: %q", got)
+	}
+	preview := f.say(t, resident, "7号楼302")
+	if !strings.Contains(preview.Text, "紧急") || !strings.Contains(preview.Text, "物业") {
+		t.Fatalf("the report: %q", preview.Text)
+	}
+	f.say(t, resident, "楼上天天半夜蹦迪，我真想拿刀砍了楼上那家")
+	for _, m := range f.out.sentSince(before) {
+		if strings.Contains(m.Text, "老太太") && strings.Contains(m.Text, "蹦迪") {
+			t.Fatalf("the noise joined the urgent report: %q", m.Text)
+		}
+	}
+}
