@@ -182,7 +182,13 @@ type heldDisputeValue struct {
 const maxHeldDispute = 1000
 
 func (h *Handler) holdDispute(ctx context.Context, in Incoming, ticketID int64, text string) {
-	v, _ := h.heldDispute(ctx, in.UserID, ticketID)
+	v, _, err := h.heldDispute(ctx, in.UserID, ticketID)
+	if err != nil {
+		// what is held stays as it is rather than be written over by
+		// this message alone
+		h.Log.Warn("read a held dispute", "ticket", ticketID, "err", err)
+		return
+	}
 	if text != "" && !strings.Contains(v.Text, text) && runeLen(v.Text)+runeLen(text) < maxHeldDispute {
 		v.Text = strings.TrimSpace(v.Text + "\n" + text)
 	}
@@ -198,16 +204,19 @@ func (h *Handler) holdDispute(ctx context.Context, in Incoming, ticketID int64, 
 
 // heldDispute returns the dispute held for the ticket; forgetDispute drops
 // it once the reopen that carries it is stored.
-func (h *Handler) heldDispute(ctx context.Context, userID, ticketID int64) (heldDisputeValue, bool) {
+func (h *Handler) heldDispute(ctx context.Context, userID, ticketID int64) (heldDisputeValue, bool, error) {
 	data, ok, err := h.State.Get(ctx, disputeKey(userID, ticketID))
-	if err != nil || !ok {
-		return heldDisputeValue{}, false
+	if err != nil {
+		return heldDisputeValue{}, false, fmt.Errorf("held dispute of ticket %d: %w", ticketID, err)
+	}
+	if !ok {
+		return heldDisputeValue{}, false, nil
 	}
 	var v heldDisputeValue
 	if json.Unmarshal(data, &v) != nil {
 		v = heldDisputeValue{Text: string(data)} // held as plain text before photos were kept
 	}
-	return v, true
+	return v, true, nil
 }
 
 func (h *Handler) forgetDispute(ctx context.Context, userID, ticketID int64) {

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"bytes"
 	"context"
 	"encoding/json"
 	"errors"
@@ -135,6 +136,19 @@ func (h *Handler) forgetConversation(ctx context.Context, residentID int64) erro
 	return err
 }
 
+// forgetConversationIf ends it only if the list still reads as seen (all
+// closed when read): a ticket a staff reply added meanwhile keeps it.
+func (h *Handler) forgetConversationIf(ctx context.Context, residentID int64, seen []byte) error {
+	var err error
+	h.withStateLock(ctx, conversationKey(residentID), func() {
+		var now []byte
+		if now, _, err = h.State.Get(ctx, conversationKey(residentID)); err == nil && bytes.Equal(now, seen) {
+			err = h.State.Delete(ctx, conversationKey(residentID))
+		}
+	})
+	return err
+}
+
 // conversationFollowUp offers a resident's plain text or photo to the ticket
 // staff last wrote about, when there is one open and the message is not a
 // question the FAQ answers. handled reports that it asked.
@@ -164,7 +178,7 @@ func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen 
 		}
 	}
 	if len(open) == 0 {
-		return false, h.forgetConversation(ctx, in.UserID)
+		return false, h.forgetConversationIf(ctx, in.UserID, data)
 	}
 	if r := h.Router.Route(strings.TrimSpace(in.Text)); len(open) > 1 && r.Confidence >= anotherMatterConfidence {
 		// "灯是3楼的": the light ticket first, whoever wrote last

@@ -558,7 +558,10 @@ func (h *Handler) reopen(ctx context.Context, in Incoming, t tickets.Ticket, lan
 	cat := h.categoryText(t.Category)
 	// what the resident said was wrong goes on the new card, in the same
 	// update: threaded under it, and stored before it is forgotten
-	dispute, disputed := h.heldDispute(ctx, in.UserID, t.ID)
+	dispute, disputed, err := h.heldDispute(ctx, in.UserID, t.ID)
+	if err != nil {
+		return err // the reopen would go without what the resident said was wrong
+	}
 	var reason string
 	if disputed {
 		reason = fmt.Sprintf(staffCardReopenReason, h.withTranslation(ctx, in.UserID, dispute.Text, "zh", t.ID))

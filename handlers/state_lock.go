@@ -15,27 +15,27 @@ const (
 
 // withStateLock runs fn holding the lock named key, best effort: when the
 // lock cannot be had in time (a slow holder, a state store down) fn runs
-// anyway and the miss is logged. The release is a plain delete: a section
-// outliving stateLockTTL may free a later holder's lock, which costs no
-// more than running unlocked.
+// anyway and the miss is logged. The lock holds a token of its holder's,
+// so a section outliving stateLockTTL never frees a later holder's lock.
 func (h *Handler) withStateLock(ctx context.Context, key string, fn func()) {
 	key = "lock:" + key
-	if !h.claimStateLock(ctx, key) {
+	token := []byte(randomHex(8))
+	if !h.claimStateLock(ctx, key, token) {
 		h.Log.Warn("state lock not had; going on without it", "key", key)
 		fn()
 		return
 	}
 	fn()
-	if err := h.State.Delete(context.WithoutCancel(ctx), key); err != nil {
+	if _, err := h.State.DeleteIf(context.WithoutCancel(ctx), key, token); err != nil {
 		h.Log.Warn("release a state lock", "key", key, "err", err)
 	}
 }
 
 // claimStateLock tries for the lock until stateLockWait has passed.
-func (h *Handler) claimStateLock(ctx context.Context, key string) bool {
+func (h *Handler) claimStateLock(ctx context.Context, key string, token []byte) bool {
 	deadline := time.Now().Add(stateLockWait)
 	for {
-		ok, err := h.State.Claim(ctx, key, stateLockTTL)
+		ok, err := h.State.ClaimValue(ctx, key, token, stateLockTTL)
 		switch {
 		case err == nil && ok:
 			return true

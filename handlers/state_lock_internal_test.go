@@ -45,3 +45,28 @@ func (s slowState) Get(ctx context.Context, key string) ([]byte, bool, error) {
 	time.Sleep(time.Millisecond)
 	return s.SharedState.Get(ctx, key)
 }
+
+// A section that outlived its lock does not, on leaving, free the lock a
+// later holder has taken since.
+func TestAStateLockOutlivedIsNotFreedForItsNextHolder(t *testing.T) {
+	t.Parallel()
+	ctx := context.Background()
+	var mu sync.Mutex
+	now := time.Date(2025, 3, 3, 10, 0, 0, 0, time.UTC)
+	clock := func() time.Time { mu.Lock(); defer mu.Unlock(); return now }
+	state := storage.NewMemoryState(clock)
+	slow, next := New(Deps{State: state, Now: clock}), New(Deps{State: state, Now: clock})
+	nextHeld := false
+	slow.withStateLock(ctx, "conv:1", func() {
+		mu.Lock()
+		now = now.Add(stateLockTTL + time.Second) // the slow section's lock expires
+		mu.Unlock()
+		nextHeld = next.claimStateLock(ctx, "lock:conv:1", []byte("next"))
+	})
+	if !nextHeld {
+		t.Fatal("the next holder could not take the expired lock")
+	}
+	if v, ok, _ := state.Get(ctx, "lock:conv:1"); !ok || string(v) != "next" {
+		t.Errorf("the slow section freed the next holder's lock (now %q, %v)", v, ok)
+	}
+}

@@ -1,6 +1,7 @@
 package storage
 
 import (
+	"bytes"
 	"context"
 	"sync"
 	"time"
@@ -81,6 +82,26 @@ func (m *MemoryState) Delete(ctx context.Context, key string) error {
 
 // Claim implements SharedState.
 func (m *MemoryState) Claim(ctx context.Context, key string, ttl time.Duration) (bool, error) {
+	return m.ClaimValue(ctx, key, nil, ttl)
+}
+
+// DeleteIf implements SharedState.
+func (m *MemoryState) DeleteIf(ctx context.Context, key string, value []byte) (bool, error) {
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	m.mu.Lock()
+	defer m.mu.Unlock()
+	item, ok := m.live(key, m.now())
+	if !ok || !bytes.Equal(item.value, value) {
+		return false, nil
+	}
+	delete(m.items, key)
+	return true, nil
+}
+
+// ClaimValue implements SharedState.
+func (m *MemoryState) ClaimValue(ctx context.Context, key string, value []byte, ttl time.Duration) (bool, error) {
 	if err := ctx.Err(); err != nil {
 		return false, err
 	}
@@ -93,7 +114,7 @@ func (m *MemoryState) Claim(ctx context.Context, key string, ttl time.Duration) 
 	if _, ok := m.live(key, now); ok {
 		return false, nil
 	}
-	m.items[key] = memItem{value: []byte{}, expires: now.Add(ttl)}
+	m.items[key] = memItem{value: append([]byte{}, value...), expires: now.Add(ttl)}
 	m.wrote(now)
 	return true, nil
 }

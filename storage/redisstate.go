@@ -105,13 +105,37 @@ func (r *RedisState) Delete(ctx context.Context, key string) error {
 // Claim implements SharedState with SET NX PX: one atomic command, so exactly
 // one caller wins across all replicas.
 func (r *RedisState) Claim(ctx context.Context, key string, ttl time.Duration) (bool, error) {
+	return r.ClaimValue(ctx, key, nil, ttl)
+}
+
+// deleteIfScript deletes KEYS[1] only while it holds ARGV[1]: a compare and
+// delete Redis runs as one step.
+var deleteIfScript = redis.NewScript(`if redis.call("get", KEYS[1]) == ARGV[1] then return redis.call("del", KEYS[1]) end return 0`)
+
+// DeleteIf implements SharedState with a script (get, compare, del atomically).
+func (r *RedisState) DeleteIf(ctx context.Context, key string, value []byte) (bool, error) {
+	if err := ctx.Err(); err != nil {
+		return false, err
+	}
+	n, err := deleteIfScript.Run(ctx, r.client, []string{r.prefix + key}, value).Int()
+	if err != nil {
+		return false, fmt.Errorf("storage: redis delete-if %q: %w", key, err)
+	}
+	return n == 1, nil
+}
+
+// ClaimValue implements SharedState with SET NX PX, as Claim.
+func (r *RedisState) ClaimValue(ctx context.Context, key string, value []byte, ttl time.Duration) (bool, error) {
 	if err := ctx.Err(); err != nil {
 		return false, err
 	}
 	if ttl <= 0 {
 		return false, ErrInvalidTTL
 	}
-	cmd := redis.NewBoolCmd(ctx, "set", r.prefix+key, "", "px", ttlMillis(ttl), "nx")
+	if value == nil {
+		value = []byte{}
+	}
+	cmd := redis.NewBoolCmd(ctx, "set", r.prefix+key, value, "px", ttlMillis(ttl), "nx")
 	if err := r.client.Process(ctx, cmd); err != nil {
 		return false, fmt.Errorf("storage: redis claim %q: %w", key, err)
 	}

@@ -23,4 +23,11 @@ type SharedState interface {
 	// Claim records key for ttl and reports true only for the first caller
 	// (update de-duplication, locks); it returns false while key exists.
 	Claim(ctx context.Context, key string, ttl time.Duration) (bool, error)
+	// ClaimValue is Claim that stores value under key: the holder's token,
+	// for a lock released with DeleteIf.
+	ClaimValue(ctx context.Context, key string, value []byte, ttl time.Duration) (bool, error)
+	// DeleteIf removes key only while it holds value, in one atomic step,
+	// and reports whether it did: a lock's holder frees its own lock, never
+	// a later holder's after its own expired.
+	DeleteIf(ctx context.Context, key string, value []byte) (bool, error)
 }

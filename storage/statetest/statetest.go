@@ -130,6 +130,51 @@ func Run(t *testing.T, newState func(t *testing.T) storage.SharedState, advance 
 		expectValue(t, s, "shared", "v")
 	})
 
+	t.Run("ClaimValueKeepsTheToken", func(t *testing.T) {
+		s := newState(t)
+		if ok, err := s.ClaimValue(ctx, "lock:v", []byte("me"), ttl); err != nil || !ok {
+			t.Fatalf("ClaimValue = %v, %v", ok, err)
+		}
+		expectValue(t, s, "lock:v", "me")
+		if ok, err := s.ClaimValue(ctx, "lock:v", []byte("you"), ttl); err != nil || ok {
+			t.Fatalf("second ClaimValue = %v, %v", ok, err)
+		}
+		expectValue(t, s, "lock:v", "me")
+	})
+
+	t.Run("DeleteIfOnlyTheHoldersValue", func(t *testing.T) {
+		s := newState(t)
+		if ok, err := s.ClaimValue(ctx, "lock:d", []byte("first"), ttl); err != nil || !ok {
+			t.Fatalf("ClaimValue = %v, %v", ok, err)
+		}
+		if ok, err := s.DeleteIf(ctx, "lock:d", []byte("second")); err != nil || ok {
+			t.Fatalf("DeleteIf with another's token = %v, %v", ok, err)
+		}
+		expectValue(t, s, "lock:d", "first")
+		if ok, err := s.DeleteIf(ctx, "lock:d", []byte("first")); err != nil || !ok {
+			t.Fatalf("DeleteIf with the holder's token = %v, %v", ok, err)
+		}
+		expectAbsent(t, s, "lock:d")
+		if ok, err := s.DeleteIf(ctx, "lock:d", []byte("first")); err != nil || ok {
+			t.Fatalf("DeleteIf of an absent key = %v, %v", ok, err)
+		}
+	})
+
+	t.Run("DeleteIfAfterExpiryLeavesTheNextHolder", func(t *testing.T) {
+		s := newState(t)
+		if ok, _ := s.ClaimValue(ctx, "lock:e", []byte("slow"), ttl); !ok {
+			t.Fatal("first claim lost")
+		}
+		advance(ttl * 12 / 10)
+		if ok, _ := s.ClaimValue(ctx, "lock:e", []byte("next"), ttl); !ok {
+			t.Fatal("claim after expiry lost")
+		}
+		if ok, err := s.DeleteIf(ctx, "lock:e", []byte("slow")); err != nil || ok {
+			t.Fatalf("the slow holder freed the next one's lock: %v, %v", ok, err)
+		}
+		expectValue(t, s, "lock:e", "next")
+	})
+
 	t.Run("ConcurrentClaimHasOneWinner", func(t *testing.T) {
 		s := newState(t)
 		const callers = 32
