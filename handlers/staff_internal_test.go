@@ -19,7 +19,8 @@ func TestAStaffRemarkMarkedInternalStaysAmongStaffAndARelayIsConfirmed(t *testin
 		t.Errorf("the card does not tell staff how to keep a remark internal:\n%s", card.Text)
 	}
 	for i, remark := range []string{"#内部 老王你下午去看一下", "#internal old Wang please go", "内部：这户比较难缠", "// 先别回",
-		"＃internal full width", "# 内部 带空格", "@老王 #内部 你去看一下", "@老王 @小李 【内部】这户比较难缠"} {
+		"＃internal full width", "# 内部 带空格", "@老王 #内部 你去看一下", "@老王 @小李 【内部】这户比较难缠",
+		"@老王 这单你去", "内部备注：这户上次投诉过，注意态度", "[internal] Wang please check", "internal: check the meter", "#內部 繁體"} {
 		before := f.out.count()
 		f.staffWrites(t, pmChat, pmMember, 60+i, card.SentMessageID, remark)
 		if got := residentMessages(f.deliver(t), resident); len(got) != 0 {

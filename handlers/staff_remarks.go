@@ -23,20 +23,20 @@ func asksResident(body string) bool {
 var urlPattern = regexp.MustCompile(`(?i)\bhttps?://\S+`)
 
 // internalMarks open a reply under a card that is for colleagues only
-// (compared width-folded, lower-cased and without spaces).
-var internalMarks = []string{"#内部", "#internal", "内部:", "(内部)", "【内部】", "[内部]", "//"}
+// (compared width-folded, lower-cased and without spaces; 內 is the
+// traditional 内).
+var internalMarks = []string{"#内部", "#內部", "#internal", "内部:", "內部:", "(内部)", "【内部】", "[内部]", "内部备注", "内部消息", "仅内部",
+	"[internal]", "(internal)", "internal:", "internalnote", "//"}
 
-// internalRemark reports a staff reply marked as not for the resident, also
-// after @mentions of colleagues ("@老王 #内部 你去看一下") and with spaces or
-// full-width marks ("# 内部", "＃internal").
+// internalRemark reports a staff reply marked as not for the resident, or
+// addressed to a colleague: it opens with an @mention ("@老王 这单你去",
+// "@老王 #内部 你去看一下"; the resident is not in the chat to be
+// mentioned), or with a mark, also with spaces or full-width marks
+// ("# 内部", "＃internal").
 func internalRemark(body string) bool {
 	b := strings.ToLower(norm.NFKC.String(strings.TrimSpace(body)))
-	for strings.HasPrefix(b, "@") {
-		_, rest, found := strings.Cut(b, " ")
-		if !found {
-			return false
-		}
-		b = strings.TrimSpace(rest)
+	if strings.HasPrefix(b, "@") && len(b) > 1 {
+		return true
 	}
 	b = strings.Join(strings.Fields(b), "")
 	for _, m := range internalMarks {

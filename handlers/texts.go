@@ -88,7 +88,7 @@ var (
 	staffGroupHelp = "工作人员使用说明 (How staff use codesk)：\n" +
 		"• 居民反映的问题会以工单卡片发到本群，按钮：认领、转派、已解决（需再确认一次）(cards arrive here with Claim, Reassign, Resolve — Resolve asks once more)；\n" +
 		"• 回复卡片（引用回复）即把文字或照片转给居民，未认领的工单会同时记为由您认领 (reply to a card to answer the resident; an unclaimed ticket becomes yours)；\n" +
-		"• 以 #内部 开头的回复只给同事看，不转给居民 (a reply starting with #内部 or #internal stays among staff)；\n" +
+		"• 以 #内部 或 @同事 开头的回复只给同事看，不转给居民 (a reply starting with #内部, #internal or an @mention stays among staff)；\n" +
 		"• /open 列出本群未结工单，最早的在前 (/open lists this chat's open tickets, oldest first)；\n" +
 		"• 居民的补充和回复会出现在卡片下方；工单升级到联合办公室后，联合办公室的升级卡片下也会收到 (the resident's answers appear under the card, and under the desk's escalation card once escalated)；\n" +
 		"• 无人认领的工单会提醒，超时后升级到联合办公室，联合办公室可在升级卡片上认领、回复、转派 (unclaimed tickets are reminded, then escalated to the co-office desk, which can claim, reply and reassign on its escalation card)。"

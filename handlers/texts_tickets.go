@@ -174,7 +174,7 @@ var (
 	staffCardAssignee  = "受理人 Assignee：%s"
 	staffCardLocation  = "位置 Location：%s"
 	staffCardPhotos    = "照片 Photos：%d"
-	staffCardHint      = "回复本消息即可答复居民，以 #内部 开头则只给同事看（Reply to answer the resident; start with #internal to keep it among staff）"
+	staffCardHint      = "回复本消息即可答复居民，以 #内部 或 @同事 开头则只给同事看（Reply to answer the resident; start with #internal or @colleague to keep it among staff）"
 	staffToDoHead      = "本群未结工单（最早的在前，%d 个）(Open tickets, oldest first)："
 	staffToDoHeadFirst = "本群未结工单中最早的 %d 个 (The oldest open tickets)："
 	staffToDoNone      = "本群目前没有未结工单。(No open tickets.)"
