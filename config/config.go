@@ -14,6 +14,9 @@ import (
 	"strconv"
 	"strings"
 	"time"
+	// Zone data inside the binary: a static binary in a scratch or
+	// distroless image has no /usr/share/zoneinfo.
+	_ "time/tzdata"
 
 	"gopkg.in/yaml.v3"
 
@@ -45,6 +48,10 @@ type Config struct {
 	// OutboxJournal is the file that records deliveries before the database
 	// does (OUTBOX_JOURNAL); "" puts it next to the SQLite file.
 	OutboxJournal string
+	// TimeZone is the estate's clock for times shown to people
+	// (CODESK_TIMEZONE, or timezone in the YAML file; the variable wins;
+	// default DefaultTimeZone). Times are stored in UTC whatever it is.
+	TimeZone *time.Location
 
 	Parties  map[parties.ID]Chat // staff group chat of each party
 	CoOffice Chat                // triage and escalation chat
@@ -82,6 +89,7 @@ type fileConfig struct {
 	Staff    map[string][]int64 `yaml:"staff"`
 	Routing  string             `yaml:"routing_rules"`
 	SLA      *slaFile           `yaml:"sla"`
+	TimeZone string             `yaml:"timezone"`
 }
 
 // slaFile holds durations as Go writes them ("2h", "90m"); an absent key
@@ -89,6 +97,24 @@ type fileConfig struct {
 type slaFile struct {
 	RemindAfter   string `yaml:"remind_after"`
 	EscalateAfter string `yaml:"escalate_after"`
+}
+
+// DefaultTimeZone is the estate's zone when none is configured: the estate
+// is in China.
+const DefaultTimeZone = "Asia/Shanghai"
+
+// loadTimeZone loads an IANA zone name. "Local" is refused: it would be the
+// host's (a container's is usually UTC), not the estate's.
+func loadTimeZone(name string) (*time.Location, error) {
+	name = strings.TrimSpace(name)
+	if name == "" || name == "Local" {
+		return nil, fmt.Errorf("%q: want an IANA time zone name such as %s", name, DefaultTimeZone)
+	}
+	loc, err := time.LoadLocation(name)
+	if err != nil {
+		return nil, fmt.Errorf("%q: want an IANA time zone name such as %s: %w", name, DefaultTimeZone, err)
+	}
+	return loc, nil
 }
 
 // Load reads the environment (through getenv) and, when CODESK_CONFIG is
@@ -111,6 +137,10 @@ func Load(getenv func(string) string) (Config, error) {
 		Parties:        map[parties.ID]Chat{},
 		Staff:          map[parties.ID][]int64{},
 		SLA:            DefaultSLA(),
+	}
+	var err error
+	if c.TimeZone, err = loadTimeZone(DefaultTimeZone); err != nil {
+		return Config{}, fmt.Errorf("default time zone: %w", err)
 	}
 	c.TelegramRateScale = 1
 	if v := strings.TrimSpace(getenv("TELEGRAM_RATE_SCALE")); v != "" {
@@ -162,6 +192,11 @@ func Load(getenv func(string) string) (Config, error) {
 			c.RoutingRules = filepath.Join(filepath.Dir(path), c.RoutingRules)
 		}
 	}
+	if v := strings.TrimSpace(getenv("CODESK_TIMEZONE")); v != "" {
+		if c.TimeZone, err = loadTimeZone(v); err != nil {
+			return Config{}, fmt.Errorf("CODESK_TIMEZONE %w", err)
+		}
+	}
 	return c, nil
 }
 
@@ -198,6 +233,13 @@ func (c *Config) applyFile(data []byte) error {
 			return fmt.Errorf("sla: %w", err)
 		}
 		c.SLA = sla
+	}
+	if strings.TrimSpace(f.TimeZone) != "" {
+		loc, err := loadTimeZone(f.TimeZone)
+		if err != nil {
+			return fmt.Errorf("timezone %w", err)
+		}
+		c.TimeZone = loc
 	}
 	return nil
 }

@@ -5,6 +5,7 @@ import (
 	"path/filepath"
 	"strings"
 	"testing"
+	"time"
 
 	"codesk/config"
 	"codesk/parties"
@@ -110,5 +111,60 @@ func TestPartyChatsComeFromTheFile(t *testing.T) {
 	}
 	if got := c.StaffOf(7); len(got) != 2 || got[0] != parties.OwnersCommittee || got[1] != parties.CoOffice {
 		t.Errorf("StaffOf(7) = %v", got)
+	}
+}
+
+func TestTimeZoneDefaultsToTheEstatesAndCanBeChanged(t *testing.T) {
+	c, err := config.Load(env(nil))
+	if err != nil {
+		t.Fatal(err)
+	}
+	if c.TimeZone == nil || c.TimeZone.String() != "Asia/Shanghai" {
+		t.Fatalf("default TimeZone = %v, want Asia/Shanghai", c.TimeZone)
+	}
+	// the zone's data is there: 21:40 UTC is 05:40 the next day in Shanghai
+	if got := time.Date(2025, 3, 3, 21, 40, 0, 0, time.UTC).In(c.TimeZone).Format("01-02 15:04"); got != "03-04 05:40" {
+		t.Errorf("21:40 UTC in the default zone = %s, want 03-04 05:40", got)
+	}
+
+	file := writeFile(t, "timezone: Asia/Urumqi\n")
+	for name, tc := range map[string]struct {
+		vars map[string]string
+		want string
+	}{
+		"variable":               {map[string]string{"CODESK_TIMEZONE": " Europe/Berlin "}, "Europe/Berlin"},
+		"file":                   {map[string]string{"CODESK_CONFIG": file}, "Asia/Urumqi"},
+		"variable over the file": {map[string]string{"CODESK_CONFIG": file, "CODESK_TIMEZONE": "UTC"}, "UTC"},
+	} {
+		c, err := config.Load(env(tc.vars))
+		if err != nil {
+			t.Fatalf("%s: %v", name, err)
+		}
+		if c.TimeZone.String() != tc.want {
+			t.Errorf("%s: TimeZone = %v, want %s", name, c.TimeZone, tc.want)
+		}
+	}
+}
+
+func TestAnUnknownTimeZoneIsRefused(t *testing.T) {
+	for name, tc := range map[string]struct {
+		vars map[string]string
+		file string
+		want string
+	}{
+		"variable": {vars: map[string]string{"CODESK_TIMEZONE": "Asia/Beijing"}, want: `CODESK_TIMEZONE "Asia/Beijing"`},
+		"local":    {vars: map[string]string{"CODESK_TIMEZONE": "Local"}, want: `CODESK_TIMEZONE "Local"`},
+		"file":     {file: "timezone: China Standard Time\n", want: `timezone "China Standard Time"`},
+	} {
+		vars := map[string]string{}
+		for k, v := range tc.vars {
+			vars[k] = v
+		}
+		if tc.file != "" {
+			vars["CODESK_CONFIG"] = writeFile(t, tc.file)
+		}
+		if _, err := config.Load(env(vars)); err == nil || !strings.Contains(err.Error(), tc.want) {
+			t.Errorf("%s: want an error mentioning %s, got %v", name, tc.want, err)
+		}
 	}
 }

@@ -258,7 +258,7 @@ func (h *Handler) faqHistory(ctx context.Context, in Incoming, id, lang string) 
 	}
 	lines := []string{head}
 	for _, c := range changes {
-		line := c.At.UTC().Format("2006-01-02 15:04 UTC") + " · " + c.Action + " · " + c.Actor
+		line := h.localTime(c.At).Format(layoutDateTime) + " · " + c.Action + " · " + c.Actor
 		if id == "" {
 			line += " · " + c.EntryID
 		} else if what := changedParts(c.Before, c.After, lang); what != "" {

@@ -213,7 +213,7 @@ func (h *Handler) changedSinceShown(ctx context.Context, chatID int64, id, lang 
 		if c.Action == storage.FAQActionDelete {
 			msg = txtFAQDeletedSinceShown.f(lang, id)
 		}
-		msg += "\n" + txtFAQLastChange.f(lang, c.Actor, c.At.UTC().Format("2006-01-02 15:04 UTC"))
+		msg += "\n" + txtFAQLastChange.f(lang, c.Actor, h.localTime(c.At).Format(layoutDateTime))
 	}
 	return h.send(ctx, OutMessage{ChatID: chatID, Text: msg})
 }

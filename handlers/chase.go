@@ -64,7 +64,7 @@ func asksAfterOwnReport(text string) bool {
 // resolution or the repair: "健身房为什么关了" and "已经解决了，没事了" are
 // no dispute.
 var (
-	disputeClosed = regexp.MustCompile(`(说|显示|标记?|标成|标为|怎么就|凭什么|为什么|为啥)(是|成|为|了)?(已经?)?(解决|办结|结案|修好|处理好|完成)|` +
+	disputeClosed = regexp.MustCompile(`(说|显示|标记?|标成|标为|点|点了|按了|怎么就|凭什么|为什么|为啥)(是|成|为|了)?(已经?)?(解决|办结|结案|修好|处理好|完成)|` +
 		`(工单|报修|投诉).{0,8}(解决|关闭|关了|结案|办结)|` +
 		`\b(marked|says|shows|set|closed|resolved) (it |my ticket |the ticket )?(as )?(resolved|closed|done|fixed|complete)\b|` +
 		`\b(closed|resolved) (my|the|this) (ticket|report|complaint)\b|` +
@@ -76,6 +76,10 @@ var (
 	// a dispute in few words, with no "resolved" in it
 	disputeAlone = regexp.MustCompile(`^(问题)?(还是|根本|怎么还|怎么还是|仍然|依然|完全|压根)?(没|没有)(解决|修好|修|人来|处理|弄好)(啊|呀|嘛|呢|吧)?$|` +
 		`这(也|就)叫(解决|修好|处理)|(根本|压根)(就)?没(有)?(解决|处理|修|弄)|` +
+		// the fix did nothing: "还是坏的", "修了跟没修一样", "白修了"
+		`^(还是|仍然|依然|照样|照旧)(坏的|坏了|坏着|不行|老样子|那样|没好|不亮|不动|不通|在漏|漏)(啊|呀|嘛|呢|的)?$|` +
+		`(修了)?(跟|和|同)没修(一样|差不多|似的)|白修了|等于没修|越修越(坏|差|糟)|修了个寂寞|` +
+		`^(it s |its |it is )?(the )?same as before$|^(it s |its |it is )?worse than before$|^no (different|better|change)$|` +
 		`^(it s |its |it is )?(still )?(not|never) (fixed|repaired|solved|resolved)( at all)?$|^still broken$|` +
 		// said of the fix just made, so at the start: "楼道的垃圾三天都没清理干净"
 		// and "the bins at building 5 have not been collected" are new reports

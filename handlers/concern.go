@@ -209,6 +209,12 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 			h.holdDispute(ctx, in, t.ID, text)
 			return true, h.showTicket(ctx, in, t, ticketLang(t, chosen))
 		}
+		if t, ok := h.photoForRecentTicket(ctx, in.UserID, text); ok && emergencyIn(text) == noEmergency {
+			// a photo just after a report, with no words or words that
+			// point back ("这是刚才说的灯"): most likely that report's
+			lang := ticketLang(t, chosen)
+			return true, h.offerToTicket(ctx, in, t, chosen, txtAddToTicketAsk.f(lang, t.Number(), h.categoryText(t.Category).in(lang)))
+		}
 		_, err := h.draftInput(ctx, in, draft{ID: randomHex(6), Step: stepDescribe, Lang: lang}, chosen)
 		return true, err
 	case TextMessage:
@@ -362,6 +368,13 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 		}
 		if classifySmallTalk(text) == abuse {
 			return false, nil // answered calmly; never part of the report
+		}
+		if stars := typedRating(text); stars > 0 && d.Step != stepDescribe && !plainGrade(text) {
+			// "5星" for the ticket just resolved, while another report
+			// waits: that rating, not a line of this report
+			if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok {
+				return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen), "")
+			}
 		}
 		if d.Step == stepPreview && ((isDigits(text) && runeLen(text) <= 3) || emojiSmallTalk(text) == thanks) {
 			// a number no button has (the console's, or a typed "7"), or a

@@ -103,6 +103,9 @@ type Deps struct {
 	BotUsername string // without "@"; commands addressed to other bots are ignored
 	Now         func() time.Time
 	Log         *slog.Logger
+	// TimeZone is the estate's clock, used only to show times to people;
+	// nil shows UTC. Times are stored and compared as they are.
+	TimeZone *time.Location
 
 	// Concern intake; with Tickets or Router nil residents are told that
 	// reporting is coming soon.

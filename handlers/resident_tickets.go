@@ -315,7 +315,7 @@ func (h *Handler) residentCallback(ctx context.Context, in Incoming, rest, chose
 		if err != nil || stars < 1 || stars > 5 {
 			return errStale
 		}
-		return h.rate(ctx, in, t, stars, lang)
+		return h.rate(ctx, in, t, stars, lang, "")
 	case "nocomment":
 		h.ack(ctx, in, txtThanks.in(lang))
 		if err := h.State.Delete(ctx, awaitKey(in.UserID)); err != nil {
@@ -339,7 +339,7 @@ func (h *Handler) showTicket(ctx context.Context, in Incoming, t tickets.Ticket,
 	}
 	var b strings.Builder
 	b.WriteString(txtTicketDetails.f(lang, t.Number(), t.Status.Name(lang), h.categoryText(t.Category).in(lang),
-		parties.Name(t.Party, lang), t.CreatedAt.Format("2006-01-02 15:04"), t.Text))
+		parties.Name(t.Party, lang), h.localTime(t.CreatedAt).Format(layoutDateTime), t.Text))
 	if t.Location != "" {
 		b.WriteString("\n" + txtPreviewLocation.f(lang, t.Location))
 	}
@@ -354,7 +354,7 @@ func (h *Handler) showTicket(ctx context.Context, in Incoming, t tickets.Ticket,
 				continue // "passed to …" says it; "in progress → new" is bookkeeping
 			}
 			if line := eventLine(e, party, lang); line != "" {
-				b.WriteString("\n• " + e.At.Format("01-02 15:04") + " " + line)
+				b.WriteString("\n• " + h.localTime(e.At).Format(layoutMonthTime) + " " + line)
 			}
 			if e.Kind == tickets.EventReassigned {
 				party = e.ToParty
@@ -447,9 +447,10 @@ func ackButtons(t tickets.Ticket, lang string) [][]Button {
 	}}
 }
 
-// rate stores a 1-5 rating, which closes a resolved ticket, tells the
-// party's chat and invites an optional comment.
-func (h *Handler) rate(ctx context.Context, in Incoming, t tickets.Ticket, stars int, lang string) error {
+// rate stores a 1-5 rating, which closes a resolved ticket, and tells the
+// party's chat; a comment typed with the stars ("1星，太差劲了") is passed
+// on at once, else an optional one is invited.
+func (h *Handler) rate(ctx context.Context, in Incoming, t tickets.Ticket, stars int, lang, comment string) error {
 	chat, chatOK := h.staffChat(t.Party)
 	replyTo := h.cardRef(ctx, t.ID, chat)
 	key := keyEvent(t.ID, nonce(in), "rated")
@@ -489,6 +490,10 @@ func (h *Handler) rate(ctx context.Context, in Incoming, t tickets.Ticket, stars
 		return fmt.Errorf("rate ticket %d: %w", t.ID, err)
 	}
 	h.ack(ctx, in, "")
+	if comment != "" {
+		in.Text = comment
+		return h.rateComment(ctx, in, rated, lang)
+	}
 	thanks, thanksOnly := txtRateThanks, txtRateThanksOnly
 	var reopen [][]Button
 	if stars <= 2 {
@@ -496,9 +501,10 @@ func (h *Handler) rate(ctx context.Context, in Incoming, t tickets.Ticket, stars
 		thanks, thanksOnly = txtRateLow, txtRateLowOnly
 		reopen = reopenButtons(rated, lang, now)
 	}
-	if h.staffAskedLast(ctx, in.UserID) {
-		// staff asked something (on another ticket) still unanswered: the
-		// next message is more likely that answer than a comment on this one
+	if d, ok, _ := h.loadDraft(ctx, in.UserID); h.staffAskedLast(ctx, in.UserID) || (ok && d.active()) {
+		// staff asked something (on another ticket) still unanswered, or a
+		// report is being written: the next message is more likely that
+		// answer or more of the report than a comment on this one
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: thanksOnly.f(lang, stars), Buttons: reopen})
 	}
 	if err := h.setAwait(ctx, in.UserID, awaited{Kind: awaitComment, TicketID: t.ID}); err != nil {
@@ -532,7 +538,7 @@ func (h *Handler) rateComment(ctx context.Context, in Incoming, t tickets.Ticket
 		return fmt.Errorf("comment on ticket %d: %w", t.ID, err)
 	}
 	thanks := OutMessage{ChatID: in.ChatID, Text: txtCommentThanks.f(lang, parties.InSentence(t.Party, lang))}
-	if disputesResolution(body) && t.CanReopen(now) {
+	if (disputesResolution(body) || (t.Rating > 0 && t.Rating <= 2)) && t.CanReopen(now) {
 		// "nobody came, they just closed it": passing it on is not enough
 		thanks.Text += "\n" + txtCommentDisputes.in(lang)
 		thanks.Buttons = reopenButtons(t, lang, now)

@@ -51,6 +51,10 @@ var smallTalkPhrases = map[string]smallTalk{
 	"好的": goodbye, "好": goodbye, "知道了": goodbye, "明白了": goodbye, "再见": goodbye, "拜拜": goodbye,
 	"ok": goodbye, "okay": goodbye, "bye": goodbye, "goodbye": goodbye, "got it": goodbye,
 	"great": goodbye, "cool": goodbye, "perfect": goodbye, "nice": goodbye, "很好": goodbye, "太好了": goodbye,
+	"谢谢师傅": thanks, "感谢师傅": thanks, "谢谢物业": thanks, "师傅辛苦了": thanks, "辛苦啦": thanks, "谢谢啦": thanks, "谢啦": thanks,
+	"谢谢侬": thanks, "多谢侬": thanks, "谢谢哈": thanks, "thanks so much": thanks, "ty": thanks, "tysm": thanks, "cheers": thanks,
+	"晓得了": goodbye, "晓得": goodbye, "知道啦": goodbye, "好滴": goodbye, "好哒": goodbye, "算了": goodbye, "k": goodbye, "kk": goodbye,
+	"np": goodbye, "no problem": goodbye, "all right": goodbye, "alright": goodbye, "sure": goodbye,
 	"好嘞": goodbye, "嗯": goodbye, "嗯嗯": goodbye, "行": goodbye, "收到": goodbye, "ok 了": goodbye,
 	// the matter settled itself: nothing to search for
 	"没事了": settled, "已经好了": settled, "已经解决了": settled, "解决了": settled, "修好了": settled, "已经修好了": settled,
@@ -72,7 +76,9 @@ var smallTalkPhrases = map[string]smallTalk{
 	"complaint": menuConcern, "i want to complain": menuConcern, "i want to report a problem": menuConcern,
 	"提问": menuAsk, "我要提问": menuAsk, "问问题": menuAsk, "ask a question": menuAsk, "i have a question": menuAsk,
 	"我有个问题": menuAsk, "语言": menuLanguage, "切换语言": menuLanguage, "language": menuLanguage,
-	"change language": menuLanguage, "i want to report something": menuConcern, "i want to report a concern": menuConcern,
+	"change language": menuLanguage, "english please": menuLanguage, "in english please": menuLanguage, "english": menuLanguage,
+	"do you speak english": menuLanguage, "can you speak english": menuLanguage, "speak english": menuLanguage, "说中文": menuLanguage, "请说中文": menuLanguage,
+	"i want to report something": menuConcern, "i want to report a concern": menuConcern,
 	"帮助": menuHelp, "help": menuHelp, "菜单": menuHelp, "menu": menuHelp, "使用说明": menuHelp, "怎么用": menuHelp,
 }
 

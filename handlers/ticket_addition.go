@@ -70,8 +70,37 @@ func (h *Handler) continuedTicket(ctx context.Context, userID int64, text string
 }
 
 // placeAfterReport: how long after a report a place alone is taken for its
-// location.
-const placeAfterReport = 30 * time.Minute
+// location; photoAfterReport: a photo with nothing new to say is offered
+// to the report sent this long before.
+const (
+	placeAfterReport = 30 * time.Minute
+	photoAfterReport = 2 * time.Hour
+)
+
+// photoPointsBack is a caption that shows what was reported ("这是刚才说的
+// 灯", "补一张照片", "here is a pic of that light").
+var photoPointsBack = regexp.MustCompile(`^(这是|这个是|这就是|就是)?(刚才|刚刚|之前|上面|前面)(说|讲|报|提)的|^补(一|两|几)?张(照片|图|相片)?|^(照片|图片|相片|现场照片|现场图)$|` +
+	`^(补充|补)(照片|图片)|^(here s|here is|heres|this is|attached|adding)( a| the)? (photo|pic|picture|image)\b|^(photo|pic|picture)( of (it|that|this|the (light|leak|lift|problem)))?$`)
+
+// photoForRecentTicket is the open ticket a photo belongs with: the newest,
+// sent within photoAfterReport, when the caption is empty or points back
+// to it, or the one the caption adds to (continuedTicket).
+func (h *Handler) photoForRecentTicket(ctx context.Context, userID int64, caption string) (tickets.Ticket, bool) {
+	if caption != "" && !photoPointsBack.MatchString(faq.Normalize(caption)) {
+		return h.continuedTicket(ctx, userID, caption)
+	}
+	tks, err := h.Tickets.ResidentTickets(ctx, userID, 5)
+	if err != nil {
+		h.Log.Warn("list resident tickets for a photo", "err", err)
+		return tickets.Ticket{}, false
+	}
+	for _, t := range tks { // newest first
+		if t.Status.Open() {
+			return t, h.Now().Sub(t.CreatedAt) <= photoAfterReport
+		}
+	}
+	return tickets.Ticket{}, false
+}
 
 // repeatedReport is the open ticket of tks whose report text says what
 // text says, word for word once spacing and punctuation are set aside.

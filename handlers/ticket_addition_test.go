@@ -4,6 +4,8 @@ import (
 	"strings"
 	"testing"
 	"time"
+
+	"codesk/handlers"
 )
 
 // Adding to an open report, in words or by saying the fault is still
@@ -106,5 +108,48 @@ func TestAnAdditionGoesToTheTicketItIsAbout(t *testing.T) {
 		if m := f.say(t, resident, text); !strings.Contains(m.Text, lift.Number()) {
 			t.Errorf("%q offered to %q; want %s", text, m.Text, lift.Number())
 		}
+	}
+}
+
+// A photo just after a report, without words or with words pointing back
+// ("这是刚才说的灯"), is offered to that report, not drafted as a new one.
+func TestAPhotoJustAfterAReportIsOfferedToIt(t *testing.T) {
+	t.Parallel()
+	for _, caption := range []string{"", "这是刚才说的灯", "补一张照片", "here is a pic of that light"} {
+		f := newTicketFixture(t, nil)
+		tk, _ := f.fileTicket(t, resident, "8号楼楼道灯坏了")
+		f.deliver(t)
+		offer := f.send(t, handlers.Incoming{UserID: resident, MessageID: 40, Kind: handlers.PhotoMessage, Text: caption, PhotoIDs: []string{"light.jpg"}})
+		yes := ""
+		for _, d := range buttonData(offer) {
+			if strings.HasPrefix(d, "r:conv:"+itoa(tk.ID)+":y") {
+				yes = d
+			}
+		}
+		if yes == "" {
+			t.Errorf("%q: the photo is not offered to %s: %q %v", caption, tk.Number(), offer.Text, buttonData(offer))
+			continue
+		}
+		f.press(t, resident, yes)
+		var photos []string
+		for _, m := range f.deliver(t) {
+			if m.ChatID == pmChat && m.PhotoID != "" {
+				photos = append(photos, m.PhotoID)
+			}
+		}
+		if len(photos) != 1 {
+			t.Errorf("%q: staff got photos %q", caption, photos)
+		}
+		if tks, _ := f.db.ResidentTickets(f.ctx, resident, 5); len(tks) != 1 {
+			t.Errorf("%q: %d tickets", caption, len(tks))
+		}
+	}
+	// a photo of something else, captioned so, is a report of its own
+	f := newTicketFixture(t, nil)
+	f.fileTicket(t, resident, "8号楼楼道灯坏了")
+	f.deliver(t)
+	m := f.send(t, handlers.Incoming{UserID: resident, MessageID: 41, Kind: handlers.PhotoMessage, Text: "9号楼门口的垃圾三天没人收了", PhotoIDs: []string{"bins.jpg"}})
+	if strings.Contains(strings.Join(buttonData(m), " "), "r:conv:") {
+		t.Errorf("another matter's photo was offered to the light ticket: %q", m.Text)
 	}
 }

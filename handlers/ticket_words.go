@@ -17,7 +17,13 @@ import (
 func (h *Handler) ticketWords(ctx context.Context, in Incoming, text, chosen string) (bool, error) {
 	if stars := typedRating(text); stars > 0 && h.mayTakeRating(ctx, in) {
 		if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok {
-			return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen))
+			return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen), "")
+		}
+	}
+	if stars, comment := typedRatingWithComment(text); stars > 0 && !asksOutright(text) && h.mayTakeRating(ctx, in) {
+		// "很满意，师傅很负责", "1星，太差劲了": the rating and its comment
+		if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok {
+			return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen), comment)
 		}
 	}
 	_, talking, err := h.State.Get(ctx, conversationKey(in.UserID))

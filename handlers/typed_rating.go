@@ -75,6 +75,54 @@ func typedRating(text string) int {
 	return 0
 }
 
+// typedRatingWithComment reads a rating that opens a message and goes on
+// with a comment ("很满意，师傅很负责", "1星，太差劲了", "only 2 stars, took
+// forever"): the stars and the comment, or 0. Everyday words that also
+// open small talk ("good morning…", "fine, but…") are no such rating.
+func typedRatingWithComment(text string) (int, string) {
+	s := strings.TrimSpace(thanksHead.ReplaceAllString(strings.TrimSpace(faq.Normalize(text)), ""))
+	s = strings.TrimSpace(onlyPrefix.ReplaceAllString(s, ""))
+	if m := starsTyped.FindStringSubmatch(s); m != nil {
+		// "一星期了还没人来", "5分钟", "三分之一" are no stars
+		if rest := strings.TrimSpace(s[len(m[0]):]); rest != "" && !strings.ContainsAny(string([]rune(s[len(m[0]):] + " ")[0]), "期座钟之") {
+			n, ok := chineseDigit[m[2]]
+			if !ok {
+				n = int(m[2][0] - '0')
+			}
+			return n, commentOf(text, rest)
+		}
+	}
+	best, stars := "", 0
+	for _, g := range satisfactionWords {
+		for _, w := range g.words {
+			if len(w) > len(best) && !ackWords[w] && strings.HasPrefix(s, w+" ") {
+				best, stars = w, g.stars
+			}
+		}
+	}
+	if best == "" {
+		return 0, ""
+	}
+	return stars, commentOf(text, strings.TrimSpace(s[len(best):]))
+}
+
+// onlyPrefix: "only 2 stars", "只给两星".
+var onlyPrefix = regexp.MustCompile(`^(only|just|只给|只能给|仅)\s*`)
+
+// commentOf returns the comment as the resident wrote it: text from where
+// the normalised rest begins (normalising folds case and punctuation), or
+// the normalised rest when it cannot be found.
+func commentOf(text, rest string) string {
+	words := strings.Fields(rest)
+	if len(words) == 0 {
+		return ""
+	}
+	if i := strings.Index(strings.ToLower(text), words[0]); i >= 0 {
+		return strings.TrimSpace(text[i:])
+	}
+	return rest
+}
+
 // plainGrade: text is an everyday word of approval or its opposite ("good",
 // "很好", "不错", "一般") that also acknowledges anything else: a rating only
 // when nothing else waits for an answer.

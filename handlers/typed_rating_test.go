@@ -81,3 +81,63 @@ func TestARatingDoesNotSwallowTheAnswerToAStaffQuestion(t *testing.T) {
 		t.Errorf("the answer is not offered to the light ticket staff asked about: %q", m.Text)
 	}
 }
+
+// A rating that goes on with a comment ("1星，太差劲了") rates the ticket and
+// passes the comment to its staff; a poor one offers the reopen.
+func TestARatingWithACommentRatesAndPassesItOn(t *testing.T) {
+	t.Parallel()
+	for text, want := range map[string]struct {
+		stars   int
+		comment string
+	}{
+		"很满意，师傅很负责":                  {5, "师傅很负责"},
+		"5星！师傅很好":                    {5, "师傅很好"},
+		"1星，太差劲了":                    {1, "太差劲了"},
+		"一星 太差":                      {1, "太差"},
+		"only 2 stars, took forever": {2, "took forever"},
+	} {
+		f := newTicketFixture(t, nil)
+		tk, card := f.fileTicket(t, resident, "8号楼楼道灯坏了")
+		f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+itoa(tk.ID))
+		f.deliver(t)
+		reply := f.say(t, resident, text)
+		if got := f.ticket(t, tk.ID); got.Rating != want.stars {
+			t.Errorf("%q: rating %d, want %d (reply %q)", text, got.Rating, want.stars, reply.Text)
+		}
+		var toStaff []string
+		for _, m := range f.deliver(t) {
+			if m.ChatID == pmChat {
+				toStaff = append(toStaff, m.Text)
+			}
+		}
+		if s := strings.Join(toStaff, "\n"); !strings.Contains(s, want.comment) {
+			t.Errorf("%q: staff got %q, want the comment %q", text, toStaff, want.comment)
+		}
+		offered := strings.Contains(strings.Join(buttonData(reply), " "), "r:reopen:")
+		if poor := want.stars <= 2; poor != offered {
+			t.Errorf("%q: reopen offered = %v, want %v (%q)", text, offered, poor, reply.Text)
+		}
+		if tks, _ := f.db.ResidentTickets(f.ctx, resident, 5); len(tks) != 1 {
+			t.Errorf("%q: %d tickets", text, len(tks))
+		}
+	}
+}
+
+// "5星" while another report waits unsent rates the ticket just resolved;
+// it is no line of the waiting report.
+func TestARatingWhileAReportWaitsRatesTheResolvedTicket(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "8号楼楼道灯坏了")
+	f.say(t, resident, "9号楼门口垃圾没人收")
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+itoa(tk.ID))
+	f.deliver(t)
+	f.say(t, resident, "5星")
+	if got := f.ticket(t, tk.ID); got.Rating != 5 {
+		t.Errorf("rating %d, want 5", got.Rating)
+	}
+	preview := f.say(t, resident, "在9号楼东门")
+	if strings.Contains(preview.Text, "5星") || !strings.Contains(preview.Text, "垃圾") {
+		t.Errorf("the waiting report: %q", preview.Text)
+	}
+}

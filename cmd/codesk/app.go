@@ -137,6 +137,7 @@ func (a *app) handler(cfg config.Config, log *slog.Logger, t transport) (*handle
 		FAQStore:    a.db,
 		Files:       t.files,
 		LLM:         conversationModel(a.model),
+		TimeZone:    cfg.TimeZone,
 	}), nil
 }
 
