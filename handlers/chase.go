@@ -20,6 +20,14 @@ var (
 	chaseAsk = regexp.MustCompile(`怎么还没|还没有?(修|处理|人|动静|回复|消息)|怎么样了|进度|到哪|有消息|催|多久|什么时候|有人(管|处理|跟进)吗|` +
 		`\b(update|updates|status|still|when|how long|any news|progress|follow up|chasing|anyone handling|anybody handling|is anyone)\b`)
 	chaseAlone = regexp.MustCompile(`^(催一下|催一催|催催|催办|帮我催一下|any update|any updates|any news)$`)
+	// chaseLoose asks after a repair without naming the report ("漏水的事怎么
+	// 样了", "什么时候来修？", "did anyone look at my leak yet"): a chase when
+	// an open ticket is about the same thing (or the words name nothing)
+	chaseLoose = regexp.MustCompile(`(的事|那事|那个事|的问题)(情)?(现在)?(怎么样了|咋样了|处理得?怎么样|有进展|有消息|有人管)|` +
+		`^(那|请问)?(你们|师傅|物业)?(什么时候|啥时候|几时|几点|哪天)(能|才|会|可以)?(来|过来|上门)(修|看|处理)|` +
+		`^(修好了没|修了没|修没修|到底修不修|还修不修|有人来(修|看)(了)?(吗|没)|有没有人来(修|看))|` +
+		`\b(any )?(update|news|progress) on (my|the) \w+|\b(did|has|have) (anyone|anybody|someone|somebody|you|they) (look|looked|come|came|check|checked|been)\b.{0,25}\b(yet|my|the)\b|` +
+		`^when (will|are|is) (you|they|someone|somebody|the (plumber|electrician|worker|repairman)) (come|coming|be here)\b|\bstatus of my \w+`)
 	// chaseOwn names the resident's own report outright: asked about with
 	// nothing open, the answer is still their tickets ("none yet", or how
 	// the last one ended), not an FAQ entry. "报修的流程…多久" is no chase.
@@ -32,7 +40,8 @@ var (
 // they have one open.
 func (h *Handler) chasing(ctx context.Context, userID int64, text string) bool {
 	s := faq.Normalize(text)
-	if !chaseAlone.MatchString(s) && !(chaseRef.MatchString(s) && chaseAsk.MatchString(s)) {
+	loose := chaseLoose.MatchString(s)
+	if !loose && !chaseAlone.MatchString(s) && !(chaseRef.MatchString(s) && chaseAsk.MatchString(s)) {
 		return false
 	}
 	tks, err := h.Tickets.ResidentTickets(ctx, userID, 20)
@@ -40,8 +49,12 @@ func (h *Handler) chasing(ctx context.Context, userID int64, text string) bool {
 		h.Log.Warn("list resident tickets for a chase", "err", err)
 		return false
 	}
+	about := tickets.Uncategorized
+	if r := h.Router.Route(text); loose && r.Confidence >= anotherMatterConfidence {
+		about = r.Category // "电梯什么时候来修" with only a light ticket open asks the FAQ
+	}
 	for _, t := range tks {
-		if t.Status.Open() {
+		if t.Status.Open() && (about == tickets.Uncategorized || relatedCategories(about, t.Category) || about == t.Category) {
 			return true
 		}
 	}

@@ -425,7 +425,10 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 			}
 			return h.draftAddition(ctx, in, d, chosen, text, lang)
 		case stepLocation, stepExtra:
-			if skipWords[word] || laterWords.MatchString(word) { // "later": the place comes later, or not at all
+			k := classifySmallTalk(text)
+			if skipWords[word] || laterWords.MatchString(word) || typedYes(text) || k == goodbye || emojiSmallTalk(text) == thanks {
+				// "later": the place comes later, or not at all; "嗯", "ok",
+				// 👍: no place given, the report to send (or not) as it is
 				d.LocationAsked, d.Step = true, stepPreview // typed instead of tapped: no location
 				return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
 			}
@@ -506,8 +509,9 @@ func replyWord(text string) string {
 // Words typed instead of tapping the draft's buttons.
 var (
 	cancelWords = setOfWords("取消", "算了", "算了算了", "不用了", "不用了谢谢", "不要了", "不报了", "不发了", "撤回", "不报了 太麻烦", "cancel", "forget it",
-		"never mind", "nevermind", "never mind thanks", "don t send", "dont send", "do not send", "cancel it", "cancel that", "no thanks", "no thank you")
-	previewNoWords = setOfWords("不", "不要", "no", "nope")
+		"never mind", "nevermind", "never mind thanks", "don t send", "dont send", "do not send", "cancel it", "cancel that", "no thanks", "no thank you",
+		"nvm", "nvm thanks", "forget about it", "scratch that")
+	previewNoWords = setOfWords("不", "不要", "no", "nope", "nah", "no need")
 	skipWords      = setOfWords("跳过", "不用", "不知道", "不清楚", "略过", "skip", "no", "none", "n/a", "-", "don t know",
 		"dont know", "not sure", "no idea")
 )

@@ -134,3 +134,19 @@ func TestChasingAReportShowsIt(t *testing.T) {
 		t.Errorf("chasing filed %d tickets, want still 1", len(tks))
 	}
 }
+
+// "嗯", "ok" or 👍 answering "where is it?" gives no place: the report is
+// shown to send as it is, not left waiting behind a "goodbye".
+func TestAnAcknowledgementAtTheLocationStepShowsTheReport(t *testing.T) {
+	t.Parallel()
+	for report, ack := range map[string]string{"门口的路灯坏了": "嗯", "the lamp outside my door is broken": "ok", "楼道灯不亮了": "👍"} {
+		f := newTicketFixture(t, nil)
+		if m := f.say(t, resident, report); !strings.Contains(strings.Join(buttonData(m), " "), "c:skip:") {
+			t.Fatalf("%q: the place is not asked: %q", report, m.Text)
+		}
+		m := f.say(t, resident, ack)
+		if findData(t, m, "c:send:") == "" {
+			t.Errorf("%q then %q: %q", report, ack, m.Text)
+		}
+	}
+}

@@ -88,6 +88,10 @@ func (h *Handler) awaitedInput(ctx context.Context, in Incoming, chosen string) 
 	if err != nil {
 		return true, err
 	}
+	if a.Kind == awaitDetails && in.Kind == TextMessage && cancelWords[replyWord(in.Text)] {
+		// "算了" after "add details": nothing to add, nothing passed on
+		return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtNothingAdded.f(ticketLang(t, chosen), t.Number())})
+	}
 	if a.Kind == awaitDetails && in.Kind == TextMessage && h.unrelatedReport(t, in.Text) {
 		// "the gym door is broken" while details for the lift ticket were
 		// awaited (a question came between): a report of its own

@@ -197,3 +197,41 @@ func TestAQuestionAfterRatingIsAnsweredNotTakenAsAComment(t *testing.T) {
 		t.Errorf("a question the FAQ answers is answered, got %q", got)
 	}
 }
+
+// Asking after a report without naming it ("漏水的事怎么样了", "any update on
+// my leak?") shows where it stands while it is open.
+func TestAskingAfterAnOpenReportInPassingShowsIt(t *testing.T) {
+	t.Parallel()
+	for report, asks := range map[string][]string{
+		"卫生间天花板漏水，楼上602":                                            {"漏水的事怎么样了", "修好了没有啊", "什么时候来修？"},
+		"water leaking from ceiling in the bathroom, bldg 4 rm 502": {"any update on my leak?", "did anyone look at my leak yet", "when will someone come?"},
+	} {
+		for _, ask := range asks {
+			f := newTicketFixture(t, nil)
+			tk, _ := f.fileTicket(t, resident, report)
+			f.deliver(t)
+			m := f.say(t, resident, ask)
+			if !strings.Contains(m.Text, tk.Number()) {
+				t.Errorf("%q: %q", ask, m.Text)
+			}
+			if tks, _ := f.db.ResidentTickets(f.ctx, resident, 5); len(tks) != 1 {
+				t.Errorf("%q: %d tickets", ask, len(tks))
+			}
+		}
+	}
+}
+
+// "算了" after "add details" adds nothing and passes nothing on.
+func TestNeverMindAfterAddDetailsAddsNothing(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	tk, _ := f.fileTicket(t, resident, "8号楼楼道灯坏了")
+	f.deliver(t)
+	f.press(t, resident, "r:add:"+itoa(tk.ID))
+	if m := f.say(t, resident, "算了"); !strings.Contains(m.Text, "没有补充") {
+		t.Errorf("the resident is told %q", m.Text)
+	}
+	if out := f.deliver(t); len(out) != 0 {
+		t.Errorf("staff got %q", out[0].Text)
+	}
+}

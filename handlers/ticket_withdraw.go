@@ -24,7 +24,9 @@ import (
 var withdrawCue = regexp.MustCompile(`(撤销|撤回|取消|删除|作废|关闭|不要了?)(这个|那个|我的|刚才的|#?\s*\d+\s*号?|[^\s，。的]{1,6}的)?(工单|报修|报告|投诉|反映)|(不要|不想|不用)(再)?投诉了|` +
 	`\b(don t|do not|dont) need (the|my|this|that) (repair|ticket|report|request)( anymore| any more)?\b|` +
 	`(工单|报修)(不要了|撤销|撤回|取消)|不用(修|来|处理)了|` +
-	`\b(cancel|withdraw|close|delete) (my |the |this |that )?(ticket|report|complaint|request)\b`)
+	`\b(cancel|withdraw|close|delete) (my |the |this |that )?(ticket|report|complaint|request)\b|` +
+	// "it's working again, cancel pls", "fixed now, you can close it"
+	`\b(cancel|withdraw|close) (it|that|this one)\b|\bcancel (pls|please|plz)\b|\bno need (for anyone |for someone |for the plumber |for a plumber )?to come\b`)
 
 // notWithdraw: the words deny the withdrawal ("不要关闭这个工单"), report
 // someone else saying it ("物业说不用修了"), or go on with more to do

@@ -113,3 +113,17 @@ func TestAWithdrawalNamingNoTicketAsksWhich(t *testing.T) {
 		t.Errorf("the light named: %s", got)
 	}
 }
+
+// English withdrawals in everyday words offer the withdraw button.
+func TestAnEnglishWithdrawalInEverydayWords(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{"nvm its working again, cancel pls", "its fixed now, you can close it", "no need for anyone to come, it works"} {
+		f := newTicketFixture(t, nil)
+		f.fileTicket(t, resident, "hallway light out in bldg 8")
+		f.deliver(t)
+		m := f.say(t, resident, text)
+		if !strings.Contains(strings.Join(buttonData(m), " "), "r:withdraw:") {
+			t.Errorf("%q: %q %v", text, m.Text, buttonData(m))
+		}
+	}
+}
