@@ -283,7 +283,9 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 			if _, kept, err := h.State.Get(ctx, albumOutKey(in.UserID, in.AlbumID)); err != nil {
 				return true, fmt.Errorf("album kept out: %w", err)
 			} else if kept {
-				return true, nil // the rest of an album of another matter: said once
+				// the rest of an album of another matter: with that
+				// matter, set aside (said once)
+				return true, h.addPhotosToParked(ctx, in.UserID, in.PhotoIDs)
 			}
 		}
 		if d.Step != stepDescribe && text != "" && emergencyIn(text) != noEmergency && emergencyIn(text) != emergencyIn(d.Text) {
@@ -297,6 +299,9 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 				if err := h.State.Set(ctx, albumOutKey(in.UserID, in.AlbumID), []byte("1"), albumTTL); err != nil {
 					h.Log.Warn("remember an album kept out", "err", err)
 				}
+			}
+			if err := h.parkAnotherMatter(ctx, in, chosen, text); err != nil {
+				return true, err
 			}
 			d.LocationAsked, d.Step = true, stepPreview
 			if err := h.showPreview(ctx, in.UserID, in.ChatID, d, lang); err != nil {
@@ -463,6 +468,9 @@ func (h *Handler) draftAddition(ctx context.Context, in Incoming, d draft, chose
 	case !h.anotherMatter(d, text):
 		d.Text = clip(d.Text+"\n"+text, MaxQuestionRunes) // more about the same problem
 	default:
+		if err := h.parkAnotherMatter(ctx, in, chosen, text); err != nil {
+			return true, err
+		}
 		d.LocationAsked, d.Step = true, stepPreview
 		if err := h.showPreview(ctx, in.UserID, in.ChatID, d, lang); err != nil {
 			return true, err

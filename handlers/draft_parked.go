@@ -29,6 +29,33 @@ func (h *Handler) startEmergencyIntake(ctx context.Context, in Incoming, d draft
 	return h.describe(ctx, in, next, chosen, text)
 }
 
+// parkAnotherMatter sets aside, as a draft of its own, another matter told
+// while a report waits ("还有9号楼门口的垃圾三天没人收了"): it comes back once
+// the waiting report is sent or cancelled (it had to be typed again).
+func (h *Handler) parkAnotherMatter(ctx context.Context, in Incoming, chosen, text string) error {
+	d := draft{ID: randomHex(6), Lang: h.language(chosen, in), Text: clip(text, MaxQuestionRunes), PhotoIDs: appendPhoto(nil, in.PhotoIDs)}
+	dec := h.route(ctx, text)
+	d.Category, d.Party = dec.Category, dec.Party
+	d.Step = stepPreview
+	if h.needsLocation(d) {
+		d.Step = stepLocation
+	}
+	d.LocationAsked = true
+	return h.parkDraft(ctx, in.UserID, d)
+}
+
+// addPhotosToParked adds photos to the draft set aside last (the rest of an
+// album whose first photo's caption was another matter).
+func (h *Handler) addPhotosToParked(ctx context.Context, userID int64, photos []string) error {
+	parked, err := h.parkedDrafts(ctx, userID)
+	if err != nil || len(parked) == 0 {
+		return err
+	}
+	last := &parked[len(parked)-1]
+	last.PhotoIDs = appendPhoto(last.PhotoIDs, photos)
+	return h.saveParked(ctx, userID, parked)
+}
+
 // parkDraft sets d aside, on top of any set aside before, to come back
 // once the report started now is sent or cancelled: where it was (waiting
 // for its description or its place) or as a preview.

@@ -109,3 +109,31 @@ func TestOnlyAskingBringsBackTheReportSetAside(t *testing.T) {
 		t.Fatalf("the waiting report is not back: %q", back.Text)
 	}
 }
+
+// Another matter told while a report waits is kept, and comes back once the
+// waiting one is sent: nothing has to be typed again.
+func TestAnotherMatterToldWhileAReportWaitsComesBackAfter(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	preview := f.say(t, resident, "15号楼电梯按钮失灵")
+	if findData(t, preview, "c:send:") == "" {
+		preview = f.say(t, resident, "15号楼2单元")
+	}
+	before := f.out.count()
+	f.say(t, resident, "还有9号楼门口的垃圾三天没人收了")
+	if got := strings.Join(texts(f.out.sentSince(before)), "\n"); !strings.Contains(got, "记下") {
+		t.Fatalf("the other matter is not said to be kept: %q", got)
+	}
+	f.press(t, resident, findData(t, f.out.sent[before], "c:send:"))
+	back := f.out.last(t)
+	if !strings.Contains(back.Text, "垃圾") {
+		t.Fatalf("the other matter does not come back: %q", back.Text)
+	}
+	if findData(t, back, "c:send:") == "" {
+		back = f.say(t, resident, "9号楼东门")
+	}
+	f.press(t, resident, findData(t, back, "c:send:"))
+	if cards := byPurpose(f.deliver(t), "card"); len(cards) != 2 || strings.Contains(cards[0].Text, "垃圾") {
+		t.Errorf("staff got %d cards", len(cards))
+	}
+}

@@ -44,8 +44,8 @@ var (
 	txtBtnBack         = text{"↩ 返回", "↩ Back"}
 	txtBtnJustAsking   = text{"❓ 我只是提问", "❓ I'm only asking"}
 	txtOneAtATime      = text{
-		"这是另一件事吧？请先确认发送或取消上面这条，再把新的情况发给我。",
-		"That sounds like another matter: please send or cancel the report above first, then tell me about the new one.",
+		"这是另一件事吧？我先帮您记下了。请先确认发送或取消上面这条，之后会把新的这条给您看。",
+		"That sounds like another matter: I have kept it. Please send or cancel the report above first; the new one comes back after that.",
 	}
 	txtStaffWroteChinese = text{
 		"（工作人员用中文回复，暂时无法翻译。）",
