@@ -91,6 +91,8 @@ var testFAQ = scriptedFAQ{
 		"3号楼电梯又坏了":                    {Candidates: []faq.Scored{{ID: "elevator-breakdown", Score: 0.4}}},
 		longTwoQuestions:              {ID: "elevator-replacement", Score: 0.8, Candidates: []faq.Scored{{ID: "fund-use", Score: 0.3}}},
 		"电梯什么时候换？电梯坏了怎么办":             {ID: "elevator-replacement", Score: 0.8},
+		"电梯什么时候换？维修资金怎么用？":            {ID: "elevator-breakdown", Score: 0.8}, // both pull to a third
+		"维修资金怎么用":                     {ID: "fund-use", Score: 0.9},
 		"我想给我们楼换个新电梯":                 {ID: "elevator-replacement", Score: 0.8},
 		"有人把电动车推进电梯里":                 {ID: "elevator-breakdown", Score: 0.8},
 		"另外最近电梯经常停，电梯坏了怎么办":           {ID: "elevator-breakdown", Score: 0.8},
@@ -500,5 +502,29 @@ func TestALongMessageOffersItsOtherQuestions(t *testing.T) {
 	}
 	if m := f.say(t, resident, "电梯什么时候换"); strings.Contains(m.Text, "还提到了") {
 		t.Errorf("a short question: %q", m.Text)
+	}
+}
+
+// Two questions whose words together pull to a third entry: each is matched
+// on its own, the first answered and the second offered.
+func TestTwoQuestionsAreMatchedOneByOne(t *testing.T) {
+	t.Parallel()
+	f := newFixture(t)
+	m := f.say(t, resident, "电梯什么时候换？维修资金怎么用？")
+	if !strings.HasPrefix(m.Text, "电梯更换按楼栋分批进行。") {
+		t.Fatalf("reply = %q", m.Text)
+	}
+	var pick string
+	for _, d := range buttonData(m) {
+		if strings.HasPrefix(d, "pick:") {
+			pick = d
+		}
+	}
+	if pick == "" {
+		t.Fatalf("no button for the second question: %v", buttonData(m))
+	}
+	f.press(t, resident, pick)
+	if got := f.out.last(t).Text; got != "使用维修资金需业主表决。" {
+		t.Errorf("the second question's answer: %q", got)
 	}
 }

@@ -78,6 +78,11 @@ func (h *Handler) answerQuestion(ctx context.Context, in Incoming, chosen, text 
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtNeedWords.in(lang), Buttons: menu(lang)})
 	}
 	res := h.FAQ.Match(text)
+	if first, ok := h.firstOfSeveralQuestions(text, res.ID); ok {
+		// two questions in one message: the first answered, the others
+		// offered (otherQuestionsAnswered), not a third entry both pull to
+		res = h.FAQ.Match(first)
+	}
 	out := questionOutcome{source: storage.SourceNone, matched: res.ID}
 	switch {
 	case res.ID != "":
@@ -153,7 +158,7 @@ func (h *Handler) otherQuestionsAnswered(text, topAnswer string) []string {
 	}
 	top, _ := h.FAQ.Entry(topAnswer)
 	var out []string
-	for _, sentence := range sentenceEnd.Split(text, -1) {
+	for _, sentence := range questionParts(text) {
 		if runeLen(strings.TrimSpace(sentence)) < 6 {
 			continue
 		}
@@ -194,7 +199,7 @@ func severalQuestions(text string) bool {
 		return true
 	}
 	n := 0
-	for _, sentence := range sentenceEnd.Split(text, -1) {
+	for _, sentence := range questionParts(text) {
 		sentence = strings.TrimSpace(sentence)
 		if (zh && runeLen(sentence) >= 4) || (!zh && len(strings.Fields(sentence)) >= 3) {
 			n++
