@@ -49,11 +49,30 @@ var notEmergencies = regexp.MustCompile(`火灾隐患|火灾报警器|消防演�
 	// kitchen fumes, barbecues, offerings burnt, a chimney: smoke nobody
 	// need flee; a lift out of order keeps someone from going out, not in
 	`(油烟|烧烤|烤肉|烧纸|烟囱|烧香|烧垃圾).{0,8}冒烟|(一|每次)(做饭|炒菜)就冒烟|出不去门|出不了门|下不了楼|出不了楼|` +
+	// much smoke from a smoker, a grill or a kitchen ("有人抽烟 楼道里全是烟");
+	// the gap may hold one space but no 火/焦/烧, so a fire told alongside stays
+	`(油烟|烧烤|烤肉|烧纸|烧香|烧垃圾|烧树叶|烧落叶|抽烟|吸烟|有人(在)?抽|烟头|二手烟|香烟|做饭|炒菜)[^\s火焦烧]{0,10}\s?[^\s火焦烧]{0,10}((好多|很多|全是|都是|满是|大量|浓)烟|烟(雾)?(好|很|特别|太|非常|越来越)(大|浓|多)|烟(雾)?呛)|` +
+	`((好多|很多|全是|都是|满是|大量|浓)烟|烟(雾)?(好|很|特别|太|非常|越来越)(大|浓|多)|烟(雾)?呛)[^\s火焦烧]{0,10}\s?[^\s火焦烧]{0,10}(油烟|烧烤|烤肉|烧纸|烧香|抽烟|吸烟|抽的|烟头|二手烟|香烟|做饭|炒菜)|` +
+	`\b(smoking|smokers?|cigarettes?|vaping|cooking|frying|grilling|bbq|barbecue|incense)\b[a-z ]{0,30}\bsmoke (everywhere|in the)\b|` +
+	`\bsmoke (everywhere|in the [a-z]+)\b[a-z ]{0,40}\b(smoking|smokers?|cigarettes?|vaping|cooking|frying|grilling|bbq|barbecue|incense)\b|` +
+	// a thing or an animal lying down is no faint ("大树倒在路上", "猫躺在门口不动")
+	`(树|树枝|垃圾桶|单车|自行车|电动车|电瓶车|摩托车|车|广告牌|牌子|招牌|栏杆|路灯|灯杆|杆子|柱子|花盆|围墙|墙|雕塑|柜子|箱子)(突然)?倒(在|下|了)|` +
+	`(猫|狗|鸟|鸽子|老鼠|刺猬|黄鼠狼)[^\s]{0,2}(倒|躺|趴)在|` +
+	// breathless under pressure or anger, not for want of air ("房贷压得我喘不过气")
+	`(压力(太|好|很)?大|压|忙|累|逼|气|憋屈)(得|的)(我|人)?(都)?(快|要|快要)?(喘不过气|透不过气|喘不上气|喘不过来)(来)?|` +
+	// a near miss or a risk: nobody hurt ("差点被车撞", "万一有人受伤怎么办"); "打人工客服"
+	`差点(儿)?[^\s]{0,4}(被[^\s]{0,4}撞|撞到|受伤|摔|出事|出人命)|` +
+	`(万一|如果|要是|假如|假设|一旦|容易|迟早|早晚|会不会)[^\s]{0,8}(被[^\s]{0,4}撞|撞到人|受伤|摔伤|摔倒|出人命)|打人工|` +
+	`\b(almost|nearly) (got |get |was |been )?(hit|run over|knocked (down|over))\b|` +
+	// a thing too heavy to shift ("the shelf fell and I can't move it")
+	`\b(can t|cant|cannot|can not|unable to) move (it|them|this|that|my car|our car)\b|` +
+	// animals fighting: no one to send an ambulance or the police to
+	`(狗|猫|鸟)[^\s]{0,4}(打架|打起来)|\b(dogs?|cats?)\b[a-z ]{0,20}\bfight(ing)?\b[a-z ]{0,30}\b(bleeding|hurt|injured)\b|` +
 	// a danger denied ("没有冒烟，就是不亮", answering staff's "有没有冒烟？"),
 	// a boiler that will not light
 	// an ambulance not needed; "想死你了" misses someone; an alarm's noise
 	`(burglar|intruder) alarms?|(不用|不需要|没必要|别|用不着)(叫|打)(救护车|120)|\b(no need to|don t|do not|didn t|no need for) (call )?(an |the )?ambulance\b|想死你|` +
-	`(没有|没|并没有)(冒烟|着火|起火|晕倒|闻到(什么)?((煤气|燃气|天然气)(味|味道)?)?|(煤气|燃气)味)|没(有)?人(被困|困住|困在)|打不着火|点不着火|打不着|点不着|` +
+	`(没有|没|并没有)(冒烟|着火|起火|晕倒|闻到(什么)?((煤气|燃气|天然气)(味|味道)?)?|(煤气|燃气)味)|没(有)?人(被困|困住|困在|受伤)|无人受伤|\b(no one|nobody|noone) (is |was |got )?(hurt|injured|bleeding)\b|打不着火|点不着火|打不着|点不着|` +
 	`\b(no|without|there s no|there is no|isn t any|wasn t any) (smoke|fire|gas smell|gas|smell of gas|burning smell)\b|` +
 	`\b(nobody|no one) (is |s |was |got )?(trapped|stuck)\b|\b(not|isn t|wasn t|aren t) (trapped|stuck|on fire|burning)\b`)
 
@@ -69,7 +88,12 @@ var emergencyCues = []struct {
 		`\b(car|flat|house|room|kitchen|building|balcony|bin|trash|rubbish|scooter|e ?bike|bike|battery|van|truck) (is )?(burning|on fire)\b|` +
 		`on fire|there (is|s) a fire|\bfire in\b|\bfire on the\b|^fire$|smoke (everywhere|coming|in the|from)|smoke (is |s )?(coming|pouring)|` +
 		`(full of|filled with|thick|black) smoke|(caught|catching|catches) fire|\b(i|we) (can )?see smoke\b|\bthere s smoke\b|` +
-		`smell(s|ing)? (of )?burning|sparks (from|coming)|(wire|wires|wiring|socket|outlet|plug|cable|box|panel|meter|switch) [a-z ]{0,24}sparking|sparking (wire|wires|socket|outlet|plug|cable|box)|is burning`)},
+		`smell(s|ing)? (of )?burning|sparks (from|coming)|(wire|wires|wiring|socket|outlet|plug|cable|box|panel|meter|switch) [a-z ]{0,24}sparking|sparking (wire|wires|socket|outlet|plug|cable|box)|is burning|` +
+		// much smoke, not a cigarette's ("好多烟头", "烟瘾好大", "烟花", "二手烟"):
+		// "楼道里好多烟", "烟好大", "被烟呛得不行"
+		`(好多|很多|都是|满是|大量|好大的|很大的|好浓的|很浓的|浓浓的|一屋子|满屋子|满屋|一楼道)(的)?烟(雾)?($|[^头味蒂灰囱花民酒草盒瘾])|` +
+		`(^|[^油抽吸香手])烟(雾)?(好|很|特别|太|非常|越来越)(大|浓|多)|(^|[^油抽吸香手])(被)?烟(雾)?呛(得|的|死|醒)|` +
+		`\b(lots of|a lot of|so much|heavy|white|grey|gray) smoke\b`)},
 	{gasEmergency, regexp.MustCompile(`(燃气|煤气|天然气)(味|泄漏|泄露|漏了)|(燃气|煤气|天然气).{0,6}(漏了|漏气|泄漏|泄露|嘶嘶)|漏气.{0,6}(燃气|煤气|天然气)|闻到(燃气|煤气)|漏(燃气|煤气)|` +
 		`\bgas (leek|leeks|leaked)\b|` +
 		// mercaptan smells of rotten eggs; a gas tap that will not close leaks
@@ -89,14 +113,44 @@ var emergencyCues = []struct {
 		`(lift|elevator) (is )?stuck.{0,12}(can t|cannot|can not) get out|(can t|cannot|can not) get out of the (lift|elevator)|` +
 		`(lift|elevator) doors? (won t|will not|doesn t|does not) open.{0,12}(i m|i am|we re|we are|someone is) (inside|in it|in there)`)},
 	{medicalEmergency, regexp.MustCompile(`晕倒|昏倒|昏迷|昏过去|晕过去了|叫不醒|(人|老人|老头|老太太|大爷|大妈|阿姨|我妈|我爸|孩子|小孩|有人)[^\s]{0,6}倒(在)?地上(了|不动|起不来)|不省人事|没有呼吸|没呼吸|大出血|流血不止|流了好多血|抽搐|心脏病发|摔倒.{0,6}(起不来|流血|不动)|头.{0,3}流血|` +
-		`(快|赶紧|赶快|帮忙|帮我|快帮我)(叫|打)(个|一下)?(救护车|120)|\bcall (an |the )?ambulance\b|倒地不动|倒在地上不动|躺在地上不动|呼吸困难|喘不上气|上不来气|触电|溺水|掉进(水池|水里|河里|池子)|噎住|被车撞|` +
-		`\bseizure\b|\b(can t|cannot|can not) breathe\b|electrocuted|electric shock|drowning|\bchoking\b|hit by a car|` +
-		`unconscious|not breathing|fainted|passed out|having a heart attack|bleeding (badly|a lot|heavily)|` +
+		`(快|赶紧|赶快|帮忙|帮我|快帮我)(叫|打)(个|一下)?(救护车|120)|\bcall (an |the )?ambulance\b|倒地不动|倒在地上不动|躺在地上不动|呼吸困难|喘不上气|上不来气|触电|溺水|掉进(水池|水里|河里|池子)|噎住|` +
+		// someone lying still where they fell: "倒在花坛边不动了", "躺在楼道里一动不动"
+		// (lying in bed and unable to get up is an invalid's everyday, not news)
+		`倒在[^\s]{0,8}?(了\s?)?(一动不动|不动|起不来|爬不起来|站不起来|没反应|没有反应|叫不醒|没意识|没有意识|没动静)|` +
+		`(躺|趴)在[^\s]{0,8}?(一动不动|不动了|没反应|没有反应|叫不醒|没意识|没有意识)|突然倒下|突然晕(了|倒)|倒下[^\s]{0,4}(不动|起不来|没反应|叫不醒)|(有人|有个人|老人|老头|老太太|大爷|大妈|阿姨|孩子|小孩|我妈|我爸|保安)[^\s]{0,8}倒下|` +
+		// a fall that leaves someone down: "我妈摔了 起不来了", "从楼梯上摔下来不动了"
+		`(摔|跌)(倒|了|了一跤|了一下|跤|下来|下去)?.{0,8}(起不来|爬不起来|站不起来|动不了)|(摔|跌)(倒|了一跤|在|下来|下去)[^\s]{0,8}(不动|没反应|叫不醒)|(摔|跌)(倒|了一跤|在|下来|下去)(了)?\s(一动不动|不动了|没反应|叫不醒)|` +
+		// breath or heart failing: "喘不过气", "心脏病犯了", "胸口疼 喘不上来"
+		`喘不过气|喘不过来|透不过气|喘不上来|心脏病(又)?犯了|心脏病(突然)?发作|(突发|突然)(心梗|心肌梗|脑梗|脑溢血|中风)|(心梗|脑梗|中风|哮喘|癫痫)(又)?(发作|犯了)|(心梗|脑梗|中风)了|` +
+		`胸(口)?(疼|痛|闷)(得)?.{0,10}(喘|透不过气|冷汗|说不出话|晕)|(喘|冷汗).{0,10}胸(口)?(疼|痛|闷)|` +
+		// a fight that hurt someone, someone stabbed, beaten or hurt now ("打架 好像有人受伤了")
+		`(打架|打起来|打人|斗殴|群殴|打群架).{0,20}(受伤|受了伤|流血|出血|见血|头破血流|打伤|捅伤|砍伤)|头破血流|被(人)?(打|捅|砍|刺)伤|被(人)?(捅|刺)了|` +
+		`(有人|好像有人|好几个人|一个人|两个人|老人|小孩|孩子)受(了)?(重)?伤|受(了)?重伤|伤得(很|挺|好|太)?重|伤得不轻|` +
+		// a person hit by a vehicle, not a barrier or a lamp post ("道闸被车撞坏了");
+		// a place may come between, but not "的" ("我在楼下停的车被车撞了" is a car)
+		`(人|孩|孩子|宝宝|朋友|我|妈|爸|爷|奶|婆|公|姐|哥|弟|妹|儿子|女儿|大爷|大妈|阿姨|叔|保安|保洁|师傅|小哥|快递员)(刚才|刚刚|在[^\s的]{0,8})?被[^\s]{0,4}?车(给)?撞|` +
+		`(人|孩|孩子|宝宝|朋友|我|妈|爸|爷|奶|婆|公|姐|哥|弟|妹|儿子|女儿|大爷|大妈|阿姨|叔|保安|保洁|师傅|小哥|快递员)(刚才|刚刚|在[^\s的]{0,8})?被[^\s]{0,6}撞(倒|伤|飞)|车[^\s]{0,4}撞(了|到|倒|伤)(个|一个|了)?(人|老人|小孩|孩子|行人)|` +
+		`\bseizure\b|\b(can t|cannot|can not) breathe\b|electrocuted|electric shock|drowning|\bchoking\b|` +
+		`unconscious|not breathing|fainted|passed out|having a (heart attack|stroke)|bleeding (badly|a lot|heavily)|` +
+		`\b(struggling to breathe|trouble breathing|difficulty breathing|can t catch (his|her|my) breath)\b|\b(severe|bad|crushing|having|has|got) chest pains?\b|` +
 		`(someone|somebody|he|she|man|woman|lady|person|neighbou?r|dad|mum|mom|father|mother|grandma|grandpa|granny|elderly) .{0,20}collapsed|` +
-		`fell( down| over)? and (can t|cant|cannot|can not) get up`)},
+		// a fall that leaves someone down: "fell down the stairs and can't get up"
+		`\b(fell|fallen|tripped|slipped)\b.{0,40}\b(can t|cant|cannot|can not|couldn t|unable to) (get up|stand|move)\b|\b(fell|fallen)\b.{0,40}\b(not moving|isn t moving|not responding|isn t responding|won t wake up|bleeding)\b|` +
+		`\b(lying|lies|laying) (on|in) the (floor|ground|road|street|stairs|corridor|hallway|grass|lobby)\b.{0,40}\b(not moving|unresponsive|not responding|can t move|cant move|can t get up|cant get up|won t wake up)\b|\bcan t wake (him|her|them) up\b|` +
+		`\bfell (in|into) the (pool|river|lake|pond|water)\b|\bbleeding from (his|her|the|their|my) (head|neck|chest|stomach)\b|\b(head|neck) (is |s )?bleeding\b|` +
+		// someone hurt in a fight or a stabbing, or hit by a vehicle (not a gate "hit by a car")
+		`\b(fight|fighting|brawl|attacked|beaten up|punched)\b.{0,40}\b(bleeding|injured|hurt|blood)\b|\b(got|was|been|is|s) stabbed\b|` +
+		`\b(someone|somebody|one|he|she|man|woman|lady|kid|child|boy|girl|guy|one of them|son|daughter|mum|mom|dad|father|mother|grandma|grandpa|husband|wife|brother|sister|friend) (is |s |got |was |has been )(bleeding|badly hurt|seriously (hurt|injured)|badly injured|injured|hurt)\b|` +
+		`\b(someone|somebody|a (man|woman|kid|child|boy|girl|pedestrian|person|cyclist|lady|guy)|the (kid|child|boy|girl|old man|old lady)|an (old|elderly) (man|woman|lady|person)|(my|our|his|her) (son|daughter|kid|child|mum|mom|dad|father|mother|grandma|grandpa|husband|wife|brother|sister|friend)|he|she|i)( was| got| has been| just got| s been| s| is)? ((hit|struck|knocked (down|over)) by (a|an|the) (car|van|truck|lorry|bus|taxi|scooter|e ?bike|motorbike|motorcycle|moped|bike|vehicle|delivery)|run over\b)|` +
+		`\ba (car|van|truck|lorry|bus|taxi|scooter|motorbike|bike) (hit|ran over|knocked (down|over)) (someone|somebody|(a|an|the|my) (kid|child|man|woman|boy|girl|pedestrian|person|old|elderly|lady|son|daughter|mum|mom|dad|grandma|grandpa))\b`)},
 	// "打人" also starts "打人工客服": only fighting or beating itself
-	{crimeEmergency, regexp.MustCompile(`(小偷|贼)[^\s]{0,4}(进屋|进门|进来|进了|撬门|在屋|在家)|进(了)?(贼|小偷)|家里进人了|喊救命|救命啊|有人(在)?呼救|拿刀|持刀|拿着刀|砍人|捅人|在打人|打人了|动手打人|(有人|两个人|几个人|他们|邻居)打起来了|(有人|两个人|几个人|一群人|邻居|他们)(在)?打架|家暴|威胁(要)?(杀|砍|打|弄死)|要杀(了)?(我|你|他|她)|杀人了|(有人|遭|被)抢劫|(包|手机|钱包|钱|我)被抢|入室(盗窃|抢劫)|(有人|陌生人|小偷|贼)闯进(我家|家里|屋里|来)|` +
+	{crimeEmergency, regexp.MustCompile(`(小偷|贼)[^\s]{0,4}(进屋|进门|进来|进了|撬门|在屋|在家)|进(了)?(贼|小偷)|家里进人了|喊救命|救命啊|有人(在)?呼救|拿刀|持刀|拿着刀|砍人|捅人|在打人|打人了|动手打人|(有人|两个人|几个人|他们|邻居)打起来了|(有人|两个人|几个人|一群人|邻居|他们)(在)?打架|打群架|群殴|斗殴|家暴|威胁(要)?(杀|砍|打|弄死)|要杀(了)?(我|你|他|她)|杀人了|(有人|遭|被)抢劫|(包|手机|钱包|钱|我)被抢|入室(盗窃|抢劫)|(有人|陌生人|小偷|贼)闯进(我家|家里|屋里|来)|` +
 		`(小偷|贼)(还)?在(里面|家里|屋里|楼里)|(有人|正在)撬(我家|我们家)?(的)?门|` +
+		// a fight told with its place between ("有人在楼下打架", "几个人在3号楼门口打人")
+		`(有人|两个人|几个人|一群人|好几个人|一帮人)(在)?[^\s]{0,8}(打架|打起来了|打人)|` +
+		// someone beating the speaker ("老公又打我"; not "打我电话")
+		`(他|老公|丈夫|男朋友|前夫|邻居|有人)(在|又|又在|正在|动手)?打我(了|$|\s)|` +
+		`\b(two|some|several|a group of|a bunch of|a few) (guys|men|people|teenagers|teens|youths|drunks|drunk guys|drunk men|boys)\b.{0,10}\bfighting\b|\b(fist ?fight|brawl)\b|\ba fight (broke out|is going on|going on|outside|downstairs)\b|` +
 		`\b(with|has|holding|waving|pulled|carrying) (a |his |her )?(knife|gun|weapon)\b|threaten(s|ing|ed)? (me|us) with (a )?(knife|gun|weapon)|threaten(s|ing|ed)? to kill|(broke|broken|breaking|break) into (my|our|the) (flat|home|house|apartment)|` +
 		`someone is (trying to )?break(ing)? in|\b(burglar|intruder)\b|\b(i was|i ve been|we were|she was|he was|just got|got) (robbed|mugged)\b|domestic violence|(is |are )?(hitting|beating|attacking) (me|her|him|us|someone|his wife|her husband|the kids?|a child|his kids?|her kids?)|\bfighting\b.{0,20}\b(blood|knife|hurt)`)},
 	{welfareEmergency, regexp.MustCompile(`(老人|老太太|老太|老大爷|老爷子|老奶奶|老爷爷|大爷|大妈|阿姨|奶奶|爷爷|邻居|独居|一个人住)[^\s]{0,12}(好几天|几天|两天|三天|多天|一个星期|一周|一直)(都)?(没|没有|不见)(出门|出来|见到|见着|看到|露面|动静|人影|下楼|人应|回应)|` +
@@ -122,8 +176,9 @@ var (
 // 我妈被困在里面了" is happening).
 var (
 	pastDanger = regexp.MustCompile(`上个月|上周|上星期|上礼拜|去年|前年|昨天|前天|那次|那事|上次|\b(last (month|week|year|time)|yesterday|the other day)\b`)
-	// and asks after it ("后来怎么处理的", "到底什么时候换"): told to ask, not for help
-	aftermath     = regexp.MustCompile(`后来|处理|什么时候|到底|为什么|为啥|怎么|吗|结果|\b(what happened|when will|why|how)\b`)
+	// and asks after it ("后来怎么处理的", "到底什么时候换") or says nobody
+	// saw to it ("上次有人受伤了 也没人管"): told to ask or complain, not for help
+	aftermath     = regexp.MustCompile(`后来|没人管|也没人|处理|什么时候|到底|为什么|为啥|怎么|吗|结果|\b(what happened|when will|why|how)\b`)
 	ongoingDanger = regexp.MustCompile(`现在|还在|还有|还是|正在|刚才|刚刚|一直|快来|快点|赶紧|马上|又有|又闻到|又冒|又着|又起|又困|\b(now|still|right now|just now|again|help)\b`)
 )
 
