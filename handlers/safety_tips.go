@@ -18,7 +18,17 @@ var safetyTips = []struct {
 			"⚠️ 被猫狗咬伤或抓伤：请马上用肥皂水和流动清水交替冲洗伤口约 15 分钟，并尽快（最好 24 小时内）到医院或狂犬病疫苗接种门诊处理伤口、接种疫苗。",
 			"⚠️ Bitten or scratched by a dog or cat: wash the wound with soap and running water for about 15 minutes now, and see a hospital or rabies-vaccination clinic as soon as possible (within 24 hours) for the wound and the vaccine.",
 		}},
+	{theftCue,
+		text{
+			"⚠️ 家中或车内财物被盗：请尽量保持现场、不要翻动，先拨打 110 报警；物业可以协助调取监控、加强巡逻。",
+			"⚠️ Something stolen from your home or car: leave things as they are if you can and call the police on 110 first; the property company can help with camera footage and patrols.",
+		}},
 }
+
+// theftCue: a burglary or theft told after the fact (one going on now is a
+// crime emergency): the police first, then the report.
+var theftCue = regexp.MustCompile(`(家里|我家|家|屋里|房间|车里)(被盗|被偷|失窃|进(了|过)?(小偷|贼)|遭贼|遭了贼)|入室盗窃|门(锁)?被撬|` +
+	`\b(burgled|burglarized|broken into)\b|\b(stole|stolen) (something |things |stuff )?from (my|our) (flat|home|house|apartment|car)\b`)
 
 // A bite is of a person: the bitten one or a body part follows the bite, or
 // the person was bitten by the animal ("the dog bit through the bin bag",

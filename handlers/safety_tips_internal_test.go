@@ -1,6 +1,9 @@
 package handlers
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // The bite tip is for a bitten person, not for a dog chewing a bag.
 func TestDogBiteCueNeedsABittenPerson(t *testing.T) {
@@ -22,6 +25,26 @@ func TestDogBiteCueNeedsABittenPerson(t *testing.T) {
 	} {
 		_, got := safetyTipFor(message)
 		if got != want {
+			t.Errorf("%q: tip %v, want %v", message, got, want)
+		}
+	}
+}
+
+// A theft told after the fact gets "call 110" before its report; stolen
+// bikes and stolen parking spaces in a figure of speech do not.
+func TestTheftTipAfterABurglary(t *testing.T) {
+	for message, want := range map[string]bool{
+		"我家被盗了": true,
+		"昨晚家里进了小偷，丢了两部手机":                               true,
+		"someone stole from my flat":                    true,
+		"my car was broken into last night":             true,
+		"3号楼有户人家门锁被撬了":                                  true,
+		"电动车被偷了":                                        false,
+		"停车费这么贵简直是抢劫":                                   false,
+		"who is stealing the parcels from the lockers?": false,
+	} {
+		tip, got := safetyTipFor(message)
+		if got != want || (got && !strings.Contains(tip.in("zh")+tip.in("en"), "110")) {
 			t.Errorf("%q: tip %v, want %v", message, got, want)
 		}
 	}
