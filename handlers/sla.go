@@ -7,6 +7,7 @@ import (
 	"strconv"
 	"time"
 
+	"codesk/parties"
 	"codesk/storage"
 	"codesk/tickets"
 )
@@ -185,6 +186,62 @@ func reminderMessage(t tickets.Ticket, chat int64, card int, key string, age tim
 	claim := [][]Button{{{Text: staffBtnClaim, Data: "s:claim:" + strconv.FormatInt(t.ID, 10)}}}
 	return storage.OutboxMessage{Key: key, ChatID: chat, Text: fmt.Sprintf(staffSLAReminder, t.Number(), zh, en),
 		Buttons: outboxButtons(claim), ReplyTo: card, TicketID: t.ID, Purpose: purposeReminder, CreatedAt: now}
+}
+
+// reminderPress serves a press on a reminder's claim button. The claim
+// acts on the ticket; the reminder then becomes a plain line, so only the
+// card carries buttons. A reminder of a ticket taken up since claims
+// nothing: the presser learns who has it.
+func (h *Handler) reminderPress(ctx context.Context, in Incoming, t tickets.Ticket, action string) error {
+	if action != "claim" {
+		h.refuseStaff(ctx, in, staffStale, "a reminder offers only the claim")
+		return nil
+	}
+	if !waitsForStaff(t) {
+		notice := fmt.Sprintf(staffNoLongerWaiting, t.Number(), t.Status.StaffName())
+		if t.Assignee != "" && t.Status.Open() {
+			notice = fmt.Sprintf(staffTakenUp, t.Number(), t.Assignee, t.Assignee)
+		}
+		h.refuseStaff(ctx, in, notice, "press on a reminder of a ticket taken up")
+		h.retireReminders(ctx, t)
+		return nil
+	}
+	updated, ok, err := h.claimTicket(ctx, in, t)
+	if err != nil || !ok {
+		return err
+	}
+	h.redrawOtherCards(ctx, in, updated) // the card loses its claim
+	h.retireReminders(ctx, updated)      // the pressed reminder among them
+	return nil
+}
+
+// retireReminders redraws every SLA reminder t had as a plain line saying
+// where the ticket is now, without the claim button: called once the
+// ticket is taken up, resolved or moved. Best effort: a press on a
+// reminder is checked anyway (reminderPress).
+func (h *Handler) retireReminders(ctx context.Context, t tickets.Ticket) {
+	refs, err := h.Tickets.TicketMessages(ctx, t.ID, purposeReminder)
+	if err != nil {
+		h.Log.Warn("find ticket reminders to retire", "ticket", t.ID, "err", err)
+		return
+	}
+	for _, r := range refs {
+		if err := h.Messenger.Edit(ctx, r.ChatID, r.MessageID, h.reminderLine(t, r.ChatID), nil); err != nil {
+			h.Log.Info("retire ticket reminder", "ticket", t.ID, "chat_id", r.ChatID, "err", err)
+		}
+	}
+}
+
+// reminderLine is a retired reminder's text in chat: whom t went to, who
+// claimed it, or its status.
+func (h *Handler) reminderLine(t tickets.Ticket, chat int64) string {
+	if _, ok := h.actingChat(t, chat); !ok {
+		return fmt.Sprintf(staffReminderMoved, t.Number(), parties.Name(t.Party, "zh"), parties.Name(t.Party, "en"))
+	}
+	if (t.Status == tickets.StatusClaimed || t.Status == tickets.StatusWaiting) && t.Assignee != "" {
+		return fmt.Sprintf(staffReminderClaimed, t.Number(), t.Assignee, t.Assignee)
+	}
+	return fmt.Sprintf(staffReminderStatus, t.Number(), t.Status.StaffName())
 }
 
 // waitsForStaff: new or reopened, the statuses a claim takes a ticket out of.

@@ -8,6 +8,7 @@ import (
 	"slices"
 	"strconv"
 	"strings"
+	"time"
 
 	"codesk/faq"
 	"codesk/parties"
@@ -39,8 +40,19 @@ func (h *Handler) staffCallback(ctx context.Context, in Incoming) error {
 		h.ack(ctx, in, staffSomethingWrong)
 		return fmt.Errorf("load ticket %d: %w", id, err)
 	}
+	pressed := h.pressedPurpose(ctx, in, t)
 	chat, ok := h.actingChat(t, in.ChatID)
 	if !ok || in.Chat != GroupChat {
+		if pressed != "" && in.Chat == GroupChat {
+			// a card or reminder of the ticket's, in a chat it has left:
+			// say where it is rather than a bare "stale"
+			h.refuseStaff(ctx, in, fmt.Sprintf(staffNowWith, t.Number(), parties.Name(t.Party, "zh"), parties.Name(t.Party, "en")),
+				"press in a chat the ticket has left")
+			if pressed == purposeReminder {
+				h.retireReminders(ctx, t)
+			}
+			return nil
+		}
 		h.refuseStaff(ctx, in, staffStale, "staff callback from a chat that does not own the ticket")
 		return nil
 	}
@@ -62,7 +74,10 @@ func (h *Handler) staffCallback(ctx context.Context, in Incoming) error {
 	} else if ok {
 		h.Log.Info("card in doubt confirmed by a press", "ticket", t.ID, "chat_id", in.ChatID, "message_id", in.Callback.MessageID)
 	}
-	if h.olderCard(ctx, in, t) {
+	if pressed == purposeReminder {
+		return h.reminderPress(ctx, in, t, action)
+	}
+	if h.olderCard(ctx, in, t, pressed) {
 		h.refuseStaff(ctx, in, fmt.Sprintf(staffOlderCard, t.Number()), "press on a card the ticket has a newer one of")
 		return nil
 	}
@@ -91,15 +106,28 @@ func (h *Handler) staffCallback(ctx context.Context, in Incoming) error {
 	return nil
 }
 
-// olderCard reports a press on a card of t that a newer card in the same
-// chat replaced (the ticket moved away and came back, or was reopened): its
-// buttons belong to a state the ticket has left.
-func (h *Handler) olderCard(ctx context.Context, in Incoming, t tickets.Ticket) bool {
-	if in.Callback.MessageID == 0 {
-		return false
+// pressedPurpose is what the pressed message is to t (purposeCard,
+// purposeReminder, ...), or "" when it is no message of t's we know of.
+func (h *Handler) pressedPurpose(ctx context.Context, in Incoming, t tickets.Ticket) string {
+	if in.Callback == nil || in.Callback.MessageID == 0 {
+		return ""
 	}
 	pressed, purpose, err := h.Tickets.TicketByMessage(ctx, in.ChatID, in.Callback.MessageID)
-	if err != nil || pressed.ID != t.ID || purpose != purposeCard {
+	if err != nil || pressed.ID != t.ID {
+		if err != nil && !errors.Is(err, storage.ErrNotFound) {
+			h.Log.Warn("find the pressed message's ticket", "ticket", t.ID, "err", err)
+		}
+		return ""
+	}
+	return purpose
+}
+
+// olderCard reports a press on a card of t that a newer card in the same
+// chat replaced (the ticket moved away and came back, or was reopened): its
+// buttons belong to a state the ticket has left. purpose is the pressed
+// message's (pressedPurpose).
+func (h *Handler) olderCard(ctx context.Context, in Incoming, t tickets.Ticket, purpose string) bool {
+	if purpose != purposeCard {
 		return false // not a card of t's we know of: the action's own checks decide
 	}
 	latest := h.cardRef(ctx, t.ID, in.ChatID)
@@ -197,8 +225,21 @@ func (h *Handler) staffChange(ctx context.Context, in Incoming, t tickets.Ticket
 
 // claim makes the presser the assignee of a new or reopened ticket.
 func (h *Handler) claim(ctx context.Context, in Incoming, t tickets.Ticket) error {
+	updated, ok, err := h.claimTicket(ctx, in, t)
+	if err != nil || !ok {
+		return err
+	}
+	h.editCard(ctx, in, updated, "")
+	h.redrawOtherCards(ctx, in, updated)
+	h.retireReminders(ctx, updated)
+	return nil
+}
+
+// claimTicket stores the claim and tells the resident; ok is false when it
+// was refused (the presser has been told).
+func (h *Handler) claimTicket(ctx context.Context, in Incoming, t tickets.Ticket) (tickets.Ticket, bool, error) {
 	key, now := keyEvent(t.ID, nonce(in), "claimed"), h.Now()
-	updated, ok, err := h.staffChange(ctx, in, t, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
+	return h.staffChange(ctx, in, t, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
 		if cur.Status != tickets.StatusNew && cur.Status != tickets.StatusReopened {
 			return cur, nil, nil, fmt.Errorf("%w: %s -> %s", tickets.ErrIllegalTransition, cur.Status, tickets.StatusClaimed)
 		}
@@ -208,12 +249,6 @@ func (h *Handler) claim(ctx context.Context, in Incoming, t tickets.Ticket) erro
 		msg := toResident(cur, key, txtClaimedNotice.f(lang, cur.Number(), parties.InSentence(h.actingParty(cur, in.ChatID), lang)), nil)
 		return cur, []tickets.Event{ev}, []storage.OutboxMessage{msg}, nil
 	})
-	if err != nil || !ok {
-		return err
-	}
-	h.editCard(ctx, in, updated, "")
-	h.redrawOtherCards(ctx, in, updated)
-	return nil
 }
 
 // resolve marks the ticket done; the resident is asked to rate it and may
@@ -317,7 +352,7 @@ func (h *Handler) reassign(ctx context.Context, in Incoming, t tickets.Ticket, p
 		if !cur.Status.Open() {
 			return cur, nil, nil, fmt.Errorf("%w: reassign in status %s", tickets.ErrIllegalTransition, cur.Status)
 		}
-		from := cur.Party
+		from, by := cur.Party, h.actingParty(cur, in.ChatID)
 		evs := []tickets.Event{{TicketID: cur.ID, Kind: tickets.EventReassigned, ActorID: in.UserID, Actor: staffName(in),
 			FromParty: from, ToParty: p, At: now}}
 		if cur.Status != tickets.StatusNew {
@@ -336,6 +371,12 @@ func (h *Handler) reassign(ctx context.Context, in Incoming, t tickets.Ticket, p
 			txtReassignedNotice.f(lang, cur.Number(), parties.InSentence(p, lang)), nil)}
 		if chat, ok := h.staffChat(p); ok {
 			title := fmt.Sprintf(staffCardMoved, cur.Number(), parties.Name(from, "zh"), parties.Name(from, "en"))
+			if by != from {
+				// the desk moved another party's ticket: the new party
+				// hears from whom to ask why, and whose it was
+				title = fmt.Sprintf(staffCardMovedBy, cur.Number(), parties.Name(by, "zh"), parties.Name(from, "zh"),
+					parties.Name(by, "en"), parties.Name(from, "en"))
+			}
 			msgs = append(msgs, cardMessagesWith(cur, chat, keyCard(cur.ID, p)+":"+n, title, cat, history)...)
 		} else {
 			h.Log.Error("no staff chat configured: reassigned card not delivered", "ticket", cur.ID, "party", p)
@@ -348,6 +389,7 @@ func (h *Handler) reassign(ctx context.Context, in Incoming, t tickets.Ticket, p
 	note := fmt.Sprintf(staffCardMovedAway, parties.Name(updated.Party, "zh"), parties.Name(updated.Party, "en"))
 	h.editCard(ctx, in, updated, note) // the card says where it is now, not where it was
 	h.retireCards(ctx, in, updated, before, note)
+	h.retireReminders(ctx, updated)
 	return nil
 }
 
@@ -387,6 +429,10 @@ func (h *Handler) redrawOtherCards(ctx context.Context, in Incoming, t tickets.T
 		if err := h.Messenger.Edit(ctx, chat, msg, h.cardBody(ctx, t), staffButtons(t)); err != nil {
 			h.Log.Info("redraw ticket card", "ticket", t.ID, "purpose", purpose, "err", err)
 		}
+	}
+	if !t.Status.Open() {
+		// resolved or withdrawn: no reminder may still offer to claim it
+		h.retireReminders(ctx, t)
 	}
 }
 
@@ -533,7 +579,9 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 		switch cur.Status {
 		case tickets.StatusNew, tickets.StatusReopened:
 			// answering takes the ticket up: the SLA must not chase a
-			// ticket staff have answered (one status step per update)
+			// ticket staff have answered. A question also makes it wait
+			// for the resident, in a second update (askedOnClaim): the
+			// store checks one status step per update.
 			evs = append(evs, statusEvent(cur, tickets.StatusClaimed, in, now))
 			cur.Status, cur.AssigneeID, cur.Assignee = tickets.StatusClaimed, in.UserID, staffName(in)
 		case tickets.StatusClaimed:
@@ -564,6 +612,9 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 	if err != nil {
 		return true, fmt.Errorf("relay staff reply on ticket %d: %w", t.ID, err)
 	}
+	if waitsForStaff(t) && updated.Status == tickets.StatusClaimed && asksResident(body) {
+		updated = h.askedOnClaim(ctx, in, updated, now)
+	}
 	if !updated.Status.Open() {
 		// the reply is on its way to the resident: a failed notice must
 		// not read as a failed reply (a retry would send it twice)
@@ -581,6 +632,9 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 			}
 		}
 		h.redrawOtherCards(ctx, Incoming{ChatID: in.ChatID, Callback: &Callback{MessageID: in.ReplyTo}}, updated)
+		if waitsForStaff(t) {
+			h.retireReminders(ctx, updated) // answered: no reminder offers to claim it
+		}
 	}
 	h.noteConversation(ctx, t.ResidentID, t.ID)
 	if asksResident(body) {
@@ -605,4 +659,28 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 	h.noteStaffMessage(ctx, in, in.MessageID, t.ID)
 	h.noteStaffMessage(ctx, in, confirmID, t.ID)
 	return true, nil
+}
+
+// askedOnClaim moves t, which a staff question has just taken up (new ->
+// claimed), on to waiting for the resident. It is a second update because
+// the store checks one status step per update. On failure the ticket stays
+// claimed (the next question moves it on): the reply is relayed already.
+func (h *Handler) askedOnClaim(ctx context.Context, in Incoming, t tickets.Ticket, now time.Time) tickets.Ticket {
+	updated, err := h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
+		if cur.Status != tickets.StatusClaimed || cur.AssigneeID != in.UserID || cur.Party != t.Party ||
+			!cur.StatusChangedAt.Equal(t.StatusChangedAt) {
+			return cur, nil, nil, nil // someone acted meanwhile: theirs stands
+		}
+		if err := tickets.CheckTransition(cur.Status, tickets.StatusWaiting); err != nil {
+			return cur, nil, nil, err
+		}
+		ev := statusEvent(cur, tickets.StatusWaiting, in, now)
+		cur.Status, cur.UpdatedAt = tickets.StatusWaiting, now
+		return cur, []tickets.Event{ev}, nil, nil
+	})
+	if err != nil {
+		h.Log.Warn("a staff question left the ticket claimed, not waiting", "ticket", t.ID, "err", err)
+		return t
+	}
+	return updated
 }

@@ -3,18 +3,25 @@ package handlers
 import (
 	"context"
 	"fmt"
+	"slices"
 	"strings"
 	"time"
 
 	"codesk/parties"
+	"codesk/tickets"
 )
 
 // staffToDoMax bounds the list: a chat with more open tickets than this
 // has a backlog the list cannot fix, and one message must hold it.
 const staffToDoMax = 30
 
+// staffToDoScan bounds the open tickets read for the list: urgent ones
+// lead it, so they are looked for beyond the oldest staffToDoMax.
+const staffToDoScan = 500
+
 // staffToDo answers /open in a staff chat: the open tickets the chat's party
-// owns (the desk: also those escalated to it), oldest first, with how long
+// owns (the desk: also those escalated to it), urgent ones (a danger now,
+// as their cards say) first and marked, then oldest first, with how long
 // each has waited and who has it, so nothing is lost among the cards.
 func (h *Handler) staffToDo(ctx context.Context, in Incoming, party parties.ID) error {
 	ok, err := h.mayAct(ctx, in.UserID, party, in.ChatID)
@@ -35,18 +42,37 @@ func (h *Handler) staffToDo(ctx context.Context, in Incoming, party parties.ID) 
 			}
 		}
 	}
-	list, err := h.Tickets.OpenTickets(ctx, owners, party == parties.CoOffice, staffToDoMax+1)
+	list, err := h.Tickets.OpenTickets(ctx, owners, party == parties.CoOffice, staffToDoScan)
 	if err != nil {
 		return fmt.Errorf("open tickets of %s: %w", party, err)
 	}
 	if len(list) == 0 {
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: staffToDoNone})
 	}
+	urgent := make(map[int64]bool)
+	for _, t := range list {
+		if emergencyIn(t.Text) != noEmergency {
+			urgent[t.ID] = true
+		}
+	}
+	// stable: oldest first among the urgent, and among the others
+	slices.SortStableFunc(list, func(a, b tickets.Ticket) int {
+		switch {
+		case urgent[a.ID] == urgent[b.ID]:
+			return 0
+		case urgent[a.ID]:
+			return -1
+		}
+		return 1
+	})
 	var b strings.Builder
 	if len(list) > staffToDoMax {
 		fmt.Fprintf(&b, staffToDoHeadFirst, staffToDoMax)
 	} else {
 		fmt.Fprintf(&b, staffToDoHead, len(list))
+	}
+	if len(urgent) > 0 {
+		b.WriteString("\n" + staffToDoUrgentFirst)
 	}
 	now := h.Now()
 	for i, t := range list {
@@ -59,7 +85,11 @@ func (h *Handler) staffToDo(ctx context.Context, in Incoming, party parties.ID) 
 		if who == "" {
 			who = "—"
 		}
-		fmt.Fprintf(&b, "\n%s【%s】%s · %s · %s", t.Number(), t.Status.Name("zh"), h.categoryText(t.Category).zh, zh, who)
+		b.WriteString("\n")
+		if urgent[t.ID] {
+			b.WriteString(staffToDoUrgentMark)
+		}
+		fmt.Fprintf(&b, "%s【%s】%s · %s · %s", t.Number(), t.Status.Name("zh"), h.categoryText(t.Category).zh, zh, who)
 		if t.Party != party {
 			fmt.Fprintf(&b, " · %s", parties.Name(t.Party, "zh"))
 		}
