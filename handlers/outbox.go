@@ -266,6 +266,8 @@ func conversationSoFar(evs []tickets.Event) string {
 			lines = append(lines, fmt.Sprintf(staffHistoryStaff, e.Actor, clip(text, 200)))
 		case tickets.EventResidentMessage:
 			lines = append(lines, fmt.Sprintf(staffHistoryResident, clip(text, 200)))
+		case tickets.EventStaffNote:
+			lines = append(lines, fmt.Sprintf(staffHistoryNote, e.Actor, clip(text, 200)))
 		}
 	}
 	if len(lines) == 0 {

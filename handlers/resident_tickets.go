@@ -417,6 +417,8 @@ func eventLine(e tickets.Event, party parties.ID, lang string) string {
 		return map[bool]string{true: "您评了分", false: "you rated it"}[zh]
 	case tickets.EventEscalated:
 		return map[bool]string{true: "已催办", false: "escalated"}[zh]
+	case tickets.EventStaffNote:
+		return "" // among staff only: never shown to the resident
 	}
 	return ""
 }

@@ -543,7 +543,10 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 				return true, fmt.Errorf("remember an internal album: %w", err)
 			}
 		}
-		return true, nil // staff talking among themselves under a card
+		// staff talking among themselves under a card: kept with the
+		// ticket for whoever gets it next ("这个归业委会管")
+		h.keepStaffNote(ctx, in, t, body, photo)
+		return true, nil
 	}
 	if in.AlbumID != "" && body == "" {
 		if _, internal, err := h.State.Get(ctx, internalAlbumKey(in.ChatID, in.AlbumID)); err != nil {

@@ -102,3 +102,30 @@ func TestLangChangesTheLanguageOfTicketNotices(t *testing.T) {
 		t.Errorf("the relay after /lang en: %+v", got)
 	}
 }
+
+// An internal remark goes with the ticket to the party it is passed to
+// (why it came to them), and never to the resident, not even in the
+// ticket's history.
+func TestAnInternalRemarkGoesWithTheTicketNotToTheResident(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
+	f.staffWrites(t, pmChat, pmMember, 60, card.SentMessageID, "#内部 这个归业委会管，换电梯要用维修资金")
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:to:"+itoa(tk.ID)+":oc")
+	var ocCard string
+	for _, m := range f.deliver(t) {
+		if m.ChatID == ocChat && m.Purpose == "card" {
+			ocCard = m.Text
+		}
+		if m.ChatID == resident && strings.Contains(m.Text, "归业委会管") {
+			t.Errorf("the remark reached the resident: %q", m.Text)
+		}
+	}
+	if !strings.Contains(ocCard, "归业委会管") {
+		t.Errorf("the owners' committee's card lacks the remark:\n%s", ocCard)
+	}
+	f.press(t, resident, "r:show:"+itoa(tk.ID))
+	if got := f.out.last(t).Text; strings.Contains(got, "归业委会管") || strings.Contains(got, "内部") {
+		t.Errorf("the resident's view of the ticket shows the remark:\n%s", got)
+	}
+}

@@ -1,11 +1,15 @@
 package handlers
 
 import (
+	"context"
 	"fmt"
 	"regexp"
 	"strings"
 
 	"golang.org/x/text/unicode/norm"
+
+	"codesk/storage"
+	"codesk/tickets"
 )
 
 // What a staff reply under a card is: a question the ticket then waits on,
@@ -50,4 +54,25 @@ func internalRemark(body string) bool {
 // internalAlbumKey marks a staff album whose caption kept it internal.
 func internalAlbumKey(chatID int64, album string) string {
 	return fmt.Sprintf("albumin:%d:%s", chatID, album)
+}
+
+// keepStaffNote stores an internal remark on ticket t, for the card a next
+// party gets; losing it only loses that context, so a failure is logged.
+func (h *Handler) keepStaffNote(ctx context.Context, in Incoming, t tickets.Ticket, body, photo string) {
+	if _, ok := h.actingChat(t, in.ChatID); !ok || (body == "" && photo == "") {
+		return
+	}
+	var photos []string
+	if photo != "" {
+		photos = []string{photo}
+	}
+	now := h.Now()
+	_, err := h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
+		ev := tickets.Event{TicketID: cur.ID, Kind: tickets.EventStaffNote, ActorID: in.UserID, Actor: staffName(in),
+			Text: clip(body, MaxQuestionRunes), PhotoIDs: photos, At: now}
+		return cur, []tickets.Event{ev}, nil, nil
+	})
+	if err != nil {
+		h.Log.Warn("keep a staff note", "ticket", t.ID, "err", err)
+	}
 }

@@ -202,6 +202,7 @@ var (
 	staffHistoryTitle      = "此前的对话 (Conversation so far)："
 	staffHistoryStaff      = "• %s：%s"
 	staffHistoryResident   = "• 居民 (resident)：%s"
+	staffHistoryNote       = "• 🔒 %s（内部 internal）：%s"
 	staffCardMovedAway     = "➡️ 已转派给【%s】（Reassigned to %s）"
 	staffCardPhotoN        = "工单 %s 照片 %d/%d（Photo %d of %d）"
 	staffCardTranslation   = "🌐 机器翻译（仅供参考）："

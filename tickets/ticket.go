@@ -147,6 +147,9 @@ const (
 	EventRated           EventKind = "rated"
 	EventEscalated       EventKind = "escalated"   // SLA reminder or escalation to the desk
 	EventUndelivered     EventKind = "undelivered" // a message could never reach the resident
+	// EventStaffNote: a remark among staff under the ticket (#内部); it goes
+	// with the ticket to the next party, never to the resident
+	EventStaffNote EventKind = "staff_note"
 )
 
 // WithdrawnNote is the text of the status events that resolve and close a
