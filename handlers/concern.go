@@ -467,6 +467,11 @@ func (h *Handler) draftAddition(ctx context.Context, in Incoming, d draft, chose
 		return false, nil // a question meanwhile: answered; the draft waits
 	case !h.anotherMatter(d, text):
 		d.Text = clip(d.Text+"\n"+text, MaxQuestionRunes) // more about the same problem
+		if l := faq.DetectLang(text); l != d.Lang && chosen == "" && (l == "zh" && runeLen(text) >= 8 || l == "en" && len(strings.Fields(text)) >= 5) {
+			// "sorry my chinese is bad, the lamp outside…": they go on in
+			// the other language; the report's replies follow
+			d.Lang, lang = l, l
+		}
 	default:
 		if err := h.parkAnotherMatter(ctx, in, chosen, text); err != nil {
 			return true, err

@@ -150,3 +150,20 @@ func TestAnAcknowledgementAtTheLocationStepShowsTheReport(t *testing.T) {
 		}
 	}
 }
+
+// A report begun in Chinese and gone on in English ("sorry my chinese is
+// bad…") is answered in English from then on, and staff are told.
+func TestAReportGoneOnInEnglishIsAnsweredInEnglish(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	f.say(t, resident, "3号楼门口的路灯坏了")
+	preview := f.say(t, resident, "sorry my chinese is bad, the street lamp outside building 3 entrance, near the bike shed")
+	if !strings.Contains(preview.Text, "Send it?") {
+		t.Fatalf("the preview is not in English: %q", preview.Text)
+	}
+	f.press(t, resident, findData(t, preview, "c:send:"))
+	card := onlyOne(t, byPurpose(f.deliver(t), "card"), "card")
+	if !strings.Contains(card.Text, "居民使用英文") {
+		t.Errorf("the card does not say the resident writes English:\n%s", card.Text)
+	}
+}
