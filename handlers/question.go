@@ -162,9 +162,12 @@ func (h *Handler) otherQuestionsAnswered(text, topAnswer string) []string {
 		if runeLen(strings.TrimSpace(sentence)) < 6 {
 			continue
 		}
+		asks := asksWord.MatchString(faq.Normalize(sentence))
 		id := h.FAQ.Match(sentence).ID
 		e, ok := h.FAQ.Entry(id)
-		if !ok || id == topAnswer || slices.Contains(out, id) || (e.Topic != "" && e.Topic == top.Topic) {
+		// a part that asks may be on the answer's topic ("…被困电梯里…，
+		// 电梯到底什么时候换"); one that only tells would repeat it
+		if !ok || id == topAnswer || slices.Contains(out, id) || (!asks && e.Topic != "" && e.Topic == top.Topic) {
 			continue
 		}
 		if out = append(out, id); len(out) == 2 {

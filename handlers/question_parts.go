@@ -75,12 +75,23 @@ func splitJoinedQuestions(sentence string) []string {
 	if len(pieces) < 2 {
 		return []string{sentence}
 	}
+	asking := 0
 	for _, p := range pieces {
-		if strings.TrimSpace(p) == "" || !asksWord.MatchString(faq.Normalize(p)) {
+		if strings.TrimSpace(p) == "" {
 			return []string{sentence}
 		}
+		if asksWord.MatchString(faq.Normalize(p)) {
+			asking++
+		}
 	}
-	return pieces
+	last := strings.TrimSpace(pieces[len(pieces)-1])
+	substantive := runeLen(last) >= 6 && (faq.DetectLang(last) == "zh" || len(strings.Fields(last)) >= 4)
+	if asking == len(pieces) || asking == 1 && asksWord.MatchString(faq.Normalize(last)) && substantive {
+		// questions side by side, or what happened and then the question
+		// ("上个月我被困在电梯里半小时，电梯到底什么时候换")
+		return pieces
+	}
+	return []string{sentence}
 }
 
 var (
