@@ -23,7 +23,8 @@ var (
 	// chaseLoose asks after a repair without naming the report ("漏水的事怎么
 	// 样了", "什么时候来修？", "did anyone look at my leak yet"): a chase when
 	// an open ticket is about the same thing (or the words name nothing)
-	chaseLoose = regexp.MustCompile(`(的事|那事|那个事|的问题)(情)?(现在)?(怎么样了|咋样了|处理得?怎么样|有进展|有消息|有人管)|` +
+	chaseLoose = regexp.MustCompile(`(的事|那事|那个事|的问题|的那个|那个)(工单|报修)?(情)?(现在)?(怎么样了|咋样了|处理得?怎么样|有进展|有消息|有人管)|` +
+		`\bwhat about (the|my) [a-z]+ (one|ticket|report)\b|` +
 		`^(那|请问)?(你们|师傅|物业)?(什么时候|啥时候|几时|几点|哪天)(能|才|会|可以)?(来|过来|上门)(修|看|处理)|` +
 		`^(修好了没|修了没|修没修|到底修不修|还修不修|有人来(修|看)(了)?(吗|没)|有没有人来(修|看))|` +
 		`\b(any )?(update|news|progress) on (my|the) \w+|\b(did|has|have) (anyone|anybody|someone|somebody|you|they) (look|looked|come|came|check|checked|been)\b.{0,25}\b(yet|my|the)\b|` +
@@ -50,15 +51,71 @@ func (h *Handler) chasing(ctx context.Context, userID int64, text string) bool {
 		return false
 	}
 	about := tickets.Uncategorized
-	if r := h.Router.Route(text); loose && r.Confidence >= anotherMatterConfidence {
-		about = r.Category // "电梯什么时候来修" with only a light ticket open asks the FAQ
+	if r := h.Router.Route(text); loose && !genericCategory(r.Category) {
+		// ("修好了没有" names only repairs in general: any ticket)
+		// any topic the words name must be a ticket's ("电梯更换的事怎么样了"
+		// with only a light ticket open asks the FAQ)
+		about = r.Category
+	}
+	subject := ""
+	if loose {
+		subject = chaseSubject(s)
 	}
 	for _, t := range tks {
-		if t.Status.Open() && (about == tickets.Uncategorized || relatedCategories(about, t.Category) || about == t.Category) {
+		if !t.Status.Open() {
+			continue
+		}
+		if subject != "" {
+			if mentions(t.Text, subject) {
+				return true // "漏水的事" and the ticket about the leak
+			}
+			continue
+		}
+		if about == tickets.Uncategorized || genericCategory(t.Category) || relatedCategories(about, t.Category) {
 			return true
 		}
 	}
 	return false
+}
+
+// chaseSubject is what a loose chase names ("漏水" in "漏水的事怎么样了",
+// "leak" in "any update on my leak"), or "".
+func chaseSubject(s string) string {
+	m := chaseSubjectPattern.FindStringSubmatch(s)
+	if m == nil {
+		return ""
+	}
+	for _, g := range m[1:] {
+		if g = strings.TrimSpace(g); g != "" {
+			return g
+		}
+	}
+	return ""
+}
+
+var chaseSubjectPattern = regexp.MustCompile(`^(?:我(?:家)?(?:报的|反映的)?)?([^\s]{2,10}?)(?:的事|那事|那个事|的问题|的那个|那个)|` +
+	`\b(?:on|about|with) (?:my|the) ([a-z]{3,})\b|\blook at my ([a-z]{3,})\b`)
+
+// mentions reports ticket text that names subject: a shared pair of
+// characters (Chinese) or the word's stem (English).
+func mentions(ticketText, subject string) bool {
+	t := faq.Normalize(ticketText)
+	r := []rune(subject)
+	if len(r) > 0 && r[0] < 0x2e80 {
+		return strings.Contains(t, subject[:min(len(subject), 4)])
+	}
+	for i := 0; i+1 < len(r); i++ {
+		if strings.Contains(t, string(r[i:i+2])) {
+			return true
+		}
+	}
+	return false
+}
+
+// genericCategory names no particular thing: repairs or facilities in
+// general, or nothing the rules know.
+func genericCategory(c string) bool {
+	return c == tickets.Uncategorized || c == "repairs" || c == "facilities"
 }
 
 // asksAfterOwnReport reports words that ask after the resident's own report
@@ -77,7 +134,7 @@ func asksAfterOwnReport(text string) bool {
 // resolution or the repair: "健身房为什么关了" and "已经解决了，没事了" are
 // no dispute.
 var (
-	disputeClosed = regexp.MustCompile(`(说|显示|标记?|标成|标为|点|点了|按了|怎么就|凭什么|为什么|为啥)(是|成|为|了)?(已经?)?(解决|办结|结案|修好|处理好|完成)|` +
+	disputeClosed = regexp.MustCompile(`(说|显示|标记?|标成|标为|直接点|随便点|就点|点了|按了|怎么就|凭什么|为什么|为啥)(是|成|为|了)?(已经?)?(解决|办结|结案|修好|处理好|完成)|` +
 		`(工单|报修|投诉).{0,8}(解决|关闭|关了|结案|办结)|` +
 		`\b(marked|says|shows|set|closed|resolved) (it |my ticket |the ticket )?(as )?(resolved|closed|done|fixed|complete)\b|` +
 		`\b(closed|resolved) (my|the|this) (ticket|report|complaint)\b|` +

@@ -28,7 +28,7 @@ func TestDisputeWords(t *testing.T) {
 	for _, text := range []string{
 		"为什么把水关了", "健身房为什么关了", "why is the gym closed?", "is the pool still closed?", "已经解决了，没事了，谢谢",
 		"厨房燃气阀关了 还是有很大的煤气味", "解决了吗", "how was it resolved", "电梯什么时候修好", "the lift is not working", "楼道多久清扫一次", "when is the rubbish collected", "the bins at building 5 have not been collected since Monday", "楼道的垃圾三天都没清理干净",
-		"还是想问一下停车费", "修好了，谢谢师傅", "点了已解决", "还是那个问题 停车费怎么交",
+		"还是想问一下停车费", "修好了，谢谢师傅", "楼下的狗还是天天叫，麻烦物业早点解决", "地下车库还是有人乱停车，希望快点处理好", "垃圾房还是很臭，能不能早点处理好", "点了已解决", "还是那个问题 停车费怎么交",
 	} {
 		if dispute(text) {
 			t.Errorf("%q: want no dispute", text)

@@ -33,6 +33,24 @@ func (h *Handler) startEmergencyIntake(ctx context.Context, in Incoming, d draft
 // while a report waits ("还有9号楼门口的垃圾三天没人收了"): it comes back once
 // the waiting report is sent or cancelled (it had to be typed again).
 func (h *Handler) parkAnotherMatter(ctx context.Context, in Incoming, chosen, text string) error {
+	parked, err := h.parkedDrafts(ctx, in.UserID)
+	if err != nil {
+		return err
+	}
+	if n := len(parked); n > 0 {
+		last := &parked[n-1]
+		switch {
+		case strings.Contains(sameWords(last.Text), sameWords(text)):
+			// told again (no reply seen?): kept once
+			last.PhotoIDs = appendPhoto(last.PhotoIDs, in.PhotoIDs)
+			return h.saveParked(ctx, in.UserID, parked)
+		case h.Router.Route(text).Category == last.Category && h.Router.Route(text).Confidence >= anotherMatterConfidence:
+			// more about the matter just kept ("垃圾桶都满出来了"): with it
+			last.Text = clip(last.Text+"\n"+text, MaxQuestionRunes)
+			last.PhotoIDs = appendPhoto(last.PhotoIDs, in.PhotoIDs)
+			return h.saveParked(ctx, in.UserID, parked)
+		}
+	}
 	d := draft{ID: randomHex(6), Lang: h.language(chosen, in), Text: clip(text, MaxQuestionRunes), PhotoIDs: appendPhoto(nil, in.PhotoIDs)}
 	dec := h.route(ctx, text)
 	d.Category, d.Party = dec.Category, dec.Party

@@ -123,10 +123,12 @@ func TestAnotherMatterToldWhileAReportWaitsComesBackAfter(t *testing.T) {
 	if got := strings.Join(texts(f.out.sentSince(before)), "\n"); !strings.Contains(got, "记下") {
 		t.Fatalf("the other matter is not said to be kept: %q", got)
 	}
+	f.say(t, resident, "还有9号楼门口的垃圾三天没人收了") // told again: kept once
+	f.say(t, resident, "垃圾桶都满出来了，臭得不行")    // more about it: with it
 	f.press(t, resident, findData(t, f.out.sent[before], "c:send:"))
 	back := f.out.last(t)
-	if !strings.Contains(back.Text, "垃圾") {
-		t.Fatalf("the other matter does not come back: %q", back.Text)
+	if !strings.Contains(back.Text, "垃圾") || !strings.Contains(back.Text, "满出来") {
+		t.Fatalf("the other matter does not come back whole: %q", back.Text)
 	}
 	if findData(t, back, "c:send:") == "" {
 		back = f.say(t, resident, "9号楼东门")

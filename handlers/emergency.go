@@ -51,13 +51,15 @@ var notEmergencies = regexp.MustCompile(`火灾隐患|火灾报警器|消防演�
 	`(油烟|烧烤|烤肉|烧纸|烟囱|烧香|烧垃圾).{0,8}冒烟|(一|每次)(做饭|炒菜)就冒烟|出不去门|出不了门|下不了楼|出不了楼|` +
 	// much smoke from a smoker, a grill or a kitchen ("有人抽烟 楼道里全是烟");
 	// the gap may hold one space but no 火/焦/烧, so a fire told alongside stays
-	`(油烟|烧烤|烤肉|烧纸|烧香|烧垃圾|烧树叶|烧落叶|抽烟|吸烟|有人(在)?抽|烟头|二手烟|香烟|做饭|炒菜)[^\s火焦烧]{0,10}\s?[^\s火焦烧]{0,10}((好多|很多|全是|都是|满是|大量|浓)烟|烟(雾)?(好|很|特别|太|非常|越来越)(大|浓|多)|烟(雾)?呛)|` +
-	`((好多|很多|全是|都是|满是|大量|浓)烟|烟(雾)?(好|很|特别|太|非常|越来越)(大|浓|多)|烟(雾)?呛)[^\s火焦烧]{0,10}\s?[^\s火焦烧]{0,10}(油烟|烧烤|烤肉|烧纸|烧香|抽烟|吸烟|抽的|烟头|二手烟|香烟|做饭|炒菜)|` +
+	`(油烟|烧烤|烤肉|烧纸|烧香|烧垃圾|烧树叶|烧落叶|抽烟|吸烟|有人(在)?抽|烟头|二手烟|香烟|做饭|炒菜)[^\s火焦烧着]{0,10}\s?[^\s火焦烧着]{0,10}((好多|很多|全是|都是|满是|大量|浓)烟|烟(雾)?(好|很|特别|太|非常|越来越)(大|浓|多)|烟(雾)?呛)|` +
+	`((好多|很多|全是|都是|满是|大量|浓)烟|烟(雾)?(好|很|特别|太|非常|越来越)(大|浓|多)|烟(雾)?呛)[^\s火焦烧着]{0,10}\s?[^\s火焦烧着]{0,10}(油烟|烧烤|烤肉|烧纸|烧香|抽烟|吸烟|抽的|烟头|二手烟|香烟|做饭|炒菜)|` +
 	`\b(smoking|smokers?|cigarettes?|vaping|cooking|frying|grilling|bbq|barbecue|incense)\b[a-z ]{0,30}\bsmoke (everywhere|in the)\b|` +
 	`\bsmoke (everywhere|in the [a-z]+)\b[a-z ]{0,40}\b(smoking|smokers?|cigarettes?|vaping|cooking|frying|grilling|bbq|barbecue|incense)\b|` +
 	// a thing or an animal lying down is no faint ("大树倒在路上", "猫躺在门口不动")
 	`(树|树枝|垃圾桶|单车|自行车|电动车|电瓶车|摩托车|车|广告牌|牌子|招牌|栏杆|路灯|灯杆|杆子|柱子|花盆|围墙|墙|雕塑|柜子|箱子)(突然)?倒(在|下|了)|` +
-	`(猫|狗|鸟|鸽子|老鼠|刺猬|黄鼠狼)[^\s]{0,2}(倒|躺|趴)在|` +
+	`(猫|狗|鸟|鸽子|老鼠|刺猬|黄鼠狼)(儿)?(倒|躺|趴)在|` +
+	// something dumped ("把装修垃圾倒在楼道里"); a drum kit played (打架子鼓)
+	`把[^\s]{0,10}倒在|架子鼓|` +
 	// breathless under pressure or anger, not for want of air ("房贷压得我喘不过气")
 	`(压力(太|好|很)?大|压|忙|累|逼|气|憋屈)(得|的)(我|人)?(都)?(快|要|快要)?(喘不过气|透不过气|喘不上气|喘不过来)(来)?|` +
 	// a near miss or a risk: nobody hurt ("差点被车撞", "万一有人受伤怎么办"); "打人工客服"
@@ -153,7 +155,7 @@ var emergencyCues = []struct {
 		`\b(two|some|several|a group of|a bunch of|a few) (guys|men|people|teenagers|teens|youths|drunks|drunk guys|drunk men|boys)\b.{0,10}\bfighting\b|\b(fist ?fight|brawl)\b|\ba fight (broke out|is going on|going on|outside|downstairs)\b|` +
 		`\b(with|has|holding|waving|pulled|carrying) (a |his |her )?(knife|gun|weapon)\b|threaten(s|ing|ed)? (me|us) with (a )?(knife|gun|weapon)|threaten(s|ing|ed)? to kill|(broke|broken|breaking|break) into (my|our|the) (flat|home|house|apartment)|` +
 		`someone is (trying to )?break(ing)? in|\b(burglar|intruder)\b|\b(i was|i ve been|we were|she was|he was|just got|got) (robbed|mugged)\b|domestic violence|(is |are )?(hitting|beating|attacking) (me|her|him|us|someone|his wife|her husband|the kids?|a child|his kids?|her kids?)|\bfighting\b.{0,20}\b(blood|knife|hurt)`)},
-	{welfareEmergency, regexp.MustCompile(`(老人|老太太|老太|老大爷|老爷子|老奶奶|老爷爷|大爷|大妈|阿姨|奶奶|爷爷|邻居|独居|一个人住)[^\s]{0,12}(好几天|几天|两天|三天|多天|一个星期|一周|一直)(都)?(没|没有|不见)(出门|出来|见到|见着|看到|露面|动静|人影|下楼|人应|回应)|` +
+	{welfareEmergency, regexp.MustCompile(`(老人|老太太|老太|老大爷|老爷子|老奶奶|老爷爷|奶奶|爷爷|独居|一个人住)[^\s]{0,12}(好几天|几天|两天|三天|多天|一个星期|一周|一直)(都)?(没|没有|不见)(出门|出来|见到|见着|看到|露面|动静|人影|下楼|人应|回应)|` +
 		`(老人|老太太|老太|老大爷|老爷子|老奶奶|老爷爷|独居|一个人住)[^\s]{0,12}(敲门|打电话|叫门)[^\s]{0,4}(都)?没(人)?(应|接|开门|回应|反应|动静)|` +
 		`\b(haven t|have not|hasn t|has not|not) (seen|heard from|heard) (my |the |our )?(elderly |old )?(neighbou?r|lady|man|woman|gentleman|grandma|grandpa)\b.{0,20}\b(days|a week)\b|` +
 		`\b(elderly|old) (neighbou?r|lady|man|woman|gentleman)\b.{0,40}\b(not answering|no answer|doesn t answer|won t answer|isn t answering)\b`)},
@@ -182,12 +184,38 @@ var (
 	ongoingDanger = regexp.MustCompile(`现在|还在|还有|还是|正在|刚才|刚刚|一直|快来|快点|赶紧|马上|又有|又闻到|又冒|又着|又起|又困|\b(now|still|right now|just now|again|help)\b`)
 )
 
+// withoutPastClauses is text without its clauses that carry a past word
+// ("昨天", "last week"); Chinese clauses may be set apart by spaces alone.
+func withoutPastClauses(text string) string {
+	var kept []string
+	for _, c := range clauseBreak.Split(hanSpace.ReplaceAllString(text, "$1，$2"), -1) {
+		if !pastDanger.MatchString(faq.Normalize(c)) {
+			kept = append(kept, c)
+		}
+	}
+	return strings.Join(kept, "，")
+}
+
+var (
+	// pastRepair: the past word dates a repair, not the danger ("上周刚修的
+	// 电梯，我妈被困在里面了")
+	pastRepair  = regexp.MustCompile(`刚修|刚换|修好|修过|修的|换的|换过|装的|\b(repaired|fixed|replaced|serviced|installed)\b`)
+	clauseBreak = regexp.MustCompile(`[，,。！？!?；;\n]+|\.\s+`)
+	hanSpace    = regexp.MustCompile(`(\p{Han})\s+(\p{Han})`)
+)
+
 // emergencyIn returns the first danger text describes, or noEmergency.
 // "被困电梯里了怎么办" asks what to do, but the one asking may be inside.
 func emergencyIn(text string) emergency {
 	s := notEmergencies.ReplaceAllString(strings.TrimSpace(strings.Trim(faq.Normalize(text), " !.?")), " ")
 	if pastDanger.MatchString(s) && aftermath.MatchString(s) && !ongoingDanger.MatchString(s) {
 		return noEmergency
+	}
+	if pastDanger.MatchString(s) && !ongoingDanger.MatchString(s) && !pastRepair.MatchString(s) {
+		// what happened yesterday ("昨天电梯困人了", "yesterday someone was
+		// stuck in the lift for an hour") is a report, not a danger now; a
+		// clause after it may tell one ("上周刚修的电梯，我妈被困在里面了")
+		s = notEmergencies.ReplaceAllString(strings.TrimSpace(faq.Normalize(withoutPastClauses(text))), " ")
 	}
 	plain := s
 	if grievance.MatchString(s) {

@@ -86,6 +86,10 @@ func TestEmergencyCues(t *testing.T) {
 		"The burglar alarm next door has been ringing all night": noEmergency, "入室门坏了关不上": noEmergency, "楼下两只狗打起来了": noEmergency,
 		"小区门口的大树倒在地上了": noEmergency, "垃圾桶倒地上了": noEmergency, "楼上装修吵死了，我真想死": noEmergency, "物业费涨成这样，老百姓活不下去了": noEmergency,
 		"我手机被抢了": crimeEmergency, "he threatened to kill me": crimeEmergency,
+		// a code review's misfires and misses
+		"楼上有人天天晚上打架子鼓，吵死了": noEmergency, "有人在楼下打架子鼓": noEmergency, "保洁阿姨好几天没见到了，楼道没人扫": noEmergency,
+		"门卫大爷一直没见到人影": noEmergency, "邻居寄放在我这的快递一直没见到": noEmergency, "有人把装修垃圾倒在楼道里一直不动": noEmergency,
+		"牵狗的人倒在地上不动了": medicalEmergency, "有人抽烟把垃圾桶点着了 楼道里全是烟": fireEmergency,
 		// venting: the speaker's own wish, nobody threatened
 		"楼上天天半夜蹦迪，我真想拿刀砍了楼上那家": noEmergency, "气得我恨不得揍他一顿": noEmergency, "the music every night, I could kill them": noEmergency,
 		"他真想拿刀砍我": crimeEmergency, "邻居说要拿刀砍我": crimeEmergency,
@@ -94,6 +98,7 @@ func TestEmergencyCues(t *testing.T) {
 		"I haven't seen my elderly neighbour for days": welfareEmergency, "the old lady in 5B is not answering the door or phone": welfareEmergency,
 		"邻居好几天没在家，快递堆在门口": noEmergency, "老人活动室好几天没开门了": noEmergency,
 		// told as past: a question or complaint about it; unless it goes on
+		"昨天电梯困人了": noEmergency, "yesterday someone was stuck in the lift for an hour": noEmergency, "前天5号楼有人被困电梯里半小时": noEmergency,
 		"上个月3号楼着火那事 后来怎么处理的": noEmergency, "昨天电梯困人了 今天又坏了 到底什么时候换": noEmergency,
 		"昨天晚上开始一直有煤气味": gasEmergency, "上次的煤气味现在又有了": gasEmergency,
 		// nobody inside, no danger

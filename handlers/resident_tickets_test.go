@@ -198,13 +198,27 @@ func TestAQuestionAfterRatingIsAnsweredNotTakenAsAComment(t *testing.T) {
 	}
 }
 
+// Asking after another matter in passing with only a light ticket open is
+// a question, not a chase.
+func TestAskingAfterAnotherMatterIsNoChase(t *testing.T) {
+	t.Parallel()
+	for _, ask := range []string{"电梯更换的事怎么样了", "加装电梯的事有进展吗"} {
+		f := newTicketFixture(t, nil)
+		tk, _ := f.fileTicket(t, resident, "8号楼楼道灯坏了")
+		f.deliver(t)
+		if m := f.say(t, resident, ask); strings.Contains(m.Text, tk.Number()) {
+			t.Errorf("%q shows the light ticket: %q", ask, m.Text)
+		}
+	}
+}
+
 // Asking after a report without naming it ("漏水的事怎么样了", "any update on
 // my leak?") shows where it stands while it is open.
 func TestAskingAfterAnOpenReportInPassingShowsIt(t *testing.T) {
 	t.Parallel()
 	for report, asks := range map[string][]string{
-		"卫生间天花板漏水，楼上602":                                            {"漏水的事怎么样了", "修好了没有啊", "什么时候来修？"},
-		"water leaking from ceiling in the bathroom, bldg 4 rm 502": {"any update on my leak?", "did anyone look at my leak yet", "when will someone come?"},
+		"卫生间天花板漏水，楼上602":                                            {"漏水的事怎么样了", "修好了没有啊", "什么时候来修？", "漏水那个怎么样了", "漏水的那个工单有进展吗"},
+		"water leaking from ceiling in the bathroom, bldg 4 rm 502": {"any update on my leak?", "did anyone look at my leak yet", "when will someone come?", "What about the leak one?"},
 	} {
 		for _, ask := range asks {
 			f := newTicketFixture(t, nil)

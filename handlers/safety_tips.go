@@ -38,7 +38,7 @@ var (
 	bittenBody    = `(手|脚|腿|胳膊|脸|手指|小腿|屁股)`
 	bittenEnglish = `(me|us|him|her|them|someone|somebody|` +
 		`(my|our|his|her|their|a|an|the|this|that)\s+(\w+\s+)?(son|daughter|kid|kids|child|children|boy|girl|baby|toddler|wife|husband|mum|mom|mother|dad|father|grandma|grandmother|grandpa|grandfather|neighbou?r|friend|man|woman|lady|guy|resident|courier|postman|guard|cleaner|hand|hands|finger|leg|legs|arm|arms|ankle|face|foot|feet|calf))\b`
-	dogBiteCue = regexp.MustCompile(`被[^\s，。,.]{0,6}(狗|猫|犬)[^\s，。,.]{0,2}(咬|抓)|` +
+	dogBiteCue = regexp.MustCompile(`(^被|` + bittenPerson + `[^\s，。,.]{0,8}被)[^\s，。,.]{0,6}(狗|猫|犬)[^\s，。,.]{0,2}(咬|抓)|` +
 		`(狗|猫|犬)[^\s，。,.]{0,8}(咬伤|抓伤|(咬|抓)(了|到|破了?)?` + bittenPerson + `|(咬|抓)(了|到|破了?)?[^\s，。,.]{0,3}` + bittenBody + `)|` +
 		`(狗|猫|犬)把` + bittenPerson + `[^\s，。,.]{0,4}(咬|抓)|` +
 		`\b(dog|dogs|cat|puppy)\b.{0,20}\b(bit|bites|scratched|attacked)\s+` + bittenEnglish + `|` +

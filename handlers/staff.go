@@ -527,7 +527,7 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 		// member believes the resident has it
 		return true, h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: staffOnlyTextOrPhoto})
 	}
-	body := strings.TrimSpace(in.Text)
+	body := withoutBotMention(strings.TrimSpace(in.Text), h.BotUsername)
 	var photo string
 	if len(in.PhotoIDs) > 0 {
 		photo = in.PhotoIDs[len(in.PhotoIDs)-1]

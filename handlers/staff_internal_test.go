@@ -129,3 +129,16 @@ func TestAnInternalRemarkGoesWithTheTicketNotToTheResident(t *testing.T) {
 		t.Errorf("the resident's view of the ticket shows the remark:\n%s", got)
 	}
 }
+
+// A reply addressed to the bot ("@codesk_bot …") is for the resident, who
+// gets it without the mention; a colleague's @mention stays among staff.
+func TestAReplyAddressedToTheBotIsRelayed(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	_, card := f.fileTicket(t, resident, "9号楼3单元水管漏水，楼道里全是水")
+	f.staffWrites(t, pmChat, pmMember, 60, card.SentMessageID, "@codesk_bot 师傅明天上午九点上门")
+	got := residentMessages(f.deliver(t), resident)
+	if len(got) != 1 || !strings.Contains(got[0].Text, "师傅明天上午九点上门") || strings.Contains(got[0].Text, "@codesk_bot") {
+		t.Errorf("the resident got %+v", got)
+	}
+}

@@ -56,6 +56,15 @@ func internalAlbumKey(chatID int64, album string) string {
 	return fmt.Sprintf("albumin:%d:%s", chatID, album)
 }
 
+// withoutBotMention drops a leading "@<bot>" from a staff reply: written to
+// the bot, it is for the resident, not a colleague.
+func withoutBotMention(body, bot string) string {
+	if bot == "" || len(body) < len(bot)+1 || body[0] != '@' || !strings.EqualFold(body[1:len(bot)+1], bot) {
+		return body
+	}
+	return strings.TrimSpace(body[len(bot)+1:])
+}
+
 // keepStaffNote stores an internal remark on ticket t, for the card a next
 // party gets; losing it only loses that context, so a failure is logged.
 func (h *Handler) keepStaffNote(ctx context.Context, in Incoming, t tickets.Ticket, body, photo string) {

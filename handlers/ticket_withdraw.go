@@ -26,7 +26,9 @@ var withdrawCue = regexp.MustCompile(`(撤销|撤回|取消|删除|作废|关闭
 	`(工单|报修)(不要了|撤销|撤回|取消)|不用(修|来|处理)了|` +
 	`\b(cancel|withdraw|close|delete) (my |the |this |that )?(ticket|report|complaint|request)\b|` +
 	// "it's working again, cancel pls", "fixed now, you can close it"
-	`\b(cancel|withdraw|close) (it|that|this one)\b|\bcancel (pls|please|plz)\b|\bno need (for anyone |for someone |for the plumber |for a plumber )?to come\b`)
+	`\b(fixed|working|works|sorted|resolved|fine now|ok now|not needed|never ?mind|nvm|don t need)\b.{0,40}\b(cancel|withdraw|close) (it|that|this one|pls|please|plz)\b|` +
+	`\b(cancel|withdraw|close) (it|that|this one)\b.{0,40}\b(fixed|working|works|sorted|resolved|fine now|ok now|not needed)\b|` +
+	`\bno need (for anyone |for someone |for the plumber |for a plumber )?to come\b`)
 
 // notWithdraw: the words deny the withdrawal ("不要关闭这个工单"), report
 // someone else saying it ("物业说不用修了"), or go on with more to do

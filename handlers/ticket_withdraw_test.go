@@ -126,4 +126,13 @@ func TestAnEnglishWithdrawalInEverydayWords(t *testing.T) {
 			t.Errorf("%q: %q %v", text, m.Text, buttonData(m))
 		}
 	}
+	// "close it" of a door or a gate is a report, no withdrawal
+	for _, text := range []string{"the bike shed gate is left open all night, someone should close it", "the fire door on floor 3 keeps banging, please close it"} {
+		f := newTicketFixture(t, nil)
+		f.fileTicket(t, resident, "hallway light out in bldg 8")
+		f.deliver(t)
+		if m := f.say(t, resident, text); strings.Contains(strings.Join(buttonData(m), " "), "r:withdraw:") {
+			t.Errorf("%q offers a withdrawal: %q", text, m.Text)
+		}
+	}
 }

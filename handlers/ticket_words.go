@@ -20,15 +20,17 @@ func (h *Handler) ticketWords(ctx context.Context, in Incoming, text, chosen str
 			return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen), "")
 		}
 	}
-	if stars, comment := typedRatingWithComment(text); stars > 0 && !asksOutright(text) && h.mayTakeRating(ctx, in) {
-		// "很满意，师傅很负责", "1星，太差劲了": the rating and its comment
-		if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok {
-			return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen), comment)
-		}
-	}
 	_, talking, err := h.State.Get(ctx, conversationKey(in.UserID))
 	if err != nil {
 		return false, err
+	}
+	if stars, comment := typedRatingWithComment(text); stars > 0 && !talking && !asksOutright(text) &&
+		h.Router.Route(comment).Confidence < clearlyAnotherConfidence && h.mayTakeRating(ctx, in) {
+		// "很满意，师傅很负责", "1星，太差劲了": the rating and its comment;
+		// not "满意，另外5号楼电梯又坏了" (a report) nor an answer to staff
+		if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok {
+			return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen), comment)
+		}
 	}
 	if (talking && !namesTicket.MatchString(faq.Normalize(text))) || asksOutright(text) {
 		return false, nil

@@ -6,6 +6,7 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+	"unicode/utf8"
 
 	"codesk/faq"
 	"codesk/tickets"
@@ -84,7 +85,7 @@ func typedRatingWithComment(text string) (int, string) {
 	s = strings.TrimSpace(onlyPrefix.ReplaceAllString(s, ""))
 	if m := starsTyped.FindStringSubmatch(s); m != nil {
 		// "一星期了还没人来", "5分钟", "三分之一" are no stars
-		if rest := strings.TrimSpace(s[len(m[0]):]); rest != "" && !strings.ContainsAny(string([]rune(s[len(m[0]):] + " ")[0]), "期座钟之") {
+		if rest := strings.TrimSpace(s[len(m[0]):]); rest != "" && !strings.ContainsAny(string([]rune(s[len(m[0]):] + " ")[0]), "期座钟之级多钱") {
 			n, ok := chineseDigit[m[2]]
 			if !ok {
 				n = int(m[2][0] - '0')
@@ -100,10 +101,24 @@ func typedRatingWithComment(text string) (int, string) {
 			}
 		}
 	}
-	if best == "" {
+	if best == "" || !punctuatedAfter(text, best) {
+		// "terrible noise from upstairs", "差 3号楼又有人乱停车": a grading
+		// word that opens a report; a rating is set off by punctuation
 		return 0, ""
 	}
 	return stars, commentOf(text, strings.TrimSpace(s[len(best):]))
+}
+
+// punctuatedAfter reports word, in text, followed by punctuation ("很满意，",
+// "terrible!").
+func punctuatedAfter(text, word string) bool {
+	lower := strings.ToLower(text)
+	i := strings.Index(lower, word)
+	if i < 0 {
+		return false
+	}
+	next, _ := utf8.DecodeRuneInString(lower[i+len(word):])
+	return strings.ContainsRune("，,！!。.、~；;：:…", next)
 }
 
 // onlyPrefix: "only 2 stars", "只给两星".

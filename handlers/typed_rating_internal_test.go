@@ -23,9 +23,10 @@ func TestTypedRatingWithComment(t *testing.T) {
 	t.Parallel()
 	for text, want := range map[string]int{
 		"很满意，师傅很负责": 5, "5星！师傅很好": 5, "1星，太差劲了": 1, "一星 太差": 1, "only 2 stars, took forever": 2,
-		"不满意 等了一个礼拜": 2, "thanks, 4 stars, quick work": 4,
+		"不满意，等了一个礼拜": 2, "thanks, 4 stars, quick work": 4,
 		"一星期了还没人来": 0, "5分钟前又坏了": 0, "三分之一的灯不亮": 0, "good morning, when is the gym open": 0,
 		"fine, but the lift is broken again": 0, "满意": 0,
+		"terrible noise from the flat upstairs every night": 0, "差 3号楼门口又有人乱停车": 0, "五星级酒店都没这么贵": 0, "两分多钟就跳闸一次": 0, "一分钱都不想交了": 0,
 	} {
 		if got, _ := typedRatingWithComment(text); got != want {
 			t.Errorf("typedRatingWithComment(%q) = %d, want %d", text, got, want)

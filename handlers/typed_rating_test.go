@@ -141,3 +141,19 @@ func TestARatingWhileAReportWaitsRatesTheResolvedTicket(t *testing.T) {
 		t.Errorf("the waiting report: %q", preview.Text)
 	}
 }
+
+// A report that opens with a grading word ("terrible noise…", "满意，另外5号
+// 楼电梯又坏了") is a report, not a rating of the ticket resolved last.
+func TestAReportOpeningWithAGradeIsNoRating(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{"terrible noise from the flat upstairs every night", "满意，另外5号楼电梯又坏了", "差 3号楼门口又有人乱停车", "五星级酒店都没这么贵"} {
+		f := newTicketFixture(t, nil)
+		tk, card := f.fileTicket(t, resident, "8号楼楼道灯坏了")
+		f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+itoa(tk.ID))
+		f.deliver(t)
+		f.say(t, resident, text)
+		if got := f.ticket(t, tk.ID); got.Rating != 0 {
+			t.Errorf("%q rated the light ticket %d★", text, got.Rating)
+		}
+	}
+}
