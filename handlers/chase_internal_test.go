@@ -19,7 +19,7 @@ func TestDisputeWords(t *testing.T) {
 		"plumber never came!! why resolved??", "我那个外墙渗水的工单怎么就说解决了 根本没人来过", "还是没解决", "根本没修好",
 		"still not fixed", "怎么还没解决", "why is my ticket closed? nobody came", "你们说修好了，其实根本没修", "it's still not fixed",
 		"你们根本没来修", "nobody came to fix it", "it is not cleaned at all, I just walked past", "根本没打扫，我刚路过看了", "垃圾没清理干净",
-		"the rubbish was never collected", "还是坏的", "修了跟没修一样", "白修了", "修了半天也没人来看，就直接点已解决了", "same as before",
+		"the rubbish was never collected", "还是坏的", "修了跟没修一样", "白修了", "修了半天也没人来看，就直接点已解决了", "same as before", "又坏了", "又不亮了", "师傅根本没来",
 	} {
 		if !dispute(text) {
 			t.Errorf("%q: want a dispute", text)

@@ -167,3 +167,18 @@ func TestAReportGoneOnInEnglishIsAnsweredInEnglish(t *testing.T) {
 		t.Errorf("the card does not say the resident writes English:\n%s", card.Text)
 	}
 }
+
+// A typed wish to cancel at the preview cancels; it is no line of the report.
+func TestATypedWishToCancelCancels(t *testing.T) {
+	t.Parallel()
+	for _, text := range []string{"我想取消", "我不想报了", "I want to cancel this", "I want to cancel my report"} {
+		f := newTicketFixture(t, nil)
+		f.say(t, resident, "3号楼2单元电梯坏了")
+		if m := f.say(t, resident, text); strings.Contains(m.Text, "确认发送吗") || strings.Contains(m.Text, "Send it?") {
+			t.Errorf("%q joined the report: %q", text, m.Text)
+		}
+		if d := f.say(t, resident, "好"); strings.Contains(d.Text, "工单号") {
+			t.Errorf("after %q, 好 filed the report: %q", text, d.Text)
+		}
+	}
+}

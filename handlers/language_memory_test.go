@@ -106,3 +106,17 @@ func TestMixedOrPoliteMessagesKeepTheResidentsLanguage(t *testing.T) {
 		t.Errorf("after 'ok thx', /help stays Chinese; got %q", got)
 	}
 }
+
+// "请用中文回答", "English please": the language is set at once.
+func TestAskingForALanguageSetsIt(t *testing.T) {
+	t.Parallel()
+	for text, want := range map[string]string{"请用中文回答": "zh", "能说中文吗": "zh", "我看不懂英文": "zh", "Chinese please": "zh",
+		"English please": "en", "do you speak english": "en", "用英文": "en"} {
+		f := newFixture(t)
+		f.say(t, resident, text)
+		r, err := f.db.Resident(f.ctx, resident)
+		if err != nil || r.Language != want {
+			t.Errorf("%q: language %q (%v), want %q", text, r.Language, err, want)
+		}
+	}
+}

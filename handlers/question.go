@@ -44,6 +44,9 @@ func (h *Handler) answerQuestion(ctx context.Context, in Incoming, chosen, text 
 	if n := runeLen(text); n > MaxQuestionRunes {
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtTooLong.f(lang, n, MaxQuestionRunes)})
 	}
+	if want, ok := languageRequest(text); ok {
+		return h.setLanguage(ctx, in.ChatID, in.UserID, want)
+	}
 	switch classifySmallTalk(text) {
 	case greeting:
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGreeting.in(lang), Buttons: menu(lang)})
@@ -159,10 +162,12 @@ func (h *Handler) otherQuestionsAnswered(text, topAnswer string) []string {
 	top, _ := h.FAQ.Entry(topAnswer)
 	var out []string
 	for _, sentence := range questionParts(text) {
-		if runeLen(strings.TrimSpace(sentence)) < 6 {
+		// a short part may still ask ("垃圾几点收"); one that only tells
+		// needs more words to mean anything
+		asks := asksWord.MatchString(faq.Normalize(sentence))
+		if n := runeLen(strings.TrimSpace(sentence)); n < 4 || (!asks && n < 6) {
 			continue
 		}
-		asks := asksWord.MatchString(faq.Normalize(sentence))
 		id := h.FAQ.Match(sentence).ID
 		e, ok := h.FAQ.Entry(id)
 		// a part that asks may be on the answer's topic ("…被困电梯里…，

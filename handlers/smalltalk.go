@@ -78,9 +78,7 @@ var smallTalkPhrases = map[string]smallTalk{
 	"complaint": menuConcern, "i want to complain": menuConcern, "i want to report a problem": menuConcern,
 	"提问": menuAsk, "我要提问": menuAsk, "问问题": menuAsk, "ask a question": menuAsk, "i have a question": menuAsk,
 	"我有个问题": menuAsk, "语言": menuLanguage, "切换语言": menuLanguage, "language": menuLanguage,
-	"change language": menuLanguage, "english please": menuLanguage, "in english please": menuLanguage, "english": menuLanguage,
-	"do you speak english": menuLanguage, "can you speak english": menuLanguage, "speak english": menuLanguage, "说中文": menuLanguage, "请说中文": menuLanguage,
-	"i want to report something": menuConcern, "i want to report a concern": menuConcern,
+	"change language": menuLanguage, "i want to report something": menuConcern, "i want to report a concern": menuConcern,
 	"帮助": menuHelp, "help": menuHelp, "菜单": menuHelp, "menu": menuHelp, "使用说明": menuHelp, "怎么用": menuHelp,
 }
 
@@ -89,6 +87,10 @@ var smallTalkPhrases = map[string]smallTalk{
 var wantsPersonPattern = regexp.MustCompile(`^(我|我想|我要|能不能|可以|请)?(找|转|联系|接|要|跟|和)(个)?(人工|真人|客服|人工客服)(客服|服务)?(说话|聊|聊聊)?(吗|呢|啊|吧)?$` +
 	`|^(can|could|may) i (please )?(speak|talk|chat) (to|with) (a |an |some )?(real |live )?(person|human|agent|operator|someone)( please)?$` +
 	`|^i (want|need|would like|d like) to (speak|talk|chat) (to|with) (a |an |some )?(real |live )?(person|human|agent|operator|someone)( please)?$` +
+	// a call back asked for ("能不能给我回个电话", "让经理给我打电话"): only
+	// people can; how to reach them is the answer
+	`|^(请|麻烦)?(能不能|可不可以|能|可以)?(让[^\s]{1,8})?(给我|跟我)(回|打)(个|一个)?电话(吗|吧|呗)?$|(找|叫)[^\s]{0,8}(经理|负责人|主任|领导)\s?[^\s]{0,4}(给我|跟我)(回|打)(个)?电话` +
+	`|^(please |can you |could you |can someone |could someone )?(call|phone|ring) me( back)?( please| pls| asap)?$` +
 	// "is anybody there?": waiting for someone, not asking the FAQ
 	`|^(喂+|哈喽|你好)?\s*(有人吗|有没有人|有人在吗|人呢|怎么没人(理|回|管)(我)?)(\s*(喂+|啊|呀))?$` +
 	`|^(hello+|hi|hey)?\s*(is )?(anyone|anybody|someone) (there|here|home|around)$` +
@@ -234,3 +236,21 @@ func emojiSmallTalk(text string) smallTalk {
 	}
 	return notSmallTalk
 }
+
+// languageRequest is a request to be answered in a language ("请用中文",
+// "能说中文吗", "English please"): set at once, no picker to tap.
+func languageRequest(text string) (string, bool) {
+	s := strings.TrimSpace(faq.Normalize(text))
+	switch {
+	case askChinese.MatchString(s):
+		return "zh", true
+	case askEnglish.MatchString(s):
+		return "en", true
+	}
+	return "", false
+}
+
+var (
+	askChinese = regexp.MustCompile(`^(请|麻烦)?(你)?(用|说|讲|回)?中文(回答|回复|说|讲|交流)?(吧|好吗|可以吗|行吗|呗)?$|^(你)?(能|可以|会)(不能|不会)?(说|讲|用)中文(吗|回答吗)?$|看不懂英文|^(chinese|in chinese)( please| pls)?$|^(please )?(reply|answer|speak) in chinese( please)?$`)
+	askEnglish = regexp.MustCompile(`^(please )?(english|in english)( please| pls)?$|^(do|can|could) you (speak|reply in|answer in|write in) english$|^(please )?(speak|reply|answer|write) in english( please)?$|^speak english$|看不懂中文|^(请)?(用|说|讲)英文(回答|回复|吧)?$`)
+)

@@ -80,6 +80,7 @@ const (
 // photoPointsBack is a caption that shows what was reported ("这是刚才说的
 // 灯", "补一张照片", "here is a pic of that light").
 var photoPointsBack = regexp.MustCompile(`^(这是|这个是|这就是|就是)?(刚才|刚刚|之前|上面|前面)(说|讲|报|提)的|^补(一|两|几)?张(照片|图|相片)?|^(照片|图片|相片|现场照片|现场图)$|` +
+	`^(这|这个|这就)是|的(照片|图片|相片)$|^(here is|here s|heres|this is) (the|my|a)\b|` +
 	`^(补充|补)(照片|图片)|^(here s|here is|heres|this is|attached|adding)( a| the)? (photo|pic|picture|image)\b|^(photo|pic|picture)( of (it|that|this|the (light|leak|lift|problem)))?$`)
 
 // photoForRecentTicket is the open ticket a photo belongs with: the newest,
@@ -94,10 +95,15 @@ func (h *Handler) photoForRecentTicket(ctx context.Context, userID int64, captio
 		h.Log.Warn("list resident tickets for a photo", "err", err)
 		return tickets.Ticket{}, false
 	}
+	r := h.Router.Route(caption)
 	for _, t := range tks { // newest first
-		if t.Status.Open() {
-			return t, h.Now().Sub(t.CreatedAt) <= photoAfterReport
+		if !t.Status.Open() {
+			continue
 		}
+		if caption != "" && r.Confidence >= anotherMatterConfidence && !relatedCategories(r.Category, t.Category) {
+			return tickets.Ticket{}, false // "这是9号楼门口的垃圾": another matter's photo
+		}
+		return t, h.Now().Sub(t.CreatedAt) <= photoAfterReport
 	}
 	return tickets.Ticket{}, false
 }

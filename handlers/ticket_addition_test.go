@@ -115,7 +115,7 @@ func TestAnAdditionGoesToTheTicketItIsAbout(t *testing.T) {
 // ("这是刚才说的灯"), is offered to that report, not drafted as a new one.
 func TestAPhotoJustAfterAReportIsOfferedToIt(t *testing.T) {
 	t.Parallel()
-	for _, caption := range []string{"", "这是刚才说的灯", "补一张照片", "here is a pic of that light"} {
+	for _, caption := range []string{"", "这是刚才说的灯", "补一张照片", "here is a pic of that light", "这是坏的灯", "灯的照片", "here is the broken light"} {
 		f := newTicketFixture(t, nil)
 		tk, _ := f.fileTicket(t, resident, "8号楼楼道灯坏了")
 		f.deliver(t)
@@ -145,11 +145,13 @@ func TestAPhotoJustAfterAReportIsOfferedToIt(t *testing.T) {
 		}
 	}
 	// a photo of something else, captioned so, is a report of its own
-	f := newTicketFixture(t, nil)
-	f.fileTicket(t, resident, "8号楼楼道灯坏了")
-	f.deliver(t)
-	m := f.send(t, handlers.Incoming{UserID: resident, MessageID: 41, Kind: handlers.PhotoMessage, Text: "9号楼门口的垃圾三天没人收了", PhotoIDs: []string{"bins.jpg"}})
-	if strings.Contains(strings.Join(buttonData(m), " "), "r:conv:") {
-		t.Errorf("another matter's photo was offered to the light ticket: %q", m.Text)
+	for _, caption := range []string{"9号楼门口的垃圾三天没人收了", "这是9号楼门口的垃圾，三天没人收了"} {
+		f := newTicketFixture(t, nil)
+		f.fileTicket(t, resident, "8号楼楼道灯坏了")
+		f.deliver(t)
+		m := f.send(t, handlers.Incoming{UserID: resident, MessageID: 41, Kind: handlers.PhotoMessage, Text: caption, PhotoIDs: []string{"bins.jpg"}})
+		if strings.Contains(strings.Join(buttonData(m), " "), "r:conv:") {
+			t.Errorf("%q: another matter's photo was offered to the light ticket: %q", caption, m.Text)
+		}
 	}
 }

@@ -19,7 +19,9 @@ import (
 var (
 	// starsTyped: a number of stars or points first ("5星", "四颗星",
 	// "3分", "5 stars"); the rest may thank or comment
-	starsTyped = regexp.MustCompile(`^(给|打)?\s*([1-5]|一|二|两|三|四|五|one|two|three|four|five)\s*(颗星|星|分|stars?\b|out of 5\b)`)
+	starsTyped = regexp.MustCompile(`^((?:给你们|给您|给你|给)?\s*(?:打)?\s*(?:个)?)\s*([1-5]|一|二|两|三|四|五|one|two|three|four|five)\s*(颗星|星|分|stars?\b|out of 5\b)`)
+	// ratingParticles end a rating without saying more ("给3分吧")
+	ratingParticles = regexp.MustCompile(`^(吧|啦|呀|了|哈|哦|嘛|!|！)*$`)
 	// outOf: "4/5", "10/10" as typed (normalising drops the slash)
 	outOf = regexp.MustCompile(`^\s*(\d{1,2})\s*/\s*(5|10)\s*[!.。！]*\s*$`)
 	// allStars: only star emoji
@@ -39,7 +41,7 @@ var satisfactionWords = []struct {
 	{[]string{"不太满意", "不怎么满意", "不满意", "not satisfied", "unsatisfied", "dissatisfied", "poor", "not good", "not happy", "not happy with the service"}, 2},
 	{[]string{"一般", "一般般", "还行", "还行吧", "还可以", "凑合", "马马虎虎", "so so", "average", "okay i guess", "it was ok", "fine", "ok i guess"}, 3},
 	{[]string{"非常满意", "很满意", "特别满意", "十分满意", "太满意了", "超级满意", "满分", "五星好评", "好评", "very satisfied", "excellent", "very good", "great job", "perfect", "very happy", "很好", "非常好", "满意满意", "great work", "great"}, 5},
-	{[]string{"挺满意", "比较满意", "还算满意", "满意", "satisfied", "good job", "happy with it", "不错", "不错不错", "挺好", "挺好的", "满意的", "还不错", "good"}, 4},
+	{[]string{"蛮好", "蛮好额", "蛮好的", "老好额", "挺满意", "比较满意", "还算满意", "满意", "satisfied", "good job", "happy with it", "不错", "不错不错", "挺好", "挺好的", "满意的", "还不错", "good"}, 4},
 }
 
 // typedRating reads a rating from text, or 0.
@@ -60,7 +62,7 @@ func typedRating(text string) int {
 	// the whole message is the rating, perhaps with thanks: "一星期了还是
 	// 没修好" and "三分之一的灯不亮" are no ratings
 	s = strings.TrimSpace(thanksHead.ReplaceAllString(thanksTail.ReplaceAllString(s, ""), ""))
-	if m := starsTyped.FindStringSubmatch(s); m != nil && strings.TrimSpace(s[len(m[0]):]) == "" {
+	if m := starsTyped.FindStringSubmatch(s); m != nil && ratingParticles.MatchString(strings.TrimSpace(s[len(m[0]):])) {
 		if n, ok := chineseDigit[m[2]]; ok {
 			return n
 		}
