@@ -204,7 +204,7 @@ func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen 
 		// "ok", "好的", "行" after staff asked ("can we come at 3?") answer
 		// them: offered like any answer, not taken for a goodbye
 		answersStaff := (k == goodbye || k == thanks) && h.staffAskedLast(ctx, in.UserID)
-		if (k != notSmallTalk && k != settled && !answersStaff) || (asksOutright(text) && h.FAQ.Match(text).ID != "") {
+		if (k != notSmallTalk && k != settled && !answersStaff) || (asksOutright(text) && h.FAQ.Match(text).ID != "" && !h.asksAboutStaffVisit(ctx, t, text)) {
 			return false, nil // a greeting, or a question the FAQ answers; "修好了" is for the staff
 		}
 	}
@@ -483,3 +483,28 @@ func (h *Handler) typedTicketPick(ctx context.Context, in Incoming, text, chosen
 	}
 	return true, nil
 }
+
+// asksAboutStaffVisit: a question about when, after staff wrote of a visit
+// or a time ("已安排电工明天上午去修", then "what time tomorrow?"), asks
+// them, however well the FAQ seems to answer it.
+func (h *Handler) asksAboutStaffVisit(ctx context.Context, t tickets.Ticket, question string) bool {
+	if !asksWhen.MatchString(faq.Normalize(question)) {
+		return false
+	}
+	evs, err := h.Tickets.TicketEvents(ctx, t.ID)
+	if err != nil {
+		h.Log.Warn("events for a question after staff wrote", "ticket", t.ID, "err", err)
+		return false
+	}
+	for i := len(evs) - 1; i >= 0; i-- {
+		if evs[i].Kind == tickets.EventStaffMessage {
+			return staffArranged.MatchString(faq.Normalize(evs[i].Text))
+		}
+	}
+	return false
+}
+
+var (
+	asksWhen      = regexp.MustCompile(`几点|什么时候|啥时候|哪天|几号|上午还是下午|多久|大概|\b(what time|when|which day|how long|morning or afternoon|roughly)\b`)
+	staffArranged = regexp.MustCompile(`明天|今天|后天|上午|下午|晚上|周[一二三四五六日天末]|礼拜|上门|过来|过去|来修|安排|\b(tomorrow|today|morning|afternoon|evening|come|coming|visit|arrange|arranged|schedul\w*)\b`)
+)

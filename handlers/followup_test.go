@@ -150,3 +150,17 @@ func TestAReplyToAnUnknownMessageAfterAStaffQuestionIsOfferedToTheTicket(t *test
 		t.Fatalf("not offered to the ticket: %q", ask.Text)
 	}
 }
+
+// "what time tomorrow?" after staff wrote they come tomorrow asks them,
+// even though the FAQ has an entry about times.
+func TestAWhenQuestionAfterStaffArrangedAVisitIsForThem(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	_, card := f.fileTicket(t, resident, "9号楼大堂灯坏了")
+	f.staffWrites(t, pmChat, pmMember, 70, card.SentMessageID, "已安排电工明天上午去修")
+	f.deliver(t)
+	m := f.say(t, resident, "thanks, what time tomorrow?")
+	if !strings.Contains(strings.Join(buttonData(m), " "), "r:conv:") {
+		t.Errorf("the question is not offered to the ticket: %q %v", m.Text, buttonData(m))
+	}
+}
