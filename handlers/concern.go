@@ -413,7 +413,10 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 				if err := h.saveDraft(ctx, in.UserID, d); err != nil {
 					return true, err
 				}
-				return true, h.showTicket(ctx, in, t, ticketLang(t, chosen))
+				if err := h.showTicket(ctx, in, t, ticketLang(t, chosen)); err != nil {
+					return true, err
+				}
+				return true, h.resumeParked(ctx, in.UserID, in.ChatID, lang) // a report set aside for the photo's
 			}
 			return true, h.describe(ctx, in, d, chosen, text)
 		case stepPreview:
