@@ -241,6 +241,9 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 			return true, h.offerToTicket(ctx, in, t, chosen, txtAddToTicketAsk.f(lang, t.Number(), h.categoryText(t.Category).in(lang)))
 		}
 		concern, _ := h.Router.IsConcern(text)
+		if !concern && h.Router.DescribesProblem(text) && actionRequest.MatchString(faq.Normalize(text)) && !h.asksBesidesAction(text) {
+			concern = true // a problem told, and asked to be dealt with ("…你们能不能管管")
+		}
 		if !concern && asksAfterOwnReport(text) {
 			return true, h.myTickets(ctx, in, lang) // none open: "none yet", or how they ended
 		}
@@ -252,7 +255,7 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 		// fixes it?") gets the FAQ's answer or close entries first, with a
 		// button to report it (answerQuestion); "停电了" with nothing close,
 		// or a plain report, is drafted
-		if (isTopicWord(text) && !h.Router.DescribesProblem(text)) || h.Router.AsksSomething(text) {
+		if (isTopicWord(text) && !h.Router.DescribesProblem(text)) || h.asksBesidesAction(text) {
 			if r := h.FAQ.Match(text); r.ID != "" || len(r.Candidates) > 0 {
 				return false, nil
 			}
@@ -500,6 +503,27 @@ func (h *Handler) toParty(d draft, p parties.ID) draft {
 	d.PartyChosen = true
 	return d
 }
+
+// asksBesidesAction: text asks something other than for the problem to be
+// dealt with. "…吵得我睡不着已经好几个月了你们能不能管管" asks for action:
+// a report, not a question for the FAQ.
+func (h *Handler) asksBesidesAction(text string) bool {
+	if !h.Router.AsksSomething(text) {
+		return false
+	}
+	s := faq.Normalize(text)
+	if !actionRequest.MatchString(s) || !h.Router.DescribesProblem(text) {
+		return true
+	}
+	rest := actionRequest.ReplaceAllString(s, " ")
+	return h.Router.AsksSomething(rest) || strings.ContainsAny(actionRequest.ReplaceAllString(text, " "), "?？") && !actionRequestTail.MatchString(text)
+}
+
+var (
+	actionRequest = regexp.MustCompile(`(你们|物业|居委会|业委会|有没有人)?(能不能|可不可以|能否|可否|可以|能)?(管管|管一管|管一下|来管|出面|来处理|处理一下|来看看|来修|帮忙解决|解决一下|给个说法|安排修剪|安排一下|安排人)(吗|呢|啊|吧)?|` +
+		`\b(can|could|would|will) (you|someone|somebody|anyone) (please )?(do something|sort (it|this) out|deal with (it|this)|come and (fix|look|check)|fix (it|this))\b`)
+	actionRequestTail = regexp.MustCompile(`(管管|管一管|管一下|来管|出面|来处理|处理一下|来看看|来修|帮忙解决|解决一下|给个说法|安排修剪|安排一下|安排人|do something|sort (it|this) out|deal with (it|this)|fix (it|this))\s*(吗|呢|啊|吧)?\s*[?？!！。.]*\s*$`)
+)
 
 // politeQuestion opens by saying it asks ("请问群租物业管不管"): a question
 // even where its words describe a problem.

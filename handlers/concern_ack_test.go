@@ -63,3 +63,14 @@ func TestSendingWithoutAPreviewIDAcknowledgesWithANewMessage(t *testing.T) {
 		}
 	}
 }
+
+// A problem told and asked to be dealt with ("…你们能不能管管") is a report,
+// not a question for the FAQ.
+func TestAProblemAskedToBeDealtWithIsAReport(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	m := f.say(t, resident, "喂你好我是12号楼3单元的我家楼上天天晚上拖椅子吵得我睡不着已经好几个月了你们能不能管管")
+	if !strings.Contains(m.Text, "确认发送吗") {
+		t.Errorf("not drafted as a report: %q", m.Text)
+	}
+}
