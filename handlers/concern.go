@@ -209,7 +209,7 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 			h.holdDispute(ctx, in, t.ID, text)
 			return true, h.showTicket(ctx, in, t, ticketLang(t, chosen))
 		}
-		if t, ok := h.photoForRecentTicket(ctx, in.UserID, text); ok && emergencyIn(text) == noEmergency {
+		if t, ok := h.photoForRecentTicket(ctx, in.UserID, text); ok && !in.notForTicket && emergencyIn(text) == noEmergency {
 			// a photo just after a report, with no words or words that
 			// point back ("这是刚才说的灯"): most likely that report's
 			lang := ticketLang(t, chosen)

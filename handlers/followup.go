@@ -42,6 +42,15 @@ type followUp struct {
 	Kind      int      `json:"kind"`
 	Text      string   `json:"text"`
 	PhotoIDs  []string `json:"photo_ids,omitempty"`
+	// AlbumPhotos are the other photos of the held message's album: one
+	// question for the album, its answer for all of them
+	AlbumPhotos []string `json:"album_photos,omitempty"`
+}
+
+// albumOfferKey marks an album whose first photo is held with a question:
+// its other photos join that question instead of asking again.
+func albumOfferKey(userID int64, album string) string {
+	return fmt.Sprintf("albumoffer:%d:%s", userID, album)
 }
 
 func conversationKey(userID int64) string { return fmt.Sprintf("conv:%d", userID) }
@@ -219,6 +228,11 @@ const maxConversations = 3
 // whether it goes to ticket t (ask is the question); a typed yes or no
 // answers too (typedFollowUpChoice).
 func (h *Handler) offerToTicket(ctx context.Context, in Incoming, t tickets.Ticket, chosen, ask string, others ...tickets.Ticket) error {
+	if in.AlbumID != "" {
+		if joined, err := h.joinAlbumOffer(ctx, in); joined || err != nil {
+			return err
+		}
+	}
 	text := strings.TrimSpace(in.Text)
 	f := followUp{TicketID: t.ID, UpdateID: in.UpdateID, MessageID: in.MessageID, Kind: int(in.Kind), Text: text, PhotoIDs: in.PhotoIDs}
 	for _, o := range others {
@@ -230,6 +244,11 @@ func (h *Handler) offerToTicket(ctx context.Context, in Incoming, t tickets.Tick
 	}
 	if err := h.State.Set(ctx, followUpKey(in.UserID, in.MessageID), enc, followUpTTL); err != nil {
 		return fmt.Errorf("save follow-up of %d: %w", in.UserID, err)
+	}
+	if in.AlbumID != "" {
+		if err := h.State.Set(ctx, albumOfferKey(in.UserID, in.AlbumID), []byte(strconv.Itoa(in.MessageID)), albumTTL); err != nil {
+			h.Log.Warn("remember an album's question", "err", err) // its other photos then ask again
+		}
 	}
 	held := strconv.Itoa(in.MessageID)
 	if before, ok, err := h.State.Get(ctx, lastFollowUpKey(in.UserID)); err == nil && ok {
@@ -298,6 +317,16 @@ func (h *Handler) followUpChoice(ctx context.Context, in Incoming, ticketID int6
 	held.Kind, held.Text, held.PhotoIDs = MessageKind(f.Kind), f.Text, f.PhotoIDs
 	if choice == "y" {
 		err := h.addDetails(ctx, held, t, chosen)
+		for i, p := range f.AlbumPhotos {
+			if err != nil {
+				break
+			}
+			// the album's other photos, each its own relay with a key of
+			// its own (a negative id is no real update's)
+			more := held
+			more.Text, more.PhotoIDs, more.UpdateID = "", []string{p}, -(f.UpdateID*100 + int64(i) + 1)
+			err = h.addDetails(ctx, more, t, chosen)
+		}
 		if err == nil {
 			err = h.State.Delete(ctx, key)
 		}
@@ -314,7 +343,45 @@ func (h *Handler) followUpChoice(ctx context.Context, in Incoming, ticketID int6
 	}
 	held.notForTicket = true // said so: not offered to a ticket again
 	var replyLang string
-	return h.handlePrivate(ctx, held, &replyLang)
+	if err := h.handlePrivate(ctx, held, &replyLang); err != nil {
+		return err
+	}
+	for i, p := range f.AlbumPhotos {
+		more := held
+		more.Text, more.PhotoIDs, more.UpdateID, more.MessageID = "", []string{p}, 0, f.MessageID+i+1
+		if err := h.handlePrivate(ctx, more, &replyLang); err != nil {
+			return err
+		}
+	}
+	return nil
+}
+
+// joinAlbumOffer adds a photo of an album whose first photo is held with a
+// question to that question; joined is false when none is held.
+func (h *Handler) joinAlbumOffer(ctx context.Context, in Incoming) (bool, error) {
+	first, ok, err := h.State.Get(ctx, albumOfferKey(in.UserID, in.AlbumID))
+	if err != nil || !ok {
+		return false, err
+	}
+	msgID, _ := strconv.Atoi(string(first))
+	key := followUpKey(in.UserID, msgID)
+	data, ok, err := h.State.Get(ctx, key)
+	if err != nil || !ok {
+		return false, err
+	}
+	var f followUp
+	if err := json.Unmarshal(data, &f); err != nil {
+		return false, nil
+	}
+	f.AlbumPhotos = appendPhoto(f.AlbumPhotos, in.PhotoIDs)
+	enc, err := json.Marshal(f)
+	if err != nil {
+		return true, fmt.Errorf("encode follow-up: %w", err)
+	}
+	if err := h.State.Set(ctx, key, enc, followUpTTL); err != nil {
+		return true, fmt.Errorf("save follow-up of %d: %w", in.UserID, err)
+	}
+	return true, nil
 }
 
 // typedFollowUpChoice takes a typed "yes" or "no" ("是的", "yes", "不是")

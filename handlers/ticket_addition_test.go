@@ -155,3 +155,33 @@ func TestAPhotoJustAfterAReportIsOfferedToIt(t *testing.T) {
 		}
 	}
 }
+
+// An album sent just after a report is asked about once; "yes" sends all
+// its photos to the report.
+func TestAnAlbumJustAfterAReportIsAskedAboutOnce(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	tk, _ := f.fileTicket(t, resident, "8号楼楼道灯坏了")
+	f.deliver(t)
+	before := f.out.count()
+	for i, p := range []string{"a.jpg", "b.jpg", "c.jpg"} {
+		if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: resident, UserID: resident, UpdateID: int64(900 + i), MessageID: 50 + i,
+			Kind: handlers.PhotoMessage, AlbumID: "alb1", PhotoIDs: []string{p}}); err != nil {
+			t.Fatal(err)
+		}
+	}
+	asked := f.out.sentSince(before)
+	if len(asked) != 1 {
+		t.Fatalf("the album was asked about %d times: %q", len(asked), texts(asked))
+	}
+	f.press(t, resident, "r:conv:"+itoa(tk.ID)+":y:50")
+	var photos []string
+	for _, m := range f.deliver(t) {
+		if m.ChatID == pmChat && m.PhotoID != "" {
+			photos = append(photos, m.PhotoID)
+		}
+	}
+	if strings.Join(photos, " ") != "a.jpg b.jpg c.jpg" {
+		t.Errorf("staff got photos %q", photos)
+	}
+}
