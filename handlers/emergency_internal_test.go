@@ -86,6 +86,10 @@ func TestEmergencyCues(t *testing.T) {
 		"The burglar alarm next door has been ringing all night": noEmergency, "入室门坏了关不上": noEmergency, "楼下两只狗打起来了": noEmergency,
 		"小区门口的大树倒在地上了": noEmergency, "垃圾桶倒地上了": noEmergency, "楼上装修吵死了，我真想死": noEmergency, "物业费涨成这样，老百姓活不下去了": noEmergency,
 		"我手机被抢了": crimeEmergency, "he threatened to kill me": crimeEmergency,
+		// a staff walk-through: trapped, said in other words
+		"12号楼电梯里困了一个老人，快来人": trappedEmergency, "电梯里困了个小孩，快来": trappedEmergency, "3号楼电梯坏了，里面困着两个人": trappedEmergency,
+		"快来人！5号楼电梯关了两个人": trappedEmergency, "电梯里有人被关住了": trappedEmergency, "电梯里有人，门打不开": trappedEmergency,
+		"电梯门关了好几次才关上": noEmergency,
 		// a code review's misfires and misses
 		"楼上有人天天晚上打架子鼓，吵死了": noEmergency, "有人在楼下打架子鼓": noEmergency, "保洁阿姨好几天没见到了，楼道没人扫": noEmergency,
 		"门卫大爷一直没见到人影": noEmergency, "邻居寄放在我这的快递一直没见到": noEmergency, "有人把装修垃圾倒在楼道里一直不动": noEmergency,

@@ -129,6 +129,11 @@ func (h *Handler) residentReply(ctx context.Context, in Incoming, chosen string)
 	if strings.TrimSpace(in.Text) == "" && len(in.PhotoIDs) == 0 {
 		return false, nil
 	}
+	if body := strings.TrimSpace(in.Text); !t.Status.Open() && in.Kind == TextMessage && !disputesResolution(body) && !h.complains(body) {
+		// "好的，谢谢！保修卡在哪里领？" under a resolved ticket's message: a
+		// question or thanks, answered as any message, not refused
+		return false, nil
+	}
 	return true, h.addDetails(ctx, in, t, chosen)
 }
 
@@ -407,6 +412,9 @@ func eventLine(e tickets.Event, party parties.ID, lang string) string {
 	case tickets.EventReassigned:
 		return map[bool]string{true: "转给", false: "passed to "}[zh] + parties.Name(e.ToParty, lang)
 	case tickets.EventStaffMessage:
+		if e.FromParty != "" {
+			party = e.FromParty // the desk wrote it, not the ticket's party
+		}
 		return parties.Name(party, lang) + ": " + short + photo
 	case tickets.EventResidentMessage:
 		return map[bool]string{true: "您补充：", false: "you added: "}[zh] + short + photo

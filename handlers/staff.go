@@ -577,8 +577,10 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 		if photo != "" {
 			photos = []string{photo}
 		}
+		// FromParty: who wrote it (the desk, on an escalated ticket), for
+		// the resident's history
 		evs := []tickets.Event{{TicketID: cur.ID, Kind: tickets.EventStaffMessage, ActorID: in.UserID, Actor: staffName(in),
-			Text: body, PhotoIDs: photos, At: now}}
+			FromParty: h.actingParty(cur, in.ChatID), Text: body, PhotoIDs: photos, At: now}}
 		switch cur.Status {
 		case tickets.StatusNew, tickets.StatusReopened:
 			// answering takes the ticket up: the SLA must not chase a

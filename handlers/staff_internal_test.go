@@ -20,7 +20,8 @@ func TestAStaffRemarkMarkedInternalStaysAmongStaffAndARelayIsConfirmed(t *testin
 	}
 	for i, remark := range []string{"#内部 老王你下午去看一下", "#internal old Wang please go", "内部：这户比较难缠", "// 先别回",
 		"＃internal full width", "# 内部 带空格", "@老王 #内部 你去看一下", "@老王 @小李 【内部】这户比较难缠",
-		"@老王 这单你去", "内部备注：这户上次投诉过，注意态度", "[internal] Wang please check", "internal: check the meter", "#內部 繁體"} {
+		"@老王 这单你去", "内部备注：这户上次投诉过，注意态度", "[internal] Wang please check", "internal: check the meter", "#內部 繁體",
+		"内部 这个是老问题了", "@codesk_botx 这个你去"} {
 		before := f.out.count()
 		f.staffWrites(t, pmChat, pmMember, 60+i, card.SentMessageID, remark)
 		if got := residentMessages(f.deliver(t), resident); len(got) != 0 {

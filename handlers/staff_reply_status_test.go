@@ -236,3 +236,22 @@ func TestAnOlderCardOfATicketThatCameBackDoesNotAct(t *testing.T) {
 		t.Errorf("the new card's claim: ticket %s", got.Status)
 	}
 }
+
+// A question or thanks written under a resolved ticket's message is
+// answered like any message, not refused as "cannot add".
+func TestAQuestionUnderAResolvedTicketIsNotRefused(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	_, card := f.fileResolved(t, "5号楼2单元楼道灯坏了一个星期了")
+	f.staffWrites(t, pmChat, pmMember, 80, card.SentMessageID, "灯已经换了新的LED，保修一年")
+	var relay int
+	for _, m := range f.deliver(t) {
+		if m.ChatID == resident {
+			relay = m.SentMessageID
+		}
+	}
+	m := f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.TextMessage, ReplyTo: relay, Text: "好的，谢谢！保修卡在哪里领？"})
+	if strings.Contains(m.Text, "无法再补充") {
+		t.Errorf("the question was refused: %q", m.Text)
+	}
+}

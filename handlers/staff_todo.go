@@ -89,7 +89,11 @@ func (h *Handler) staffToDo(ctx context.Context, in Incoming, party parties.ID) 
 		if urgent[t.ID] {
 			b.WriteString(staffToDoUrgentMark)
 		}
-		fmt.Fprintf(&b, "%s【%s】%s · %s · %s", t.Number(), t.Status.Name("zh"), h.categoryText(t.Category).zh, zh, who)
+		status := t.Status.Name("zh")
+		if t.Status == tickets.StatusWaiting {
+			status = "等待居民回复" // staff read it: not the resident's "等待您回复"
+		}
+		fmt.Fprintf(&b, "%s【%s】%s · %s · %s", t.Number(), status, h.categoryText(t.Category).zh, zh, who)
 		if t.Party != party {
 			fmt.Fprintf(&b, " · %s", parties.Name(t.Party, "zh"))
 		}
