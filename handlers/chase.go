@@ -66,8 +66,13 @@ func (h *Handler) chasing(ctx context.Context, userID int64, text string) bool {
 			continue
 		}
 		if subject != "" {
+			// "漏水的事" and the ticket about the leak, or its kind:
+			// "渗水的问题" and the leak ticket, "my elevator" and 电梯
 			if mentions(t.Text, subject) {
-				return true // "漏水的事" and the ticket about the leak
+				return true
+			}
+			if c := h.Router.Route(subject).Category; !genericCategory(c) && relatedCategories(c, t.Category) {
+				return true
 			}
 			continue
 		}
@@ -86,12 +91,19 @@ func chaseSubject(s string) string {
 		return ""
 	}
 	for _, g := range m[1:] {
-		if g = strings.TrimSpace(g); g != "" {
+		if g = strings.TrimSpace(g); g != "" && !chaseReference.MatchString(g) {
 			return g
 		}
 	}
 	return ""
 }
+
+// sameThing folds words residents use for one fault ("渗水" and "漏水").
+var sameThing = strings.NewReplacer("渗水", "漏水", "滴水", "漏水", "渗漏", "漏水", "不亮", "灯坏", "升降机", "电梯")
+
+// chaseReference: words that point at a report without saying what it is
+// about ("我报的那个", "上次那个", "my repair").
+var chaseReference = regexp.MustCompile(`^(报的|上次|我家|之前|我的|这个|那个|刚才|前几天|repair|request|ticket|report|complaint|problem|issue)$`)
 
 var chaseSubjectPattern = regexp.MustCompile(`^(?:我(?:家)?(?:报的|反映的)?)?([^\s]{2,10}?)(?:的事|那事|那个事|的问题|的那个|那个)|` +
 	`\b(?:on|about|with) (?:my|the) ([a-z]{3,})\b|\blook at my ([a-z]{3,})\b`)
@@ -99,7 +111,8 @@ var chaseSubjectPattern = regexp.MustCompile(`^(?:我(?:家)?(?:报的|反映的
 // mentions reports ticket text that names subject: a shared pair of
 // characters (Chinese) or the word's stem (English).
 func mentions(ticketText, subject string) bool {
-	t := faq.Normalize(ticketText)
+	t := sameThing.Replace(faq.Normalize(ticketText))
+	subject = sameThing.Replace(subject)
 	r := []rune(subject)
 	if len(r) > 0 && r[0] < 0x2e80 {
 		return strings.Contains(t, subject[:min(len(subject), 4)])

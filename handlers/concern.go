@@ -241,7 +241,8 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 			return true, h.offerToTicket(ctx, in, t, chosen, txtAddToTicketAsk.f(lang, t.Number(), h.categoryText(t.Category).in(lang)))
 		}
 		concern, _ := h.Router.IsConcern(text)
-		if !concern && h.Router.DescribesProblem(text) && actionRequest.MatchString(faq.Normalize(text)) && !h.asksBesidesAction(text) {
+		if !concern && h.Router.DescribesProblem(text) && actionRequest.MatchString(faq.Normalize(text)) && !h.asksBesidesAction(text) &&
+			!homeAppliance.MatchString(faq.Normalize(text)) {
 			concern = true // a problem told, and asked to be dealt with ("…你们能不能管管")
 		}
 		if !concern && asksAfterOwnReport(text) {
@@ -374,8 +375,10 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 		if cancelWords[word] || notNowPattern.MatchString(word) || (d.Step == stepPreview && (previewNoWords[word] || laterWords.MatchString(word))) {
 			return true, h.dropDraft(ctx, in, d, lang)
 		}
-		if classifySmallTalk(text) == abuse {
-			return false, nil // answered calmly; never part of the report
+		if _, ok := languageRequest(text); ok || classifySmallTalk(text) == abuse {
+			// "English please": set, no line of the report; an insult:
+			// answered calmly, never part of the report
+			return false, nil
 		}
 		if stars := typedRating(text); stars > 0 && d.Step != stepDescribe && !plainGrade(text) {
 			// "5星" for the ticket just resolved, while another report
@@ -524,6 +527,10 @@ var (
 		`\b(can|could|would|will) (you|someone|somebody|anyone) (please )?(do something|sort (it|this) out|deal with (it|this)|come and (fix|look|check)|fix (it|this))\b`)
 	actionRequestTail = regexp.MustCompile(`(管管|管一管|管一下|来管|出面|来处理|处理一下|来看看|来修|帮忙解决|解决一下|给个说法|安排修剪|安排一下|安排人|do something|sort (it|this) out|deal with (it|this)|fix (it|this))\s*(吗|呢|啊|吧)?\s*[?？!！。.]*\s*$`)
 )
+
+// homeAppliance: something in the resident's own home ("家里空调坏了物业可
+// 以来修吗"): whose repair it is, the FAQ says first.
+var homeAppliance = regexp.MustCompile(`(家里|我家|屋里|房间里|户内)[^\s]{0,4}(空调|热水器|洗衣机|冰箱|电视|燃气灶|油烟机|马桶|水龙头|插座|灯泡|门锁|地暖|暖气片|网络|宽带)`)
 
 // politeQuestion opens by saying it asks ("请问群租物业管不管"): a question
 // even where its words describe a problem.

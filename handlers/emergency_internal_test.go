@@ -86,6 +86,11 @@ func TestEmergencyCues(t *testing.T) {
 		"The burglar alarm next door has been ringing all night": noEmergency, "入室门坏了关不上": noEmergency, "楼下两只狗打起来了": noEmergency,
 		"小区门口的大树倒在地上了": noEmergency, "垃圾桶倒地上了": noEmergency, "楼上装修吵死了，我真想死": noEmergency, "物业费涨成这样，老百姓活不下去了": noEmergency,
 		"我手机被抢了": crimeEmergency, "he threatened to kill me": crimeEmergency,
+		// a second code review: past words that start what goes on, falls, old neighbours
+		"从昨天晚上开始楼道里就有很重的煤气味": gasEmergency, "since yesterday there is a gas smell in the stairwell": gasEmergency,
+		"我爸昨天摔倒了，起不来": medicalEmergency, "电梯昨天就坏了，我被困在里面了": trappedEmergency,
+		"有人骑电动车把我妈撞倒在地上起不来了": medicalEmergency, "隔壁大爷三天没出门了，敲门没人应": welfareEmergency,
+		"楼下的阿姨好几天没见到了，敲门没人应": welfareEmergency,
 		// a staff walk-through: trapped, said in other words
 		"12号楼电梯里困了一个老人，快来人": trappedEmergency, "电梯里困了个小孩，快来": trappedEmergency, "3号楼电梯坏了，里面困着两个人": trappedEmergency,
 		"快来人！5号楼电梯关了两个人": trappedEmergency, "电梯里有人被关住了": trappedEmergency, "电梯里有人，门打不开": trappedEmergency,

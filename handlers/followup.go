@@ -558,6 +558,9 @@ func (h *Handler) asksAboutStaffVisit(ctx context.Context, t tickets.Ticket, que
 	if !asksWhen.MatchString(faq.Normalize(question)) {
 		return false
 	}
+	if r := h.Router.Route(question); r.Confidence >= anotherMatterConfidence && !genericCategory(r.Category) && !relatedCategories(r.Category, t.Category) {
+		return false // "电梯什么时候换" asks the FAQ about another thing
+	}
 	evs, err := h.Tickets.TicketEvents(ctx, t.ID)
 	if err != nil {
 		h.Log.Warn("events for a question after staff wrote", "ticket", t.ID, "err", err)
@@ -572,6 +575,8 @@ func (h *Handler) asksAboutStaffVisit(ctx context.Context, t tickets.Ticket, que
 }
 
 var (
-	asksWhen      = regexp.MustCompile(`几点|什么时候|啥时候|哪天|几号|上午还是下午|多久|大概|\b(what time|when|which day|how long|morning or afternoon|roughly)\b`)
-	staffArranged = regexp.MustCompile(`明天|今天|后天|上午|下午|晚上|周[一二三四五六日天末]|礼拜|上门|过来|过去|来修|安排|\b(tomorrow|today|morning|afternoon|evening|come|coming|visit|arrange|arranged|schedul\w*)\b`)
+	asksWhen = regexp.MustCompile(`几点|什么时候|啥时候|哪天|几号|上午还是下午|多久|大概|\b(what time|when|which day|how long|morning or afternoon|roughly)\b`)
+	// staffArranged: a visit stated ("明天上午去修", "师傅下午过来", "coming tomorrow")
+	staffArranged = regexp.MustCompile(`(明天|今天|后天|上午|下午|晚上|周[一二三四五六日天末]|礼拜[一二三四五六日天]|\d+点)[^\s]{0,10}(上门|过来|过去|来修|去修|来看|去看|来处理|去处理|到)|上门|` +
+		`\b(come|coming|visit|be there|be over|send someone)\b.{0,30}\b(tomorrow|today|morning|afternoon|evening|monday|tuesday|wednesday|thursday|friday|saturday|sunday|at \d)|\b(tomorrow|today)\b.{0,30}\b(come|coming|visit)\b`)
 )

@@ -164,3 +164,17 @@ func TestAWhenQuestionAfterStaffArrangedAVisitIsForThem(t *testing.T) {
 		t.Errorf("the question is not offered to the ticket: %q %v", m.Text, buttonData(m))
 	}
 }
+
+// A question about another thing after staff wrote ("好的，已安排", then
+// "电梯什么时候换") gets its answer; it is not offered to the ticket.
+func TestAnotherQuestionAfterStaffWroteIsAnswered(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	_, card := f.fileTicket(t, resident, "9号楼大堂灯坏了")
+	f.staffWrites(t, pmChat, pmMember, 70, card.SentMessageID, "好的，已安排")
+	f.deliver(t)
+	m := f.say(t, resident, "电梯什么时候换")
+	if strings.Contains(strings.Join(buttonData(m), " "), "r:conv:") || !strings.Contains(m.Text, "电梯更换") {
+		t.Errorf("the question was not answered: %q %v", m.Text, buttonData(m))
+	}
+}

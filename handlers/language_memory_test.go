@@ -120,3 +120,19 @@ func TestAskingForALanguageSetsIt(t *testing.T) {
 		}
 	}
 }
+
+// "English please" while a report waits sets the language and is no line
+// of the report.
+func TestAskingForALanguageDuringAReport(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	f.say(t, resident, "3号楼2单元电梯坏了")
+	f.say(t, resident, "English please")
+	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: resident, UserID: resident, Kind: handlers.TextMessage, Text: "好"}); err != nil {
+		t.Fatal(err)
+	}
+	card := onlyOne(t, byPurpose(f.deliver(t), "card"), "card")
+	if strings.Contains(card.Text, "English please") {
+		t.Errorf("the card carries the request:\n%s", card.Text)
+	}
+}

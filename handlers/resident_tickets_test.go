@@ -198,6 +198,26 @@ func TestAQuestionAfterRatingIsAnsweredNotTakenAsAComment(t *testing.T) {
 	}
 }
 
+// Asking after a report by its kind ("渗水的问题", "my elevator", "my light")
+// or by pointing at it ("我报的那个", "上次那个") finds it.
+func TestAskingAfterAReportByItsKind(t *testing.T) {
+	t.Parallel()
+	for report, asks := range map[string][]string{
+		"楼上漏水，天花板在滴水，5号楼302":  {"渗水的问题有进展吗", "我报的那个怎么样了", "上次那个怎么样了"},
+		"3号楼1单元楼道灯坏了":         {"did anyone look at my light yet", "any update on my repair?"},
+		"5号楼2单元电梯按钮失灵了，按了没反应": {"any update on the elevator?"},
+	} {
+		for _, ask := range asks {
+			f := newTicketFixture(t, nil)
+			tk, _ := f.fileTicket(t, resident, report)
+			f.deliver(t)
+			if m := f.say(t, resident, ask); !strings.Contains(m.Text, tk.Number()) {
+				t.Errorf("%q after %q: %q", ask, report, m.Text)
+			}
+		}
+	}
+}
+
 // Asking after another matter in passing with only a light ticket open is
 // a question, not a chase.
 func TestAskingAfterAnotherMatterIsNoChase(t *testing.T) {

@@ -89,7 +89,7 @@ var wantsPersonPattern = regexp.MustCompile(`^(我|我想|我要|能不能|可�
 	`|^i (want|need|would like|d like) to (speak|talk|chat) (to|with) (a |an |some )?(real |live )?(person|human|agent|operator|someone)( please)?$` +
 	// a call back asked for ("能不能给我回个电话", "让经理给我打电话"): only
 	// people can; how to reach them is the answer
-	`|^(请|麻烦)?(能不能|可不可以|能|可以)?(让[^\s]{1,8})?(给我|跟我)(回|打)(个|一个)?电话(吗|吧|呗)?$|(找|叫)[^\s]{0,8}(经理|负责人|主任|领导)\s?[^\s]{0,4}(给我|跟我)(回|打)(个)?电话` +
+	`|^(请|麻烦)?(能不能|可不可以|能|可以)?(让[^\s]{1,8})?(给我|跟我)(回|打)(个|一个)?电话(吗|吧|呗)?$|^(我)?(要|想)?(找|叫)[^\s]{0,8}(经理|负责人|主任|领导)\s?[^\s]{0,4}(给我|跟我)(回|打)(个)?电话(吧|吗)?$` +
 	`|^(please |can you |could you |can someone |could someone )?(call|phone|ring) me( back)?( please| pls| asap)?$` +
 	// "is anybody there?": waiting for someone, not asking the FAQ
 	`|^(喂+|哈喽|你好)?\s*(有人吗|有没有人|有人在吗|人呢|怎么没人(理|回|管)(我)?)(\s*(喂+|啊|呀))?$` +
@@ -251,6 +251,6 @@ func languageRequest(text string) (string, bool) {
 }
 
 var (
-	askChinese = regexp.MustCompile(`^(请|麻烦)?(你)?(用|说|讲|回)?中文(回答|回复|说|讲|交流)?(吧|好吗|可以吗|行吗|呗)?$|^(你)?(能|可以|会)(不能|不会)?(说|讲|用)中文(吗|回答吗)?$|看不懂英文|^(chinese|in chinese)( please| pls)?$|^(please )?(reply|answer|speak) in chinese( please)?$`)
-	askEnglish = regexp.MustCompile(`^(please )?(english|in english)( please| pls)?$|^(do|can|could) you (speak|reply in|answer in|write in) english$|^(please )?(speak|reply|answer|write) in english( please)?$|^speak english$|看不懂中文|^(请)?(用|说|讲)英文(回答|回复|吧)?$`)
+	askChinese = regexp.MustCompile(`^(请|麻烦)?(你)?(用|说|讲|回)?中文(回答|回复|说|讲|交流)?(吧|好吗|可以吗|行吗|呗)?$|^(你)?(能|可以|会)(不能|不会)?(说|讲|用)中文(吗|回答吗)?$|^(我)?看不懂英文(啊|呀)?$|^(chinese|in chinese)( please| pls)?$|^(please )?(reply|answer|speak) in chinese( please)?$`)
+	askEnglish = regexp.MustCompile(`^(please )?(english|in english)( please| pls)?$|^(do|can|could) you (speak|reply in|answer in|write in) english$|^(please )?(speak|reply|answer|write) in english( please)?$|^speak english$|^(我)?看不懂中文(啊|呀)?$|^(请)?(用|说|讲)英文(回答|回复|吧)?$`)
 )

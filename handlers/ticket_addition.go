@@ -101,7 +101,7 @@ func (h *Handler) photoForRecentTicket(ctx context.Context, userID int64, captio
 			continue
 		}
 		if caption != "" && r.Confidence >= anotherMatterConfidence && !relatedCategories(r.Category, t.Category) {
-			return tickets.Ticket{}, false // "这是9号楼门口的垃圾": another matter's photo
+			continue // "这是9号楼门口的垃圾": another matter's photo, or an older report's
 		}
 		return t, h.Now().Sub(t.CreatedAt) <= photoAfterReport
 	}

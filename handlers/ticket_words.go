@@ -24,12 +24,14 @@ func (h *Handler) ticketWords(ctx context.Context, in Incoming, text, chosen str
 	if err != nil {
 		return false, err
 	}
-	if stars, comment := typedRatingWithComment(text); stars > 0 && !talking && !asksOutright(text) &&
-		h.Router.Route(comment).Confidence < clearlyAnotherConfidence && h.mayTakeRating(ctx, in) {
+	if stars, comment := typedRatingWithComment(text); stars > 0 && !talking && !asksOutright(text) && h.mayTakeRating(ctx, in) {
 		// "很满意，师傅很负责", "1星，太差劲了": the rating and its comment;
-		// not "满意，另外5号楼电梯又坏了" (a report) nor an answer to staff
+		// not "满意，另外5号楼电梯又坏了" (a report of another thing) nor an
+		// answer to staff
 		if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok {
-			return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen), comment)
+			if r := h.Router.Route(comment); r.Confidence < anotherMatterConfidence || relatedCategories(r.Category, t.Category) {
+				return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen), comment)
+			}
 		}
 	}
 	if (talking && !namesTicket.MatchString(faq.Normalize(text))) || asksOutright(text) {

@@ -87,7 +87,7 @@ func typedRatingWithComment(text string) (int, string) {
 	s = strings.TrimSpace(onlyPrefix.ReplaceAllString(s, ""))
 	if m := starsTyped.FindStringSubmatch(s); m != nil {
 		// "一星期了还没人来", "5分钟", "三分之一" are no stars
-		if rest := strings.TrimSpace(s[len(m[0]):]); rest != "" && !strings.ContainsAny(string([]rune(s[len(m[0]):] + " ")[0]), "期座钟之级多钱") {
+		if rest := strings.TrimSpace(s[len(m[0]):]); rest != "" && !strings.ContainsAny(string([]rune(s[len(m[0]):] + " ")[0]), "期座钟之级多钱手电冰洗空显") {
 			n, ok := chineseDigit[m[2]]
 			if !ok {
 				n = int(m[2][0] - '0')

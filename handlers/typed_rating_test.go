@@ -146,7 +146,8 @@ func TestARatingWhileAReportWaitsRatesTheResolvedTicket(t *testing.T) {
 // 楼电梯又坏了") is a report, not a rating of the ticket resolved last.
 func TestAReportOpeningWithAGradeIsNoRating(t *testing.T) {
 	t.Parallel()
-	for _, text := range []string{"terrible noise from the flat upstairs every night", "满意，另外5号楼电梯又坏了", "差 3号楼门口又有人乱停车", "五星级酒店都没这么贵"} {
+	for _, text := range []string{"terrible noise from the flat upstairs every night", "满意，另外5号楼电梯又坏了", "差 3号楼门口又有人乱停车", "五星级酒店都没这么贵",
+		"满意，对了楼下垃圾桶满了好几天没人清", "excellent, also the bins at building 2 are overflowing", "三星手机在车棚被偷了"} {
 		f := newTicketFixture(t, nil)
 		tk, card := f.fileTicket(t, resident, "8号楼楼道灯坏了")
 		f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+itoa(tk.ID))
