@@ -255,3 +255,22 @@ func TestAPhotoThenTheDisputeGoTogether(t *testing.T) {
 		t.Errorf("a second ticket was filed: %d tickets", len(tks))
 	}
 }
+
+// A report set aside comes back after a photo that turned out to dispute a
+// fix.
+func TestASetAsideReportComesBackAfterAPhotoDispute(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "5号楼2单元楼道灯坏了")
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+itoa(tk.ID))
+	f.deliver(t)
+	f.say(t, resident, "9号楼门口的垃圾三天没人收了")
+	f.say(t, resident, "/report") // the garbage report is set aside
+	f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.PhotoMessage, PhotoIDs: []string{"dark.jpg"}})
+	before := f.out.count()
+	f.say(t, resident, "灯还是不亮")
+	got := strings.Join(texts(f.out.sentSince(before)), "\n")
+	if !strings.Contains(got, tk.Number()) || !strings.Contains(got, "垃圾") {
+		t.Errorf("want the disputed ticket, then the garbage report back: %q", got)
+	}
+}
