@@ -4,6 +4,7 @@ import (
 	"crypto/rand"
 	"encoding/hex"
 	"fmt"
+	"slices"
 	"strconv"
 	"strings"
 
@@ -276,6 +277,35 @@ func conversationSoFar(evs []tickets.Event) string {
 	lines = lines[max(0, len(lines)-maxHistoryLines):]
 	return staffHistoryTitle + "\n" + strings.Join(lines, "\n")
 }
+
+// earlierPhotos are the photos sent since the ticket was filed (the
+// resident's, staff's, internal ones), for the card of the party it moved
+// to: the conversation's lines say "📷", these show them.
+func earlierPhotos(t tickets.Ticket, chatID int64, key string, evs []tickets.Event) []storage.OutboxMessage {
+	var photos []string
+	for _, e := range evs {
+		switch e.Kind {
+		case tickets.EventResidentMessage, tickets.EventStaffMessage, tickets.EventStaffNote:
+			for _, p := range e.PhotoIDs {
+				if !slices.Contains(photos, p) && !slices.Contains(t.PhotoIDs, p) {
+					photos = append(photos, p)
+				}
+			}
+		}
+	}
+	photos = photos[max(0, len(photos)-maxEarlierPhotos):]
+	var msgs []storage.OutboxMessage
+	for i, p := range photos {
+		msgs = append(msgs, storage.OutboxMessage{
+			Key: fmt.Sprintf("%s:earlier%d", key, i+1), ChatID: chatID, PhotoID: p,
+			Text: fmt.Sprintf(staffCardEarlierPhoto, t.Number(), i+1, len(photos), i+1, len(photos)), TicketID: t.ID, Purpose: purposeRelay,
+		})
+	}
+	return msgs
+}
+
+// maxEarlierPhotos bounds the photos a moved card brings along (the latest).
+const maxEarlierPhotos = 10
 
 // maxHistoryLines bounds the conversation a moved card carries.
 const maxHistoryLines = 8

@@ -98,6 +98,10 @@ func (h *Handler) awaitedInput(ctx context.Context, in Incoming, chosen string) 
 		return false, nil
 	}
 	if a.Kind == awaitComment {
+		if typedRating(in.Text) > 0 && !plainGrade(in.Text) {
+			// "5星" after tapping 3: the rating stands; no comment to pass on
+			return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtAlreadyRated.in(ticketLang(t, chosen))})
+		}
 		if noComment.MatchString(faq.Normalize(in.Text)) {
 			// the button's words typed: nothing to pass on
 			return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtThanks.in(ticketLang(t, chosen))})

@@ -377,7 +377,9 @@ func (h *Handler) reassign(ctx context.Context, in Incoming, t tickets.Ticket, p
 				title = fmt.Sprintf(staffCardMovedBy, cur.Number(), parties.Name(by, "zh"), parties.Name(from, "zh"),
 					parties.Name(by, "en"), parties.Name(from, "en"))
 			}
-			msgs = append(msgs, cardMessagesWith(cur, chat, keyCard(cur.ID, p)+":"+n, title, cat, history)...)
+			key := keyCard(cur.ID, p) + ":" + n
+			msgs = append(msgs, cardMessagesWith(cur, chat, key, title, cat, history)...)
+			msgs = append(msgs, earlierPhotos(cur, chat, key, past)...)
 		} else {
 			h.Log.Error("no staff chat configured: reassigned card not delivered", "ticket", cur.ID, "party", p)
 		}

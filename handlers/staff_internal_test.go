@@ -143,3 +143,33 @@ func TestAReplyAddressedToTheBotIsRelayed(t *testing.T) {
 		t.Errorf("the resident got %+v", got)
 	}
 }
+
+// Photos sent after the report (the resident's, an internal one) go with
+// the ticket to the party it is passed to.
+func TestPhotosGoWithAReassignedTicket(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
+	f.staffWrites(t, pmChat, pmMember, 60, card.SentMessageID, "请问能拍张照片吗？")
+	f.deliver(t)
+	f.press(t, resident, "r:add:"+itoa(tk.ID))
+	f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.PhotoMessage, Text: "就是这个按钮", PhotoIDs: []string{"button.jpg"}})
+	f.deliver(t)
+	if err := f.h.Handle(f.ctx, handlers.Incoming{ChatID: pmChat, Chat: handlers.GroupChat, UserID: pmMember, UserName: "王师傅",
+		MessageID: 61, ReplyTo: card.SentMessageID, Kind: handlers.PhotoMessage, Text: "#内部 现场照片", PhotoIDs: []string{"site.jpg"}}); err != nil {
+		t.Fatal(err)
+	}
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:to:"+itoa(tk.ID)+":oc")
+	var photos []string
+	for _, m := range f.deliver(t) {
+		if m.ChatID == ocChat && m.PhotoID != "" {
+			photos = append(photos, m.PhotoID)
+		}
+		if m.ChatID == resident && m.PhotoID == "site.jpg" {
+			t.Errorf("the internal photo reached the resident")
+		}
+	}
+	if strings.Join(photos, " ") != "button.jpg site.jpg" {
+		t.Errorf("the owners' committee got photos %q", photos)
+	}
+}

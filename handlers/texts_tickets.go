@@ -203,6 +203,7 @@ var (
 	staffHistoryStaff      = "• %s：%s"
 	staffHistoryResident   = "• 居民 (resident)：%s"
 	staffHistoryNote       = "• 🔒 %s（内部 internal）：%s"
+	staffCardEarlierPhoto  = "📷 工单 %s 此前对话中的照片 %d/%d（earlier photo %d/%d）"
 	staffCardMovedAway     = "➡️ 已转派给【%s】（Reassigned to %s）"
 	staffCardPhotoN        = "工单 %s 照片 %d/%d（Photo %d of %d）"
 	staffCardTranslation   = "🌐 机器翻译（仅供参考）："

@@ -158,3 +158,23 @@ func TestAReportOpeningWithAGradeIsNoRating(t *testing.T) {
 		}
 	}
 }
+
+// "5星" typed after the rating was tapped is no comment: the rating stands.
+func TestATypedRatingAfterATappedOneIsNoComment(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "8号楼楼道灯坏了")
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+itoa(tk.ID))
+	f.deliver(t)
+	f.press(t, resident, "r:rate:"+itoa(tk.ID)+":3")
+	f.deliver(t)
+	f.say(t, resident, "5星")
+	for _, m := range f.deliver(t) {
+		if strings.Contains(m.Text, "5星") {
+			t.Errorf("passed on as a comment: %q", m.Text)
+		}
+	}
+	if got := f.ticket(t, tk.ID).Rating; got != 3 {
+		t.Errorf("rating %d, want 3", got)
+	}
+}
