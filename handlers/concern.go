@@ -530,7 +530,7 @@ var (
 
 // homeAppliance: something in the resident's own home ("家里空调坏了物业可
 // 以来修吗"): whose repair it is, the FAQ says first.
-var homeAppliance = regexp.MustCompile(`(家里|我家|屋里|房间里|户内)[^\s]{0,4}(空调|热水器|洗衣机|冰箱|电视|燃气灶|油烟机|马桶|水龙头|插座|灯泡|门锁|地暖|暖气片|网络|宽带)`)
+var homeAppliance = regexp.MustCompile(`空调|热水器|洗衣机|冰箱|电视|燃气灶|油烟机|马桶|水龙头|插座|灯泡|门锁|地暖|暖气|网络|宽带|\b(air con|aircon|air conditioner|water heater|boiler|washing machine|fridge|toilet|tap|faucet|door lock)\b`)
 
 // politeQuestion opens by saying it asks ("请问群租物业管不管"): a question
 // even where its words describe a problem.

@@ -61,7 +61,7 @@ var notEmergencies = regexp.MustCompile(`火灾隐患|火灾报警器|消防演�
 	// something dumped ("把装修垃圾倒在楼道里"); a drum kit played (打架子鼓)
 	`把[^\s]{0,8}(垃圾|渣土|建筑垃圾|装修垃圾|脏水|污水|水|东西|杂物|剩饭|剩菜|沙子|土)倒在|架子鼓|` +
 	// staff not seen ("保洁阿姨好几天没见到了") is no welfare worry
-	`(保洁|门卫|保安|快递|清洁|物业|送奶|送水)(阿姨|大爷|大妈|师傅|小哥|员)|` +
+	`(保洁|门卫|保安|快递|清洁|物业|送奶|送水)(阿姨|大爷|大妈|师傅|小哥|员)|(打扫卫生|扫地|扫楼|打扫)的(阿姨|大爷|大妈)|` +
 	// breathless under pressure or anger, not for want of air ("房贷压得我喘不过气")
 	`(压力(太|好|很)?大|压|忙|累|逼|气|憋屈)(得|的)(我|人)?(都)?(快|要|快要)?(喘不过气|透不过气|喘不上气|喘不过来)(来)?|` +
 	// a near miss or a risk: nobody hurt ("差点被车撞", "万一有人受伤怎么办"); "打人工客服"
@@ -161,7 +161,10 @@ var emergencyCues = []struct {
 		`\b(two|some|several|a group of|a bunch of|a few) (guys|men|people|teenagers|teens|youths|drunks|drunk guys|drunk men|boys)\b.{0,10}\bfighting\b|\b(fist ?fight|brawl)\b|\ba fight (broke out|is going on|going on|outside|downstairs)\b|` +
 		`\b(with|has|holding|waving|pulled|carrying) (a |his |her )?(knife|gun|weapon)\b|threaten(s|ing|ed)? (me|us) with (a )?(knife|gun|weapon)|threaten(s|ing|ed)? to kill|(broke|broken|breaking|break) into (my|our|the) (flat|home|house|apartment)|` +
 		`someone is (trying to )?break(ing)? in|\b(burglar|intruder)\b|\b(i was|i ve been|we were|she was|he was|just got|got) (robbed|mugged)\b|domestic violence|(is |are )?(hitting|beating|attacking) (me|her|him|us|someone|his wife|her husband|the kids?|a child|his kids?|her kids?)|\bfighting\b.{0,20}\b(blood|knife|hurt)`)},
-	{welfareEmergency, regexp.MustCompile(`(老人|老太太|老太|老大爷|老爷子|老奶奶|老爷爷|奶奶|爷爷|大爷|大妈|阿姨|邻居|独居|一个人住)[^\s的]{0,12}(好几天|几天|两天|三天|多天|一个星期|一周|一直)(都)?(没|没有|不见)(出门|出来|见到|见着|看到|露面|动静|人影|下楼|人应|回应)|` +
+	// 大爷, 阿姨, a neighbour: only days unseen ("隔壁大爷三天没出门了"), not
+	// "一直没回应" (a dispute) nor their dog
+	{welfareEmergency, regexp.MustCompile(`(大爷|大妈|阿姨|邻居)[^\s的狗猫车]{0,8}(好几天|几天|两天|三天|四天|五天|多天|一个星期|一周)(都)?(没|没有|不见)(出门|出来|见到|见着|看到|露面|动静|人影|下楼)|` +
+		`(老人|老太太|老太|老大爷|老爷子|老奶奶|老爷爷|奶奶|爷爷|独居|一个人住)[^\s的]{0,12}(好几天|几天|两天|三天|多天|一个星期|一周|一直)(都)?(没|没有|不见)(出门|出来|见到|见着|看到|露面|动静|人影|下楼|人应|回应)|` +
 		`(老人|老太太|老太|老大爷|老爷子|老奶奶|老爷爷|独居|一个人住)[^\s]{0,12}(敲门|打电话|叫门)[^\s]{0,4}(都)?没(人)?(应|接|开门|回应|反应|动静)|` +
 		`\b(haven t|have not|hasn t|has not|not) (seen|heard from|heard) (my |the |our )?(elderly |old )?(neighbou?r|lady|man|woman|gentleman|grandma|grandpa)\b.{0,20}\b(days|a week)\b|` +
 		`\b(elderly|old) (neighbou?r|lady|man|woman|gentleman)\b.{0,40}\b(not answering|no answer|doesn t answer|won t answer|isn t answering)\b`)},
@@ -187,7 +190,7 @@ var (
 	// and asks after it ("后来怎么处理的", "到底什么时候换") or says nobody
 	// saw to it ("上次有人受伤了 也没人管"): told to ask or complain, not for help
 	aftermath     = regexp.MustCompile(`后来|没人管|也没人|处理|什么时候|到底|为什么|为啥|怎么|吗|结果|\b(what happened|when will|why|how)\b`)
-	ongoingDanger = regexp.MustCompile(`现在|还在|还有|还是|正在|刚才|刚刚|一直|快来|快点|赶紧|马上|又有|又闻到|又冒|又着|又起|又困|开始|以来|至今|到现在|\b(now|still|right now|just now|again|help|since|ever since)\b`)
+	ongoingDanger = regexp.MustCompile(`现在|还在|还有|还是|正在|刚才|刚刚|一直|快来|快点|赶紧|马上|又有|又闻到|又冒|又着|又起|又困|开始|\b(now|still|right now|just now|again|help|since|ever since)\b`)
 )
 
 // withoutPastClauses is text without its clauses that carry a past word
@@ -195,12 +198,17 @@ var (
 func withoutPastClauses(text string) string {
 	var kept []string
 	for _, c := range clauseBreak.Split(hanSpace.ReplaceAllString(text, "$1，$2"), -1) {
-		if !pastDanger.MatchString(faq.Normalize(c)) {
+		if n := faq.Normalize(c); !pastDanger.MatchString(n) || ongoingDanger.MatchString(n) {
 			kept = append(kept, c)
 		}
 	}
 	return strings.Join(kept, "，")
 }
+
+// presentState: words of a danger that is there now ("起不来", "被困在里面",
+// "有…味"), after a clause that dated its start.
+var presentState = regexp.MustCompile(`起不来|站不起来|爬不起来|动不了|不动了|在里面|出不来|出不去|困在|困着|有[^\s]{0,4}味|冒烟|着火|在烧|流血|叫不醒|没反应|还在|现在|` +
+	`\b(still|now|inside|can t get up|cant get up|can t get out|cant get out|is bleeding|not breathing)\b`)
 
 var (
 	// pastRepair: the past word dates a repair, not the danger ("上周刚修的
@@ -217,11 +225,14 @@ func emergencyIn(text string) emergency {
 	if pastDanger.MatchString(s) && aftermath.MatchString(s) && !ongoingDanger.MatchString(s) {
 		return noEmergency
 	}
-	if pastDanger.MatchString(s) && !ongoingDanger.MatchString(s) && !pastRepair.MatchString(s) && len(clauseBreak.Split(hanSpace.ReplaceAllString(strings.TrimSpace(text), "$1，$2"), -1)) == 1 {
-		// what happened yesterday ("昨天电梯困人了", "yesterday someone was
-		// stuck in the lift for an hour") is a report, not a danger now; a
-		// clause after it may tell one ("上周刚修的电梯，我妈被困在里面了")
-		s = notEmergencies.ReplaceAllString(strings.TrimSpace(faq.Normalize(withoutPastClauses(text))), " ")
+	if pastDanger.MatchString(s) && !pastRepair.MatchString(s) {
+		// what happened yesterday ("昨天电梯困人了，困了一个小时") is a
+		// report, not a danger now, unless what follows tells one still
+		// there ("我爸昨天摔倒了，起不来") or the past word starts it
+		// ("从昨天开始…煤气味")
+		if rest := faq.Normalize(withoutPastClauses(text)); !presentState.MatchString(rest) {
+			s = notEmergencies.ReplaceAllString(strings.TrimSpace(rest), " ")
+		}
 	}
 	plain := s
 	if grievance.MatchString(s) {

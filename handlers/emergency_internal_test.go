@@ -91,6 +91,12 @@ func TestEmergencyCues(t *testing.T) {
 		"我爸昨天摔倒了，起不来": medicalEmergency, "电梯昨天就坏了，我被困在里面了": trappedEmergency,
 		"有人骑电动车把我妈撞倒在地上起不来了": medicalEmergency, "隔壁大爷三天没出门了，敲门没人应": welfareEmergency,
 		"楼下的阿姨好几天没见到了，敲门没人应": welfareEmergency,
+		// a third review: past events told in two clauses, disputes with neighbours
+		"昨天电梯困人了，困了一个小时": noEmergency, "昨天晚上3号楼电梯困人了，幸好没事": noEmergency, "昨天电梯困人了，希望物业重视一下": noEmergency,
+		"上周楼道着火了，烧了不少东西": noEmergency, "yesterday someone was stuck in the lift, it took an hour": noEmergency,
+		"上周电梯困人至今没人处理": noEmergency, "上个月电梯困人以后，物业开始重视了": noEmergency, "上次着火以来消防通道还堵着": noEmergency,
+		"楼上邻居一直没回应": noEmergency, "我找邻居协商一直没回应": noEmergency, "邻居一直没回应，他家空调滴水到我家": noEmergency,
+		"邻居家狗好几天没出来了": noEmergency, "打扫卫生的阿姨好几天没看到了": noEmergency, "邻居家好几天没动静了，门口有异味": welfareEmergency,
 		// a staff walk-through: trapped, said in other words
 		"12号楼电梯里困了一个老人，快来人": trappedEmergency, "电梯里困了个小孩，快来": trappedEmergency, "3号楼电梯坏了，里面困着两个人": trappedEmergency,
 		"快来人！5号楼电梯关了两个人": trappedEmergency, "电梯里有人被关住了": trappedEmergency, "电梯里有人，门打不开": trappedEmergency,

@@ -209,6 +209,9 @@ func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen 
 		if text == "" || runeLen(text) > MaxQuestionRunes {
 			return false, nil // answerQuestion says why
 		}
+		if _, ok := languageRequest(text); ok {
+			return false, nil // "English please": set, not offered to staff
+		}
 		k := classifySmallTalk(text)
 		// "ok", "好的", "行" after staff asked ("can we come at 3?") answer
 		// them: offered like any answer, not taken for a goodbye

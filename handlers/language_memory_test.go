@@ -136,3 +136,20 @@ func TestAskingForALanguageDuringAReport(t *testing.T) {
 		t.Errorf("the card carries the request:\n%s", card.Text)
 	}
 }
+
+// "English please" after staff wrote sets the language; it is not offered
+// to the ticket as an answer.
+func TestAskingForALanguageAfterStaffWrote(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	_, card := f.fileTicket(t, resident, "9号楼大堂灯坏了")
+	f.staffWrites(t, pmChat, pmMember, 70, card.SentMessageID, "师傅下午过去")
+	f.deliver(t)
+	m := f.say(t, resident, "English please")
+	if strings.Contains(strings.Join(buttonData(m), " "), "r:conv:") {
+		t.Errorf("offered to the ticket: %q", m.Text)
+	}
+	if r, _ := f.db.Resident(f.ctx, resident); r.Language != "en" {
+		t.Errorf("language %q", r.Language)
+	}
+}

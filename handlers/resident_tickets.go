@@ -135,8 +135,10 @@ func (h *Handler) residentReply(ctx context.Context, in Incoming, chosen string)
 	}
 	if body := strings.TrimSpace(in.Text); !t.Status.Open() && in.Kind == TextMessage && !disputesResolution(body) && !h.complains(body) {
 		// "好的，谢谢！保修卡在哪里领？" under a resolved ticket's message: a
-		// question or thanks, answered as any message, not refused
-		return false, nil
+		// question, thanks or a rating, handled as if written on its own
+		in.ReplyTo = 0
+		var replyLang string
+		return true, h.handlePrivate(ctx, in, &replyLang)
 	}
 	return true, h.addDetails(ctx, in, t, chosen)
 }

@@ -89,7 +89,7 @@ var wantsPersonPattern = regexp.MustCompile(`^(我|我想|我要|能不能|可�
 	`|^i (want|need|would like|d like) to (speak|talk|chat) (to|with) (a |an |some )?(real |live )?(person|human|agent|operator|someone)( please)?$` +
 	// a call back asked for ("能不能给我回个电话", "让经理给我打电话"): only
 	// people can; how to reach them is the answer
-	`|^(请|麻烦)?(能不能|可不可以|能|可以)?(让[^\s]{1,8})?(给我|跟我)(回|打)(个|一个)?电话(吗|吧|呗)?$|^(我)?(要|想)?(找|叫)[^\s]{0,8}(经理|负责人|主任|领导)\s?[^\s]{0,4}(给我|跟我)(回|打)(个)?电话(吧|吗)?$` +
+	`|^(请|麻烦)?(能不能|可不可以|能|可以)?(让(师傅|经理|负责人|主任|领导|你们|物业|工作人员))?(给我|跟我)(回|打)(个|一个)?电话(吗|吧|呗)?$|^(我)?(要|想)?(找|叫)[^\s]{0,8}(经理|负责人|主任|领导)\s?[^\s]{0,4}(给我|跟我)(回|打)(个)?电话(吧|吗)?$` +
 	`|^(please |can you |could you |can someone |could someone )?(call|phone|ring) me( back)?( please| pls| asap)?$` +
 	// "is anybody there?": waiting for someone, not asking the FAQ
 	`|^(喂+|哈喽|你好)?\s*(有人吗|有没有人|有人在吗|人呢|怎么没人(理|回|管)(我)?)(\s*(喂+|啊|呀))?$` +

@@ -14,7 +14,8 @@ func TestSmallTalkRuns(t *testing.T) {
 		"喂喂喂 有人吗": wantsPerson, "有人在吗？": wantsPerson, "hello?? nobody answer me": wantsPerson, "is anyone there": wantsPerson,
 		"能不能给我回个电话": wantsPerson, "please call me back": wantsPerson, "我要找物业经理，让他给我打电话": wantsPerson,
 		"好的谢谢侬": thanks, "修好了，谢谢师傅": thanks, "晓得了": goodbye, "我要投诉物业": menuConcern,
-		"你好，请问电梯什么时候换": notSmallTalk, "物业电话打不通，给我回电话的人也没有": notSmallTalk, "thanks for nothing the lift is still broken": notSmallTalk, "ok 3号楼电梯坏了": notSmallTalk,
+		"你好，请问电梯什么时候换": notSmallTalk, "物业电话打不通，给我回电话的人也没有": notSmallTalk,
+		"让师傅来之前给我打个电话": notSmallTalk, "我叫物业经理给我回电话，到现在也没打，电梯还是坏的": notSmallTalk, "thanks for nothing the lift is still broken": notSmallTalk, "ok 3号楼电梯坏了": notSmallTalk,
 	} {
 		if got := classifySmallTalk(q); got != want {
 			t.Errorf("classifySmallTalk(%q) = %d, want %d", q, got, want)

@@ -21,7 +21,7 @@ import (
 // the ticket then waits on ("waiting for you" in the resident's list).
 var staffQuestion = regexp.MustCompile(`[?？]|请问|请提供|请告知|请告诉|请发|请拍|请补充|麻烦您?(发|拍|告诉|提供|确认)|能否|可否|是否|方便.{0,12}吗|` +
 	// asked without a question mark: "明天上午家里有人吗", "具体几楼", "发个照片看看", "麻烦留个电话"
-	`吗\s*$|吗[，,。\s]|几(楼|层|号|点|单元|室)|留个(电话|联系方式)|(发|拍)(个|张|一张|几张)(照片|图)|` +
+	`吗\s*$|吗[，,。\s]|几(楼|层|号|点|单元|室)\s*(啊|呀|呢)?\s*$|留个(电话|联系方式)|^(发|拍)(个|张|一张|几张)(照片|图)|(请|麻烦|能不能|可以|方便)[^\s]{0,4}(发|拍)(个|张|一张|几张)(照片|图)|` +
 	`(?i)\b(please (send|tell|provide|confirm|let us know|share)|let us know|could you|can you|would you)\b`)
 
 func asksResident(body string) bool {
@@ -44,7 +44,7 @@ var internalMarks = []string{"#内部", "#內部", "#internal", "内部:", "內�
 func internalRemark(body string) bool {
 	b := strings.ToLower(norm.NFKC.String(strings.TrimSpace(body)))
 	if rest, ok := strings.CutPrefix(b, "内部"); ok {
-		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsSpace(r) || unicode.IsPunct(r) {
+		if r, _ := utf8.DecodeRuneInString(rest); unicode.IsSpace(r) || r == ':' || r == '：' {
 			return true // "内部 这个是老问题了" ("内部管道已修好" is for the resident)
 		}
 	}

@@ -5,6 +5,7 @@ import (
 	"testing"
 	"time"
 
+	"codesk/handlers"
 	"codesk/tickets"
 )
 
@@ -176,5 +177,23 @@ func TestATypedRatingAfterATappedOneIsNoComment(t *testing.T) {
 	}
 	if got := f.ticket(t, tk.ID).Rating; got != 3 {
 		t.Errorf("rating %d, want 3", got)
+	}
+}
+
+// "5星" written as a reply to the resolved ticket's message rates it.
+func TestARatingRepliedUnderTheResolvedTicketRates(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	tk, card := f.fileTicket(t, resident, "8号楼楼道灯坏了")
+	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+itoa(tk.ID))
+	var notice int
+	for _, m := range f.deliver(t) {
+		if m.ChatID == resident {
+			notice = m.SentMessageID
+		}
+	}
+	f.send(t, handlers.Incoming{UserID: resident, Kind: handlers.TextMessage, ReplyTo: notice, Text: "5星"})
+	if got := f.ticket(t, tk.ID).Rating; got != 5 {
+		t.Errorf("rating %d, want 5", got)
 	}
 }
