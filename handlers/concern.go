@@ -523,9 +523,9 @@ func (h *Handler) asksBesidesAction(text string) bool {
 }
 
 var (
-	actionRequest = regexp.MustCompile(`(你们|物业|居委会|业委会|有没有人)?(能不能|可不可以|能否|可否|可以|能)?(管管|管一管|管一下|来管|出面|来处理|处理一下|来看看|来修|帮忙解决|解决一下|给个说法|安排修剪|安排一下|安排人)(吗|呢|啊|吧)?|` +
+	actionRequest = regexp.MustCompile(`(你们|物业|居委会|业委会|有没有人)?(能不能|可不可以|能否|可否|可以|能)?(管管|管一管|管一下|来管|来处理|处理一下|来看看|来修|帮忙解决|解决一下|给个说法|安排修剪|安排一下|安排人)(吗|呢|啊|吧)?|` +
 		`\b(can|could|would|will) (you|someone|somebody|anyone) (please )?(do something|sort (it|this) out|deal with (it|this)|come and (fix|look|check)|fix (it|this))\b`)
-	actionRequestTail = regexp.MustCompile(`(管管|管一管|管一下|来管|出面|来处理|处理一下|来看看|来修|帮忙解决|解决一下|给个说法|安排修剪|安排一下|安排人|do something|sort (it|this) out|deal with (it|this)|fix (it|this))\s*(吗|呢|啊|吧)?\s*[?？!！。.]*\s*$`)
+	actionRequestTail = regexp.MustCompile(`(管管|管一管|管一下|来管|来处理|处理一下|来看看|来修|帮忙解决|解决一下|给个说法|安排修剪|安排一下|安排人|do something|sort (it|this) out|deal with (it|this)|fix (it|this))\s*(吗|呢|啊|吧)?\s*[?？!！。.]*\s*$`)
 )
 
 // homeAppliance: something in the resident's own home ("家里空调坏了物业可

@@ -35,11 +35,16 @@ func (h *Handler) firstOfSeveralQuestions(text, whole string) (string, bool) {
 			first = p
 		}
 	}
-	if len(ids) < 2 || slices.Contains(ids, whole) {
+	if len(ids) < 2 || slices.Contains(ids, whole) || pointsBack.MatchString(faq.Normalize(text)) {
+		// ("What does it pay for, and do I get it back?": each part leans
+		// on what the message said before; the whole is the question)
 		return "", false
 	}
 	return first, true
 }
+
+// pointsBack: a part that names its subject only by a pronoun.
+var pointsBack = regexp.MustCompile(`\b(it|its|this|that|they|them|these|those)\b|它|这个|那个|这些|那些`)
 
 // questionParts splits text into its sentences, and a sentence further at
 // a comma or an "and" that joins two questions; parts too short to ask
