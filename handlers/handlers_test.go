@@ -515,16 +515,7 @@ func TestTwoQuestionsAreMatchedOneByOne(t *testing.T) {
 	if !strings.HasPrefix(m.Text, "电梯更换按楼栋分批进行。") {
 		t.Fatalf("reply = %q", m.Text)
 	}
-	var pick string
-	for _, d := range buttonData(m) {
-		if strings.HasPrefix(d, "pick:") {
-			pick = d
-		}
-	}
-	if pick == "" {
-		t.Fatalf("no button for the second question: %v", buttonData(m))
-	}
-	f.press(t, resident, pick)
+	f.press(t, resident, findData(t, m, "pick:")) // the second question's button
 	if got := f.out.last(t).Text; got != "使用维修资金需业主表决。" {
 		t.Errorf("the second question's answer: %q", got)
 	}
