@@ -52,14 +52,16 @@ func (h *Handler) chasing(ctx context.Context, userID int64, text string) bool {
 	}
 	about := tickets.Uncategorized
 	if r := h.Router.Route(text); loose && !genericCategory(r.Category) {
-		// ("修好了没有" names only repairs in general: any ticket)
 		// any topic the words name must be a ticket's ("电梯更换的事怎么样了"
-		// with only a light ticket open asks the FAQ)
+		// with only a light ticket open asks the FAQ; "修好了没有" names
+		// repairs in general: any ticket)
 		about = r.Category
 	}
-	subject := ""
+	subject, subjectKind := "", tickets.Uncategorized
 	if loose {
-		subject = chaseSubject(s)
+		if subject = chaseSubject(s); subject != "" {
+			subjectKind = h.Router.Route(subject).Category
+		}
 	}
 	for _, t := range tks {
 		if !t.Status.Open() {
@@ -71,7 +73,7 @@ func (h *Handler) chasing(ctx context.Context, userID int64, text string) bool {
 			if mentions(t.Text, subject) {
 				return true
 			}
-			if c := h.Router.Route(subject).Category; !genericCategory(c) && relatedCategories(c, t.Category) {
+			if !genericCategory(subjectKind) && relatedCategories(subjectKind, t.Category) {
 				return true
 			}
 			continue
