@@ -528,8 +528,8 @@ var (
 	actionRequestTail = regexp.MustCompile(`(管管|管一管|管一下|来管|来处理|处理一下|来看看|来修|帮忙解决|解决一下|给个说法|安排修剪|安排一下|安排人|do something|sort (it|this) out|deal with (it|this)|fix (it|this))\s*(吗|呢|啊|吧)?\s*[?？!！。.]*\s*$`)
 )
 
-// homeAppliance: something in the resident's own home ("家里空调坏了物业可
-// 以来修吗"): whose repair it is, the FAQ says first.
+// homeAppliance: a fitting usually in the resident's own home ("热水器坏了物业
+// 能来修吗"): whose repair it is, the FAQ says first.
 var homeAppliance = regexp.MustCompile(`空调|热水器|洗衣机|冰箱|电视|燃气灶|油烟机|马桶|水龙头|插座|灯泡|门锁|地暖|暖气|网络|宽带|\b(air con|aircon|air conditioner|water heater|boiler|washing machine|fridge|toilet|tap|faucet|door lock)\b`)
 
 // politeQuestion opens by saying it asks ("请问群租物业管不管"): a question
