@@ -41,7 +41,9 @@ var (
 // they have one open.
 func (h *Handler) chasing(ctx context.Context, userID int64, text string) bool {
 	s := faq.Normalize(text)
-	loose := chaseLoose.MatchString(s)
+	// an estate project ("电梯更换的事", "the lift replacement project") is
+	// the FAQ's, not a resident's report
+	loose := chaseLoose.MatchString(s) && !estateProject.MatchString(s)
 	if !loose && !chaseAlone.MatchString(s) && !(chaseRef.MatchString(s) && chaseAsk.MatchString(s)) {
 		return false
 	}
@@ -84,6 +86,8 @@ func (h *Handler) chasing(ctx context.Context, userID int64, text string) bool {
 	}
 	return false
 }
+
+var estateProject = regexp.MustCompile(`更换|换新|加装|改造|翻新|整修|工程|项目|\b(replacement|renovation|project|upgrade|installation|works)\b`)
 
 // chaseSubject is what a loose chase names ("漏水" in "漏水的事怎么样了",
 // "leak" in "any update on my leak"), or "".

@@ -566,8 +566,8 @@ var (
 // notNowPattern: "先不发了", "暂时不报了": a cancel with a softener.
 var notNowPattern = regexp.MustCompile(`^(哦|噢|啊)?(不对)?\s*(算了)?\s*(先|暂时|还是|那就|那|这个|这条)?(不发|不报|不提交|别发|不用发|不用报|不弄|不要发|不报告)(了|吧|啦)?(吧)?$|^算了吧?$|^(nah|no|ok|actually)?\s*(forget it|don t send it|do not send it|dont send it)$|` +
 	// "我想取消", "我不想报了", "I want to cancel this"
-	`^(我)?(想|要|还是)?(取消|撤销|撤回)(吧|了|掉)?(这个|这条|报告|工单|报修)?(吧|了)?$|^(我)?(不想|不要|不打算)(报|发|提交|反映|投诉)(了)?(吧)?$|` +
-	`^(i|i d|i would)? ?(want|wanna|like|d like|need) to cancel( this| it| that| my report| the report| this report)?( please| pls)?$`)
+	`^(我)?(想|要|还是)?(取消|撤销|撤回)(吧|了|掉)?(这个|这条|那个)?(报告|工单|报修|投诉)?(吧|了)?$|^(我)?(不想|不要|不打算)(报|发|提交|反映|投诉)(了)?(吧)?$|^(那|还是)?算了(吧)?$|` +
+	`^(i|i d|i would)? ?(want|wanna|like|d like|need) to cancel( this| it| that| my report| the report| this report)?( please| pls)?$|^(please )?cancel( it| the report| this| this report| my report)?( please| pls)?$`)
 
 // laterWords put off the step's question: at the preview they cancel, at the
 // place question they skip it ("later" is no reason to lose the report).

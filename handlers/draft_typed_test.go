@@ -171,7 +171,7 @@ func TestAReportGoneOnInEnglishIsAnsweredInEnglish(t *testing.T) {
 // A typed wish to cancel at the preview cancels; it is no line of the report.
 func TestATypedWishToCancelCancels(t *testing.T) {
 	t.Parallel()
-	for _, text := range []string{"我想取消", "我不想报了", "I want to cancel this", "I want to cancel my report"} {
+	for _, text := range []string{"我想取消", "我不想报了", "I want to cancel this", "I want to cancel my report", "取消这个工单", "撤回这个报修", "那算了", "please cancel"} {
 		f := newTicketFixture(t, nil)
 		f.say(t, resident, "3号楼2单元电梯坏了")
 		if m := f.say(t, resident, text); strings.Contains(m.Text, "确认发送吗") || strings.Contains(m.Text, "Send it?") {

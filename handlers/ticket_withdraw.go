@@ -38,7 +38,9 @@ var withdrawCue = regexp.MustCompile(`(撤销|撤回|取消|删除|作废|关闭
 var notWithdraw = regexp.MustCompile(`(不要|别|请勿|不能|不可以|不准|能不能不要)(再)?(关闭|取消|撤销|撤回|删除|关)|(别|请勿|不能|不可以|不准|能不能不要|能不能别|可不可以不要)(再)?投诉|说(的)?(不用|不要|取消)|(让|叫|要|劝)(我|他|她|我们|他们)(不要|别|不用)|再不.{0,8}就|` +
 	`可是|但是|还在|还没|还是|后天|改天|下次|明天|今天|上午|下午|晚上|周[一二三四五六日天末]|礼拜|点(钟)?(再)?来|\b(don t|do not|dont|not|never) (close|cancel|withdraw|delete)\b|\bbut\b|\bstill\b|\b(tomorrow|today|tonight|monday|tuesday|wednesday|thursday|friday|saturday|sunday)\b|` +
 	// a fault told ("isn't working, someone has to close it by hand")
-	`\b(not|isn t|isnt|doesn t|doesnt|don t|dont|never|no longer|stopped) (working|work|works|fixed|closing)\b|\bbroken\b`)
+	`\b(not|isn t|isnt|doesn t|doesnt|don t|dont|never|no longer|stopped) (working|work|works|fixed|closing)\b|\bbroken\b|` +
+	// an emergency is no withdrawal ("no need for anyone to come, it's an emergency, send someone now")
+	`\b(emergency|urgent|asap|send (someone|somebody)|right now)\b|紧急|快来|赶紧`)
 
 // namesTicket: the words name a ticket outright ("撤销工单", "cancel my
 // ticket", "#1"), as a message that is an answer to staff would not.

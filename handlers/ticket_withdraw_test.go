@@ -127,7 +127,8 @@ func TestAnEnglishWithdrawalInEverydayWords(t *testing.T) {
 		}
 	}
 	// "close it" of a door or a gate is a report, no withdrawal
-	for _, text := range []string{"the bike shed gate is left open all night, someone should close it", "the fire door on floor 3 keeps banging, please close it"} {
+	for _, text := range []string{"the bike shed gate is left open all night, someone should close it", "the fire door on floor 3 keeps banging, please close it",
+		"no need for anyone to come, it's an emergency, send someone now!!", "the bike shed gate isn't working, someone has to close it by hand every night"} {
 		f := newTicketFixture(t, nil)
 		f.fileTicket(t, resident, "hallway light out in bldg 8")
 		f.deliver(t)
