@@ -13,7 +13,7 @@ import (
 func TestStaffHearWhenTheResidentBlockedTheBot(t *testing.T) {
 	d := startCoOffice(t, 0.05)
 	tg := d.tg
-	const wait = 10 * time.Second
+	const wait = 30 * time.Second // a loaded CI machine (handlers tests on PostgreSQL alongside) can take over 10 s
 	li := botapitest.User{ID: 3201, FirstName: "李", LanguageCode: "zh-hans"}
 	home := botapitest.PrivateChat(li)
 	wang := botapitest.User{ID: 2102, FirstName: "王师傅"}
