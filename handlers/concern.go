@@ -610,7 +610,7 @@ func (h *Handler) anotherMatter(d draft, text string) bool {
 	case continuesMatter.MatchString(s):
 		return false // "而且周末也在砸": the same noise, however it routes
 	case emergencyIn(d.Text) != noEmergency && emergencyIn(text) == noEmergency &&
-		alone.Confidence >= clearlyAnotherConfidence && h.isConcern(text):
+		alone.Confidence >= clearlyAnotherConfidence && h.complains(text):
 		// an everyday report on a danger's draft ("楼上天天半夜蹦迪" after "对
 		// 门老太太好几天没出门了") is its own, however alike their words route
 		return true
@@ -1011,10 +1011,4 @@ func (h *Handler) cancelConversation(ctx context.Context, in Incoming, lang stri
 		return err
 	}
 	return h.resumeParked(ctx, in.UserID, in.ChatID, lang)
-}
-
-// isConcern reports text the router reads as a concern.
-func (h *Handler) isConcern(text string) bool {
-	concern, _ := h.Router.IsConcern(text)
-	return concern
 }

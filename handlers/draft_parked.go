@@ -39,12 +39,12 @@ func (h *Handler) parkAnotherMatter(ctx context.Context, in Incoming, chosen, te
 	}
 	if n := len(parked); n > 0 {
 		last := &parked[n-1]
-		switch {
+		switch r := h.Router.Route(text); {
 		case strings.Contains(sameWords(last.Text), sameWords(text)):
 			// told again (no reply seen?): kept once
 			last.PhotoIDs = appendPhoto(last.PhotoIDs, in.PhotoIDs)
 			return h.saveParked(ctx, in.UserID, parked)
-		case h.Router.Route(text).Category == last.Category && h.Router.Route(text).Confidence >= anotherMatterConfidence:
+		case r.Category == last.Category && r.Confidence >= anotherMatterConfidence:
 			// more about the matter just kept ("垃圾桶都满出来了"): with it
 			last.Text = clip(last.Text+"\n"+text, MaxQuestionRunes)
 			last.PhotoIDs = appendPhoto(last.PhotoIDs, in.PhotoIDs)

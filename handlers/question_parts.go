@@ -18,7 +18,9 @@ import (
 // entry, and the whole message's answer (whole) is none of theirs.
 func (h *Handler) firstOfSeveralQuestions(text, whole string) (string, bool) {
 	parts := questionParts(text)
-	if len(parts) < 2 {
+	if len(parts) < 2 || pointsBack.MatchString(faq.Normalize(text)) {
+		// ("What does it pay for, and do I get it back?": each part leans
+		// on what the message said before; the whole is the question)
 		return "", false
 	}
 	var first string
@@ -35,9 +37,7 @@ func (h *Handler) firstOfSeveralQuestions(text, whole string) (string, bool) {
 			first = p
 		}
 	}
-	if len(ids) < 2 || slices.Contains(ids, whole) || pointsBack.MatchString(faq.Normalize(text)) {
-		// ("What does it pay for, and do I get it back?": each part leans
-		// on what the message said before; the whole is the question)
+	if len(ids) < 2 || slices.Contains(ids, whole) {
 		return "", false
 	}
 	return first, true
