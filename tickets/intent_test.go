@@ -46,6 +46,13 @@ func TestQuestionAndProblemCues(t *testing.T) {
 		{"物业费在哪里交？", true, false},
 		{"How do I pay the property fee", true, false},
 		{"3号楼2单元", false, false},
+		// discoloured tap water is a fault to report, even asked about
+		{"水龙头放出来的水黄黄的，还能喝伐", true, true},
+		{"自来水有点浑浊，能喝吗", true, true},
+		{"the tap water is yellow, is it safe to drink?", true, true},
+		{"the water looks brown this morning", false, true},
+		{"黄色的垃圾桶放什么？", true, false},
+		{"Is the yellow bin for recycling?", true, false},
 	} {
 		if got := r.AsksSomething(c.text); got != c.asks {
 			t.Errorf("AsksSomething(%q) = %v, want %v", c.text, got, c.asks)
