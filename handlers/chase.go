@@ -319,3 +319,25 @@ func (h *Handler) forgetDispute(ctx context.Context, userID, ticketID int64) {
 		h.Log.Warn("forget a held dispute", "ticket", ticketID, "err", err)
 	}
 }
+
+// questionBesidesChase is a question a chase asks besides ("电梯的事怎么样了
+// 还有物业费怎么交", "any update on my leak? also how do I pay the fee"):
+// the ticket list answers the chase, and this part gets the FAQ's answer
+// when the FAQ has a confident one.
+func (h *Handler) questionBesidesChase(text string) (string, bool) {
+	parts := questionParts(text)
+	if len(parts) < 2 {
+		return "", false
+	}
+	for _, p := range parts {
+		s := faq.Normalize(p)
+		if !asksWord.MatchString(s) || chaseLoose.MatchString(s) || chaseAlone.MatchString(s) ||
+			chaseRef.MatchString(s) || chaseOwn.MatchString(s) || disputeAlone.MatchString(s) {
+			continue
+		}
+		if h.FAQ.Match(p).ID != "" {
+			return p, true
+		}
+	}
+	return "", false
+}

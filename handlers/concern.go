@@ -225,7 +225,13 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 			return false, nil // "talk to a human", "我的工单": answerQuestion's
 		}
 		if h.chasing(ctx, in.UserID, text) {
-			return true, h.myTickets(ctx, in, lang) // where their report stands
+			if err := h.myTickets(ctx, in, lang); err != nil { // where their report stands
+				return true, err
+			}
+			if q, ok := h.questionBesidesChase(text); ok {
+				return true, h.answerQuestion(ctx, in, chosen, q)
+			}
+			return true, nil
 		}
 		if e := emergencyIn(text); e != noEmergency && e != trappedEmergency && !drafting && !sameDanger {
 			// after the safety advice, a fire, gas or someone hurt is for
