@@ -34,7 +34,7 @@ var (
 	// the last one ended), not an FAQ entry. "报修的流程…多久" is no chase.
 	chaseOwn = regexp.MustCompile(`我报的|我反映的|我投诉的|我提交的|上次报|之前报|我的(报修|投诉|工单)|` +
 		`\bmy (ticket|report|complaint|repair request)s?\b|\bi (reported|filed|complained)\b|\bmy (lift|elevator|leak|light|lights|door|noise|repair) (ticket|report)\b|` +
-		`\bwhen will (someone|somebody|anyone|the (plumber|electrician|repairman|technician|worker|workers)) (come|be here)( to (fix|repair|look|check))?\b`)
+		`\bwhen will (someone|somebody|anyone|the (plumber|electrician|repairman|technician|worker|workers)) (come|be here)(( to (fix|repair|look at|look|check) (it|this|that|my \w+))?\s*$| to (fix|repair|look at|look|check)\s*$)`)
 )
 
 // chasing reports a message that asks after the resident's own report while
@@ -112,7 +112,10 @@ var sameThing = strings.NewReplacer("渗水", "漏水", "滴水", "漏水", "渗
 var chaseReference = regexp.MustCompile(`^(报的|上次|我家|之前|我的|这个|那个|刚才|前几天|repair|request|ticket|report|complaint|problem|issue)$`)
 
 var chaseSubjectPattern = regexp.MustCompile(`^(?:我(?:家)?(?:报的|反映的)?)?([^\s]{2,10}?)(?:的事|那事|那个事|的问题|的那个|那个)|` +
-	`\b(?:on|about|with) (?:my|the) ([a-z]{3,})\b|\blook at my ([a-z]{3,})\b`)
+	`\b(?:on|about|with) (?:my|the) ([a-z]{3,})\b|\blook at my ([a-z]{3,})\b|` +
+	// the thing after the repair word: "什么时候来修下水道", "come to fix the drain"
+	`(?:来|过来|上门)(?:修|看|处理|弄)(?:一下|下)?(?:我家|我们家|我们)?的?(\p{Han}{2,8}?)(?:啊|呀|呢|吗|嘛|了|吧|哦|\s|$)|` +
+	`\bto (?:fix|repair|look at|check) (?:my|the|our) ([a-z]{3,})\b`)
 
 // mentions reports ticket text that names subject: a shared pair of
 // characters (Chinese) or the word's stem (English).

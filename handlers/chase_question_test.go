@@ -35,3 +35,28 @@ func TestAChaseWithAQuestionBesidesAnswersBoth(t *testing.T) {
 		}
 	}
 }
+
+// "When will you come to fix the drain?" asks after a report about the
+// drain: it shows that one, and no open report about something else.
+func TestAChaseNamingAThingAfterTheRepairWordIsAboutThatThing(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct {
+		report, ask string
+		shown       bool
+	}{
+		{"厨房下水道堵了，3号楼201", "请问什么时候来修下水道", true},
+		{"5号楼2单元电梯按钮失灵了", "请问什么时候来修下水道", false},
+		{"5号楼2单元电梯按钮失灵了", "什么时候来修电梯啊", true},
+		{"5号楼2单元电梯按钮失灵了", "什么时候来修啊", true},
+		{"kitchen drain blocked, bldg 3 rm 201", "when will someone come to fix the drain?", true},
+		{"the lift buttons in bldg 5 don't work", "when will someone come to fix the drain?", false},
+	} {
+		f := newTicketFixture(t, nil)
+		tk, _ := f.fileTicket(t, resident, c.report)
+		f.deliver(t)
+		m := f.say(t, resident, c.ask)
+		if got := strings.Contains(m.Text, tk.Number()); got != c.shown {
+			t.Errorf("%q after %q: ticket shown %v, want %v: %q", c.ask, c.report, got, c.shown, m.Text)
+		}
+	}
+}
