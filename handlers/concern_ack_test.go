@@ -74,3 +74,21 @@ func TestAProblemAskedToBeDealtWithIsAReport(t *testing.T) {
 		t.Errorf("not drafted as a report: %q", m.Text)
 	}
 }
+
+// A fitting in the resident's own home asked to be fixed ("热水器坏了物业
+// 能来修吗") is first a question of whose repair it is: the FAQ's, not a
+// report drafted at once. The same words about a shared thing are a report.
+func TestAHomeApplianceAskedToBeFixedIsAQuestionFirst(t *testing.T) {
+	t.Parallel()
+	for text, drafted := range map[string]bool{
+		"家里热水器坏了，物业能来修吗":   false,
+		"卫生间马桶坏了，物业可以来修吗":  false,
+		"楼道灯坏了好几天了，物业能来修吗": true,
+	} {
+		f := newTicketFixture(t, nil)
+		m := f.say(t, resident, text)
+		if got := strings.Contains(m.Text, "整理成工单"); got != drafted {
+			t.Errorf("%q: drafted %v, want %v: %q", text, got, drafted, m.Text)
+		}
+	}
+}

@@ -3,6 +3,8 @@ package handlers
 import (
 	"slices"
 	"testing"
+
+	"codesk/faq"
 )
 
 // Two questions in one message come apart; one question with a comma in it
@@ -18,9 +20,47 @@ func TestQuestionParts(t *testing.T) {
 		"上个月我被困在电梯里半小时，电梯到底什么时候换":                                                              {"上个月我被困在电梯里半小时", "电梯到底什么时候换"},
 		"how do I pay the property fee":                                                        {"how do I pay the property fee"},
 		"the lift and the stairs, when are they repaired?":                                     {"the lift and the stairs", "when are they repaired"},
+		// a space between Chinese words is a resident's comma
+		"电梯的事怎么样了 还有物业费怎么交": {"电梯的事怎么样了", "物业费怎么交"},
+		"我住7号楼 电梯什么时候换":     {"我住7号楼", "电梯什么时候换"},
+		"你好 请问电梯什么时候换":      {"请问电梯什么时候换"},
+		"3号楼 电梯 坏了":         {"3号楼 电梯 坏了"},
 	} {
 		if got := questionParts(text); !slices.Equal(got, want) {
 			t.Errorf("questionParts(%q) = %q, want %q", text, got, want)
+		}
+	}
+}
+
+// keyedFAQ answers the questions it knows by their exact words.
+type keyedFAQ map[string]string
+
+func (k keyedFAQ) Match(q string) faq.Result { return faq.Result{ID: k[q]} }
+func (k keyedFAQ) Entry(id string) (faq.Entry, bool) {
+	return faq.Entry{ID: id}, id != ""
+}
+
+// Two questions each answered on its own are answered one by one, unless a
+// part names its subject only by a pronoun: then the whole is one question.
+func TestFirstOfSeveralQuestions(t *testing.T) {
+	t.Parallel()
+	h := &Handler{Deps: Deps{FAQ: keyedFAQ{
+		"电梯什么时候换": "lift-replacement", "物业费怎么交": "fee-payment",
+		"What does the maintenance fund pay for": "fund-covers", "do I get it back": "fee-refund",
+		"它什么时候换": "lift-replacement",
+	}}}
+	for _, c := range []struct {
+		text, whole, first string
+	}{
+		{"电梯什么时候换？物业费怎么交？", "third-entry", "电梯什么时候换"},
+		{"电梯什么时候换？物业费怎么交？", "fee-payment", ""}, // the whole is already one of theirs
+		{"What does the maintenance fund pay for, and do I get it back?", "third-entry", ""},
+		{"物业费怎么交？它什么时候换？", "third-entry", ""},
+		{"我住7号楼。电梯什么时候换？", "third-entry", ""}, // one question
+	} {
+		first, ok := h.firstOfSeveralQuestions(c.text, c.whole)
+		if first != c.first || ok != (c.first != "") {
+			t.Errorf("firstOfSeveralQuestions(%q, %q) = %q, %v; want %q", c.text, c.whole, first, ok, c.first)
 		}
 	}
 }
