@@ -42,31 +42,31 @@ func Parse(r io.Reader) ([]Entry, error) {
 
 func parseBytes(data []byte) ([]Entry, []Problem) {
 	if len(data) > maxFileBytes {
-		return nil, []Problem{{Message: fmt.Sprintf("file is larger than %d MiB", maxFileBytes>>20)}}
+		return nil, []Problem{{Kind: ProblemFileTooLarge, Limit: maxFileBytes >> 20}}
 	}
 	if len(bytes.TrimSpace(data)) == 0 {
-		return nil, []Problem{{Message: "file is empty: expected \"version: 1\" and a list of entries"}}
+		return nil, []Problem{{Kind: ProblemFileEmpty}}
 	}
 	dec := yaml.NewDecoder(bytes.NewReader(data))
 	var doc yaml.Node
 	if err := dec.Decode(&doc); err != nil {
 		if errors.Is(err, io.EOF) { // only comments or document markers
-			return nil, []Problem{{Message: "file is empty: expected \"version: 1\" and a list of entries"}}
+			return nil, []Problem{{Kind: ProblemFileEmpty}}
 		}
-		return nil, []Problem{yamlProblem(err)}
+		return nil, []Problem{yamlProblem(err, data)}
 	}
 	var extra yaml.Node
 	switch err := dec.Decode(&extra); {
 	case errors.Is(err, io.EOF):
 	case err != nil:
-		return nil, []Problem{yamlProblem(err)}
+		return nil, []Problem{yamlProblem(err, data)}
 	default:
-		return nil, []Problem{{Line: extra.Line, Message: "a second YAML document (---): a FAQ file holds one"}}
+		return nil, []Problem{{Line: extra.Line, Kind: ProblemSecondDocument}}
 	}
 
 	root := doc.Content[0]
 	if isNull(root) { // "---" and nothing else
-		return nil, []Problem{{Message: "file is empty: expected \"version: 1\" and a list of entries"}}
+		return nil, []Problem{{Kind: ProblemFileEmpty}}
 	}
 	p := &fileParser{}
 	entries, lines, listOK := p.root(root)
@@ -82,14 +82,16 @@ func parseBytes(data []byte) ([]Entry, []Problem) {
 
 var yamlLine = regexp.MustCompile(`^yaml: line (\d+): (.*)$`)
 
-// yamlProblem turns a YAML syntax error into a Problem, keeping its line.
-func yamlProblem(err error) Problem {
-	msg := err.Error()
-	if m := yamlLine.FindStringSubmatch(msg); m != nil {
-		line, _ := strconv.Atoi(m[1])
-		return Problem{Line: line, Message: "invalid YAML: " + m[2]}
+// yamlProblem turns a YAML syntax error in data into a Problem, keeping its
+// line and the decoder's words, with their likely cause.
+func yamlProblem(err error, data []byte) Problem {
+	p := Problem{Kind: ProblemYAMLSyntax, Detail: strings.TrimPrefix(err.Error(), "yaml: ")}
+	if m := yamlLine.FindStringSubmatch(err.Error()); m != nil {
+		p.Line, _ = strconv.Atoi(m[1])
+		p.Detail = m[2]
 	}
-	return Problem{Message: "invalid YAML: " + strings.TrimPrefix(msg, "yaml: ")}
+	p.Syntax = syntaxHint(p.Detail, data, p.Line)
+	return p
 }
 
 // fileParser walks the YAML node tree, collecting problems instead of
@@ -98,30 +100,32 @@ type fileParser struct {
 	problems []Problem
 }
 
-func (p *fileParser) report(line int, entryID, format string, args ...any) {
-	p.problems = append(p.problems, Problem{Line: line, EntryID: entryID, Message: fmt.Sprintf(format, args...)})
+func (p *fileParser) report(line int, entryID string, problem Problem) {
+	problem.Line, problem.EntryID = line, entryID
+	p.problems = append(p.problems, problem)
 }
 
 type field struct {
 	key, value *yaml.Node
 }
 
-// fields returns a mapping's fields by name, reporting unknown and repeated
-// keys; prefix names the mapping in messages.
-func (p *fileParser) fields(n *yaml.Node, entryID, prefix string, allowed []string, unknownWhat string) map[string]field {
+// fields returns the fields of mapping n (FieldFile, FieldEntry or
+// FieldAnswer) by name, reporting unknown and repeated keys.
+func (p *fileParser) fields(n *yaml.Node, entryID string, mapping Field) map[string]field {
+	allowed := AllowedKeys(mapping)
 	out := map[string]field{}
 	for i := 0; i+1 < len(n.Content); i += 2 {
 		k, v := n.Content[i], n.Content[i+1]
 		if k.Kind != yaml.ScalarNode {
-			p.report(k.Line, entryID, "%sa key must be a plain name", prefix)
+			p.report(k.Line, entryID, Problem{Kind: ProblemKeyNotPlain, Field: mapping})
 			continue
 		}
 		if !contains(allowed, k.Value) {
-			p.report(k.Line, entryID, "%sunknown %s %q (allowed: %s)", prefix, unknownWhat, k.Value, strings.Join(allowed, ", "))
+			p.report(k.Line, entryID, Problem{Kind: ProblemUnknownKey, Field: mapping, Value: k.Value})
 			continue
 		}
 		if first, ok := out[k.Value]; ok {
-			p.report(k.Line, entryID, "%s%q given twice (first at line %d)", prefix, k.Value, first.key.Line)
+			p.report(k.Line, entryID, Problem{Kind: ProblemRepeatedKey, Field: mapping, Value: k.Value, Earlier: Ref{Line: first.key.Line}})
 			continue
 		}
 		out[k.Value] = field{key: k, value: v}
@@ -133,20 +137,24 @@ func (p *fileParser) fields(n *yaml.Node, entryID, prefix string, allowed []stri
 // was there and readable.
 func (p *fileParser) root(n *yaml.Node) (entries []Entry, lines []entryLines, listOK bool) {
 	if n.Kind != yaml.MappingNode {
-		p.report(n.Line, "", "top level must be a mapping with \"version: 1\" and \"entries\", found %s", kindName(n))
+		p.report(n.Line, "", shaped(ProblemTopLevelShape, n))
 		return nil, nil, false
 	}
-	fs := p.fields(n, "", "", topFields, "top-level field")
+	fs := p.fields(n, "", FieldFile)
 
 	if v, ok := fs["version"]; !ok {
-		p.report(n.Line, "", "version: missing (this format is \"version: %d\")", fileVersion)
+		p.report(n.Line, "", Problem{Kind: ProblemVersionMissing})
 	} else if v.value.Kind != yaml.ScalarNode || (v.value.Tag != "!!int" && v.value.Tag != "!!str") || v.value.Value != strconv.Itoa(fileVersion) {
-		p.report(v.value.Line, "", "version: must be %d, found %s", fileVersion, describe(v.value))
+		found := shaped(ProblemVersionWrong, v.value)
+		if found.Found == ShapeText {
+			found.Value = v.value.Value
+		}
+		p.report(v.value.Line, "", found)
 	}
 
 	f, ok := fs["entries"]
 	if !ok {
-		p.report(n.Line, "", "entries: missing")
+		p.report(n.Line, "", Problem{Kind: ProblemEntriesMissing})
 		return nil, nil, false
 	}
 	list := f.value
@@ -154,19 +162,19 @@ func (p *fileParser) root(n *yaml.Node) (entries []Entry, lines []entryLines, li
 		return nil, nil, true // reported as "no entries" by validation
 	}
 	if list.Kind != yaml.SequenceNode {
-		p.report(list.Line, "", "entries: must be a list of entries, found %s", kindName(list))
+		p.report(list.Line, "", shaped(ProblemEntriesShape, list))
 		return nil, nil, false
 	}
 	if len(list.Content) > maxEntries {
 		// Stop early: walking a huge list would only pile up problems.
-		p.report(list.Line, "", "entries: %d entries (at most %d)", len(list.Content), maxEntries)
+		p.report(list.Line, "", Problem{Kind: ProblemTooManyEntries, Field: FieldEntries, Count: len(list.Content), Limit: maxEntries})
 		return nil, nil, false
 	}
 	entries = make([]Entry, 0, len(list.Content))
 	lines = make([]entryLines, 0, len(list.Content))
 	for _, item := range list.Content {
 		if item.Kind != yaml.MappingNode {
-			p.report(item.Line, "", "entry must be a mapping with id, questions and answer, found %s", kindName(item))
+			p.report(item.Line, "", shaped(ProblemEntryShape, item))
 			continue
 		}
 		e, l := p.entry(item)
@@ -186,37 +194,43 @@ func (p *fileParser) entry(n *yaml.Node) (Entry, entryLines) {
 			break
 		}
 	}
-	fs := p.fields(n, e.ID, "", entryFields, "entry field")
+	fs := p.fields(n, e.ID, FieldEntry)
 
-	text := func(name string, line *int) string {
-		f, ok := fs[name]
+	text := func(name Field, line *int) string {
+		f, ok := fs[string(name)]
 		if !ok {
 			return ""
 		}
 		*line = f.key.Line
 		s, ok := scalarText(f.value)
 		if !ok {
-			p.report(f.value.Line, e.ID, "%s: must be text, found %s", name, kindName(f.value))
-			l.bad[name] = true
+			wrong := shaped(ProblemWrongShape, f.value)
+			wrong.Field = name
+			p.report(f.value.Line, e.ID, wrong)
+			l.bad[string(name)] = true
 		}
 		return strings.TrimSpace(s)
 	}
-	e.ID = text("id", &l.id)
-	e.Topic = text("topic", &l.topic)
-	e.Party = parties.ID(text("party", &l.party))
+	e.ID = text(FieldID, &l.id)
+	e.Topic = text(FieldTopic, &l.topic)
+	e.Party = parties.ID(text(FieldParty, &l.party))
 
 	if f, ok := fs["questions"]; ok {
 		l.questions = f.key.Line
 		switch {
 		case isNull(f.value):
 		case f.value.Kind != yaml.SequenceNode:
-			p.report(f.value.Line, e.ID, "questions: must be a list of questions, found %s", kindName(f.value))
+			wrong := shaped(ProblemWrongShape, f.value)
+			wrong.Field = FieldQuestions
+			p.report(f.value.Line, e.ID, wrong)
 			l.bad["questions"] = true
 		default:
 			for i, q := range f.value.Content {
 				s, ok := scalarText(q)
 				if !ok {
-					p.report(q.Line, e.ID, "questions: question %d must be text, found %s", i+1, kindName(q))
+					wrong := shaped(ProblemWrongShape, q)
+					wrong.Field, wrong.Question = FieldQuestions, i+1
+					p.report(q.Line, e.ID, wrong)
 					l.bad["questions"] = true
 				}
 				e.Questions = append(e.Questions, strings.TrimSpace(s))
@@ -232,10 +246,12 @@ func (p *fileParser) entry(n *yaml.Node) (Entry, entryLines) {
 		switch {
 		case isNull(f.value):
 		case f.value.Kind != yaml.MappingNode:
-			p.report(f.value.Line, e.ID, "answer: must be a mapping of language to text (zh:, en:), found %s", kindName(f.value))
+			wrong := shaped(ProblemWrongShape, f.value)
+			wrong.Field = FieldAnswer
+			p.report(f.value.Line, e.ID, wrong)
 			l.bad["answer"] = true
 		default:
-			afs := p.fields(f.value, e.ID, "answer: ", answerFields, "language")
+			afs := p.fields(f.value, e.ID, FieldAnswer)
 			lang := func(name string, line *int) string {
 				af, ok := afs[name]
 				if !ok {
@@ -244,7 +260,9 @@ func (p *fileParser) entry(n *yaml.Node) (Entry, entryLines) {
 				*line = af.key.Line
 				s, ok := scalarText(af.value)
 				if !ok {
-					p.report(af.value.Line, e.ID, "answer: %s must be text, found %s", name, kindName(af.value))
+					wrong := shaped(ProblemWrongShape, af.value)
+					wrong.Field, wrong.Lang = FieldAnswer, name
+					p.report(af.value.Line, e.ID, wrong)
 					l.bad["answer"] = true
 				}
 				return strings.TrimSpace(s)
@@ -278,28 +296,23 @@ func isNull(n *yaml.Node) bool {
 	return n.Kind == yaml.ScalarNode && n.Tag == "!!null"
 }
 
-func kindName(n *yaml.Node) string {
+// shaped makes a problem of kind about node n, which has the wrong shape.
+func shaped(kind ProblemKind, n *yaml.Node) Problem {
+	p := Problem{Kind: kind, Found: ShapeOther}
 	switch n.Kind {
 	case yaml.MappingNode:
-		return "a mapping"
+		p.Found = ShapeMapping
 	case yaml.SequenceNode:
-		return "a list"
+		p.Found = ShapeList
 	case yaml.AliasNode:
-		return "an alias (*" + n.Value + "), which is not supported"
+		p.Found, p.Value = ShapeAlias, n.Value
 	case yaml.ScalarNode:
+		p.Found = ShapeText
 		if isNull(n) {
-			return "nothing"
+			p.Found = ShapeNothing
 		}
-		return "text"
 	}
-	return "an unexpected YAML node"
-}
-
-func describe(n *yaml.Node) string {
-	if n.Kind == yaml.ScalarNode && !isNull(n) {
-		return strconv.Quote(n.Value)
-	}
-	return kindName(n)
+	return p
 }
 
 func contains(list []string, s string) bool {

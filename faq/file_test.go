@@ -52,76 +52,87 @@ func TestParseRejectsEachClassOfBadFile(t *testing.T) {
 
 	cases := []struct {
 		name string
+		kind ProblemKind // the kind of the problem that has every fragment
 		src  string
 		want []string // every fragment must appear in one problem's String()
 	}{
-		{"invalid yaml", header + "  - id: x\n    questions: [unclosed\n", []string{"line 3:", "invalid YAML"}},
-		{"empty file", "", []string{"file is empty"}},
-		{"only comments", "# nothing here\n\n", []string{"file is empty"}},
-		{"only document marker", "---\n", []string{"file is empty"}},
-		{"top level a list", "- id: x\n", []string{"line 1:", "top level must be a mapping"}},
-		{"second document", header + entryYAML("x") + "---\nversion: 1\n", []string{"line 8:", "second YAML document"}},
-		{"version missing", "entries:\n" + entryYAML("x"), []string{"line 1:", "version: missing"}},
-		{"version 2", "version: 2\nentries:\n" + entryYAML("x"), []string{"line 1:", "version: must be 1", `"2"`}},
-		{"version not a number", "version: one\nentries:\n" + entryYAML("x"), []string{"line 1:", "version: must be 1"}},
-		{"unknown top-level field", header + entryYAML("x") + "owner: me\n", []string{"line 8:", `unknown top-level field "owner"`}},
-		{"entries missing", "version: 1\n", []string{"entries: missing"}},
-		{"no entries", "version: 1\nentries: []\n", []string{"no entries"}},
-		{"entries null", "version: 1\nentries:\n", []string{"no entries"}},
-		{"entries not a list", "version: 1\nentries: {id: x}\n", []string{"line 2:", "entries: must be a list"}},
-		{"entry not a mapping", header + "  - just text\n", []string{"line 3:", "entry must be a mapping"}},
-		{"too many entries", manyEntries.String(), []string{"line 3:", fmt.Sprintf("%d entries (at most %d)", maxEntries+1, maxEntries)}},
-		{"unknown entry field", header + entryYAML("lift-x", "    questions: [电梯坏了]", "    answer: {zh: 报修}", "    answers: {zh: 报修}"),
+		{"invalid yaml", ProblemYAMLSyntax, header + "  - id: x\n    questions: [unclosed\n", []string{"line 3:", "invalid YAML"}},
+		{"empty file", ProblemFileEmpty, "", []string{"file is empty"}},
+		{"only comments", ProblemFileEmpty, "# nothing here\n\n", []string{"file is empty"}},
+		{"only document marker", ProblemFileEmpty, "---\n", []string{"file is empty"}},
+		{"top level a list", ProblemTopLevelShape, "- id: x\n", []string{"line 1:", "top level must be a mapping"}},
+		{"second document", ProblemSecondDocument, header + entryYAML("x") + "---\nversion: 1\n", []string{"line 8:", "second YAML document"}},
+		{"version missing", ProblemVersionMissing, "entries:\n" + entryYAML("x"), []string{"line 1:", "version: missing"}},
+		{"version 2", ProblemVersionWrong, "version: 2\nentries:\n" + entryYAML("x"), []string{"line 1:", "version: must be 1", `"2"`}},
+		{"version not a number", ProblemVersionWrong, "version: one\nentries:\n" + entryYAML("x"), []string{"line 1:", "version: must be 1"}},
+		{"unknown top-level field", ProblemUnknownKey, header + entryYAML("x") + "owner: me\n", []string{"line 8:", `unknown top-level field "owner"`}},
+		{"entries missing", ProblemEntriesMissing, "version: 1\n", []string{"entries: missing"}},
+		{"no entries", ProblemNoEntries, "version: 1\nentries: []\n", []string{"no entries"}},
+		{"entries null", ProblemNoEntries, "version: 1\nentries:\n", []string{"no entries"}},
+		{"entries not a list", ProblemEntriesShape, "version: 1\nentries: {id: x}\n", []string{"line 2:", "entries: must be a list"}},
+		{"entry not a mapping", ProblemEntryShape, header + "  - just text\n", []string{"line 3:", "entry must be a mapping"}},
+		{"too many entries", ProblemTooManyEntries, manyEntries.String(), []string{"line 3:", fmt.Sprintf("%d entries (at most %d)", maxEntries+1, maxEntries)}},
+		{"unknown entry field", ProblemUnknownKey, header + entryYAML("lift-x", "    questions: [电梯坏了]", "    answer: {zh: 报修}", "    answers: {zh: 报修}"),
 			[]string{"line 6:", `entry "lift-x"`, `unknown entry field "answers"`}},
-		{"unknown answer language", header + entryYAML("lift-x", "    questions: [电梯坏了]", "    answer:", "      zh: 报修", "      fr: réparer"),
+		{"unknown answer language", ProblemUnknownKey, header + entryYAML("lift-x", "    questions: [电梯坏了]", "    answer:", "      zh: 报修", "      fr: réparer"),
 			[]string{"line 7:", `entry "lift-x"`, `unknown language "fr"`}},
-		{"field given twice", header + entryYAML("lift-x", "    questions: [电梯坏了]", "    questions: [lift broken]", "    answer: {zh: 报修}"),
+		{"field given twice", ProblemRepeatedKey, header + entryYAML("lift-x", "    questions: [电梯坏了]", "    questions: [lift broken]", "    answer: {zh: 报修}"),
 			[]string{"line 5:", `entry "lift-x"`, `"questions" given twice (first at line 4)`}},
-		{"duplicate ids", header + entryYAML("lift-x") + entryYAML("lift-x", "    questions: [lift broken]", "    answer: {en: Call us.}"),
+		{"duplicate ids", ProblemDuplicateID, header + entryYAML("lift-x") + entryYAML("lift-x", "    questions: [lift broken]", "    answer: {en: Call us.}"),
 			[]string{"line 8:", `entry "lift-x"`, "id: duplicate", "line 3"}},
-		{"id with capitals", header + entryYAML("Lift-X"), []string{"line 3:", `entry "Lift-X"`, "id:"}},
-		{"id with underscore", header + entryYAML("lift_x"), []string{"line 3:", "id:", "hyphens"}},
-		{"id with double hyphen", header + entryYAML("lift--x"), []string{"line 3:", "id:"}},
-		{"id with trailing hyphen", header + entryYAML("lift-"), []string{"line 3:", "id:"}},
-		{"id too long", header + entryYAML(longID), []string{"line 3:", "id: 65 characters long (at most 64)"}},
-		{"id missing", header + "  - questions: [电梯坏了]\n    answer: {zh: 报修}\n", []string{"line 3:", "id: missing"}},
-		{"id is a list", header + entryYAML("[a, b]"), []string{"line 3:", "id: must be text"}},
-		{"questions missing", header + entryYAML("lift-x", "    answer: {zh: 报修}"), []string{"line 3:", `entry "lift-x"`, "needs at least one question"}},
-		{"questions empty", header + entryYAML("lift-x", "    questions: []", "    answer: {zh: 报修}"), []string{"line 4:", `entry "lift-x"`, "needs at least one question"}},
-		{"questions not a list", header + entryYAML("lift-x", "    questions: 电梯坏了", "    answer: {zh: 报修}"), []string{"line 4:", "questions: must be a list"}},
-		{"blank question", header + entryYAML("lift-x", "    questions:", "      - 电梯坏了", "      - '   '", "    answer: {zh: 报修}"),
+		{"id with capitals", ProblemBadID, header + entryYAML("Lift-X"), []string{"line 3:", `entry "Lift-X"`, "id:"}},
+		{"id with underscore", ProblemBadID, header + entryYAML("lift_x"), []string{"line 3:", "id:", "hyphens"}},
+		{"id with double hyphen", ProblemBadID, header + entryYAML("lift--x"), []string{"line 3:", "id:"}},
+		{"id with trailing hyphen", ProblemBadID, header + entryYAML("lift-"), []string{"line 3:", "id:"}},
+		{"id too long", ProblemTooLong, header + entryYAML(longID), []string{"line 3:", "id: 65 characters long (at most 64)"}},
+		{"id missing", ProblemMissingID, header + "  - questions: [电梯坏了]\n    answer: {zh: 报修}\n", []string{"line 3:", "id: missing"}},
+		{"id is a list", ProblemWrongShape, header + entryYAML("[a, b]"), []string{"line 3:", "id: must be text"}},
+		{"questions missing", ProblemNoQuestions, header + entryYAML("lift-x", "    answer: {zh: 报修}"), []string{"line 3:", `entry "lift-x"`, "needs at least one question"}},
+		{"questions empty", ProblemNoQuestions, header + entryYAML("lift-x", "    questions: []", "    answer: {zh: 报修}"), []string{"line 4:", `entry "lift-x"`, "needs at least one question"}},
+		{"questions not a list", ProblemWrongShape, header + entryYAML("lift-x", "    questions: 电梯坏了", "    answer: {zh: 报修}"), []string{"line 4:", "questions: must be a list"}},
+		{"blank question", ProblemBlankQuestion, header + entryYAML("lift-x", "    questions:", "      - 电梯坏了", "      - '   '", "    answer: {zh: 报修}"),
 			[]string{"line 6:", `entry "lift-x"`, "question 2 is blank"}},
-		{"question too long", header + entryYAML("lift-x", "    questions: ["+strings.Repeat("电", 501)+"]", "    answer: {zh: 报修}"),
+		{"question too long", ProblemTooLong, header + entryYAML("lift-x", "    questions: ["+strings.Repeat("电", 501)+"]", "    answer: {zh: 报修}"),
 			[]string{"line 4:", `entry "lift-x"`, "501 characters long (at most 500)"}},
-		{"question repeated in entry", header + entryYAML("lift-x", "    questions: [Lift broken, lift  BROKEN]", "    answer: {zh: 报修}"),
+		{"question repeated in entry", ProblemRepeatedQuestion, header + entryYAML("lift-x", "    questions: [Lift broken, lift  BROKEN]", "    answer: {zh: 报修}"),
 			[]string{"line 4:", `entry "lift-x"`, "listed twice"}},
-		{"question shared by two entries", header + entryYAML("lift-x") + entryYAML("lift-y"),
+		{"question shared by two entries", ProblemSharedQuestion, header + entryYAML("lift-x") + entryYAML("lift-y"),
 			[]string{"line 10:", `entry "lift-y"`, `also a question of entry "lift-x" at line 5`}},
-		{"answer missing", header + entryYAML("lift-x", "    questions: [电梯坏了]"), []string{"line 3:", `entry "lift-x"`, "answer: needs zh or en"}},
-		{"answer blank", header + entryYAML("lift-x", "    questions: [电梯坏了]", "    answer:", "      zh: ''", "      en: '  '"),
+		{"answer missing", ProblemNoAnswer, header + entryYAML("lift-x", "    questions: [电梯坏了]"), []string{"line 3:", `entry "lift-x"`, "answer: needs zh or en"}},
+		{"answer blank", ProblemNoAnswer, header + entryYAML("lift-x", "    questions: [电梯坏了]", "    answer:", "      zh: ''", "      en: '  '"),
 			[]string{"line 5:", `entry "lift-x"`, "answer: needs zh or en"}},
-		{"answer is text", header + entryYAML("lift-x", "    questions: [电梯坏了]", "    answer: 报修"), []string{"line 5:", "answer: must be a mapping"}},
-		{"answer too long", header + entryYAML("lift-x", "    questions: [电梯坏了]", "    answer:", "      en: "+strings.Repeat("a", 4001)),
+		{"answer is text", ProblemWrongShape, header + entryYAML("lift-x", "    questions: [电梯坏了]", "    answer: 报修"), []string{"line 5:", "answer: must be a mapping"}},
+		{"answer too long", ProblemTooLong, header + entryYAML("lift-x", "    questions: [电梯坏了]", "    answer:", "      en: "+strings.Repeat("a", 4001)),
 			[]string{"line 6:", `entry "lift-x"`, "answer: en: 4001 characters long (at most 4000)"}},
-		{"unknown party", header + entryYAML("lift-x", "    questions: [电梯坏了]", "    answer: {zh: 报修}", "    party: security"),
+		{"unknown party", ProblemUnknownParty, header + entryYAML("lift-x", "    questions: [电梯坏了]", "    answer: {zh: 报修}", "    party: security"),
 			[]string{"line 6:", `entry "lift-x"`, `unknown party "security"`}},
-		{"co-office is not a party", header + entryYAML("lift-x", "    questions: [电梯坏了]", "    answer: {zh: 报修}", "    party: co_office"),
+		{"co-office is not a party", ProblemUnknownParty, header + entryYAML("lift-x", "    questions: [电梯坏了]", "    answer: {zh: 报修}", "    party: co_office"),
 			[]string{"line 6:", `unknown party "co_office"`}},
-		{"alias", header + "  - &first\n    id: a\n    questions: [q]\n    answer: {en: a}\n  - *first\n", []string{"line 7:", "alias"}},
-		{"multi-line topic", header + entryYAML("lift-x", "    topic: \"a\\nb\"", "    questions: [电梯坏了]", "    answer: {zh: 报修}"),
+		{"alias", ProblemEntryShape, header + "  - &first\n    id: a\n    questions: [q]\n    answer: {en: a}\n  - *first\n", []string{"line 7:", "alias"}},
+		{"multi-line topic", ProblemMultiLine, header + entryYAML("lift-x", "    topic: \"a\\nb\"", "    questions: [电梯坏了]", "    answer: {zh: 报修}"),
 			[]string{"line 4:", "topic: must be a single line"}},
 	}
 	for _, tc := range cases {
 		t.Run(tc.name, func(t *testing.T) {
 			problems := parseProblems(t, tc.src)
-			if !anyProblemHas(problems, tc.want) {
-				t.Errorf("no problem mentions all of %q; got:\n%s", tc.want, (&ProblemsError{problems}).Error())
+			p, ok := problemWith(problems, tc.want)
+			if !ok {
+				t.Fatalf("no problem mentions all of %q; got:\n%s", tc.want, (&ProblemsError{problems}).Error())
+			}
+			if p.Kind != tc.kind {
+				t.Errorf("%q is of kind %d, want %d", p.String(), p.Kind, tc.kind)
 			}
 		})
 	}
 }
 
 func anyProblemHas(problems []Problem, fragments []string) bool {
+	_, ok := problemWith(problems, fragments)
+	return ok
+}
+
+// problemWith returns the first problem whose String() has every fragment.
+func problemWith(problems []Problem, fragments []string) (Problem, bool) {
 	for _, p := range problems {
 		s := p.String()
 		ok := true
@@ -129,10 +140,10 @@ func anyProblemHas(problems []Problem, fragments []string) bool {
 			ok = ok && strings.Contains(s, f)
 		}
 		if ok {
-			return true
+			return p, true
 		}
 	}
-	return false
+	return Problem{}, false
 }
 
 func TestParseReportsEveryBadEntry(t *testing.T) {
@@ -141,30 +152,55 @@ func TestParseReportsEveryBadEntry(t *testing.T) {
 		t.Fatal(err)
 	}
 	problems := parseProblems(t, string(src))
-	want := []Problem{
-		{Line: 11, EntryID: "No_Answer", Message: `id: "No_Answer" must be lowercase letters and digits in words joined by single hyphens, like "lift-repair"`},
-		{Line: 11, EntryID: "No_Answer", Message: "answer: needs zh or en"},
-		{Line: 16, EntryID: "no-questions", Message: "questions: needs at least one question"},
-		{Line: 24, EntryID: "bad-party", Message: `party: unknown party "security_guard" (one of property_management, owners_committee, neighborhood_committee)`},
-		{Line: 25, EntryID: "good-one", Message: `id: duplicate, first used by entry #1 at line 4`},
-		{Line: 29, EntryID: "good-one", Message: `answer: unknown language "fr" (allowed: zh, en)`},
+	// The exact English text is what `codesk faq check` prints: kept stable.
+	want := []string{
+		`line 11: entry "No_Answer": id: "No_Answer" must be lowercase letters and digits in words joined by single hyphens, like "lift-repair"`,
+		`line 11: entry "No_Answer": answer: needs zh or en`,
+		`line 16: entry "no-questions": questions: needs at least one question`,
+		`line 24: entry "bad-party": party: unknown party "security_guard" (one of property_management, owners_committee, neighborhood_committee)`,
+		`line 25: entry "good-one": id: duplicate, first used by entry #1 at line 4`,
+		`line 29: entry "good-one": answer: unknown language "fr" (allowed: zh, en)`,
 	}
-	if !reflect.DeepEqual(problems, want) {
-		t.Errorf("problems:\n%s\nwant:\n%s", (&ProblemsError{problems}).Error(), (&ProblemsError{want}).Error())
+	var got []string
+	for _, p := range problems {
+		got = append(got, p.String())
+	}
+	if !reflect.DeepEqual(got, want) {
+		t.Errorf("problems:\n%s\nwant:\n%s", strings.Join(got, "\n"), strings.Join(want, "\n"))
+	}
+	// The same problems, structured: what a chat renders in its own language.
+	wantKinds := []Problem{
+		{Line: 11, EntryID: "No_Answer", Kind: ProblemBadID, Field: FieldID, Value: "No_Answer"},
+		{Line: 11, EntryID: "No_Answer", Kind: ProblemNoAnswer, Field: FieldAnswer},
+		{Line: 16, EntryID: "no-questions", Kind: ProblemNoQuestions, Field: FieldQuestions},
+		{Line: 24, EntryID: "bad-party", Kind: ProblemUnknownParty, Field: FieldParty, Value: "security_guard"},
+		{Line: 25, EntryID: "good-one", Kind: ProblemDuplicateID, Field: FieldID, Earlier: Ref{Entry: 1, Line: 4}},
+		{Line: 29, EntryID: "good-one", Kind: ProblemUnknownKey, Field: FieldAnswer, Value: "fr"},
+	}
+	if !reflect.DeepEqual(problems, wantKinds) {
+		t.Errorf("structured problems:\n%+v\nwant:\n%+v", problems, wantKinds)
 	}
 }
 
 func TestProblemStringAndError(t *testing.T) {
-	p := Problem{Line: 12, EntryID: "elevator-x", Message: "answer: needs zh or en"}
+	p := Problem{Line: 12, EntryID: "elevator-x", Kind: ProblemNoAnswer, Field: FieldAnswer}
 	if got, want := p.String(), `line 12: entry "elevator-x": answer: needs zh or en`; got != want {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
-	if got, want := (Problem{Message: "no entries"}).String(), "no entries"; got != want {
+	if got, want := (Problem{Kind: ProblemNoEntries}).String(), "no entries: a FAQ needs at least one"; got != want {
 		t.Errorf("String() = %q, want %q", got, want)
 	}
-	err := &ProblemsError{Problems: []Problem{p, {Line: 30, Message: "x"}}}
-	if got, want := err.Error(), "faq file: 2 problems:\n  "+p.String()+"\n  line 30: x"; got != want {
+	if got, want := (Problem{Entry: 3, Kind: ProblemMissingID, Field: FieldID}).String(), "entry #3: id: missing"; got != want {
+		t.Errorf("String() = %q, want %q", got, want)
+	}
+	other := Problem{Line: 30, Kind: ProblemEntriesMissing}
+	err := &ProblemsError{Problems: []Problem{p, other}}
+	if got, want := err.Error(), "faq file: 2 problems:\n  "+p.String()+"\n  line 30: entries: missing"; got != want {
 		t.Errorf("Error() = %q, want %q", got, want)
+	}
+	var pe *ProblemsError
+	if !errors.As(fmt.Errorf("import: %w", err), &pe) || pe.Problems[0].Kind != ProblemNoAnswer {
+		t.Errorf("errors.As through a wrap: %v", pe)
 	}
 }
 

@@ -1,7 +1,6 @@
 package faq
 
 import (
-	"fmt"
 	"regexp"
 	"strings"
 	"unicode/utf8"
@@ -22,45 +21,6 @@ const (
 )
 
 var idPattern = regexp.MustCompile(`^[a-z0-9]+(-[a-z0-9]+)*$`)
-
-// Problem is one thing wrong with a FAQ file, located by entry id and/or line.
-type Problem struct {
-	Line    int    // 1-based line in the file; 0 when unknown (entries in memory)
-	EntryID string // id of the entry concerned, when known
-	Message string
-}
-
-// String renders the problem as `line 12: entry "elevator-x": answer: needs zh or en`,
-// leaving out the parts that are unknown.
-func (p Problem) String() string {
-	var b strings.Builder
-	if p.Line > 0 {
-		fmt.Fprintf(&b, "line %d: ", p.Line)
-	}
-	if p.EntryID != "" {
-		fmt.Fprintf(&b, "entry %q: ", p.EntryID)
-	}
-	b.WriteString(p.Message)
-	return b.String()
-}
-
-// ProblemsError is returned when a file has problems; it lists all of them.
-type ProblemsError struct {
-	Problems []Problem
-}
-
-func (e *ProblemsError) Error() string {
-	if len(e.Problems) == 1 {
-		return "faq file: " + e.Problems[0].String()
-	}
-	var b strings.Builder
-	fmt.Fprintf(&b, "faq file: %d problems:", len(e.Problems))
-	for _, p := range e.Problems {
-		b.WriteString("\n  ")
-		b.WriteString(p.String())
-	}
-	return b.String()
-}
 
 // Validate checks entries already in memory (same rules as Parse, no line
 // numbers): used for edits made in chat. Surrounding whitespace is ignored,
@@ -114,30 +74,24 @@ func orLine(line, fallback int) int {
 func validateEntries(entries []Entry, lines []entryLines) []Problem {
 	var problems []Problem
 	if len(entries) == 0 {
-		problems = append(problems, Problem{Message: "no entries: a FAQ needs at least one"})
+		problems = append(problems, Problem{Kind: ProblemNoEntries})
 	}
 	if len(entries) > maxEntries {
-		problems = append(problems, Problem{Message: fmt.Sprintf("too many entries: %d (at most %d)", len(entries), maxEntries)})
+		problems = append(problems, Problem{Kind: ProblemTooManyEntries, Count: len(entries), Limit: maxEntries})
 	}
 
-	type firstUse struct {
-		index int
-		line  int
-		id    string
-	}
-	ids := map[string]firstUse{}
-	questions := map[string]firstUse{}
+	ids := map[string]Ref{}
+	questions := map[string]Ref{}
 	for i, e := range entries {
 		e = TrimEntry(e)
 		var l entryLines
 		if lines != nil {
 			l = lines[i]
 		}
-		report := func(line int, format string, args ...any) {
-			p := Problem{Line: orLine(line, l.entry), EntryID: e.ID, Message: fmt.Sprintf(format, args...)}
+		report := func(line int, p Problem) {
+			p.Line, p.EntryID = orLine(line, l.entry), e.ID
 			if p.Line == 0 && p.EntryID == "" {
-				// In memory with no id: say which entry it is.
-				p.Message = fmt.Sprintf("entry #%d: %s", i+1, p.Message)
+				p.Entry = i + 1 // in memory with no id: say which entry it is
 			}
 			problems = append(problems, p)
 		}
@@ -145,9 +99,9 @@ func validateEntries(entries []Entry, lines []entryLines) []Problem {
 
 		if e.ID != "" {
 			if first, ok := ids[e.ID]; ok {
-				report(l.id, "id: duplicate, first used by %s", describeEntry(first.index, first.line, ""))
+				report(l.id, Problem{Kind: ProblemDuplicateID, Field: FieldID, Earlier: first})
 			} else {
-				ids[e.ID] = firstUse{index: i, line: orLine(l.id, l.entry), id: e.ID}
+				ids[e.ID] = Ref{Entry: i + 1, Line: orLine(l.id, l.entry)}
 			}
 		}
 		// The same question in two entries leaves the matcher no way to choose.
@@ -158,30 +112,18 @@ func validateEntries(entries []Entry, lines []entryLines) []Problem {
 				continue
 			}
 			if seenHere[key] {
-				report(l.questionLine(qi), "questions: %q is listed twice", q)
+				report(l.questionLine(qi), Problem{Kind: ProblemRepeatedQuestion, Field: FieldQuestions, Value: q})
 				continue
 			}
 			seenHere[key] = true
 			if first, ok := questions[key]; ok {
-				report(l.questionLine(qi), "questions: %q is also a question of %s", q, describeEntry(first.index, first.line, first.id))
+				report(l.questionLine(qi), Problem{Kind: ProblemSharedQuestion, Field: FieldQuestions, Value: q, Earlier: first})
 				continue
 			}
-			questions[key] = firstUse{index: i, line: l.questionLine(qi), id: e.ID}
+			questions[key] = Ref{Entry: i + 1, ID: e.ID, Line: l.questionLine(qi)}
 		}
 	}
 	return problems
-}
-
-// describeEntry names an earlier entry in a message about a clash with it.
-func describeEntry(index, line int, id string) string {
-	name := fmt.Sprintf("entry #%d", index+1)
-	if id != "" {
-		name = fmt.Sprintf("entry %q", id)
-	}
-	if line > 0 {
-		return fmt.Sprintf("%s at line %d", name, line)
-	}
-	return name
 }
 
 // questionKey folds case and inner whitespace so trivially different
@@ -191,71 +133,68 @@ func questionKey(q string) string {
 }
 
 // checkEntry applies the rules that concern one (normalized) entry alone.
-func checkEntry(e Entry, l entryLines, report func(line int, format string, args ...any)) {
+func checkEntry(e Entry, l entryLines, report func(line int, p Problem)) {
 	switch {
 	case l.bad["id"]:
 	case e.ID == "":
-		report(l.id, "id: missing")
+		report(l.id, Problem{Kind: ProblemMissingID, Field: FieldID})
 	case !utf8.ValidString(e.ID):
-		report(l.id, "id: not valid UTF-8")
+		report(l.id, Problem{Kind: ProblemInvalidUTF8, Field: FieldID})
 	case len(e.ID) > maxIDLen:
-		report(l.id, "id: %d characters long (at most %d)", len(e.ID), maxIDLen)
+		report(l.id, Problem{Kind: ProblemTooLong, Field: FieldID, Count: len(e.ID), Limit: maxIDLen})
 	case !idPattern.MatchString(e.ID):
-		report(l.id, "id: %q must be lowercase letters and digits in words joined by single hyphens, like \"lift-repair\"", e.ID)
+		report(l.id, Problem{Kind: ProblemBadID, Field: FieldID, Value: e.ID})
 	}
 
 	if !l.bad["topic"] {
-		checkText(e.Topic, "topic", maxTopicRunes, l.topic, report)
+		checkText(e.Topic, Problem{Field: FieldTopic}, maxTopicRunes, l.topic, report)
 		if strings.ContainsAny(e.Topic, "\r\n") {
-			report(l.topic, "topic: must be a single line")
+			report(l.topic, Problem{Kind: ProblemMultiLine, Field: FieldTopic})
 		}
 	}
 
 	if !l.bad["questions"] {
 		if len(e.Questions) == 0 {
-			report(l.questions, "questions: needs at least one question")
+			report(l.questions, Problem{Kind: ProblemNoQuestions, Field: FieldQuestions})
 		}
 		if len(e.Questions) > maxQuestionsPerEntry {
-			report(l.questions, "questions: %d questions (at most %d)", len(e.Questions), maxQuestionsPerEntry)
+			report(l.questions, Problem{Kind: ProblemTooManyQuestions, Field: FieldQuestions, Count: len(e.Questions), Limit: maxQuestionsPerEntry})
 		}
 		for i, q := range e.Questions {
+			at := Problem{Field: FieldQuestions, Question: i + 1}
 			if q == "" {
-				report(l.questionLine(i), "questions: question %d is blank", i+1)
+				at.Kind = ProblemBlankQuestion
+				report(l.questionLine(i), at)
 				continue
 			}
-			checkText(q, fmt.Sprintf("questions: question %d", i+1), maxQuestionRunes, l.questionLine(i), report)
+			checkText(q, at, maxQuestionRunes, l.questionLine(i), report)
 		}
 	}
 
 	if !l.bad["answer"] {
 		if e.Answer.ZH == "" && e.Answer.EN == "" {
-			report(l.answer, "answer: needs zh or en")
+			report(l.answer, Problem{Kind: ProblemNoAnswer, Field: FieldAnswer})
 		}
-		checkText(e.Answer.ZH, "answer: zh", maxAnswerRunes, orLine(l.zh, l.answer), report)
-		checkText(e.Answer.EN, "answer: en", maxAnswerRunes, orLine(l.en, l.answer), report)
+		checkText(e.Answer.ZH, Problem{Field: FieldAnswer, Lang: "zh"}, maxAnswerRunes, orLine(l.zh, l.answer), report)
+		checkText(e.Answer.EN, Problem{Field: FieldAnswer, Lang: "en"}, maxAnswerRunes, orLine(l.en, l.answer), report)
 	}
 
 	if !l.bad["party"] && e.Party != "" && !parties.Valid(e.Party) {
-		report(l.party, "party: unknown party %q (one of %s)", e.Party, partyList())
+		report(l.party, Problem{Kind: ProblemUnknownParty, Field: FieldParty, Value: string(e.Party)})
 	}
 }
 
 // checkText reports invalid UTF-8 (possible only in memory: YAML input is
-// checked by the decoder) and text over its length limit.
-func checkText(s, field string, maxRunes, line int, report func(line int, format string, args ...any)) {
+// checked by the decoder) and text over its length limit; at names the
+// field.
+func checkText(s string, at Problem, maxRunes, line int, report func(line int, p Problem)) {
 	if !utf8.ValidString(s) {
-		report(line, "%s: not valid UTF-8", field)
+		at.Kind = ProblemInvalidUTF8
+		report(line, at)
 		return
 	}
 	if n := utf8.RuneCountInString(s); n > maxRunes {
-		report(line, "%s: %d characters long (at most %d)", field, n, maxRunes)
+		at.Kind, at.Count, at.Limit = ProblemTooLong, n, maxRunes
+		report(line, at)
 	}
-}
-
-func partyList() string {
-	names := make([]string, len(parties.All))
-	for i, p := range parties.All {
-		names[i] = string(p)
-	}
-	return strings.Join(names, ", ")
 }

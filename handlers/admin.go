@@ -195,7 +195,7 @@ func (h *Handler) faqShow(ctx context.Context, in Incoming, id, lang string) err
 	if err != nil {
 		return err
 	}
-	msg := "/faq set\n" + shownMarker(e) + "\n" + y
+	msg := "/faq set\n" + shownMarker(e, lang) + "\n" + y
 	if msgsplit.Len(msg) > maxMessageRunes {
 		// Telegram would split it, and a part sent back would save a cut
 		// entry: show it for reading only, and say how to edit it
@@ -211,8 +211,8 @@ func (h *Handler) faqShow(ctx context.Context, in Incoming, id, lang string) err
 // edit of the shown one.
 const shownMarkerPrefix = "# shown-rev: "
 
-func shownMarker(e faq.Entry) string {
-	return shownMarkerPrefix + e.ID + "@" + entryVersion(e) + "  (请保留此行 keep this line)"
+func shownMarker(e faq.Entry, lang string) string {
+	return shownMarkerPrefix + e.ID + "@" + entryVersion(e) + "  " + txtFAQKeepLine.in(lang)
 }
 
 // entryVersion is a short fingerprint of one entry's content.
@@ -258,7 +258,7 @@ func (h *Handler) faqHistory(ctx context.Context, in Incoming, id, lang string) 
 	}
 	lines := []string{head}
 	for _, c := range changes {
-		line := h.localTime(c.At).Format(layoutDateTime) + " · " + c.Action + " · " + c.Actor
+		line := h.localTime(c.At).Format(layoutDateTime) + " · " + faqActionName(c.Action, lang) + " · " + c.Actor
 		if id == "" {
 			line += " · " + c.EntryID
 		} else if what := changedParts(c.Before, c.After, lang); what != "" {

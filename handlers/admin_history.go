@@ -31,7 +31,7 @@ func changedParts(before, after *faq.Entry, lang string) string {
 	if before.Topic != after.Topic || before.Party != after.Party {
 		parts = append(parts, txtFAQPartTopicParty.in(lang))
 	}
-	return strings.Join(parts, ", ")
+	return strings.Join(parts, txtAdminListSep.in(lang))
 }
 
 func questionDiff(before, after []string) (added, removed int) {
@@ -67,4 +67,17 @@ func (h *Handler) offerEarlierVersion(ctx context.Context, chatID int64, latest 
 		return err
 	}
 	return h.send(ctx, OutMessage{ChatID: chatID, Text: msg})
+}
+
+// faqActionName names a recorded change (storage.FAQAction*) in lang.
+func faqActionName(action, lang string) string {
+	switch action {
+	case storage.FAQActionAdd:
+		return txtFAQActionAdd.in(lang)
+	case storage.FAQActionUpdate:
+		return txtFAQActionUpdate.in(lang)
+	case storage.FAQActionDelete:
+		return txtFAQActionDelete.in(lang)
+	}
+	return action
 }

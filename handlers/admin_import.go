@@ -97,11 +97,9 @@ func parseOneEntry(body string) (faq.Entry, error) {
 	var pe *faq.ProblemsError
 	if errors.As(err, &pe) {
 		for i := range pe.Problems {
-			if pe.Problems[i].Line > singleEntryPreludeLines {
-				pe.Problems[i].Line -= singleEntryPreludeLines
-			} else {
-				pe.Problems[i].Line = 0
-			}
+			p := &pe.Problems[i]
+			p.Line = bodyLine(p.Line)
+			p.Earlier.Line = bodyLine(p.Earlier.Line)
 		}
 		return faq.Entry{}, pe
 	}
@@ -109,13 +107,24 @@ func parseOneEntry(body string) (faq.Entry, error) {
 		return faq.Entry{}, err
 	}
 	if len(entries) != 1 {
-		return faq.Entry{}, &faq.ProblemsError{Problems: []faq.Problem{{Message: "expected one entry"}}}
+		// the body is indented under the prelude's one list item
+		return faq.Entry{}, fmt.Errorf("one entry's yaml read as %d entries", len(entries))
 	}
 	return entries[0], nil
 }
 
-// reportProblems lists what is wrong with what the admin sent; lineOffset
-// turns YAML lines into lines of their message or file.
+// bodyLine turns a line of the wrapped entry into a line of the body; 0
+// for the prelude's lines and unknown ones.
+func bodyLine(line int) int {
+	if line > singleEntryPreludeLines {
+		return line - singleEntryPreludeLines
+	}
+	return 0
+}
+
+// reportProblems lists what is wrong with what the admin sent, wholly in
+// their language; lineOffset turns YAML lines into lines of their message
+// or file.
 func (h *Handler) reportProblems(ctx context.Context, chatID int64, err error, lineOffset int, where, lang string) error {
 	var pe *faq.ProblemsError
 	if !errors.As(err, &pe) {
@@ -128,11 +137,8 @@ func (h *Handler) reportProblems(ctx context.Context, chatID int64, err error, l
 			lines = append(lines, txtFAQMoreProbs.f(lang, len(pe.Problems)-i))
 			break
 		}
-		if p.Line > 0 {
-			p.Line += lineOffset
-			numbered = true
-		}
-		lines = append(lines, "• "+p.String())
+		numbered = numbered || p.Line > 0
+		lines = append(lines, "• "+problemText(p, lineOffset, lang))
 	}
 	if numbered {
 		lines = append(lines, txtFAQLinesNote.f(lang, where))

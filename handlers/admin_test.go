@@ -256,14 +256,14 @@ func TestShowEditSetRoundTripChangesTheNextAnswer(t *testing.T) {
 	f.say(t, admin, "/faq history lift-replacement")
 	replies := f.since(n)
 	hist := replies[0].Text
-	if !strings.Contains(hist, "update · telegram:900") || !strings.Contains(hist, "add · test:seed") {
+	if !strings.Contains(hist, "修改 · telegram:900") || !strings.Contains(hist, "新增 · test:seed") {
 		t.Errorf("history lists each change with its actor, newest first, got:\n%s", hist)
 	}
-	if strings.Index(hist, "update") > strings.Index(hist, "add") {
+	if strings.Index(hist, "修改") > strings.Index(hist, "新增") {
 		t.Errorf("history must be newest first:\n%s", hist)
 	}
 	// what the update changed, and the version before it, ready to send back
-	if !strings.Contains(hist, "update · telegram:900 · 英文答案") || strings.Contains(hist, "中文答案") {
+	if !strings.Contains(hist, "修改 · telegram:900 · 英文答案") || strings.Contains(hist, "中文答案") {
 		t.Errorf("the update changed the English answer only:\n%s", hist)
 	}
 	if earlier := replies[len(replies)-1].Text; !strings.HasPrefix(earlier, "/faq set\n") || !strings.Contains(earlier, seedFAQ[0].Answer.EN) {
@@ -282,19 +282,19 @@ func TestBadYAMLIsReportedProblemByProblemAndChangesNothing(t *testing.T) {
 		name, msg string
 		want      []string
 	}{
-		{"invalid YAML", "/faq set\nid: bike-parking\nquestions:\n\t- Where can I park?\n", []string{"line 4: invalid YAML"}},
+		{"invalid YAML", "/faq set\nid: bike-parking\nquestions:\n\t- Where can I park?\n", []string{"第 4 行：YAML 格式错误", "制表符"}},
 		{"unknown field and missing answer",
 			"/faq set\nid: bike-parking\ncolour: red\nquestions:\n  - Where can I park my bike?\n",
-			[]string{"2 个问题", `line 3: entry "bike-parking": unknown entry field "colour"`, "answer: needs zh or en"}},
+			[]string{"2 个问题", `第 3 行，条目“bike-parking”：条目里有未知的字段“colour”`, "缺少回答"}},
 		{"bad id", "/faq set\nid: Bike Parking\nquestions:\n  - Where can I park my bike?\nanswer:\n  en: Basement.\n",
-			[]string{`line 2: entry "Bike Parking": id:`}},
+			[]string{`第 2 行，条目“Bike Parking”：编号“Bike Parking”不合规则`}},
 		{"question of another entry",
 			"/faq set\nid: bike-parking\nquestions:\n  - where are the parcel lockers?\nanswer:\n  en: Basement.\n",
-			[]string{`also a question of entry "parcel-lockers"`}},
+			[]string{`问题“where are the parcel lockers?”已经是条目“parcel-lockers”的问题`}},
 		{"duplicate id in a full file",
 			"/faq set\n" + fullFile(t, append(append([]faq.Entry(nil), seedFAQ...), faq.Entry{
 				ID: "gym-hours", Questions: []string{"Is there a gym?"}, Answer: faq.Answer{EN: "Yes."}})),
-			[]string{`entry "gym-hours": id: duplicate`}},
+			[]string{`第 31 行，条目“gym-hours”：编号（id）重复：第 22 行的条目已经在用`}},
 		{"empty set", "/faq set", []string{"/faq show"}},
 	}
 	for _, c := range cases {
@@ -408,7 +408,7 @@ func TestDeleteNeedsConfirmation(t *testing.T) {
 	n := f.out.count()
 	f.say(t, admin, "/faq history gym-hours")
 	replies := f.since(n)
-	if got := replies[0].Text; !strings.Contains(got, "delete · telegram:900") {
+	if got := replies[0].Text; !strings.Contains(got, "删除 · telegram:900") {
 		t.Errorf("history shows the delete: %q", got)
 	}
 	// The deleted entry comes back by sending its earlier version.
@@ -524,7 +524,7 @@ func TestDocumentImport(t *testing.T) {
 		{handlers.Document{FileID: "good", Name: "faq.yaml", Size: 3 << 20}, "", "太大"},
 		{handlers.Document{FileID: "huge", Name: "faq.yaml"}, "/faq import", "太大"}, // size unknown up front
 		{handlers.Document{FileID: "good", Name: "faq.txt", Size: 10}, "/faq import", ".yaml"},
-		{handlers.Document{FileID: "bad", Name: "faq.yml", Size: 10}, "", `line 4: entry "x": unknown entry field "colour"`},
+		{handlers.Document{FileID: "bad", Name: "faq.yml", Size: 10}, "", `第 4 行，条目“x”：条目里有未知的字段“colour”`},
 	}
 	for _, r := range refusals {
 		if got := f.sendDocument(t, admin, r.doc, r.caption); !strings.Contains(got.Text, r.want) || len(got.Buttons) != 0 {

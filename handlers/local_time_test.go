@@ -63,7 +63,7 @@ func TestFAQHistoryShowsTheEstatesLocalTime(t *testing.T) {
 	at := f.history(t)[0].At
 
 	hist := f.say(t, admin, "/faq history lift-replacement").Text
-	if want := at.In(loc).Format("2006-01-02 15:04"); !strings.Contains(hist, want+" · add") {
+	if want := at.In(loc).Format("2006-01-02 15:04"); !strings.Contains(hist, want+" · 新增") {
 		t.Errorf("history lacks the estate-local time %q (stored %v):\n%s", want, at, hist)
 	}
 	if strings.Contains(hist, "UTC") {
