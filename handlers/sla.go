@@ -50,6 +50,9 @@ const (
 	staffSLAReminder      = "⏰ 工单 %s 已 %s无人认领（unclaimed for %s）"
 	staffSLAEscalated     = "🚨 工单 %s 已 %s无人认领，升级至三方联合办公室（Escalated: unclaimed for %s）"
 	staffSLAEscalatedHint = "可在此认领、转派或标记解决（Claim, reassign or resolve here）"
+	// staffSLAEscalatedHere marks, under its card, the escalation of a
+	// ticket whose card is in the desk's chat already
+	staffSLAEscalatedHere = "🚨 工单 %s 已 %s无人认领，已超过升级时限，请尽快认领（Unclaimed for %s, past the escalation limit: please take it up）"
 )
 
 var txtSLAChasing = text{
@@ -60,7 +63,9 @@ var txtSLAChasing = text{
 // CheckSLA reminds the party's chat of every ticket unclaimed for
 // policy.RemindAfter (as a reply to its card, with the claim button) and
 // escalates those unclaimed for policy.EscalateAfter to the co-office chat
-// (a card its staff may act on, a history row, one notice to the resident).
+// (a card its staff may act on, a history row, one notice to the resident;
+// a ticket whose card is in that chat already gets a line under its card
+// there instead, so the chat keeps one card of it).
 // The clock starts when the ticket last changed status or party, so a
 // reassignment or a reopening starts a new cycle.
 //
@@ -151,20 +156,25 @@ func (h *Handler) checkTicketSLA(ctx context.Context, t tickets.Ticket, now time
 			zh, en := waited(age)
 			evs = append(evs, tickets.Event{TicketID: cur.ID, Kind: tickets.EventEscalated,
 				Text: fmt.Sprintf("unclaimed for %s: escalated to the co-office desk", en), At: now})
-			if coOK {
-				key := keyBase + "escalate:" + cycle
+			key := keyBase + "escalate:" + cycle
+			switch {
+			case coOK && partyOK && partyChat == coChat:
+				// the desk's own ticket (or one of a party with no chat
+				// of its own): its card is in the desk's chat already, so
+				// the escalation is said under it, as a reminder is, not
+				// posted as a second card to act on
+				msgs = append(msgs, escalatedHereMessage(cur, coChat, coCard, key, age, now))
+			case coOK:
 				title := fmt.Sprintf(staffSLAEscalated, cur.Number(), zh, en)
 				body := cardTextWithHint(cur, title, cat, staffSLAEscalatedHint+"\n"+staffCardHint)
 				msgs = append(msgs, storage.OutboxMessage{Key: key, ChatID: coChat, Text: clip(body, maxMessageRunes),
 					Buttons: outboxButtons(staffButtons(cur)), ReplyTo: coCard, TicketID: cur.ID,
 					Purpose: purposeEscalation, CreatedAt: now})
-				if !partyOK || partyChat != coChat {
-					// "the desk is chasing it" is news only when the desk
-					// is not the one the ticket waits on already
-					lang := ticketLang(cur, "")
-					msgs = append(msgs, toResident(cur, key+":resident", txtSLAChasing.f(lang, cur.Number()), nil))
-				}
-			} else {
+				// "the desk is chasing it" is news only when the desk is not
+				// the one the ticket waits on already (the case above)
+				lang := ticketLang(cur, "")
+				msgs = append(msgs, toResident(cur, key+":resident", txtSLAChasing.f(lang, cur.Number()), nil))
+			default:
 				h.Log.Error("no co-office chat configured: SLA escalation not delivered", "ticket", cur.ID)
 			}
 		}
@@ -186,6 +196,16 @@ func reminderMessage(t tickets.Ticket, chat int64, card int, key string, age tim
 	claim := [][]Button{{{Text: staffBtnClaim, Data: "s:claim:" + strconv.FormatInt(t.ID, 10)}}}
 	return storage.OutboxMessage{Key: key, ChatID: chat, Text: fmt.Sprintf(staffSLAReminder, t.Number(), zh, en),
 		Buttons: outboxButtons(claim), ReplyTo: card, TicketID: t.ID, Purpose: purposeReminder, CreatedAt: now}
+}
+
+// escalatedHereMessage marks the escalation of a ticket whose card is in the
+// desk's chat already: a reminder under the card (purposeReminder, retired
+// like one once the ticket is taken up), not a second card.
+func escalatedHereMessage(t tickets.Ticket, chat int64, card int, key string, age time.Duration, now time.Time) storage.OutboxMessage {
+	zh, en := waited(age)
+	m := reminderMessage(t, chat, card, key, age, now)
+	m.Text = fmt.Sprintf(staffSLAEscalatedHere, t.Number(), zh, en)
+	return m
 }
 
 // reminderPress serves a press on a reminder's claim button. The claim

@@ -382,24 +382,28 @@ func TestTwoReplicasCheckingAtOnceSendEachMessageOnce(t *testing.T) {
 	})
 }
 
-// A ticket the desk owns already waits on the desk: its escalation is one
-// more card in the desk's chat, and the resident is not told the desk was
-// asked to chase it.
+// A ticket the desk owns already waits on the desk: its escalation is a
+// line under its card in the desk's chat, not a second card, and the
+// resident is not told the desk was asked to chase it.
 func TestADeskTicketsEscalationTellsTheResidentNothingNew(t *testing.T) {
 	t.Parallel()
 	f := newTicketFixture(t, nil)
 	filed := f.now
 	id := f.moveDraft(t, f.say(t, resident, "楼里最近总有陌生人发小广告，3号楼"), "co")
 	f.press(t, resident, "c:send:"+id)
-	f.deliver(t)
+	card := onlyOne(t, byPurpose(f.deliver(t), "card"), "the desk's card")
 	f.now = filed.Add(3 * time.Hour)
 	f.checkSLA(t, 1, 0)
 	f.deliver(t)
 	f.now = filed.Add(8*time.Hour + time.Minute)
 	f.checkSLA(t, 0, 1)
 	out := f.deliver(t)
-	if esc := byPurpose(out, "escalation"); len(esc) != 1 || esc[0].ChatID != coChat {
-		t.Errorf("escalation cards = %+v; want one in the desk's chat", esc)
+	if esc := byPurpose(out, "escalation"); len(esc) != 0 {
+		t.Errorf("escalation cards = %+v; want none beside the desk's card", esc)
+	}
+	if line := onlyOne(t, byPurpose(out, "reminder"), "escalation line"); line.ChatID != coChat || line.ReplyTo != card.SentMessageID ||
+		!strings.Contains(line.Text, "🚨") {
+		t.Errorf("escalation line = %+v; want a 🚨 line under the desk's card", line)
 	}
 	if told := residentMessages(out, resident); len(told) != 0 {
 		t.Errorf("the resident of a desk ticket was told %q", told[0].Text)

@@ -123,15 +123,20 @@ func (h *Handler) pressedPurpose(ctx context.Context, in Incoming, t tickets.Tic
 }
 
 // olderCard reports a press on a card of t that a newer card in the same
-// chat replaced (the ticket moved away and came back, or was reopened): its
+// chat replaced (the ticket moved away and came back, or was reopened), or
+// on an escalation card that is no longer live (liveEscalation): its
 // buttons belong to a state the ticket has left. purpose is the pressed
 // message's (pressedPurpose).
 func (h *Handler) olderCard(ctx context.Context, in Incoming, t tickets.Ticket, purpose string) bool {
-	if purpose != purposeCard {
-		return false // not a card of t's we know of: the action's own checks decide
+	switch purpose {
+	case purposeCard:
+		latest := h.cardRef(ctx, t.ID, in.ChatID)
+		return latest != 0 && latest != in.Callback.MessageID
+	case purposeEscalation:
+		esc, ok := h.liveEscalation(ctx, t)
+		return !ok || esc.ChatID != in.ChatID || esc.MessageID != in.Callback.MessageID
 	}
-	latest := h.cardRef(ctx, t.ID, in.ChatID)
-	return latest != 0 && latest != in.Callback.MessageID
+	return false // not a card of t's we know of: the action's own checks decide
 }
 
 // actingChat is chat when staff there may act on t: the ticket's party chat,
@@ -291,9 +296,7 @@ func (h *Handler) confirmResolve(ctx context.Context, in Incoming, t tickets.Tic
 		return nil
 	}
 	h.ack(ctx, in, "")
-	id := strconv.FormatInt(t.ID, 10)
-	rows := [][]Button{{{Text: staffBtnConfirmResolve, Data: "s:resolve:" + id}, {Text: staffBtnBack, Data: "s:back:" + id}}}
-	return h.askOnCard(ctx, in, t, fmt.Sprintf(staffConfirmResolve, t.Number()), rows)
+	return h.askOnCard(ctx, in, t, menuResolve)
 }
 
 // offerReassign swaps the card's buttons for the other parties.
@@ -303,26 +306,23 @@ func (h *Handler) offerReassign(ctx context.Context, in Incoming, t tickets.Tick
 		return nil
 	}
 	h.ack(ctx, in, "")
-	id := strconv.FormatInt(t.ID, 10)
-	var rows [][]Button
-	for _, p := range partyChoices {
-		if p != t.Party {
-			rows = append(rows, []Button{{Text: parties.Name(p, "zh") + " " + parties.Name(p, "en"), Data: "s:to:" + id + ":" + partyCode(p)}})
-		}
-	}
-	rows = append(rows, []Button{{Text: staffBtnBack, Data: "s:back:" + id}})
-	return h.askOnCard(ctx, in, t, fmt.Sprintf(staffChooseParty, t.Number()), rows)
+	return h.askOnCard(ctx, in, t, menuReassign)
 }
 
-// askOnCard puts a question and its buttons on the pressed card, under its
-// text; when the card cannot be edited (too old, deleted) the question goes
-// as a reply to it.
-func (h *Handler) askOnCard(ctx context.Context, in Incoming, t tickets.Ticket, question string, rows [][]Button) error {
-	if in.Callback.MessageID != 0 {
-		err := h.Messenger.Edit(ctx, in.ChatID, in.Callback.MessageID, h.cardBody(ctx, t)+"\n"+question, rows)
+// askOnCard opens menu (cardMenu) on the pressed card, under its text, and
+// remembers it open so that a redraw meanwhile (the resident answered,
+// another card was pressed) keeps it; when the card cannot be edited (too
+// old, deleted) the question goes as a reply to it.
+func (h *Handler) askOnCard(ctx context.Context, in Incoming, t tickets.Ticket, menu string) error {
+	question, rows, _ := cardMenu(t, menu) // the callers checked the status
+	if msg := in.Callback.MessageID; msg != 0 {
+		// remembered first: a redraw racing with the edit then keeps it too
+		h.openMenu(ctx, in.ChatID, msg, menu)
+		err := h.Messenger.Edit(ctx, in.ChatID, msg, h.cardBody(ctx, t)+"\n"+question, rows)
 		if err == nil {
 			return nil
 		}
+		h.closeMenu(ctx, in.ChatID, msg)
 		h.Log.Debug("edit card to ask on it; sending the question instead", "ticket", t.ID, "err", err)
 	}
 	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: question, Buttons: rows, ReplyTo: in.Callback.MessageID})
@@ -411,26 +411,20 @@ func (h *Handler) retireCards(ctx context.Context, in Incoming, t tickets.Ticket
 	}
 }
 
-// redrawOtherCards brings the ticket's other live card up to date after a
-// press on one: the party's card once the desk claims an escalated ticket,
-// or the desk's escalation card once the party does, so neither offers a
-// "claim" that is no longer there. Best effort: a stale card's press is
-// refused anyway.
+// redrawOtherCards brings the ticket's live cards (liveCards) up to date
+// after a change, but the card pressed in in (editCard redraws that one):
+// the party's card once the desk claims an escalated ticket, or the desk's
+// escalation card once the party does, so neither offers a "claim" that is
+// no longer there. A card the ticket has left, or an escalation that ended,
+// keeps its note and stays without buttons. A menu a member has open on a
+// card stays open (drawCard). Best effort: a stale card's press is refused
+// anyway.
 func (h *Handler) redrawOtherCards(ctx context.Context, in Incoming, t tickets.Ticket) {
-	for _, purpose := range []string{purposeCard, purposeEscalation} {
-		chat, msg, err := h.Tickets.TicketMessage(ctx, t.ID, purpose)
-		if err != nil && !errors.Is(err, storage.ErrNotFound) {
-			h.Log.Warn("find ticket card to redraw", "ticket", t.ID, "purpose", purpose, "err", err)
-		}
-		if err != nil || msg == 0 || (in.Callback != nil && chat == in.ChatID && msg == in.Callback.MessageID) {
+	for _, ref := range h.liveCards(ctx, t) {
+		if in.Callback != nil && ref.ChatID == in.ChatID && ref.MessageID == in.Callback.MessageID {
 			continue
 		}
-		if _, live := h.actingChat(t, chat); !live {
-			continue // a card the ticket has left keeps its "moved" note
-		}
-		if err := h.Messenger.Edit(ctx, chat, msg, h.cardBody(ctx, t), staffButtons(t)); err != nil {
-			h.Log.Info("redraw ticket card", "ticket", t.ID, "purpose", purpose, "err", err)
-		}
+		h.drawCard(ctx, ref, t)
 	}
 	if !t.Status.Open() {
 		// resolved or withdrawn: no reminder may still offer to claim it
@@ -439,11 +433,13 @@ func (h *Handler) redrawOtherCards(ctx context.Context, in Incoming, t tickets.T
 }
 
 // editCard redraws the pressed card for t, best effort: the action is
-// already stored and the resident told. A note replaces the buttons.
+// already stored and the resident told. A note replaces the buttons. A menu
+// open on the card was answered by the press: it closes.
 func (h *Handler) editCard(ctx context.Context, in Incoming, t tickets.Ticket, note string) {
 	if in.Callback == nil || in.Callback.MessageID == 0 {
 		return
 	}
+	h.closeMenu(ctx, in.ChatID, in.Callback.MessageID)
 	body, buttons := h.cardBody(ctx, t), staffButtons(t)
 	if note != "" {
 		body, buttons = body+"\n"+note, nil
@@ -630,15 +626,11 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 		return true, nil
 	}
 	if updated.Status != t.Status {
-		// the cards' buttons follow the status (no "claim" once answered)
-		if purpose == purposeCard && h.cardRef(ctx, t.ID, in.ChatID) == in.ReplyTo {
-			// only the current card: an older one in this chat (the ticket
-			// moved away and back) keeps its "moved" note
-			if err := h.Messenger.Edit(ctx, in.ChatID, in.ReplyTo, h.cardBody(ctx, updated), staffButtons(updated)); err != nil {
-				h.Log.Info("edit ticket card", "ticket", t.ID, "err", err)
-			}
-		}
-		h.redrawOtherCards(ctx, Incoming{ChatID: in.ChatID, Callback: &Callback{MessageID: in.ReplyTo}}, updated)
+		// every live card's buttons and status follow (no "claim" once
+		// answered), the one replied to among them, be it the party's card
+		// or the desk's escalation card; an older card (the ticket moved
+		// away and back) keeps its "moved" note
+		h.redrawOtherCards(ctx, Incoming{}, updated)
 		if waitsForStaff(t) {
 			h.retireReminders(ctx, updated) // answered: no reminder offers to claim it
 		}
