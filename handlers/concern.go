@@ -33,6 +33,12 @@ type draft struct {
 	PartyChosen bool `json:"party_chosen,omitempty"`
 	// PickingParty: the party picker is shown; a typed "好" then is no "send"
 	PickingParty bool `json:"picking_party,omitempty"`
+	// AlbumID is the album (photos sent together) the draft last took a
+	// photo of, and AlbumPreview the preview shown for it: the album is one
+	// matter, so its later photos join quietly or update that preview
+	// instead of asking again once per photo
+	AlbumID      string `json:"album,omitempty"`
+	AlbumPreview int    `json:"album_preview,omitempty"`
 }
 
 // Draft steps: what the resident's next message means.
@@ -319,7 +325,17 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 			}
 			return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtOneAtATime.in(lang)})
 		}
+		// a later photo of the album the draft took a photo of: the same
+		// matter, already asked about or previewed once
+		sameAlbum := in.AlbumID != "" && in.AlbumID == d.AlbumID && text == ""
+		if in.AlbumID != d.AlbumID {
+			d.AlbumID, d.AlbumPreview = in.AlbumID, 0
+		}
 		d.PhotoIDs = appendPhoto(d.PhotoIDs, in.PhotoIDs)
+		if sameAlbum && (d.Step == stepDescribe || d.Step == stepLocation) {
+			// its first photo asked for the words (or the place): once
+			return true, h.saveDraft(ctx, in.UserID, d)
+		}
 		if d.Step == stepDescribe {
 			if text == "" {
 				if err := h.saveDraft(ctx, in.UserID, d); err != nil {
@@ -328,6 +344,18 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 				return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtPhotoReceivedDescribe.in(lang), Buttons: cancelButton(d, lang)})
 			}
 			return true, h.describe(ctx, in, d, chosen, text)
+		}
+		if sameAlbum && d.AlbumPreview != 0 {
+			// the preview its first photo brought shows the photos counted
+			d.Step = stepPreview
+			if err := h.saveDraft(ctx, in.UserID, d); err != nil {
+				return true, err
+			}
+			err := h.Messenger.Edit(ctx, in.ChatID, d.AlbumPreview, h.previewText(d, lang), previewButtons(d, lang))
+			if err == nil {
+				return true, nil
+			}
+			h.Log.Warn("update an album's preview", "err", err) // shown anew below
 		}
 		if d.Step == stepLocation {
 			// the caption is the place asked for, or more about the
@@ -480,12 +508,15 @@ func (h *Handler) draftAddition(ctx context.Context, in Incoming, d draft, chose
 		d.Location = clip(text, 200) // "3号楼2单元", "北门车棚"
 	case h.Router.AsksSomething(text) && (!h.Router.DescribesProblem(text) || politeQuestion.MatchString(faq.Normalize(text))):
 		return false, nil // a question meanwhile: answered; the draft waits
+	case h.cancelsAnotherThing(text):
+		// "我想取消停车位": a question of its own, answered; the draft waits
+		return false, nil
 	case !h.anotherMatter(d, text):
 		d.Text = clip(d.Text+"\n"+text, MaxQuestionRunes) // more about the same problem
-		if l := faq.DetectLang(text); l != d.Lang && chosen == "" && (l == "zh" && runeLen(text) >= 8 || l == "en" && len(strings.Fields(text)) >= 5) {
-			// "sorry my chinese is bad, the lamp outside…": they go on in
-			// the other language; the report's replies follow
-			d.Lang, lang = l, l
+		if chosen == "" {
+			// the bulk of what they wrote for it, not its last line
+			d.Lang = draftLanguage(d.Lang, d.Text, text)
+			lang = d.Lang
 		}
 	default:
 		if err := h.parkAnotherMatter(ctx, in, chosen, text); err != nil {
@@ -498,6 +529,11 @@ func (h *Handler) draftAddition(ctx context.Context, in Incoming, d draft, chose
 		// in the language of what they just wrote ("my neighbour's dog…"
 		// on a Chinese draft)
 		return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtOneAtATime.in(h.language(chosen, in))})
+	}
+	if chosen == "" && h.language("", in) != d.Lang {
+		// a line of the draft in the other language: the resident's
+		// language stays the draft's (for commands and buttons too)
+		h.keepLanguage(ctx, in.UserID, d.Lang)
 	}
 	d.LocationAsked, d.Step = true, stepPreview
 	return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
@@ -572,8 +608,33 @@ var (
 // notNowPattern: "先不发了", "暂时不报了": a cancel with a softener.
 var notNowPattern = regexp.MustCompile(`^(哦|噢|啊)?(不对)?\s*(算了)?\s*(先|暂时|还是|那就|那|这个|这条)?(不发|不报|不提交|别发|不用发|不用报|不弄|不要发|不报告)(了|吧|啦)?(吧)?$|^算了吧?$|^(nah|no|ok|actually)?\s*(forget it|don t send it|do not send it|dont send it)$|` +
 	// "我想取消", "我不想报了", "I want to cancel this"
-	`^(我)?(想|要|还是)?(取消|撤销|撤回)(吧|了|掉)?(这个|这条|那个)?(报告|工单|报修|投诉)?(吧|了)?$|^(我)?(不想|不要|不打算)(报|发|提交|反映|投诉)(了)?(吧)?$|^(那|还是)?算了(吧)?$|` +
+	`^(我)?(想|要|还是)?(取消|撤销|撤回)(吧|了|掉)?(这个|这条|那个|我的|刚才的|刚才那个)?(报告|工单|报修|投诉)?(吧|了)?$|^(我)?(不想|不要|不打算)(报|发|提交|反映|投诉)(了)?(吧)?$|^(那|还是)?算了(吧)?$|` +
 	`^(i|i d|i would)? ?(want|wanna|like|d like|need) to cancel( this| it| that| my report| the report| this report)?( please| pls)?$|^(please )?cancel( it| the report| this| this report| my report)?( please| pls)?$`)
+
+// cancelsAnotherThing: a wish to cancel something else than the report
+// ("我想取消停车位", "I want to cancel my parking space"): a matter of its
+// own for the estate, neither the draft's cancel (cancelWords,
+// notNowPattern, checked first) nor a line of it. "取消了两次预约，灯还是不亮"
+// tells of the problem: a line of the report.
+func (h *Handler) cancelsAnotherThing(text string) bool {
+	m := cancelWish.FindStringSubmatch(faq.Normalize(text))
+	if m == nil || h.Router.DescribesProblem(text) {
+		return false
+	}
+	object := strings.Join(m[1:], "") // one alternative matched: its object
+	return strings.TrimSpace(notAnObject.ReplaceAllString(object, " ")) != ""
+}
+
+var (
+	// cancelWish: a cancel wished for, and (the group) of what
+	cancelWish = regexp.MustCompile(`^(?:我|我们|我家)?(?:想|要|想要|需要|打算|准备|申请)(?:取消|退掉|退订|注销|停掉|解约|退租|退)掉?(.+)$|` +
+		`^(?:取消|退掉|退订|注销|停掉)掉?([^了过]{1,8})$|` +
+		`^(?:i|we)?(?: d| would)? ?(?:want|wanna|like|d like|need|have) to (?:cancel|terminate|end|give up|stop renting|unsubscribe from) (.+)$|` +
+		`^(?:please )?(?:cancel|terminate) (?:my|our) (.+)$`)
+	// notAnObject: words that name the report itself, or nothing
+	notAnObject = regexp.MustCompile(`这个|这条|那个|这单|单子|这次的|刚才的|我的|报告|工单|报修|维修|修理|投诉|反映|申请|了|吧|掉|呢|啊|` +
+		`\b(this|that|it|the|my|our|report|ticket|request|complaint|repair|repairs|one|please|pls|now|all|whole thing|everything|thanks|thank you)\b`)
+)
 
 // laterWords put off the step's question: at the preview they cancel, at the
 // place question they skip it ("later" is no reason to lose the report).
@@ -742,11 +803,22 @@ func (h *Handler) askLocation(ctx context.Context, chatID int64, d draft, lang s
 }
 
 func (h *Handler) showPreview(ctx context.Context, userID, chatID int64, d draft, lang string) error {
-	d.PickingParty = false
+	d.PickingParty, d.AlbumPreview = false, 0
 	if err := h.saveDraft(ctx, userID, d); err != nil {
 		return err
 	}
-	return h.send(ctx, OutMessage{ChatID: chatID, Text: h.previewText(d, lang), Buttons: previewButtons(d, lang)})
+	sent, err := h.Messenger.Send(ctx, OutMessage{ChatID: chatID, Text: h.previewText(d, lang), Buttons: previewButtons(d, lang)})
+	if err != nil {
+		return fmt.Errorf("send to chat %d: %w", chatID, err)
+	}
+	if d.AlbumID != "" && sent != 0 {
+		// the album's later photos update this preview (draftInput)
+		d.AlbumPreview = sent
+		if err := h.saveDraft(ctx, userID, d); err != nil {
+			h.Log.Warn("remember an album's preview", "err", err) // its next photo shows one anew
+		}
+	}
+	return nil
 }
 
 func (h *Handler) previewText(d draft, lang string) string {

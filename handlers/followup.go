@@ -45,6 +45,9 @@ type followUp struct {
 	// AlbumPhotos are the other photos of the held message's album: one
 	// question for the album, its answer for all of them
 	AlbumPhotos []string `json:"album_photos,omitempty"`
+	// AlbumID: answered "no", the album goes on as one matter (one draft,
+	// one request for its words), not one per photo
+	AlbumID string `json:"album_id,omitempty"`
 }
 
 // albumOfferKey marks an album whose first photo is held with a question:
@@ -237,7 +240,7 @@ func (h *Handler) offerToTicket(ctx context.Context, in Incoming, t tickets.Tick
 		}
 	}
 	text := strings.TrimSpace(in.Text)
-	f := followUp{TicketID: t.ID, UpdateID: in.UpdateID, MessageID: in.MessageID, Kind: int(in.Kind), Text: text, PhotoIDs: in.PhotoIDs}
+	f := followUp{TicketID: t.ID, UpdateID: in.UpdateID, MessageID: in.MessageID, Kind: int(in.Kind), Text: text, PhotoIDs: in.PhotoIDs, AlbumID: in.AlbumID}
 	for _, o := range others {
 		f.Others = append(f.Others, o.ID)
 	}
@@ -345,6 +348,7 @@ func (h *Handler) followUpChoice(ctx context.Context, in Incoming, ticketID int6
 		return fmt.Errorf("clear conversation: %w", err)
 	}
 	held.notForTicket = true // said so: not offered to a ticket again
+	held.AlbumID = f.AlbumID // its photos one matter, as when sent
 	var replyLang string
 	if err := h.handlePrivate(ctx, held, &replyLang); err != nil {
 		return err

@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"fmt"
+	"regexp"
 	"strings"
 	"time"
 	"unicode"
@@ -130,4 +131,63 @@ func mixesScripts(t string) bool {
 		}
 	}
 	return han > 0 && latinWords > 0 && han <= 4 && latinWords <= 2
+}
+
+// draftLanguage is the language a draft (now text, added its last line) is
+// answered in when the resident chose none: that of the bulk of what they
+// wrote for it. One line in the other language ("the light in the stairwell
+// is broken", then a long Chinese detail) does not switch it; most of its
+// lines in the other language, or a line that says why ("sorry my chinese
+// is bad, …"), do.
+func draftLanguage(current, text, added string) string {
+	if statesLanguage(added) || (current != "zh" && current != "en") {
+		return faq.DetectLang(added)
+	}
+	own, other := 0, 0
+	for _, line := range strings.Split(text, "\n") {
+		line = strings.TrimSpace(line)
+		switch {
+		case !carriesLanguage(line, current) || isPleasantry(line):
+		case faq.DetectLang(line) == current:
+			own++
+		default:
+			other++
+		}
+	}
+	if other > own {
+		return otherLanguage(current)
+	}
+	return current
+}
+
+func otherLanguage(lang string) string {
+	if lang == "en" {
+		return "zh"
+	}
+	return "en"
+}
+
+// statesLanguage: the resident says, in one language, that the other is
+// hard for them ("sorry my chinese is bad, …", "我英文不好，…"): the one
+// they write it in is theirs.
+func statesLanguage(t string) bool {
+	s := faq.Normalize(t)
+	if faq.DetectLang(t) == "en" {
+		return chineseIsHard.MatchString(s)
+	}
+	return englishIsHard.MatchString(s)
+}
+
+var (
+	chineseIsHard = regexp.MustCompile(`\bmy (chinese|mandarin) (is|s|isn t|isnt) (bad|poor|not good|not great|limited|terrible|not very good|very bad|so bad)\b|` +
+		`\b(i )?(don t|do not|dont|can t|cannot|can not) (speak|read|write|type|understand) (chinese|mandarin)\b|\bsorry for my (bad |poor )?chinese\b`)
+	englishIsHard = regexp.MustCompile(`我的?(英文|英语)(不好|不太好|很差|不行|太差|一般)|我(不会|不懂|看不懂)(英文|英语)`)
+)
+
+// keepLanguage remembers lang as the one the resident writes in (a line
+// in the other language added to a draft does not change it: draftLanguage).
+func (h *Handler) keepLanguage(ctx context.Context, userID int64, lang string) {
+	if err := h.State.Set(ctx, lastLangKey(userID), []byte(lang), lastLangTTL); err != nil {
+		h.Log.Warn("remember resident language", "err", err)
+	}
 }
