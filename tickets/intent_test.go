@@ -21,6 +21,17 @@ func TestIsConcern(t *testing.T) {
 		{"维修基金怎么申请使用", false},
 		{"Is there a parking lottery this year?", false},
 		{"", false},
+		// Shanghainese asking: 哪能 (how), 啥地方 (where), 伐 (yes-no) mid-message
+		{"居委会在啥地方", false},
+		{"业委会的人是哪能选出来的", false},
+		{"小区里好养狗伐 大狗", false},
+		{"电瓶车到啥地方充电", false},
+		{"业主大会投票我不会用手机哪能投", false},
+		{"物业换掉了伐 听说要换物业公司", false},
+		{"晚上急事打啥电话", false},
+		{"楼道灯坏了 哪能还没人修", true}, // 哪能 as "how come" in a complaint
+		{"电梯坏了三天了，哪能搞的", true},
+		{"步伐太快跌倒了 楼梯扶手断了", true},
 	}
 	for _, tt := range tests {
 		got, conf := r.IsConcern(tt.text)
