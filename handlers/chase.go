@@ -15,9 +15,10 @@ import (
 // A resident chasing a report ("我上次报的电梯怎么还没修？", "any update on my
 // ticket?") wants where it stands, not an FAQ entry or a second ticket.
 var (
-	chaseRef = regexp.MustCompile(`我报的|我反映的|我投诉的|我提交的|上次报|之前报|报的那个|报修的|工单|我的报修|我的投诉|` +
+	chaseRef = regexp.MustCompile(`我报的|我反映的|我投诉的|我提交的|上次报|之前报|报的那个|报修的|工单|我的报修|我的投诉|我的单子|我的\s?ticket|` +
 		`\bmy (ticket|report|complaint|request|repair)s?\b|\bi (reported|filed|complained)\b|\breported it\b`)
-	chaseAsk = regexp.MustCompile(`怎么还没|还没有?(修|处理|人|动静|回复|消息)|怎么样了|进度|到哪|有消息|催|多久|什么时候|有人(管|处理|跟进)吗|` +
+	chaseAsk = regexp.MustCompile(`怎么还没|还没有?(修|处理|人|动静|回复|消息)|(怎么|咋|怎|哪能)样?了|进度|到哪|有消息|催|多久|什么时候|有人(管|处理|跟进)吗|` +
+		`(修|弄|处理|修好|弄好)了?(没有|没|吗|伐)|` +
 		`\b(update|updates|status|still|when|how long|any news|progress|follow up|chasing|anyone handling|anybody handling|is anyone)\b`)
 	chaseAlone = regexp.MustCompile(`^(催一下|催一催|催催|催办|帮我催一下|any update|any updates|any news)$`)
 	// chaseLoose asks after a repair without naming the report ("漏水的事怎么
@@ -27,6 +28,7 @@ var (
 		`\bwhat about (the|my) [a-z]+ (one|ticket|report)\b|` +
 		`^(那|请问)?(你们|师傅|物业)?(什么时候|啥时候|几时|几点|哪天)(能|才|会|可以)?(来|过来|上门)(修|看|处理)|` +
 		`^(修好了没|修了没|修没修|到底修不修|还修不修|有人来(修|看)(了)?(吗|没)|有没有人来(修|看))|` +
+		`^(怎么|为什么|为啥|哪能|咋)?(还|到现在)?(是)?(没|没有|不)人来(修|看|处理)?(啊|呀|呢)?$|^why (is|has|have) (nobody|no one|noone|no body)( yet)? (come|came|coming|been|turned up|shown up)\b|` +
 		`\b(any )?(update|news|progress) on (my|the) \w+|\b(did|has|have) (anyone|anybody|someone|somebody|you|they) (look|looked|come|came|check|checked|been)\b.{0,25}\b(yet|my|the)\b|` +
 		`^when (will|are|is) (you|they|someone|somebody|the (plumber|electrician|worker|repairman)) (come|coming|be here)\b|\bstatus of my \w+`)
 	// chaseOwn names the resident's own report outright: asked about with

@@ -60,3 +60,17 @@ func TestAChaseNamingAThingAfterTheRepairWordIsAboutThatThing(t *testing.T) {
 		}
 	}
 }
+
+// Chases in Shanghainese, in few words, or mixed with English, after a
+// report: where it stands, not an FAQ entry.
+func TestMoreWaysOfChasingAReport(t *testing.T) {
+	t.Parallel()
+	for _, ask := range []string{"我的单子哪能了", "我报的灯修了没有", "怎么还没人来修", "why is nobody coming", "hi, 我想 check 一下我的 ticket status", "我报的单子咋样了"} {
+		f := newTicketFixture(t, nil)
+		tk, _ := f.fileTicket(t, resident, "5号楼2单元楼道灯坏了")
+		f.deliver(t)
+		if m := f.say(t, resident, ask); !strings.Contains(m.Text, tk.Number()) {
+			t.Errorf("%q does not show the report: %q", ask, m.Text)
+		}
+	}
+}
