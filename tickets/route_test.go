@@ -27,6 +27,10 @@ func TestRoutePerParty(t *testing.T) {
 		{"The lift in tower 2 keeps stopping between floors", parties.PropertyManagement, "lifts"},
 		{"屋顶一下雨就漏，顶楼走廊墙上都是水印", parties.PropertyManagement, "common_leaks"},
 		{"rain leaks through the roof into the top floor corridor", parties.PropertyManagement, "common_leaks"},
+		// a wall wet when it rains leaks from outside, whoever's room it is
+		{"my north wall gets wet when it rains", parties.PropertyManagement, "common_leaks"},
+		{"一下雨卧室墙就湿了", parties.PropertyManagement, "common_leaks"},
+		{"楼上漏水 下雨天更严重", parties.NeighborhoodCommittee, "neighbour_leaks"},
 		{"地库里乱停车，出口都被堵了", parties.PropertyManagement, "parking_order"},
 		{"2号楼地下车库的灯全灭了", parties.PropertyManagement, "lights"}, // a car park's lights are lighting
 		{"垃圾桶三天没人收，满地都是", parties.PropertyManagement, "garbage"},
