@@ -62,6 +62,8 @@ func TestQuestionAndProblemCues(t *testing.T) {
 		{"自来水有点浑浊，能喝吗", true, true},
 		{"the tap water is yellow, is it safe to drink?", true, true},
 		{"the water looks brown this morning", false, true},
+		{"我想问一下外墙的事情 我们家北面房间下雨天墙上都是水", true, true},
+		{"my north wall gets wet when it rains, who fixes it?", true, true},
 		{"黄色的垃圾桶放什么？", true, false},
 		{"Is the yellow bin for recycling?", true, false},
 	} {
