@@ -211,6 +211,9 @@ func TestDialectsMeetMandarin(t *testing.T) {
 		{"厨房一股煤气味儿，暖气费能少交点儿不", "厨房一股煤气味，暖气费能少交点不"},
 		{"小孩儿在楼道玩儿", "小孩在楼道玩"},
 		{"厨房一股子煤气味儿", "厨房有煤气味"},
+		{"侬晓得换电梯辰光上下楼哪能办伐", "你知道换电梯时候上下楼怎么办伐"},
+		{"屋里厢停车费几钿，啥人收", "家里停车费多少钱，谁收"},
+		{"电瓶车哪能充电，啥地方充", "电瓶车怎么充电，哪里充"},
 	} {
 		got, want := Tokens(c.cantonese), Tokens(c.mandarin)
 		slices.Sort(got)
@@ -222,7 +225,7 @@ func TestDialectsMeetMandarin(t *testing.T) {
 	}
 	// characters that are Mandarin words too stay themselves outside the
 	// Cantonese words they form
-	for _, s := range []string{"几点开门", "旁边", "联系物业", "整改", "儿童乐园", "我儿子", "我女儿", "幼儿园", "婴儿车", "托儿所", "新生儿", "儿科", "孙儿", "小儿麻痹", "一儿一女", "有一股东不同意", "在哪能看到", "阿拉伯", "怎么样", "什么事", "为什么", "什么样的", "没得到回复"} {
+	for _, s := range []string{"几点开门", "旁边", "联系物业", "整改", "儿童乐园", "我儿子", "我女儿", "幼儿园", "婴儿车", "托儿所", "新生儿", "儿科", "孙儿", "小儿麻痹", "一儿一女", "有一股东不同意", "在哪能看到", "去哪能办", "从哪能进", "阿拉伯", "怎么样", "什么事", "为什么", "什么样的", "没得到回复"} {
 		if foldDialects(Normalize(s)) != Normalize(s) {
 			t.Errorf("foldDialects changed Mandarin %q", s)
 		}
