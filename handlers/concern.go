@@ -239,9 +239,10 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 			}
 			return true, nil
 		}
-		if e := emergencyIn(text); e != noEmergency && e != trappedEmergency && !drafting && !sameDanger {
-			// after the safety advice, a fire, gas or someone hurt is for
-			// the staff to know now, not for an FAQ search
+		if e := emergencyIn(text); e != noEmergency && !drafting && !sameDanger {
+			// after the safety advice, a fire, gas, someone hurt or shut in
+			// a lift ("…出不来 哪能办啊") is for the staff to know now, not
+			// for an FAQ search
 			return true, h.startIntake(ctx, in, chosen, lang, text)
 		}
 		if t, ok := h.disputedTicket(ctx, in.UserID, text); ok {

@@ -76,9 +76,24 @@ var notEmergencies = regexp.MustCompile(`火灾隐患|火灾报警器|消防演�
 	// a boiler that will not light
 	// an ambulance not needed; "想死你了" misses someone; an alarm's noise
 	`(burglar|intruder) alarms?|(不用|不需要|没必要|别|用不着)(叫|打)(救护车|120)|\b(no need to|don t|do not|didn t|no need for) (call )?(an |the )?ambulance\b|想死你|` +
-	`(没有|没|并没有)(冒烟|着火|起火|晕倒|闻到(什么)?((煤气|燃气|天然气)(味|味道)?)?|(煤气|燃气)味)|没(有)?人(被困|困住|困在|受伤)|无人受伤|\b(no one|nobody|noone) (is |was |got )?(hurt|injured|bleeding)\b|打不着火|点不着火|打不着|点不着|` +
+	`(没有|没|并没有)(冒烟|着火|起火|晕倒|闻到(什么)?((煤气|燃气|天然气)(味|味道)?)?|(煤气|燃气)味|焦味|烧焦味)|没(有)?人(被困|困住|困在|受伤|关在|关牢|困牢)|无人受伤|\b(no one|nobody|noone) (is |was |got )?(hurt|injured|bleeding)\b|打不着火|点不着火|打不着|点不着|` +
 	`\b(no|without|there s no|there is no|isn t any|wasn t any) (smoke|fire|gas smell|gas|smell of gas|burning smell)\b|` +
-	`\b(nobody|no one) (is |s |was |got )?(trapped|stuck)\b|\b(not|isn t|wasn t|aren t) (trapped|stuck|on fire|burning)\b`)
+	`\b(nobody|no one) (is |s |was |got )?(trapped|stuck)\b|\b(not|isn t|wasn t|aren t) (trapped|stuck|on fire|burning)\b|` +
+	// people kept out, not shut in ("电梯门关牢了阿姨进不来"); a lift danger
+	// imagined ("万一被关在电梯里哪能办", "what if I get stuck in a lift"): with
+	// someone now inside, a plain "怎么办" is still asked from inside
+	`[^\s]{0,3}(进不去|进弗去|进勿去|进不来|进弗来|进不了)|` +
+	`(万一|如果|要是|假如|假设|一旦|假使|若是)[^\s]{0,6}(被困|困在|关在|卡在|被关|关牢|困牢|困勒|关勒|困住|关住|卡住)[^\s]{0,6}电梯[^\s]{0,4}|` +
+	`(万一|如果|要是|假如|假设|一旦|假使|若是)[^\s]{0,2}电梯[^\s]{0,6}(困人|关人|困住|困牢|关牢|卡住|卡牢|停|坏)[^\s]{0,8}|(被困|困在|关在)电梯(里)?(的话|时|的时候)|` +
+	`\b(if|in case|what if|when) (i|you|we|one|someone|somebody|anyone|people|a person) ((get|gets|got|am|are|is|were|was|ever get) )?(stuck|trapped|locked) in(side)? (the |a |an |our )?(lifts?|elevators?)\b|` +
+	// a danger seen online or on TV ("冒火星的视频网上看到的")
+	`[^\s]{0,12}(网上|抖音|快手|朋友圈|新闻|电视|微博|视频号)(上|里)?(看到|看见|刷到|播)[^\s]{0,12}|` +
+	// no sparks ("打火机没火星了", "擦出火花" is romance); a cigarette's,
+	// fireworks' or a welder's; a stove or boiler lighting ("燃气灶开关打火");
+	// a burnt dinner's smell; a gas smell gone
+	`(没|不|弗|勿|呒|打不|擦|碰撞)(有)?(出|冒|起|打)?(火星|火花)|(灶|炉|热水器|打火机|点火器)[^\s]{0,6}(打火|点火)[^\s]{0,6}|(烟头|烟蒂|香烟|烟灰|鞭炮|烟花|炮仗|爆竹|放炮|电焊|焊接|切割|砂轮|烧烤|炭火)[^\s]{0,10}\s?[^\s]{0,8}(火星|火花)|` +
+	`(烧菜|做饭|炒菜|煎鱼|烤肉|烧烤|烧饭|烧小菜|烤面包|饭烧焦|菜烧焦|饭烧糊|菜烧糊)[^\s火着]{0,10}\s?[^\s火着]{0,10}焦(糊|臭|毛)?(味|气|臭)|` +
+	`(燃气|煤气|天然气)(的)?(气)?(味|味道|臭味)(已经)?(没了|没有了|散了|消失了|淡了|没有|没得|散脱了|没啦)`)
 
 // emergencyCues name a danger happening now, in normalised text (lower
 // case, simplified Chinese), once notEmergencies are out of it. Someone is
@@ -97,27 +112,46 @@ var emergencyCues = []struct {
 		// "楼道里好多烟", "烟好大", "被烟呛得不行"
 		`(好多|很多|都是|满是|大量|好大的|很大的|好浓的|很浓的|浓浓的|一屋子|满屋子|满屋|一楼道)(的)?烟(雾)?($|[^头味蒂灰囱花民酒草盒瘾])|` +
 		`(^|[^油抽吸香手])烟(雾)?(好|很|特别|太|非常|越来越)(大|浓|多)|(^|[^油抽吸香手])(被)?烟(雾)?呛(得|的|死|醒)|` +
-		`\b(lots of|a lot of|so much|heavy|white|grey|gray) smoke\b`)},
+		`\b(lots of|a lot of|so much|heavy|white|grey|gray) smoke\b|` +
+		// sparks and a burning smell, in everyday and Shanghainese words:
+		// "电表箱冒火星", "插座打火", "开关噼里啪啦冒火", "一股焦味", "焦毛气"
+		// (bare 冒火 is anger: "气得我冒火")
+		`冒火星|火星子|火星(直|乱)(冒|溅|飞)|(打|跳|爆|迸|溅|起|出)(火花|火星)|火花(四溅|直冒|乱溅|乱飞)|噼里啪啦[^\s]{0,4}(冒火|火花|火星)|` +
+		`(电线|插座|插头|插板|插线板|插排|排插|接线板|开关|电箱|电表|电闸|电瓶|电池|充电器|充电桩|变压器|电缆|线路|灯泡|灯管|电器|配电)[^\s]{0,6}(打火|冒火|跳火|噼里啪啦|噼噼啪啪|烧焦|烧糊|烧化|熔化)|` +
+		`(有|一股|股|好大的?|很大的?|好重的?|很重的?|好浓的?|很浓的?|老重的?|交关|闻到|闻着|闻见)[^\s]{0,2}焦(糊|臭|毛)?(味|气味|臭)|焦毛气|焦臭味`)},
 	{gasEmergency, regexp.MustCompile(`(燃气|煤气|天然气)(味|泄漏|泄露|漏了)|(燃气|煤气|天然气).{0,6}(漏了|漏气|泄漏|泄露|嘶嘶)|漏气.{0,6}(燃气|煤气|天然气)|闻到(燃气|煤气)|漏(燃气|煤气)|` +
 		`\bgas (leek|leeks|leaked)\b|` +
+		// "煤气的味道", "一股煤气气味", "味道像煤气"; Shanghainese 漏脱 (leaked)
+		`(燃气|煤气|天然气)(的)?(气)?(味|臭)|味[^\s]{0,4}\s?(好)?像(是)?(燃气|煤气|天然气)|` +
+		`(燃气|煤气|天然气)(管|管子|管道|阀门|阀|灶|表|罐|瓶|接口|软管)?(漏脱|漏勒|漏辣|漏出来|在漏)|` +
 		// mercaptan smells of rotten eggs; a gas tap that will not close leaks
 		`臭鸡蛋.{0,2}味|((燃气|煤气|天然气)(灶|阀|阀门|开关|总阀)|燃气灶|煤气灶|灶火|灶头).{0,4}(关不掉|关不上|关不了|拧不上)|` +
 		`smell(s|ing)? (of |like )?gas\b|stinks? (of|like) gas\b|gas (leak|smell|is leaking|leaking)|leaking gas|rotten eggs? smell|smell(s|ing)? (of|like) rotten eggs?|` +
 		`gas (stove|hob|cooker|tap|valve) (won t|will not|can t|cannot|doesn t) (turn|switch|shut) off`)},
 	{trappedEmergency, regexp.MustCompile(`困人|电梯关人|电梯里关着人|(被困|困住|困在|关在|卡在|出不来)[^\s]{0,8}(电梯|lift|elevator)|电梯.{0,8}(被困|困住|出不来)|` +
-		`电梯.{0,8}(困了人|困着人|关了人|关着人|有人被困|有人出不来|(里面|里头|里边)(还)?有人(出不来|被困|困着|$))|` +
+		`电梯.{0,8}(困了人|困着人|关了人|关着人|有人被困|有人出不来|(里面|里头|里边|里厢)(还)?有人(出不来|出弗来|出勿来|被困|困着|$))|` +
 		// "电梯里困了一个老人", "里面困着两个人", "电梯关了两个人", "电梯里有人被关住了",
 		// "电梯里有人，门打不开"
 		`电梯.{0,8}(困了|困着|关了|关着|关住了?)(一个|个|两个|几个|\d+个)?(人|老人|小孩|孩子|女人|男人|阿姨|大爷|老太太)|` +
-		`电梯.{0,10}(有人|人)(被)?(关住|关起来|困住)|电梯(里|里面|里头)(有人|有个人|还有人)[^\s]{0,2}\s?[^\s]{0,4}(门)?(打不开|开不了|出不来)|` +
+		`电梯.{0,10}(有人|人)(被)?(关住|关起来|困住|关牢|困牢|轧牢)|电梯(里|里面|里头|里厢)(有人|有个人|还有人)[^\s]{0,2}\s?[^\s]{0,4}(门)?(打不开|开不了|开不开|打弗开|开弗开|出不来|出弗来|出勿来)|` +
 		// someone inside a lift that stopped or fell, or cannot get out
-		`电梯.{0,15}(人|妈|爸|孩子|小孩|老人|女儿|儿子|老公|老婆|爷爷|奶奶|外婆|外公|宝宝|家人)(还|都)?(在里面|在里头|在里边|关在里|出不去|出不来)|` +
+		`电梯.{0,15}(人|妈|爸|孩子|小孩|老人|女儿|儿子|老公|老婆|爷爷|奶奶|外婆|外公|宝宝|家人|囡|老头|老太|阿婆|阿爷|爷叔|伊)(还|都)?(在里面|在里头|在里边|关在里|出不去|出不来|` +
+		`在里厢|勒里厢|辣里厢|关勒里|困勒里|困在里|关牢|困牢|出弗来|出勿来)|` +
 		`电梯(停在|卡在)[^\s]{0,6}(中间|之间|半空)[^\s]{0,4}(出不去|出不来)|电梯(停|卡)[^\s]{0,10}(中间|之间|半空).{0,4}(里面|里头)(有|还有)(人|小孩|孩子|老人)|电梯(轿厢)?(突然|直接)?(掉下去|坠落|下坠|溜梯|冲顶|往下掉)|救命.{0,10}电梯|电梯.{0,10}救命|` +
 		`(lift|elevator) (plunged|is falling)|(someone|somebody|people|my \w+) (is |are )?(stuck|trapped) in(side)? (the |a )?(lift|elevator)|` +
 		`(lift|elevator) (stopped|stuck|broke down|broken down|is stuck|got stuck)[a-z ]{0,12}\b(with|and) (my|our|a|his|her) \w+ (in it|inside)|(lift|elevator).{0,30}\b(my|our) \w+ (is|are) (in it|in there)\b|` +
 		`(stuck|trapped|locked) in(side)? (the |a |an |our )?(lift|elevator)|(lift|elevator).{0,60}(stuck|trapped).{0,30}(inside|in it|in there)|` +
 		`(stuck|stopped) between floors.{0,30}(inside|with)|` +
-		`(关|卡|困)(在)?电梯里|电梯.{0,12}我(还)?(在里面|在里头|出不去|出不来)|我在电梯里(出不去|出不来)|电梯(卡住|停)了.{0,4}(我|人)(出不去|出不来)|` +
+		`(关|卡|困)(在)?电梯里|电梯.{0,12}我(还)?(在里面|在里头|在里厢|勒里厢|出不去|出不来|出弗来|出勿来)|我(在|勒)电梯里(厢)?(出不去|出不来|出弗来)|电梯(卡住|停)了.{0,4}(我|人)(出不去|出不来)|` +
+		// Shanghainese: 关牢/困牢/轧牢 (shut in, jammed), 勒/辣 (in, at), 里厢
+		// (inside), 出弗来 (can't get out): "阿拉姆妈困勒电梯里", "电梯里厢关牢一个老太",
+		// "电梯关牢了 里厢有人"; a lift shut with nobody said inside is none
+		`(关|卡|困|轧)(牢(在|勒|辣|嘞)?|勒|辣|嘞)电梯里|电梯.{0,8}(困牢|出弗来|出勿来)|被电梯(关|困|卡|轧)(住|牢|在|勒)|` +
+		`电梯.{0,8}(关牢|困牢|轧牢|卡牢|关勒|困勒|关辣|困辣|关住|困住)(了|勒|辣|嘞)?(一个|个|两个|几个|\d+个)?(人|老人|老头|老太|小孩|小囡|囡囡|孩子|阿婆|阿爷|爷叔|宝宝|阿姨|老伯伯)|` +
+		`电梯(里|里厢|里面|里头|里边)(还|又)?(关牢|困牢|轧牢|卡牢|关住|困住)(了|勒|辣|嘞)?($|\s|快|哪|救|出)|` +
+		// a stopped lift with someone in it, but not one smoking or posting ads in it
+		`电梯[^\s]{0,6}(关牢|轧牢|卡牢|停牢|卡住|卡死|停住|关住|停|坏|不动|弗动|勿动)[^\s]{0,3}\s?[^\s]{0,4}(里厢|里面|里头|里边)(还|还是)?有(个|一个|两个|几个)?(人|老人|老太|老头|小孩|小囡|孩子|阿婆|阿姨|老伯伯)(?:$|[^抽吸贴乱小吐住在]|在(里|喊|叫|哭|敲|拍|呼))|` +
+		`(里厢|里面|里头|里边)(还)?有人[^\s]{0,2}\s?电梯[^\s]{0,4}(关牢|轧牢|卡牢|卡住|停|坏|不动|弗动)|` +
 		`(lift|elevator) (is )?stuck.{0,12}(can t|cannot|can not) get out|(can t|cannot|can not) get out of the (lift|elevator)|` +
 		`(lift|elevator) doors? (won t|will not|doesn t|does not) open.{0,12}(i m|i am|we re|we are|someone is) (inside|in it|in there)`)},
 	{medicalEmergency, regexp.MustCompile(`晕倒|昏倒|昏迷|昏过去|晕过去了|叫不醒|(人|老人|老头|老太太|大爷|大妈|阿姨|我妈|我爸|孩子|小孩|有人)[^\s]{0,6}倒(在)?地上(了|不动|起不来)|不省人事|没有呼吸|没呼吸|大出血|流血不止|流了好多血|抽搐|心脏病发|摔倒.{0,6}(起不来|流血|不动)|头.{0,3}流血|` +

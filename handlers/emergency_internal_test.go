@@ -200,6 +200,40 @@ func TestEmergencyCues(t *testing.T) {
 		"the gate barrier was hit by a car": noEmergency, "the lamp post got hit by a van": noEmergency, "my car was hit by a car in the car park": noEmergency,
 		"I almost got hit by a car at the gate": noEmergency, "the car park barrier got knocked over by a truck": noEmergency,
 		"the bike shed was hit by a van last night": noEmergency, "我在楼下停的车被车撞了": noEmergency, "孩子在停车场被车撞了": medicalEmergency,
+		// a Shanghainese and plain-Chinese walk-through: shut in a lift (关牢,
+		// 关勒/困勒 = shut in, 里厢 = inside, 出弗来 = can't get out), also as
+		// voice-to-text without punctuation
+		"电梯关牢了 里厢有人": trappedEmergency, "电梯关牢了里厢有人快点来": trappedEmergency, "阿拉老头子关在电梯里厢了 出不来 哪能办啊": trappedEmergency,
+		"阿拉老头子关在电梯里厢了出不来哪能办啊": trappedEmergency, "阿拉姆妈困勒电梯里 出弗来": trappedEmergency, "我关牢勒电梯里厢了 快点来": trappedEmergency,
+		"电梯里厢关牢一个老太": trappedEmergency, "3号楼电梯轧牢了 里厢还有人": trappedEmergency, "电梯坏脱了 阿拉囡囡勒里厢 出弗来": trappedEmergency,
+		"电梯卡牢了 我勒里厢出弗来": trappedEmergency, "电梯关牢人了": trappedEmergency, "电梯把阿拉爷叔关牢了": trappedEmergency, "人被电梯关住了 快来": trappedEmergency,
+		"电梯里有人出弗来 门开弗开": trappedEmergency, "电梯停了 里面有人在敲门": trappedEmergency, "电梯不动了 里面有两个人": trappedEmergency,
+		"里厢有人 电梯关牢了": trappedEmergency, "电梯门打不开了 我姆妈勒里厢": trappedEmergency, "老头子关勒电梯里厢半个钟头了": trappedEmergency,
+		"电梯关牢了 里厢有人 哪能办": trappedEmergency, "电梯卡住了 我出不来怎么办": trappedEmergency, "电梯坏掉了里面有人出不来": trappedEmergency,
+		"电梯困牢了 快点来": trappedEmergency, "电梯关牢了 里厢有个老太": trappedEmergency, "电梯门关牢了阿姨进不来": noEmergency,
+		"电梯关牢了 阿拉爷叔勒里厢": trappedEmergency, "我电梯里厢关牢了 快来": trappedEmergency, "电梯里关住了一只猫": noEmergency, "没人关在电梯里 就是按钮坏了": noEmergency,
+		"电梯门关不牢": noEmergency, "门关牢了吗": noEmergency, "里厢有人住伐": noEmergency, "电梯里厢广告太多": noEmergency, "上个月电梯关牢过一次": noEmergency,
+		"电梯门关牢了": noEmergency, "电梯门关牢了人进不去": noEmergency, "电梯坏了 里面有人抽烟": noEmergency, "电梯里厢灯关牢了": noEmergency,
+		"电梯坏脱了 阿拉姆妈困勒床上 下弗了楼": noEmergency, "发票出弗来": noEmergency, "物业夜里关电梯了": noEmergency,
+		// a lift danger imagined or seen on TV (asked now, "被困电梯里了怎么办" is not)
+		"万一被关在电梯里哪能办": noEmergency, "如果电梯困人了打啥电话": noEmergency, "被困电梯的时候应该怎么办": noEmergency,
+		"电视里看到电梯困人 阿拉小区电梯也老的": noEmergency, "what should I do if I get stuck in a lift": noEmergency,
+		"what if someone is trapped in the elevator at night": noEmergency,
+		// sparks and a burning smell
+		"电表箱冒火星": fireEmergency, "电表箱冒火星了快点来": fireEmergency, "插座打火了": fireEmergency, "走廊里的电箱噼里啪啦冒火": fireEmergency,
+		"开关噼里啪啦冒火星子": fireEmergency, "电线烧焦了 一股焦味": fireEmergency, "楼道里有股焦味": fireEmergency, "楼道里一股焦毛气": fireEmergency,
+		"配电箱火花四溅": fireEmergency, "电瓶车充电冒火星": fireEmergency, "插头跳火": fireEmergency, "灯管打火 噼里啪啦响": fireEmergency,
+		"闻到焦味 好像电线烧起来了": fireEmergency, "插座烧焦了": fireEmergency, "楼道顶上冒火星": fireEmergency, "楼道灯那里火星子直冒": fireEmergency,
+		"天花板上火星乱溅": fireEmergency, "吊灯那里一直在打火花": fireEmergency, "天花板上噼里啪啦冒火了": fireEmergency, "墙上插线板冒火": fireEmergency,
+		"打火机打不出火星了": noEmergency, "燃气灶开关打火打不着": noEmergency, "两家人擦出火花做了朋友": noEmergency,
+		"放鞭炮噼里啪啦烧了一地纸": noEmergency, "燃气热水器开关打火 点不着": noEmergency, "电箱没有冒火星 就是跳闸了": noEmergency, "隔壁烧菜 一股焦味": noEmergency,
+		"打火机没火星了": noEmergency, "冒火星的视频网上看到的": noEmergency, "楼上扔烟头 火星子掉到我家阳台": noEmergency,
+		"过年放鞭炮火星乱飞": noEmergency, "楼下电焊火花乱溅 吵死了": noEmergency, "隔壁天天烧菜 焦味好大": noEmergency, "饭烧焦了": noEmergency,
+		"气得我冒火": noEmergency, "没有焦味 就是有点热": noEmergency, "插座没火花 就是不通电": noEmergency, "上个月电表箱冒火星 后来修好了伐": noEmergency,
+		// a gas smell in other words
+		"楼道里有股煤气味道": gasEmergency, "有股煤气味 哪能办": gasEmergency, "厨房里一股煤气的味道": gasEmergency, "楼道里有股怪味道，像煤气": gasEmergency,
+		"煤气管子漏脱了": gasEmergency, "煤气瓶在漏": gasEmergency, "阿拉屋里厢煤气味道老重": gasEmergency, "一股煤气气味": gasEmergency,
+		"煤气费哪能交": noEmergency, "煤气味道没了 还要报伐": noEmergency, "呒没煤气味道": noEmergency, "燃气费漏掉了": noEmergency, "煤气灶坏了": noEmergency,
 	} {
 		if got := emergencyIn(text); got != want {
 			t.Errorf("emergencyIn(%q) = %d, want %d", text, got, want)
