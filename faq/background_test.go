@@ -200,3 +200,22 @@ func TestAnEntryOnABackgroundTopicAnswersIt(t *testing.T) {
 		}
 	}
 }
+
+// "What is the weather tomorrow" is the weather, not the outage-notices
+// entry it shares "tomorrow" with; a facility asked about in the compound
+// ("Is there a gym in the compound?") is a gap of this FAQ, for the desk,
+// not something outside estate matters, while the metro near the estate
+// still is.
+func TestWeatherTomorrowIsOutOfScopeAndTheCompoundsGymIsNot(t *testing.T) {
+	m := NewMatcher(Default())
+	for _, q := range []string{"What is the weather tomorrow", "how is the weather tomorrow", "is there a metro station near the estate", "离小区最近的地铁站在哪"} {
+		if got := m.Match(q); !got.OutOfScope || got.ID != "" || len(got.Candidates) != 0 {
+			t.Errorf("Match(%q) = %q with buttons %v, out of scope %v; want out of scope alone", q, got.ID, got.Candidates, got.OutOfScope)
+		}
+	}
+	for _, q := range []string{"Is there a gym in the compound?", "is there a gym or a pool in the compound", "is there a swimming pool in the estate"} {
+		if got := m.Match(q); got.OutOfScope || got.ID != "" {
+			t.Errorf("Match(%q) = %q, out of scope %v; want no answer, not out of scope", q, got.ID, got.OutOfScope)
+		}
+	}
+}

@@ -80,7 +80,44 @@ var smallTalkPhrases = map[string]smallTalk{
 	"我有个问题": menuAsk, "语言": menuLanguage, "切换语言": menuLanguage, "language": menuLanguage,
 	"change language": menuLanguage, "i want to report something": menuConcern, "i want to report a concern": menuConcern,
 	"帮助": menuHelp, "help": menuHelp, "菜单": menuHelp, "menu": menuHelp, "使用说明": menuHelp, "怎么用": menuHelp,
+	// Shanghainese, as residents write it: hello, have you eaten (a
+	// greeting), OK, goodbye, are you a robot
+	"侬好": greeting, "侬早": greeting, "侬吃过了伐": greeting, "侬吃饭了伐": greeting, "吃过了伐": greeting, "吃了伐": greeting,
+	"你吃了吗": greeting, "你吃饭了吗": greeting, "吃饭了吗": greeting, "吃了吗": greeting, "你吃过了吗": greeting, "吃过了吗": greeting,
+	"好额": goodbye, "好个": goodbye, "好咯": goodbye, "晓得额": goodbye, "明白额": goodbye, "再会": goodbye, "下趟会": goodbye,
+	"回头见": goodbye, "下次见": goodbye, "晚安": goodbye, "see you": goodbye, "see ya": goodbye, "see you later": goodbye, "good night": goodbye,
+	"侬是机器人伐": wantsPerson, "侬是真人伐": wantsPerson, "侬是人伐": wantsPerson, "你是机器人": wantsPerson, "你是不是机器人": wantsPerson,
+	"是机器人吗": wantsPerson, "是真人吗": wantsPerson, "你是ai吗": wantsPerson, "你是人工智能吗": wantsPerson, "你是真人还是机器人": wantsPerson,
+	"are you human": wantsPerson, "are you a human": wantsPerson, "are you real": wantsPerson, "are you an ai": wantsPerson, "are you ai": wantsPerson,
+	"are you a chatbot": wantsPerson, "is this a bot": wantsPerson, "am i talking to a bot": wantsPerson, "am i talking to a robot": wantsPerson,
+	"am i talking to a real person": wantsPerson, "am i talking to a human": wantsPerson, "is this a real person": wantsPerson,
+	// thanks in other words, praise of the bot or the work
+	"感激不尽": thanks, "感恩": thanks, "much appreciated": thanks, "appreciate it": thanks, "i appreciate it": thanks, "appreciated": thanks,
+	"many thanks": thanks, "thanks a million": thanks, "thanks heaps": thanks, "thank u": thanks, "ta": thanks, "tq": thanks,
+	"good job": thanks, "great job": thanks, "nice job": thanks, "well done": thanks, "nice work": thanks, "good work": thanks, "great work": thanks,
+	"good bot": thanks, "你真棒": thanks, "你们真棒": thanks, "你真聪明": thanks, "真棒": thanks,
+	// chit-chat the greeting answers lightly (who codesk is, what it does)
+	"你叫什么名字": greeting, "你叫什么": greeting, "what s your name": greeting, "what is your name": greeting, "你几岁了": greeting,
 }
+
+// thanksWarmly is thanks said more warmly ("非常感谢你们", "太感谢了",
+// "真是太谢谢你们的帮助了"): read as a plain "谢谢".
+var thanksWarmly = regexp.MustCompile(`(真是|真的|实在是?)?(太|非常|十分|特别|万分|超级)?(感谢|谢谢|感激|多谢)(你们|您|你|大家)?(的(帮助|帮忙|耐心|解答|回复|答复|服务|付出))?了?`)
+
+// jokeRequest: "tell me a joke", "讲个笑话": chit-chat, answered lightly
+// with the greeting (what codesk is for), not offered to the staff.
+var jokeRequest = regexp.MustCompile(`^(can you |could you |please )?(tell|give) (me |us )?(a |another )?(funny |good )?jokes?( please)?$|^(do you )?know any (good )?jokes$|^say something funny$` +
+	`|^(你)?(能|会)?(给我|给我们)?(讲|说|来)(个|一个|段)(冷)?(笑话|段子)(吧|呗|听听)?$`)
+
+// ventingPattern is a whole message of scorn for the staff
+// ("你们物业都是吃干饭的", "you guys are useless"): abuse, answered calmly;
+// with the matter told besides ("…楼道灯坏了一个月没人修") it is a report.
+var ventingPattern = regexp.MustCompile(`^((你们|你们这些人|你们这帮人|这帮人|这些人)(物业|物业公司|居委会|业委会|工作人员|客服|服务台|管理处)?|物业|物业公司|居委会|业委会|工作人员|客服|管理处)(的人)?` +
+	`(都|全|全都|就|真|真是|简直)?(是)?(一群|一帮|一堆)?(吃干饭的|吃白饭的|饭桶|废物|摆设|混日子的|白拿工资的|不干事的|不干活的|干什么吃的|干嘛吃的|干啥吃的|没用的|没用|一点用都没有|一点用也没有|垃圾)(吧|啊|呀|吗|嘛)?$` +
+	`|^(要|养)(你们|物业|居委会|业委会)(有什么|有啥|何)用(啊|呀)?$` +
+	`|^(you guys|you people|you lot|you all|y all|all of you|you|u|the (property )?management|management|the property company|the desk|your staff|the staff|this service|this desk)` +
+	` (are|is|r|re)( all)?( so| totally| completely| absolutely| really| just| bloody| fucking)* (useless|hopeless|pathetic|incompetent|worthless|a joke|a disgrace|rubbish|garbage|trash|lazy|clueless|good for nothing|the worst|a waste of (time|space|money))$` +
+	`|^(useless|hopeless|pathetic|incompetent|lazy) (management|property management|people|staff|lot|bunch|desk|company)$`)
 
 // wantsPersonPattern: asking for a person in a sentence of its own
 // ("我要找人工客服", "Can I speak to a real person?"), normalised text.
@@ -97,7 +134,8 @@ var wantsPersonPattern = regexp.MustCompile(`^(我|我想|我要|能不能|可�
 	`|^(hello+|hi|hey)?\s*(no ?one|nobody) (answers?|replies|responds|is answering|is replying|answer me|reply me|replies me)( me)?$`)
 
 // particles are sentence-final words residents add to small talk.
-var particles = []string{"啊", "呀", "哈", "啦", "哦", "呢", "吧", "嘛", "哈哈", " so much", " very much", " codesk"}
+var particles = []string{"啊", "呀", "哈", "啦", "哦", "呢", "吧", "嘛", "哈哈", "噢", "了", " so much", " very much", " codesk",
+	" mate", " guys", " everyone", " all", " again", " buddy"}
 
 func classifySmallTalk(text string) smallTalk {
 	if k := emojiSmallTalk(text); k != notSmallTalk {
@@ -111,8 +149,18 @@ func classifySmallTalk(text string) smallTalk {
 	if wantsPersonPattern.MatchString(s) {
 		return wantsPerson
 	}
-	if abusePattern.MatchString(s) {
+	if abusePattern.MatchString(s) || ventingPattern.MatchString(s) {
 		return abuse
+	}
+	if jokeRequest.MatchString(s) {
+		return greeting
+	}
+	if remarkStars(s) >= 4 {
+		return thanks // "they did a good job, thanks", "师傅很负责"
+	}
+	s = thanksWarmly.ReplaceAllString(s, "谢谢")
+	if k, ok := smallTalkPhrases[s]; ok {
+		return k
 	}
 	for _, p := range particles {
 		if t := strings.TrimSpace(strings.TrimSuffix(s, p)); t != s {

@@ -37,11 +37,86 @@ var satisfactionWords = []struct {
 	words []string
 	stars int
 }{
-	{[]string{"非常不满意", "很不满意", "特别不满意", "太差了", "很差", "差", "差评", "very poor", "terrible", "awful", "very bad", "very dissatisfied"}, 1},
-	{[]string{"不太满意", "不怎么满意", "不满意", "not satisfied", "unsatisfied", "dissatisfied", "poor", "not good", "not happy", "not happy with the service"}, 2},
-	{[]string{"一般", "一般般", "还行", "还行吧", "还可以", "凑合", "马马虎虎", "so so", "average", "okay i guess", "it was ok", "fine", "ok i guess"}, 3},
-	{[]string{"非常满意", "很满意", "特别满意", "十分满意", "太满意了", "超级满意", "满分", "五星好评", "好评", "very satisfied", "excellent", "very good", "great job", "perfect", "very happy", "很好", "非常好", "满意满意", "great work", "great"}, 5},
-	{[]string{"蛮好", "蛮好额", "蛮好的", "老好额", "挺满意", "比较满意", "还算满意", "满意", "satisfied", "good job", "happy with it", "不错", "不错不错", "挺好", "挺好的", "满意的", "还不错", "good"}, 4},
+	{[]string{"非常不满意", "很不满意", "特别不满意", "太差了", "很差", "差", "差评", "very poor", "terrible", "awful", "very bad", "very dissatisfied",
+		"太差劲了", "差劲", "太烂了", "糟糕", "太糟糕了", "horrible", "really bad"}, 1},
+	{[]string{"不太满意", "不怎么满意", "不满意", "not satisfied", "unsatisfied", "dissatisfied", "poor", "not good", "not happy", "not happy with the service",
+		"不太好", "不怎么样", "bad", "pretty bad", "not great", "not very good", "disappointing"}, 2},
+	{[]string{"一般", "一般般", "还行", "还行吧", "还可以", "凑合", "马马虎虎", "so so", "average", "okay i guess", "it was ok", "fine", "ok i guess",
+		"还可以吧", "还可以啦", "还行啦", "一般吧", "凑合吧", "it was okay", "not too bad"}, 3},
+	{[]string{"非常满意", "很满意", "特别满意", "十分满意", "太满意了", "超级满意", "满分", "五星好评", "好评", "very satisfied", "excellent", "very good", "great job", "perfect", "very happy", "很好", "非常好", "满意满意", "great work", "great",
+		"really good", "outstanding"}, 5},
+	{[]string{"蛮好", "蛮好额", "蛮好的", "老好额", "挺满意", "比较满意", "还算满意", "满意", "satisfied", "good job", "happy with it", "不错", "不错不错", "挺好", "挺好的", "满意的", "还不错", "good",
+		"pretty good", "quite good", "not bad", "挺不错", "挺不错的"}, 4},
+}
+
+// A remark on the work or the service ("terrible service", "they did a good
+// job", "师傅很负责") grades it too, and is itself the comment to pass on.
+var (
+	remarkGradeEN = `(terrible|awful|horrible|lousy|rubbish|useless|appalling|dreadful|bad|poor|slow|rude|disappointing|` +
+		`excellent|fantastic|brilliant|amazing|wonderful|superb|outstanding|great|perfect|good|nice|quick|fast|decent|helpful|professional|friendly|efficient)`
+	remarkIntensifierEN = `(?:(very|really|so|super|absolutely|pretty|quite) )?`
+	remarkEN            = regexp.MustCompile(`^(?:the |this |your )?(?:service|job|work|repair|repairs|fix|response|support|repairman|plumber|electrician|technician|worker|workers|staff|team|they|he|she)` +
+		`(?: was| were| is| are| has been| have been)? ` + remarkIntensifierEN + remarkGradeEN + `$` +
+		`|^` + remarkIntensifierEN + remarkGradeEN + ` (?:service|job|work|repair|repairs|fix|response|support)$` +
+		`|^(?:they|he|she|you|you guys|the (?:\w+ )?(?:guy|guys|man|men|team|staff|worker|workers|plumber|electrician|technician|repairman|repairmen|handyman|cleaner|cleaners))` +
+		`(?: really| all)? did (?:a |an )?` + remarkIntensifierEN + remarkGradeEN + ` job(?: on it| there| today| fixing it)?$`)
+	remarkZH = regexp.MustCompile(`^(?:服务|服务态度|态度|维修|师傅|师傅们|工人|维修师傅|维修工|物业|你们)(?:的)?(?:服务|态度|服务态度)?(?:修得|干得|做得|弄得|处理得|来得)?` +
+		`(太|很|挺|蛮|真|非常|特别|老|比较|还|还算|相当)?(差劲|差|烂|糟糕|不行|慢|好|棒|快|及时|负责|专业|认真|耐心|仔细|给力|靠谱|不错|热情|周到)(?:了|的|额|啊|呀)*$`)
+)
+
+// remarkStars grades a remark on the work (normalised text, perhaps with
+// thanks), or 0: poor words 2, or 1 when stressed ("very slow", "太差"),
+// good words 4, or 5 when stressed ("really helpful", "非常负责").
+func remarkStars(s string) int {
+	s = strings.TrimSpace(thanksHead.ReplaceAllString(thanksTail.ReplaceAllString(s, ""), ""))
+	if m := remarkEN.FindStringSubmatch(s); m != nil {
+		var stress, grade string
+		for i := 1; i+1 < len(m); i += 2 {
+			if m[i+1] != "" {
+				stress, grade = m[i], m[i+1]
+			}
+		}
+		stressed := stress != "" && stress != "pretty" && stress != "quite"
+		switch grade {
+		case "terrible", "awful", "horrible", "lousy", "rubbish", "useless", "appalling", "dreadful":
+			return 1
+		case "bad", "poor", "slow", "rude", "disappointing":
+			if stressed {
+				return 1
+			}
+			return 2
+		case "excellent", "fantastic", "brilliant", "amazing", "wonderful", "superb", "outstanding", "great", "perfect":
+			return 5
+		}
+		if stressed {
+			return 5
+		}
+		return 4
+	}
+	if m := remarkZH.FindStringSubmatch(s); m != nil {
+		stress, grade := m[1], m[2]
+		if grade == "好" && stress == "" {
+			return 0 // "你们好", "师傅好": hello
+		}
+		strong := strings.Contains("太很真非常特别老相当", stress) && stress != ""
+		switch grade {
+		case "差劲", "烂", "糟糕":
+			return 1
+		case "差", "不行", "慢":
+			if strong {
+				return 1
+			}
+			return 2
+		}
+		switch {
+		case strong:
+			return 5
+		case grade == "好" && (stress == "还" || stress == "还算"):
+			return 3
+		}
+		return 4
+	}
+	return 0
 }
 
 // typedRating reads a rating from text, or 0.
@@ -81,10 +156,14 @@ func typedRating(text string) int {
 // typedRatingWithComment reads a rating that opens a message and goes on
 // with a comment ("很满意，师傅很负责", "1星，太差劲了", "only 2 stars, took
 // forever"): the stars and the comment, or 0. Everyday words that also
-// open small talk ("good morning…", "fine, but…") are no such rating.
+// open small talk ("good morning…", "fine, but…") are no such rating. A
+// remark on the work ("terrible service") is both (remarkStars).
 func typedRatingWithComment(text string) (int, string) {
 	s := strings.TrimSpace(thanksHead.ReplaceAllString(strings.TrimSpace(faq.Normalize(text)), ""))
 	s = strings.TrimSpace(onlyPrefix.ReplaceAllString(s, ""))
+	if n := remarkStars(s); n > 0 {
+		return n, strings.TrimSpace(text) // the remark is the comment
+	}
 	if m := starsTyped.FindStringSubmatch(s); m != nil {
 		// "一星期了还没人来", "5分钟", "三分之一" are no stars
 		if rest := strings.TrimSpace(s[len(m[0]):]); rest != "" && !strings.ContainsAny(string([]rune(s[len(m[0]):] + " ")[0]), "期座钟之级多钱手电冰洗空显") {
@@ -149,7 +228,8 @@ func plainGrade(text string) bool {
 }
 
 var ackWords = map[string]bool{"good": true, "fine": true, "great": true, "很好": true, "不错": true, "挺好": true, "还不错": true,
-	"一般": true, "还行": true, "还可以": true, "挺好的": true, "不错不错": true, "还行吧": true, "一般般": true, "非常好": true, "perfect": true, "great work": true, "ok i guess": true, "it was ok": true}
+	"一般": true, "还行": true, "还可以": true, "挺好的": true, "不错不错": true, "还行吧": true, "一般般": true, "非常好": true, "perfect": true, "great work": true, "ok i guess": true, "it was ok": true,
+	"pretty good": true, "quite good": true, "not bad": true, "还可以吧": true, "还可以啦": true, "还行啦": true, "一般吧": true, "挺不错": true, "挺不错的": true, "really good": true}
 
 // thanksTail is thanks after a grade.
 var thanksTail = regexp.MustCompile(`\s*(谢谢(你们|您|师傅|物业)?|感谢|辛苦(了|啦)?|thanks?( you)?|thx|great work|good job)\s*$`)
