@@ -100,6 +100,7 @@ func TestRatingsAndRemarksTypedAtTheRatingPrompt(t *testing.T) {
 		"terrible service": {1, "terrible service"}, "they did a good job thanks": {4, "they did a good job thanks"},
 		"the plumber was very helpful": {5, "the plumber was very helpful"}, "态度很差": {1, "态度很差"},
 		"好的": {0, ""}, "terrible service at the gate, the guard was asleep again": {0, ""},
+		"服务太差了": {1, "服务太差了"}, "服务还好": {3, ""}, "服务太差了 电梯又坏了三天": {0, ""},
 	} {
 		f := newTicketFixture(t, nil)
 		tk, _ := f.fileResolved(t, "8号楼楼道灯坏了")

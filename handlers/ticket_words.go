@@ -29,7 +29,10 @@ func (h *Handler) ticketWords(ctx context.Context, in Incoming, text, chosen str
 		// not "满意，另外5号楼电梯又坏了" (a report of another thing) nor an
 		// answer to staff
 		if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok {
-			if r := h.Router.Route(comment); r.Confidence < anotherMatterConfidence || relatedCategories(r.Category, t.Category) {
+			// a remark on the service ("服务太差了") is the whole message:
+			// no other matter in it, whatever the router makes of it
+			remark := remarkStars(faq.Normalize(text)) > 0
+			if r := h.Router.Route(comment); remark || r.Confidence < anotherMatterConfidence || relatedCategories(r.Category, t.Category) {
 				return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen), comment)
 			}
 		}
