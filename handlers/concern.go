@@ -39,6 +39,10 @@ type draft struct {
 	// instead of asking again once per photo
 	AlbumID      string `json:"album,omitempty"`
 	AlbumPreview int    `json:"album_preview,omitempty"`
+	// Aside: another exchange (a question answered, the ticket list) came
+	// after the preview, so a bare "ok" or "thanks" answers that, not the
+	// preview: it is reminded of, not sent
+	Aside bool `json:"aside,omitempty"`
 }
 
 // Draft steps: what the resident's next message means.
@@ -135,7 +139,27 @@ func (h *Handler) startIntake(ctx context.Context, in Incoming, chosen, lang, te
 // a reply to a ticket message, an awaited answer, draft input, a photo, or
 // text that reads as a concern. handled is false for everything else, which
 // is then treated as a question.
-func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang string) (handled bool, err error) {
+func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang string) (bool, error) {
+	before, hadDraft, err := h.loadDraft(ctx, in.UserID)
+	if err != nil {
+		return true, err
+	}
+	draftTook := false
+	handled, err := h.ticketFlows(ctx, in, chosen, lang, &draftTook)
+	if err != nil {
+		return handled, err
+	}
+	if hadDraft && before.active() && !draftTook && !h.aboutDraft(before, in) {
+		// the waiting report's preview is no longer the latest thing said
+		h.setDraftAside(ctx, in.UserID, before.ID)
+	}
+	h.noteAsked(ctx, in, handled)
+	return handled, nil
+}
+
+// ticketFlows is ticketMessage's work; draftTook reports that the waiting
+// draft took the message.
+func (h *Handler) ticketFlows(ctx context.Context, in Incoming, chosen, lang string, draftTook *bool) (handled bool, err error) {
 	// a danger now is its own report, unless the resident has an open
 	// ticket about the same danger ("还是有煤气味" answering staff's "现在还有
 	// 味道吗？" is more of that one)
@@ -195,6 +219,7 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 	drafting := ok && d.active()
 	if drafting {
 		if handled, err := h.draftInput(ctx, in, d, chosen); handled || err != nil {
+			*draftTook = handled
 			return handled, err
 		}
 	}
@@ -227,10 +252,20 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 		if text == "" || runeLen(text) > MaxQuestionRunes {
 			return false, nil // answerQuestion says why
 		}
+		if !drafting && reportRequest(text) {
+			// "帮我反映一下" after an answer: what was asked, as its
+			// report button would
+			return true, h.reportWhatWasAsked(ctx, in, chosen, lang, text)
+		}
+		if stars := settledRating(text); stars > 0 && !drafting {
+			// "修好了 蛮好": the fix told and graded, no new report (nor
+			// only thanks: a resolution waits for its rating)
+			return true, h.settledWithGrade(ctx, in, chosen, lang, stars)
+		}
 		if classifySmallTalk(text) != notSmallTalk {
 			return false, nil // "talk to a human", "我的工单": answerQuestion's
 		}
-		if h.chasing(ctx, in.UserID, text) {
+		if h.chasesOwnReport(ctx, in.UserID, text) {
 			if err := h.myTickets(ctx, in, lang); err != nil { // where their report stands
 				return true, err
 			}
@@ -407,7 +442,7 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 			return false, nil
 		}
 		word := replyWord(text)
-		if cancelWords[word] || notNowPattern.MatchString(word) || (d.Step == stepPreview && (previewNoWords[word] || laterWords.MatchString(word))) {
+		if cancelsDraft(text, d.Step) {
 			return true, h.dropDraft(ctx, in, d, lang)
 		}
 		if _, ok := languageRequest(text); ok || classifySmallTalk(text) == abuse {
@@ -419,8 +454,17 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 			// "5星" for the ticket just resolved, while another report
 			// waits: that rating, not a line of this report
 			if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok {
+				h.setDraftAside(ctx, in.UserID, d.ID) // the rating's thanks came after the preview
 				return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen), "")
 			}
+		}
+		if d.Step == stepPreview && d.Aside && bareAgreement(text) {
+			// "好的谢谢" after an answer given meanwhile thanks for that
+			// answer: the report is shown again, not sent
+			if err := h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDraftStillWaiting.in(lang)}); err != nil {
+				return true, err
+			}
+			return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
 		}
 		if d.Step == stepPreview && ((isDigits(text) && runeLen(text) <= 3) || emojiSmallTalk(text) == thanks) {
 			// a number no button has (the console's, or a typed "7"), or a
@@ -442,7 +486,7 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 				// Answer in the description's language, as describe would.
 				return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtTooLong.f(h.language(chosen, in), n, MaxQuestionRunes)})
 			}
-			if h.Router.AsksSomething(text) && !h.Router.DescribesProblem(text) {
+			if h.asks(text) && !h.Router.DescribesProblem(text) {
 				return false, nil // a question, not the description: answered; the draft waits
 			}
 			if t, ok := h.disputedTicket(ctx, in.UserID, text); ok && d.Text == "" && len(d.PhotoIDs) > 0 && emergencyIn(text) == noEmergency {
@@ -469,7 +513,7 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 				// "好" under the party choice: which party? ask again
 				return true, h.send(ctx, partyPicker(in.ChatID, d, txtPickAParty.f(lang, parties.Name(d.Party, lang)), lang))
 			}
-			if typedYes(text) {
+			if typedYes(text) || asksToReportIt(text) {
 				return true, h.confirmDraft(ctx, in, d, lang) // "好的发吧", "yes send it" typed, not tapped
 			}
 			return h.draftAddition(ctx, in, d, chosen, text, lang)
@@ -479,6 +523,15 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 				// "later": the place comes later, or not at all; "嗯", "ok",
 				// 👍: no place given, the report to send (or not) as it is
 				d.LocationAsked, d.Step = true, stepPreview // typed instead of tapped: no location
+				return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
+			}
+			if place, ok := unknownPlace(text); ok {
+				// "不知道几号楼 就是我家门口那部": no building to give, but
+				// where it is in words (kept as the place), or nothing
+				if place != "" {
+					d.Location = clip(place, 200)
+				}
+				d.LocationAsked, d.Step = true, stepPreview
 				return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
 			}
 			return h.draftAddition(ctx, in, d, chosen, text, lang)
@@ -502,12 +555,19 @@ func (h *Handler) draftAddition(ctx context.Context, in Incoming, d draft, chose
 		// a danger now ("3号楼着火了") is its own report, never this one's
 		// place or details: it goes first, this one waits
 		return true, h.startEmergencyIntake(ctx, in, d, chosen, lang, text)
+	case h.chasesOwnReport(ctx, in.UserID, text):
+		// "我的单子哪能了": where the reports sent stand (ticketMessage
+		// lists them); the draft waits
+		return false, nil
 	case strings.Contains(d.Text, text):
 		// said again (no reply seen, a resend after a lost message): the
 		// same draft, shown again
+	case correctsPlace(text):
+		// "不对 是5号楼不是3号楼": the new place, said to be one
+		d.Location = clip(correctedLocation(d, text, lang), 200)
 	case tickets.NamesOnlyAPlace(text):
 		d.Location = clip(text, 200) // "3号楼2单元", "北门车棚"
-	case h.Router.AsksSomething(text) && (!h.Router.DescribesProblem(text) || politeQuestion.MatchString(faq.Normalize(text))):
+	case h.asks(text) && (!h.Router.DescribesProblem(text) || politeQuestion.MatchString(faq.Normalize(text))):
 		return false, nil // a question meanwhile: answered; the draft waits
 	case h.cancelsAnotherThing(text):
 		// "我想取消停车位": a question of its own, answered; the draft waits
@@ -554,7 +614,7 @@ func (h *Handler) toParty(d draft, p parties.ID) draft {
 // dealt with. "…吵得我睡不着已经好几个月了你们能不能管管" asks for action:
 // a report, not a question for the FAQ.
 func (h *Handler) asksBesidesAction(text string) bool {
-	if !h.Router.AsksSomething(text) {
+	if !h.asks(text) {
 		return false
 	}
 	s := faq.Normalize(text)
@@ -596,13 +656,57 @@ func replyWord(text string) string {
 	return strings.Join(strings.Fields(strings.Trim(faq.Normalize(text), " .!?,;~")), " ")
 }
 
+// cancelsDraft: text typed at a draft's step cancels it ("算了", "弗要报了",
+// "actually no", "never mind, forget it": every part of it a cancel, or
+// thanks with one). "Later" cancels at the preview only (laterWords).
+func cancelsDraft(text, step string) bool {
+	cancels := func(part string) bool {
+		word := replyWord(dialectNo.Replace(part))
+		if w := cancelSoftener.ReplaceAllString(word, ""); w != "" {
+			word = w
+		}
+		return cancelWords[word] || notNowPattern.MatchString(word) ||
+			(step == stepPreview && (previewNoWords[word] || laterWords.MatchString(word)))
+	}
+	if cancels(text) {
+		return true
+	}
+	parts := cancelParts.Split(strings.TrimSpace(text), -1)
+	if len(parts) < 2 {
+		return false
+	}
+	found := false
+	for _, p := range parts {
+		switch {
+		case strings.TrimSpace(p) == "":
+		case cancels(p):
+			found = true
+		case classifySmallTalk(p) != thanks:
+			return false
+		}
+	}
+	return found
+}
+
+var (
+	// dialectNo: Shanghainese "not" ("弗要报了", "覅发了")
+	dialectNo = strings.NewReplacer("弗要", "不要", "覅", "不要", "勿要", "不要", "弗", "不")
+	// cancelSoftener opens a cancel without changing it ("actually no",
+	// "哦 算了")
+	cancelSoftener = regexp.MustCompile(`^(actually|oh|um|hmm|no wait|wait|其实|哦|噢|呃|唉|哎)\s*`)
+	cancelParts    = regexp.MustCompile(`[,，。.!！;；、~]+|\s{2,}`)
+)
+
 // Words typed instead of tapping the draft's buttons.
 var (
 	cancelWords = setOfWords("取消", "算了", "算了算了", "不用了", "不用了谢谢", "不要了", "不报了", "不发了", "撤回", "不报了 太麻烦", "cancel", "forget it",
+		"搞错了", "我搞错了", "弄错了", "我弄错了", "发错了", "报错了", "不好意思 搞错了", "不要报了", "不用报了", "不要发了", "不用发了",
+		"no cancel", "no cancel it", "never mind forget it", "forget it never mind", "my mistake", "my bad", "wrong one", "sorry wrong one",
 		"never mind", "nevermind", "never mind thanks", "don t send", "dont send", "do not send", "cancel it", "cancel that", "no thanks", "no thank you",
 		"nvm", "nvm thanks", "forget about it", "scratch that")
 	previewNoWords = setOfWords("不", "不要", "no", "nope", "nah", "no need")
 	skipWords      = setOfWords("跳过", "不用", "不知道", "不清楚", "略过", "skip", "no", "none", "n/a", "-", "don t know",
+		"不晓得", "弗晓得", "我不知道", "我也不知道", "我也不晓得", "不记得了", "记不得了", "i don t know", "i dont know",
 		"dont know", "not sure", "no idea")
 )
 
@@ -639,7 +743,10 @@ var (
 
 // laterWords put off the step's question: at the preview they cancel, at the
 // place question they skip it ("later" is no reason to lose the report).
-var laterWords = regexp.MustCompile(`^(not now|not yet|maybe later|later|稍后|以后再说|回头再说)$`)
+var laterWords = regexp.MustCompile(`^(not now|not yet|maybe later|later|稍后|以后再说|回头再说|` +
+	// "我再想想", Shanghainese "等歇再讲": let me think, later
+	`(我|让我)?(再)?想想(再说|再讲)?|(我)?考虑一下|(等歇|等一歇|等会|等会儿|等下|晚点|过会|过会儿|回头|以后|下次|明天)(再讲|再说|讲|说)|` +
+	`let me think( about it)?|i ll think about it|i will think about it|i need to think( about it)?|(i ll )?(do it|deal with it|come back) later)$`)
 
 // hesitation is laughter or a pause typed at a draft: nothing to add to it.
 var hesitation = regexp.MustCompile(`^(哈+|呵+|嘿+|呃+|唔+|emm+|hmm+|um+|uh+|haha+|hehe+|lol|wait|hold on|hang on|one sec|one moment|等一下|等等|稍等|等会|等一会)$`)
@@ -651,6 +758,15 @@ func setOfWords(words ...string) map[string]bool {
 	}
 	return m
 }
+
+// asks: text has a question cue, the router's or a Shanghainese one
+// ("物业费哪能介贵": 哪能 is 怎么, which the router knows only before some
+// verbs).
+func (h *Handler) asks(text string) bool {
+	return h.Router.AsksSomething(text) || dialectAsk.MatchString(faq.Normalize(text))
+}
+
+var dialectAsk = regexp.MustCompile(`哪能|阿是|阿有|阿要|阿能`)
 
 // isTopicWord reports a message of a word or two ("电梯", "EV charging"):
 // a topic the resident names, which the FAQ's close entries serve better
@@ -804,7 +920,7 @@ func (h *Handler) askLocation(ctx context.Context, chatID int64, d draft, lang s
 }
 
 func (h *Handler) showPreview(ctx context.Context, userID, chatID int64, d draft, lang string) error {
-	d.PickingParty, d.AlbumPreview = false, 0
+	d.PickingParty, d.AlbumPreview, d.Aside = false, 0, false
 	if err := h.saveDraft(ctx, userID, d); err != nil {
 		return err
 	}
@@ -973,6 +1089,9 @@ func (h *Handler) concernCallback(ctx context.Context, in Incoming, rest, chosen
 	case "cancel":
 		h.ack(ctx, in, "")
 		return h.dropDraft(ctx, in, d, lang)
+	case "show":
+		h.ack(ctx, in, "")
+		return h.showDraft(ctx, in.UserID, in.ChatID, d, lang)
 	case "ask":
 		// A question stays a question: answer it from the FAQ instead.
 		if d.Text == "" {

@@ -166,3 +166,62 @@ func (h *Handler) saveParked(ctx context.Context, userID int64, ds []draft) erro
 // parkedTTL: a report set aside lives as long as a draft does; it comes
 // back when the report started after it is sent or cancelled, however late.
 const parkedTTL = draftTTL
+
+// setDraftAside marks the waiting draft id (if it still waits) as no
+// longer the latest thing shown: a bare "ok" then gets it shown again
+// rather than sent. Written as is, not through saveDraft: nothing was asked
+// of the resident, so an offer or question of staff's stays the latest.
+func (h *Handler) setDraftAside(ctx context.Context, userID int64, id string) {
+	d, ok, err := h.loadDraft(ctx, userID)
+	if err != nil || !ok || d.ID != id || !d.active() || d.Aside {
+		return
+	}
+	d.Aside = true
+	data, err := json.Marshal(d)
+	if err == nil {
+		err = h.State.Set(ctx, draftKey(userID), data, draftTTL)
+	}
+	if err != nil {
+		h.Log.Warn("mark a draft set aside", "err", err) // a bare "ok" may then send it
+	}
+}
+
+// showDraft shows the waiting draft where it stands ("open the unsent
+// report" under /mytickets): its preview, or the question its step waits on.
+func (h *Handler) showDraft(ctx context.Context, userID, chatID int64, d draft, lang string) error {
+	switch {
+	case d.Step == stepDescribe && len(d.PhotoIDs) > 0:
+		return h.send(ctx, OutMessage{ChatID: chatID, Text: txtParkedPhotosBack.f(lang, len(d.PhotoIDs)), Buttons: cancelButton(d, lang)})
+	case d.Step == stepDescribe:
+		return h.send(ctx, OutMessage{ChatID: chatID, Text: txtDescribeConcern.in(lang), Buttons: cancelButton(d, lang)})
+	case d.Step == stepLocation:
+		if err := h.send(ctx, OutMessage{ChatID: chatID, Text: d.Text}); err != nil {
+			return err
+		}
+		return h.askLocation(ctx, chatID, d, lang)
+	}
+	d.Step = stepPreview
+	return h.showPreview(ctx, userID, chatID, d, lang)
+}
+
+// aboutDraft: the message the draft did not take was still about it: a
+// question on its own matter ("请问群租物业管不管" on a report of a flat let to
+// many), or the language to write in. A "好的" after its answer may still
+// agree to send the report; after an answer about something else it may not.
+func (h *Handler) aboutDraft(d draft, in Incoming) bool {
+	text := strings.TrimSpace(in.Text)
+	if in.Kind != TextMessage || text == "" {
+		return false
+	}
+	if _, ok := languageRequest(text); ok {
+		return true
+	}
+	if d.Text == "" {
+		return false
+	}
+	if sharesSubject(d.Text, text) {
+		return true
+	}
+	r := h.Router.Route(text)
+	return r.Confidence >= anotherMatterConfidence && !genericCategory(r.Category) && r.Category == h.Router.Route(d.Text).Category
+}

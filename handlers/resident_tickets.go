@@ -274,7 +274,28 @@ func (h *Handler) myTickets(ctx context.Context, in Incoming, lang string) error
 	if err != nil {
 		return fmt.Errorf("tickets of %d: %w", in.UserID, err)
 	}
+	// a report written and not sent is no ticket, but the resident asking
+	// for theirs must not think it gone (or sent)
+	d, waiting, err := h.loadDraft(ctx, in.UserID)
+	if err != nil {
+		return err
+	}
+	waiting = waiting && d.active() && (strings.TrimSpace(d.Text) != "" || len(d.PhotoIDs) > 0)
+	var draftLine string
+	var draftRow []Button
+	if waiting {
+		what := clip(strings.ReplaceAll(d.Text, "\n", " "), 40)
+		if what == "" {
+			what = txtPreviewPhotos.f(lang, len(d.PhotoIDs))
+		}
+		draftLine = txtMyTicketsDraft.f(lang, what)
+		draftRow = []Button{{Text: txtBtnOpenDraft.in(lang), Data: "c:show:" + d.ID}}
+		defer h.setDraftAside(ctx, in.UserID, d.ID) // the list, not the preview, was shown last
+	}
 	if len(list) == 0 {
+		if waiting {
+			return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtMyTicketsNone.in(lang) + "\n" + draftLine, Buttons: [][]Button{draftRow}})
+		}
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtMyTicketsNone.in(lang),
 			Buttons: [][]Button{{{Text: txtMenuConcern.in(lang), Data: "m:concern"}}}})
 	}
@@ -294,7 +315,49 @@ func (h *Handler) myTickets(ctx context.Context, in Incoming, lang string) error
 	if len(row) > 0 {
 		rows = append(rows, row)
 	}
+	if waiting {
+		b.WriteString("\n\n" + draftLine)
+		rows = append(rows, draftRow)
+	}
 	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: b.String(), Buttons: rows})
+}
+
+// chasesOwnReport: text asks after the resident's reports: a chase of an
+// open one (chasing), their report named outright and asked after, or in
+// Shanghainese ("我的单子哪能了"). Never a danger told, nor a fault.
+func (h *Handler) chasesOwnReport(ctx context.Context, userID int64, text string) bool {
+	if emergencyIn(text) != noEmergency {
+		return false
+	}
+	if dialectChase.MatchString(strings.TrimSpace(faq.Normalize(text))) || (asksAfterOwnReport(text) && !h.Router.DescribesProblem(text)) {
+		return true
+	}
+	return h.chasing(ctx, userID, text)
+}
+
+var dialectChase = regexp.MustCompile(`^(我的|我报的|我那个|我那张|阿拉的|阿拉|我)?\s*(单子|工单|报修|投诉|报的那个|报的)\s*(现在)?\s*` +
+	`(哪能了|哪能啦|哪能样了|哪能样|哪能|咋样了|咋样|怎么样了|怎么样|呢|有消息伐|有消息吗|有消息了吗|进度呢|到哪了|处理了伐|处理了吗)$`)
+
+// settledRating reads "修好了 蛮好" ("fixed, quite good"): the fix told, then
+// graded; 0 for anything else.
+func settledRating(text string) int {
+	s := strings.TrimSpace(faq.Normalize(text))
+	rest := strings.TrimSpace(settledHead.ReplaceAllString(s, ""))
+	if rest == s || rest == "" {
+		return 0
+	}
+	return typedRating(rest)
+}
+
+var settledHead = regexp.MustCompile(`^(已经|都)?(修好了?|修好啦|弄好了?|好了|好啦|解决了?|搞定了?|没问题了)\s*`)
+
+// settledWithGrade takes "修好了 蛮好" as the rating of the ticket resolved
+// last, when one waits for it; else as thanks for nothing in particular.
+func (h *Handler) settledWithGrade(ctx context.Context, in Incoming, chosen, lang string, stars int) error {
+	if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok && h.mayTakeRating(ctx, in) {
+		return h.rate(ctx, in, t, stars, ticketLang(t, chosen), "")
+	}
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGoodbye.in(lang)})
 }
 
 // residentCallback serves "r:<action>:<ticketID>[:<n>]" presses; every one

@@ -67,6 +67,17 @@ var (
 		"您之前还有一条报告没有发送，在这里：",
 		"You still have an earlier report that was not sent; here it is:",
 	}
+	// txtDraftStillWaiting: a bare "ok" or thanks once something else was
+	// said after the preview; the preview follows
+	txtDraftStillWaiting = text{
+		"提醒一下：您刚才写的报告还没有发送。要发送请点下面的“✅ 确认发送”；不需要了就点“✖ 取消”。",
+		"Just to check: the report you wrote has not been sent yet. Tap “✅ Send” below to send it, or “✖ Cancel” if you no longer need it.",
+	}
+	// txtLocationCorrected: the place a correction gave, and the one it replaces
+	txtLocationCorrected = text{"%s（已更正，不是%s）", "%s (corrected, not %s)"}
+	// txtMyTicketsDraft: /mytickets while a report waits unsent
+	txtMyTicketsDraft = text{"📝 还有一条报告没有发送：%s", "📝 A report is waiting to be sent: %s"}
+	txtBtnOpenDraft   = text{"📝 查看未发送的报告", "📝 Open the unsent report"}
 	txtBtnReportIt    = text{"📝 报给工作人员处理", "📝 Report it to the staff"}
 	txtBtnSkip        = text{"跳过", "Skip"}
 	txtChooseParty    = text{"请选择负责的部门：", "Which party should handle it?"}

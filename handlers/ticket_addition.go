@@ -34,7 +34,7 @@ func (h *Handler) continuedTicket(ctx context.Context, userID int64, text string
 	// a place alone, not a short report of its own ("3号楼楼道灯坏了")
 	place := tickets.NamesOnlyAPlace(text) && !h.complains(text)
 	if !adds && !still && !place {
-		return tickets.Ticket{}, false
+		return h.followsJustSent(tks, text)
 	}
 	about := tickets.Uncategorized
 	if r := h.Router.Route(text); still || (adds && r.Confidence >= anotherMatterConfidence) {
@@ -70,11 +70,70 @@ func (h *Handler) continuedTicket(ctx context.Context, userID int64, text string
 }
 
 // placeAfterReport: how long after a report a place alone is taken for its
-// location; photoAfterReport: a photo with nothing new to say is offered
-// to the report sent this long before.
+// location, or words about what it named for more of it (followsJustSent);
+// photoAfterReport: a photo with nothing new to say is offered to the report
+// sent this long before.
 const (
 	placeAfterReport = 30 * time.Minute
 	photoAfterReport = 2 * time.Hour
+)
+
+// followsJustSent is the report just sent (the newest, open, sent within
+// placeAfterReport) that text goes on about: it names what the report named
+// ("楼上卫生间漏水到我家了", then "楼上那家人一直不开门"), asks nothing and
+// does not say it is another matter ("还有…"). Before, it became a second
+// report with half the story.
+func (h *Handler) followsJustSent(tks []tickets.Ticket, text string) (tickets.Ticket, bool) {
+	if len(tks) == 0 {
+		return tickets.Ticket{}, false
+	}
+	t := tks[0] // newest first
+	s := faq.Normalize(text)
+	if !t.Status.Open() || h.Now().Sub(t.CreatedAt) > placeAfterReport || startsAnotherMatter.MatchString(s) ||
+		asksOutright(text) || emergencyIn(text) != noEmergency || !sharesSubject(t.Text, text) {
+		return tickets.Ticket{}, false
+	}
+	return t, true
+}
+
+// sharesSubject: text names something reported ("楼上", "upstairs"): a pair
+// of Chinese characters or an English word of some length in both, none of
+// them a small word or a place's number word.
+func sharesSubject(reported, text string) bool {
+	r, s := faq.Normalize(reported), faq.Normalize(text)
+	rWords := map[string]bool{}
+	for _, w := range strings.Fields(r) {
+		rWords[strings.TrimSuffix(w, "s")] = true
+	}
+	for _, w := range strings.Fields(s) {
+		if faq.DetectLang(w) != "zh" {
+			if len(w) >= 4 && !commonWords[w] && rWords[strings.TrimSuffix(w, "s")] {
+				return true
+			}
+			continue
+		}
+		runes := []rune(w)
+		for i := 0; i+1 < len(runes); i++ {
+			pair := string(runes[i : i+2])
+			if strings.ContainsAny(pair, commonChars) || commonPairs[pair] || !strings.Contains(r, pair) {
+				continue
+			}
+			return true
+		}
+	}
+	return false
+}
+
+// Words too common to say two messages are about one thing.
+const commonChars = "的了是我你他她它们在有这那个也都就还和很吗呢吧啊呀哦嘛一二三四五六七八九十号栋幢元0123456789"
+
+var (
+	commonPairs = setOfWords("门口", "小区", "物业", "师傅", "今天", "昨天", "现在", "已经", "时候", "问题", "工单", "报修", "麻烦", "谢谢",
+		"什么", "怎么", "没有", "可以", "不能", "不行", "楼道", "楼里", "家里", "屋里", "阿拉", "侬好", "上面", "下面", "里面", "外面")
+	commonWords = setOfWords("also", "that", "this", "there", "their", "them", "they", "with", "from", "have", "been", "into", "never",
+		"still", "please", "about", "what", "when", "where", "some", "just", "very", "really", "again", "would", "could", "should",
+		"here", "your", "because", "building", "block", "room", "flat", "floor", "unit", "today", "yesterday", "now", "anyone",
+		"someone", "nobody", "thanks", "thank", "help", "problem", "issue", "ticket", "report", "it's", "doesn", "isn", "isnt", "doesnt", "don")
 )
 
 // photoPointsBack is a caption that shows what was reported ("这是刚才说的

@@ -28,7 +28,12 @@ var withdrawCue = regexp.MustCompile(`(撤销|撤回|取消|删除|作废|关闭
 	// "it's working again, cancel pls", "fixed now, you can close it"
 	`\b(fixed|working|works|sorted|resolved|fine now|ok now|not needed|never ?mind|nvm|don t need)\b.{0,40}\b(cancel|withdraw|close) (it|that|this one|pls|please|plz)\b|` +
 	`\b(cancel|withdraw|close) (it|that|this one)\b.{0,40}\b(fixed|working|works|sorted|resolved|fine now|ok now|not needed)\b|` +
-	`\bno need (for anyone |for someone |for the plumber |for a plumber )?to come\b`)
+	`\bno need (for anyone |for someone |for the plumber |for a plumber )?to come\b|` +
+	// "刚刚报的不要了", "刚才报的那个撤了吧": the report named by when it was sent
+	`(刚刚|刚才|之前|上次|我)(报|发|提交|反映)的(那个|这个|那条|这条|那张)?\s*(不要了|不用了|算了|撤了|撤掉|撤销|撤回|取消|作废|不算)|` +
+	// "搞错了 撤回", "撤回吧": a bare withdrawal, asked while no draft waits
+	`^(我)?(搞错了|弄错了|报错了|发错了|写错了|不好意思)?\s*(撤回|撤销|撤掉|撤了)(吧|了|一下)?$|` +
+	`\b(i )?(reported|sent|filed) (it|that|the wrong thing) by mistake\b`)
 
 // notWithdraw: the words deny the withdrawal ("不要关闭这个工单"), report
 // someone else saying it ("物业说不用修了"), or go on with more to do
