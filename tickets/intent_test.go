@@ -32,6 +32,12 @@ func TestIsConcern(t *testing.T) {
 		{"楼道灯坏了 哪能还没人修", true}, // 哪能 as "how come" in a complaint
 		{"电梯坏了三天了，哪能搞的", true},
 		{"步伐太快跌倒了 楼梯扶手断了", true},
+		{"我家卫生间天花板渗水了伐 你们来看看", true},
+		{"烦伐 楼上天天装修", true},
+		{"快递柜哪能开不开 我的快递拿不出来", true},
+		{"车子哪能停不进去 有人占了我车位", true},
+		{"电瓶车哪能充电", false},
+		{"业委会的人是哪能选出来的伐", false},
 	}
 	for _, tt := range tests {
 		got, conf := r.IsConcern(tt.text)
