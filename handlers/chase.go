@@ -330,7 +330,9 @@ func (h *Handler) forgetDispute(ctx context.Context, userID, ticketID int64) {
 // the ticket list answers the chase, and this part gets the FAQ's answer
 // when the FAQ has a confident one.
 func (h *Handler) questionBesidesChase(text string) (string, bool) {
-	parts := questionParts(text)
+	// after a chase, a space between Chinese words is a resident's comma
+	// (not in general: "包月车为 多少钱一个月" is one question)
+	parts := questionParts(hanSpace.ReplaceAllString(text, "$1，$2"))
 	if len(parts) < 2 {
 		return "", false
 	}

@@ -64,10 +64,6 @@ func questionParts(text string) []string {
 // splitJoinedQuestions splits a sentence at a comma or an "and/also" when
 // the pieces on both sides ask something.
 func splitJoinedQuestions(sentence string) []string {
-	// a space between Chinese words is often a resident's comma
-	// ("电梯的事怎么样了 还有物业费怎么交")
-	whole := sentence
-	sentence = hanSpace.ReplaceAllString(sentence, "$1，$2")
 	var pieces []string
 	start := 0
 	for _, m := range clauseJoin.FindAllStringSubmatchIndex(sentence, -1) {
@@ -82,12 +78,12 @@ func splitJoinedQuestions(sentence string) []string {
 	}
 	pieces = append(pieces, sentence[start:])
 	if len(pieces) < 2 {
-		return []string{whole}
+		return []string{sentence}
 	}
 	asking := 0
 	for _, p := range pieces {
 		if strings.TrimSpace(p) == "" {
-			return []string{whole}
+			return []string{sentence}
 		}
 		if asksWord.MatchString(faq.Normalize(p)) {
 			asking++
@@ -100,7 +96,7 @@ func splitJoinedQuestions(sentence string) []string {
 		// ("上个月我被困在电梯里半小时，电梯到底什么时候换")
 		return pieces
 	}
-	return []string{whole}
+	return []string{sentence}
 }
 
 var (
