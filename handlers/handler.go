@@ -325,6 +325,12 @@ func (h *Handler) handleGroup(ctx context.Context, in Incoming) error {
 	if in.Kind != TextMessage || !isCommand || cmd.otherBot {
 		return nil
 	}
+	if _, staff := h.partyOfChat(in.ChatID); staff {
+		// a staff chat's /claim, /lang, /mytickets: an answer for staff
+		if handled, err := h.staffCommand(ctx, in, cmd.name); handled || err != nil {
+			return err
+		}
+	}
 	lang := h.language("", Incoming{UserLang: in.UserLang})
 	switch cmd.name {
 	case "help", "start":

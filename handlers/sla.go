@@ -65,7 +65,9 @@ var txtSLAChasing = text{
 // escalates those unclaimed for policy.EscalateAfter to the co-office chat
 // (a card its staff may act on, a history row, one notice to the resident;
 // a ticket whose card is in that chat already gets a line under its card
-// there instead, so the chat keeps one card of it).
+// there instead, so the chat keeps one card of it). A first check past both
+// delays (the watcher was down) escalates without a reminder of its own:
+// the party's one line says it was escalated.
 // The clock starts when the ticket last changed status or party, so a
 // reassignment or a reopening starts a new cycle.
 //
@@ -143,15 +145,29 @@ func (h *Handler) checkTicketSLA(ctx context.Context, t tickets.Ticket, now time
 		}
 		var evs []tickets.Event
 		var msgs []storage.OutboxMessage
+		// a first check past both limits (after downtime) escalates: the
+		// reminder is not posted beside it as news of its own
+		escalating := escalateDue && !inCycle(cur.EscalatedAt, since)
 		if remindDue && !inCycle(cur.RemindedAt, since) {
-			reminded, cur.RemindedAt = true, &now
-			if partyOK {
-				msgs = append(msgs, reminderMessage(cur, partyChat, partyCard, keyBase+"remind:"+cycle, age, now))
-			} else {
+			cur.RemindedAt = &now
+			switch {
+			case escalating && coOK && partyOK && partyChat == coChat:
+				// the desk's own ticket: the escalation's line under the
+				// card says it all
+			case partyOK:
+				reminded = true
+				m := reminderMessage(cur, partyChat, partyCard, keyBase+"remind:"+cycle, age, now)
+				if escalating && coOK {
+					// one line for the party: unclaimed, and now escalated
+					zh, en := waited(age)
+					m.Text = fmt.Sprintf(staffSLARemindedEscalated, cur.Number(), zh, en)
+				}
+				msgs = append(msgs, m)
+			default:
 				h.Log.Error("no staff chat configured: SLA reminder not delivered", "ticket", cur.ID, "party", cur.Party)
 			}
 		}
-		if escalateDue && !inCycle(cur.EscalatedAt, since) {
+		if escalating {
 			escalated, cur.EscalatedAt, cur.UpdatedAt = true, &now, now
 			zh, en := waited(age)
 			evs = append(evs, tickets.Event{TicketID: cur.ID, Kind: tickets.EventEscalated,

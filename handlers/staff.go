@@ -87,7 +87,8 @@ func (h *Handler) staffCallback(ctx context.Context, in Incoming) error {
 	case "askresolve":
 		return h.confirmResolve(ctx, in, t)
 	case "resolve":
-		return h.resolve(ctx, in, t)
+		_, stamp := splitStamp(extra, false)
+		return h.resolve(ctx, in, t, stamp)
 	case "reassign":
 		return h.offerReassign(ctx, in, t)
 	case "back":
@@ -95,12 +96,13 @@ func (h *Handler) staffCallback(ctx context.Context, in Incoming) error {
 		h.editCard(ctx, in, t, "")
 		return nil
 	case "to":
-		p, ok := partyCodes[extra]
+		code, stamp := splitStamp(extra, true)
+		p, ok := partyCodes[code]
 		if !ok {
 			h.refuseStaff(ctx, in, staffStale, "reassign to an unknown party")
 			return nil
 		}
-		return h.reassign(ctx, in, t, p)
+		return h.reassign(ctx, in, t, p, stamp)
 	}
 	h.refuseStaff(ctx, in, staffStale, "unknown staff action")
 	return nil
@@ -208,11 +210,15 @@ func (h *Handler) staffChange(ctx context.Context, in Incoming, t tickets.Ticket
 	switch {
 	case errors.Is(err, tickets.ErrIllegalTransition):
 		cur, _ := h.Tickets.Ticket(ctx, t.ID)
-		notice := fmt.Sprintf(staffIllegal, cur.Status.StaffName())
-		if cur.Assignee != "" && cur.Status.Open() {
-			notice += fmt.Sprintf(staffHeldBy, cur.Assignee)
+		h.refuseStaff(ctx, in, refusalNotice(staffAction(in), cur), err.Error())
+		return t, false, nil
+	case errors.Is(err, errMenuChanged):
+		cur, err := h.Tickets.Ticket(ctx, t.ID)
+		if err != nil {
+			h.ack(ctx, in, staffSomethingWrong)
+			return t, false, fmt.Errorf("reload ticket %d: %w", t.ID, err)
 		}
-		h.refuseStaff(ctx, in, notice, err.Error())
+		h.staleMenu(ctx, in, cur)
 		return t, false, nil
 	case errors.Is(err, errMoved):
 		h.refuseStaff(ctx, in, staffStale, "ticket moved meanwhile")
@@ -257,12 +263,16 @@ func (h *Handler) claimTicket(ctx context.Context, in Incoming, t tickets.Ticket
 }
 
 // resolve marks the ticket done; the resident is asked to rate it and may
-// reopen it.
-func (h *Handler) resolve(ctx context.Context, in Incoming, t tickets.Ticket) error {
+// reopen it. A confirmation carrying a stamp (menuStamp) resolves only the
+// ticket as it was when the confirmation was drawn.
+func (h *Handler) resolve(ctx context.Context, in Incoming, t tickets.Ticket, stamp string) error {
 	key, now := keyEvent(t.ID, nonce(in), "resolved"), h.Now()
 	updated, ok, err := h.staffChange(ctx, in, t, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
 		if err := tickets.CheckTransition(cur.Status, tickets.StatusResolved); err != nil {
 			return cur, nil, nil, err
+		}
+		if stamp != "" && stamp != menuStamp(cur) {
+			return cur, nil, nil, errMenuChanged
 		}
 		ev := statusEvent(cur, tickets.StatusResolved, in, now)
 		cur.Status, cur.UpdatedAt = tickets.StatusResolved, now
@@ -292,7 +302,7 @@ func (h *Handler) resolve(ctx context.Context, in Incoming, t tickets.Ticket) er
 // asked to rate, so a slip of the finger next to "Reassign" must not do it.
 func (h *Handler) confirmResolve(ctx context.Context, in Incoming, t tickets.Ticket) error {
 	if !tickets.CanTransition(t.Status, tickets.StatusResolved) {
-		h.refuseStaff(ctx, in, fmt.Sprintf(staffIllegal, t.Status.StaffName()), "resolve in a status that cannot be")
+		h.refuseStaff(ctx, in, refusalNotice("askresolve", t), "resolve in a status that cannot be")
 		return nil
 	}
 	h.ack(ctx, in, "")
@@ -302,7 +312,7 @@ func (h *Handler) confirmResolve(ctx context.Context, in Incoming, t tickets.Tic
 // offerReassign swaps the card's buttons for the other parties.
 func (h *Handler) offerReassign(ctx context.Context, in Incoming, t tickets.Ticket) error {
 	if !t.Status.Open() {
-		h.refuseStaff(ctx, in, fmt.Sprintf(staffIllegal, t.Status.StaffName()), "reassign a closed ticket")
+		h.refuseStaff(ctx, in, refusalNotice("reassign", t), "reassign a closed ticket")
 		return nil
 	}
 	h.ack(ctx, in, "")
@@ -330,8 +340,9 @@ func (h *Handler) askOnCard(ctx context.Context, in Incoming, t tickets.Ticket, 
 
 // reassign moves the ticket to party p: back to new, unassigned; a fresh
 // card goes to p's chat, the old card says where it went, the resident is
-// told.
-func (h *Handler) reassign(ctx context.Context, in Incoming, t tickets.Ticket, p parties.ID) error {
+// told. A pick carrying a stamp (menuStamp) moves only the ticket as it was
+// when the menu was drawn.
+func (h *Handler) reassign(ctx context.Context, in Incoming, t tickets.Ticket, p parties.ID, stamp string) error {
 	n, now := nonce(in), h.Now()
 	cat := h.categoryText(t.Category)
 	past, err := h.Tickets.TicketEvents(ctx, t.ID)
@@ -351,6 +362,9 @@ func (h *Handler) reassign(ctx context.Context, in Incoming, t tickets.Ticket, p
 		}
 		if !cur.Status.Open() {
 			return cur, nil, nil, fmt.Errorf("%w: reassign in status %s", tickets.ErrIllegalTransition, cur.Status)
+		}
+		if stamp != "" && stamp != menuStamp(cur) {
+			return cur, nil, nil, errMenuChanged
 		}
 		from, by := cur.Party, h.actingParty(cur, in.ChatID)
 		evs := []tickets.Event{{TicketID: cur.ID, Kind: tickets.EventReassigned, ActorID: in.UserID, Actor: staffName(in),
@@ -388,24 +402,41 @@ func (h *Handler) reassign(ctx context.Context, in Incoming, t tickets.Ticket, p
 	if err != nil || !ok {
 		return err
 	}
-	note := fmt.Sprintf(staffCardMovedAway, parties.Name(updated.Party, "zh"), parties.Name(updated.Party, "en"))
-	h.editCard(ctx, in, updated, note) // the card says where it is now, not where it was
-	h.retireCards(ctx, in, updated, before, note)
+	noteIn := h.movedNotes(updated)
+	h.editCard(ctx, in, updated, noteIn(in.ChatID)) // the card says where it is now, not where it was
+	h.retireCards(ctx, in, updated, before, noteIn)
 	h.retireReminders(ctx, updated)
 	return nil
 }
 
+// movedNotes is the note a card of t retired by its move shows in a chat:
+// where t went, or, in the chat of the party it went to (the desk taking
+// an escalated ticket on itself), that the new card below is the one to
+// act on.
+func (h *Handler) movedNotes(t tickets.Ticket) func(chat int64) string {
+	away := fmt.Sprintf(staffCardMovedAway, parties.Name(t.Party, "zh"), parties.Name(t.Party, "en"))
+	here := fmt.Sprintf(staffCardNowHere, parties.Name(t.Party, "zh"), parties.Name(t.Party, "en"))
+	newChat, ok := h.staffChat(t.Party)
+	return func(chat int64) string {
+		if ok && chat == newChat {
+			return here
+		}
+		return away
+	}
+}
+
 // retireCards redraws refs, the cards t had before its move, but the
-// pressed one (editCard's), with note and no buttons: no old card in the
-// party's or the desk's chat offers to claim a ticket that is no longer
-// theirs. Best effort: a stale card's press is refused anyway.
-func (h *Handler) retireCards(ctx context.Context, in Incoming, t tickets.Ticket, refs []storage.MessageRef, note string) {
-	body := h.cardBody(ctx, t) + "\n" + note
+// pressed one (editCard's), with their chat's note (noteIn) and no buttons:
+// no old card in the party's or the desk's chat offers to claim a ticket
+// that is no longer theirs. Best effort: a stale card's press is refused
+// anyway.
+func (h *Handler) retireCards(ctx context.Context, in Incoming, t tickets.Ticket, refs []storage.MessageRef, noteIn func(chat int64) string) {
+	body := h.cardBody(ctx, t)
 	for _, r := range refs {
 		if in.Callback != nil && r.ChatID == in.ChatID && r.MessageID == in.Callback.MessageID {
 			continue
 		}
-		if err := h.Messenger.Edit(ctx, r.ChatID, r.MessageID, body, nil); err != nil {
+		if err := h.Messenger.Edit(ctx, r.ChatID, r.MessageID, body+"\n"+noteIn(r.ChatID), nil); err != nil {
 			h.Log.Info("retire ticket card", "ticket", t.ID, "chat_id", r.ChatID, "err", err)
 		}
 	}
@@ -453,7 +484,9 @@ func (h *Handler) editCard(ctx context.Context, in Incoming, t tickets.Ticket, n
 // resolve. A ticket that was moved keeps the conversation so far on its
 // card, as the card first sent to its new party had it.
 func (h *Handler) cardBody(ctx context.Context, t tickets.Ticket) string {
-	body := cardText(t, fmt.Sprintf(staffCardTicket, t.Number()), h.categoryText(t.Category))
+	// a closed ticket's card has no hint under its last "——": no empty
+	// line at its end, nor before the conversation
+	body := strings.TrimRight(cardText(t, fmt.Sprintf(staffCardTicket, t.Number()), h.categoryText(t.Category)), "\n")
 	evs, err := h.Tickets.TicketEvents(ctx, t.ID)
 	if err != nil {
 		h.Log.Warn("events for a redrawn card", "ticket", t.ID, "err", err)
@@ -494,7 +527,7 @@ func staffName(in Incoming) string {
 }
 
 // staffReply relays a staff member's reply to a card, or to a relayed
-// resident message, to the resident. Writing in the party chat shows
+// resident message, to the resident (which replies do: notRelayed). Writing in the party chat shows
 // membership; a reply in a chat the ticket has left is not relayed. A
 // claimed ticket then waits for the resident if staff asked something.
 func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
@@ -516,9 +549,13 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 		return true, fmt.Errorf("ticket of message %d in %d: %w", in.ReplyTo, in.ChatID, err)
 	}
 	switch purpose {
-	case purposeCard, purposeRelay, purposeReminder, purposeEscalation, purposeStaffReply:
+	case purposeCard, purposeRelay, purposeReminder, purposeEscalation, purposeStaffReply, purposeUnreachable:
 	default:
 		return false, nil
+	}
+	if notice := h.notRelayed(ctx, in, t, purpose); notice != "" {
+		// under a reminder or a notice: among staff (staff_not_relayed.go)
+		return true, h.keepAmongStaff(ctx, in, t, notice)
 	}
 	if in.Kind != TextMessage && in.Kind != PhotoMessage {
 		// a file, voice note or sticker cannot be relayed: say so, or the

@@ -4,7 +4,9 @@ import (
 	"context"
 	"errors"
 	"fmt"
+	"hash/fnv"
 	"strconv"
+	"strings"
 	"time"
 
 	"codesk/parties"
@@ -74,9 +76,12 @@ const cardMenuTTL = 24 * time.Hour
 func cardMenuKey(chat int64, msg int) string { return fmt.Sprintf("cardmenu:%d:%d", chat, msg) }
 
 // cardMenu is menu's question and buttons for t as it is now; ok is false
-// when t's status no longer allows what the menu offers.
+// when t's status no longer allows what the menu offers. Each pick carries
+// the ticket's menuStamp, so a pick from a menu drawn before a colleague
+// claimed, moved or resolved the ticket is told from a current one.
 func cardMenu(t tickets.Ticket, menu string) (question string, rows [][]Button, ok bool) {
 	id := strconv.FormatInt(t.ID, 10)
+	stamp := ":" + menuStamp(t)
 	back := []Button{{Text: staffBtnBack, Data: "s:back:" + id}}
 	switch menu {
 	case menuReassign:
@@ -85,7 +90,7 @@ func cardMenu(t tickets.Ticket, menu string) (question string, rows [][]Button, 
 		}
 		for _, p := range partyChoices {
 			if p != t.Party {
-				rows = append(rows, []Button{{Text: parties.Name(p, "zh") + " " + parties.Name(p, "en"), Data: "s:to:" + id + ":" + partyCode(p)}})
+				rows = append(rows, []Button{{Text: parties.Name(p, "zh") + " " + parties.Name(p, "en"), Data: "s:to:" + id + ":" + partyCode(p) + stamp}})
 			}
 		}
 		return fmt.Sprintf(staffChooseParty, t.Number()), append(rows, back), true
@@ -93,10 +98,78 @@ func cardMenu(t tickets.Ticket, menu string) (question string, rows [][]Button, 
 		if !tickets.CanTransition(t.Status, tickets.StatusResolved) {
 			return "", nil, false
 		}
-		confirm := []Button{{Text: staffBtnConfirmResolve, Data: "s:resolve:" + id}}
+		confirm := []Button{{Text: staffBtnConfirmResolve, Data: "s:resolve:" + id + stamp}}
 		return fmt.Sprintf(staffConfirmResolve, t.Number()), [][]Button{append(confirm, back...)}, true
 	}
 	return "", nil, false
+}
+
+// menuStamp names what a menu's picks were offered for: the ticket's party,
+// whether it waits for staff, is taken up (by whom) or is done, and its
+// last resolution (a reopened ticket is another round). A resident's answer
+// or a staff question (waiting <-> claimed) leaves it as it was: neither
+// changes what a move or a resolve means. A few base-36 characters: the
+// callback data holds 64 bytes.
+func menuStamp(t tickets.Ticket) string {
+	phase := "done"
+	switch {
+	case waitsForStaff(t):
+		phase = "new"
+	case t.Status.Open():
+		phase = "taken"
+	}
+	var resolved int64
+	if t.ResolvedAt != nil {
+		resolved = t.ResolvedAt.Unix()
+	}
+	sum := fnv.New32a()
+	fmt.Fprintf(sum, "%s|%s|%d|%d", t.Party, phase, t.AssigneeID, resolved)
+	return strconv.FormatUint(uint64(sum.Sum32()), 36)
+}
+
+// pickMenu is the menu a pick's callback action answers ("to": the
+// reassign menu, "resolve": the confirmation), or "".
+func pickMenu(action string) string {
+	switch action {
+	case "to":
+		return menuReassign
+	case "resolve":
+		return menuResolve
+	}
+	return ""
+}
+
+// splitStamp cuts a pick's stamp off the end of its callback arguments
+// ("oc:1x2y3z" for a reassign pick, "1x2y3z" for a resolve); a pick from a
+// menu drawn before stamps (or typed by hand) has none.
+func splitStamp(extra string, withParty bool) (rest, stamp string) {
+	if !withParty {
+		return "", extra
+	}
+	rest, stamp, _ = strings.Cut(extra, ":")
+	return rest, stamp
+}
+
+// errMenuChanged: a pick from a menu drawn before the ticket changed.
+var errMenuChanged = errors.New("pick from a menu drawn before the ticket changed")
+
+// staleMenu answers a pick from a menu drawn before the ticket changed (a
+// colleague claimed, moved or resolved it meanwhile): the member is told
+// how it stands now, and the pressed card shows the menu again for that,
+// or its own buttons when the menu no longer fits.
+func (h *Handler) staleMenu(ctx context.Context, in Incoming, t tickets.Ticket) {
+	state := t.Status.StaffName()
+	if t.Assignee != "" && t.Status.Open() {
+		state += fmt.Sprintf(staffHeldBy, t.Assignee)
+	}
+	h.refuseStaff(ctx, in, fmt.Sprintf(staffMenuChanged, t.Number(), state), "pick from a menu drawn before the ticket changed")
+	if p := h.pressedPurpose(ctx, in, t); p != purposeCard && p != purposeEscalation {
+		return // the menu came as a message of its own (askOnCard): no card to redraw
+	}
+	if menu := pickMenu(staffAction(in)); menu != "" {
+		h.openMenu(ctx, in.ChatID, in.Callback.MessageID, menu)
+	}
+	h.drawCard(ctx, storage.MessageRef{ChatID: in.ChatID, MessageID: in.Callback.MessageID}, t)
 }
 
 // openMenu remembers that menu is open on card msg in chat, so a redraw

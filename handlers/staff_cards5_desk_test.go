@@ -74,7 +74,7 @@ func TestARetiredEscalationCardStaysRetired(t *testing.T) {
 	if got := f.ticket(t, ticketID); got.Status != tickets.StatusClaimed || got.AssigneeID != coMember {
 		t.Fatalf("claim from the desk's new card: %+v", got)
 	}
-	if e, _ := f.out.lastEditOf(coChat, esc); len(e.buttons) != 0 || !strings.Contains(e.text, "已转派给【三方联合办公室】") {
+	if e, _ := f.out.lastEditOf(coChat, esc); len(e.buttons) != 0 || !strings.Contains(e.text, "请在下方的新卡片上操作") {
 		t.Errorf("the retired escalation card came back: %+v", e)
 	}
 	if e, _ := f.out.lastEditOf(pmChat, card); len(e.buttons) != 0 {

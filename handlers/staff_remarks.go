@@ -4,6 +4,7 @@ import (
 	"context"
 	"fmt"
 	"regexp"
+	"slices"
 	"strings"
 	"unicode"
 	"unicode/utf8"
@@ -60,6 +61,26 @@ func internalRemark(body string) bool {
 	return false
 }
 
+// withoutInternalMark is body without the mark that kept it among staff
+// ("#内部 这个归业委会管" -> "这个归业委会管"): a note is shown as internal
+// anyway. An @mention is kept: it says whom the remark was for.
+func withoutInternalMark(body string) string {
+	b := strings.TrimSpace(body)
+	for i := 1; i <= min(len(b), 64); i++ { // a mark, spaces and all, is short
+		if i < len(b) && !utf8.RuneStart(b[i]) {
+			continue // not a whole character yet
+		}
+		head := strings.Join(strings.Fields(strings.ToLower(norm.NFKC.String(b[:i]))), "")
+		rest := b[i:]
+		next, _ := utf8.DecodeRuneInString(rest)
+		bare := head == "内部" && (unicode.IsSpace(next) || next == ':' || next == '：') // "内部 这个是老问题了"
+		if bare || slices.Contains(internalMarks, head) {
+			return strings.TrimSpace(strings.TrimLeft(rest, " \t:：,，、"))
+		}
+	}
+	return b
+}
+
 // internalAlbumKey marks a staff album whose caption kept it internal.
 func internalAlbumKey(chatID int64, album string) string {
 	return fmt.Sprintf("albumin:%d:%s", chatID, album)
@@ -81,6 +102,7 @@ func withoutBotMention(body, bot string) string {
 // keepStaffNote stores an internal remark on ticket t, for the card a next
 // party gets; losing it only loses that context, so a failure is logged.
 func (h *Handler) keepStaffNote(ctx context.Context, in Incoming, t tickets.Ticket, body, photo string) {
+	body = withoutInternalMark(body)
 	if _, ok := h.actingChat(t, in.ChatID); !ok || (body == "" && photo == "") {
 		return
 	}

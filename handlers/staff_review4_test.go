@@ -22,10 +22,12 @@ func remindedTicket(t *testing.T, f *ticketFixture) (tickets.Ticket, storage.Out
 	return tk, card, reminder
 }
 
+// hasButton: a button of e sends data, or data with a menu's stamp after
+// it ("s:to:1:oc:<stamp>").
 func hasButton(e edit, data string) bool {
 	for _, row := range e.buttons {
 		for _, b := range row {
-			if b.Data == data {
+			if b.Data == data || strings.HasPrefix(b.Data, data+":") {
 				return true
 			}
 		}

@@ -152,11 +152,11 @@ func TestForgedStaleAndIllegalStaffPressesAreRefused(t *testing.T) {
 		{pmChat, handlers.GroupChat, "s:claim:x", "无效"},
 		{pmChat, handlers.GroupChat, "s:fly:" + id, "无效"},
 		{pmChat, handlers.GroupChat, "s:to:" + id + ":zz", "无效"},
-		{ocChat, handlers.GroupChat, "s:claim:" + id, "无效"},       // wrong chat for the party
-		{pmMember, handlers.PrivateChat, "s:claim:" + id, "无效"},   // not from the card's chat
-		{pmChat, handlers.GroupChat, "s:resolve:" + id, "不允许"},    // closed
-		{pmChat, handlers.GroupChat, "s:claim:" + id, "不允许"},      // closed
-		{pmChat, handlers.GroupChat, "s:to:" + id + ":oc", "不允许"}, // closed
+		{ocChat, handlers.GroupChat, "s:claim:" + id, "无效"},           // wrong chat for the party
+		{pmMember, handlers.PrivateChat, "s:claim:" + id, "无效"},       // not from the card's chat
+		{pmChat, handlers.GroupChat, "s:resolve:" + id, "已是“已关闭”"},    // closed
+		{pmChat, handlers.GroupChat, "s:claim:" + id, "已是“已关闭”"},      // closed
+		{pmChat, handlers.GroupChat, "s:to:" + id + ":oc", "已是“已关闭”"}, // closed
 	} {
 		f.pressIn(t, c.chat, pmMember, c.kind, card.SentMessageID, c.data)
 		if n := f.lastNotice(); !strings.Contains(n, c.notice) {
@@ -248,7 +248,7 @@ func TestResolveIsConfirmedFirst(t *testing.T) {
 	id := itoa(tk.ID)
 	f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:askresolve:"+id)
 	ask := f.out.lastEdit(t)
-	if !strings.Contains(ask.text, "确认工单") || len(ask.buttons) != 1 || ask.buttons[0][0].Data != "s:resolve:"+id || ask.buttons[0][1].Data != "s:back:"+id {
+	if !strings.Contains(ask.text, "确认工单") || len(ask.buttons) != 1 || !strings.HasPrefix(ask.buttons[0][0].Data, "s:resolve:"+id+":") || ask.buttons[0][1].Data != "s:back:"+id {
 		t.Fatalf("the card asks to confirm: %+v", ask)
 	}
 	if got := f.ticket(t, tk.ID).Status; got != tickets.StatusNew {
