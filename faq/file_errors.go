@@ -75,7 +75,7 @@ const (
 	ProblemMissingID        //
 	ProblemBadID            // Value
 	ProblemInvalidUTF8      // Field (+Question or Lang)
-	ProblemTooLong          // Field (+Question or Lang), Count, Limit (characters; bytes for an id)
+	ProblemTooLong          // Field (+Question or Lang), Count, Limit (characters)
 	ProblemMultiLine        // Field (the topic)
 	ProblemNoQuestions      //
 	ProblemTooManyQuestions // Count, Limit

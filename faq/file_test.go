@@ -85,6 +85,8 @@ func TestParseRejectsEachClassOfBadFile(t *testing.T) {
 		{"id with double hyphen", ProblemBadID, header + entryYAML("lift--x"), []string{"line 3:", "id:"}},
 		{"id with trailing hyphen", ProblemBadID, header + entryYAML("lift-"), []string{"line 3:", "id:"}},
 		{"id too long", ProblemTooLong, header + entryYAML(longID), []string{"line 3:", "id: 65 characters long (at most 64)"}},
+		{"chinese id too long", ProblemTooLong, header + entryYAML(strings.Repeat("电", 65)), []string{"line 3:", "id: 65 characters long (at most 64)"}},
+		{"chinese id", ProblemBadID, header + entryYAML(strings.Repeat("电梯维修", 7)+"电梯"), []string{"line 3:", "id:", "lowercase letters"}},
 		{"id missing", ProblemMissingID, header + "  - questions: [电梯坏了]\n    answer: {zh: 报修}\n", []string{"line 3:", "id: missing"}},
 		{"id is a list", ProblemWrongShape, header + entryYAML("[a, b]"), []string{"line 3:", "id: must be text"}},
 		{"questions missing", ProblemNoQuestions, header + entryYAML("lift-x", "    answer: {zh: 报修}"), []string{"line 3:", `entry "lift-x"`, "needs at least one question"}},

@@ -13,7 +13,7 @@ import (
 const (
 	maxFileBytes         = 16 << 20
 	maxEntries           = 20000
-	maxIDLen             = 64
+	maxIDRunes           = 64
 	maxTopicRunes        = 64
 	maxQuestionsPerEntry = 50
 	maxQuestionRunes     = 500
@@ -134,14 +134,17 @@ func questionKey(q string) string {
 
 // checkEntry applies the rules that concern one (normalized) entry alone.
 func checkEntry(e Entry, l entryLines, report func(line int, p Problem)) {
+	// Runes, as the message says "characters": a valid id is ASCII anyway,
+	// and a long non-ASCII one is not reported as longer than it is.
+	idRunes := utf8.RuneCountInString(e.ID)
 	switch {
 	case l.bad["id"]:
 	case e.ID == "":
 		report(l.id, Problem{Kind: ProblemMissingID, Field: FieldID})
 	case !utf8.ValidString(e.ID):
 		report(l.id, Problem{Kind: ProblemInvalidUTF8, Field: FieldID})
-	case len(e.ID) > maxIDLen:
-		report(l.id, Problem{Kind: ProblemTooLong, Field: FieldID, Count: len(e.ID), Limit: maxIDLen})
+	case idRunes > maxIDRunes:
+		report(l.id, Problem{Kind: ProblemTooLong, Field: FieldID, Count: idRunes, Limit: maxIDRunes})
 	case !idPattern.MatchString(e.ID):
 		report(l.id, Problem{Kind: ProblemBadID, Field: FieldID, Value: e.ID})
 	}

@@ -33,7 +33,11 @@ func TestValidateReportsEachRule(t *testing.T) {
 	}{
 		{"missing id", func(e *Entry) { e.ID = " " }, "entry #1: id: missing"},
 		{"bad id", func(e *Entry) { e.ID = "Lift X" }, `entry "Lift X": id:`},
-		{"id too long", func(e *Entry) { e.ID = strings.Repeat("a", 65) }, "id: 65 characters long"},
+		{"id too long", func(e *Entry) { e.ID = strings.Repeat("a", 65) }, "id: 65 characters long (at most 64)"},
+		// characters, not bytes: 65 Chinese characters are 195 bytes
+		{"chinese id too long", func(e *Entry) { e.ID = strings.Repeat("电", 65) }, "id: 65 characters long (at most 64)"},
+		// 30 characters (90 bytes) are within the limit: what is wrong is the letters
+		{"chinese id", func(e *Entry) { e.ID = strings.Repeat("电梯维修", 7) + "电梯" }, "must be lowercase letters"},
 		{"no questions", func(e *Entry) { e.Questions = nil }, "questions: needs at least one question"},
 		{"blank question", func(e *Entry) { e.Questions = append(e.Questions, "\t") }, "questions: question 3 is blank"},
 		{"too many questions", func(e *Entry) {

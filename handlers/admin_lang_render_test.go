@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"fmt"
 	"strconv"
 	"strings"
 	"testing"
@@ -56,7 +57,7 @@ func renderCases() []faq.Problem {
 // line, entry and numbers.
 func TestEveryProblemKindReadsInTheAdminsLanguage(t *testing.T) {
 	const offset = 1 // "/faq set" above the YAML
-	unknown := map[string]string{"zh": txtProbUnknown.in("zh"), "en": txtProbUnknown.in("en")}
+	unknown := map[string]string{"zh": zhProbUnknown, "en": "problem of unknown kind"}
 	for _, p := range renderCases() {
 		zh, en := problemText(p, offset, "zh"), problemText(p, offset, "en")
 		for lang, got := range map[string]string{"zh": zh, "en": en} {
@@ -93,7 +94,7 @@ func TestEarlierLinesCountFromTheTopOfTheMessage(t *testing.T) {
 	p := faq.Problem{Line: 30, EntryID: "gym-hours", Kind: faq.ProblemDuplicateID, Earlier: faq.Ref{Entry: 3, Line: 21}}
 	for lang, want := range map[string]string{
 		"zh": "第 31 行，条目“gym-hours”：编号（id）重复：第 22 行的条目已经在用",
-		"en": `line 31, entry "gym-hours": duplicate id: the entry at line 22 already has it`,
+		"en": `line 31: entry "gym-hours": id: duplicate, first used by entry #3 at line 22`,
 	} {
 		if got := problemText(p, 1, lang); got != want {
 			t.Errorf("%s: %q, want %q", lang, got, want)
@@ -102,6 +103,35 @@ func TestEarlierLinesCountFromTheTopOfTheMessage(t *testing.T) {
 	key := faq.Problem{Line: 6, EntryID: "lift-x", Kind: faq.ProblemRepeatedKey, Field: faq.FieldEntry, Value: "questions", Earlier: faq.Ref{Line: 5}}
 	if got := problemText(key, 2, "zh"); !strings.Contains(got, "第 8 行") || !strings.Contains(got, "第一次在第 7 行") {
 		t.Errorf("a repeated key: %q", got)
+	}
+	if got := problemText(key, 2, "en"); !strings.HasPrefix(got, "line 8: ") || !strings.Contains(got, "first at line 7") {
+		t.Errorf("a repeated key in English: %q", got)
+	}
+}
+
+// The chat's English is the command line's ("codesk faq lint"), lines
+// counted from the top of what the admin sent: one English text per kind.
+// A YAML syntax error adds its likely cause before the decoder's words.
+func TestEnglishProblemsAreTheCommandLinesText(t *testing.T) {
+	const offset = 2
+	for _, p := range renderCases() {
+		cli := p
+		for _, line := range []*int{&cli.Line, &cli.Earlier.Line} {
+			if *line > 0 { // 0 is an unknown line
+				*line += offset
+			}
+		}
+		got := problemText(p, offset, "en")
+		if p.Kind == faq.ProblemYAMLSyntax {
+			cause := syntaxText(p.Syntax).in("en")
+			if want := fmt.Sprintf("line %d: invalid YAML: %s (%s)", cli.Line, cause, p.Detail); got != want {
+				t.Errorf("syntax hint %d: %q, want %q", p.Syntax, got, want)
+			}
+			continue
+		}
+		if want := cli.String(); got != want {
+			t.Errorf("kind %d: the chat says %q, the command line %q", p.Kind, got, want)
+		}
 	}
 }
 

@@ -1,6 +1,7 @@
 package handlers
 
 import (
+	"fmt"
 	"strings"
 
 	"codesk/faq"
@@ -11,104 +12,26 @@ import (
 // with its line, entry id and field. lineOffset turns the YAML's lines into
 // lines of what the admin sent (a message starting "/faq set", or a file).
 func problemText(p faq.Problem, lineOffset int, lang string) string {
-	var where []string
-	if p.Line > 0 {
-		where = append(where, txtProbLine.f(lang, p.Line+lineOffset))
+	p.Line = shiftLine(p.Line, lineOffset)
+	p.Earlier.Line = shiftLine(p.Earlier.Line, lineOffset)
+	if lang == "en" {
+		return problemEnglish(p)
 	}
-	if p.EntryID != "" {
-		where = append(where, txtProbEntryID.f(lang, p.EntryID))
-	}
-	if p.Entry > 0 {
-		where = append(where, txtProbEntryNo.f(lang, p.Entry))
-	}
-	body := problemBody(p, lineOffset, lang)
-	if len(where) == 0 {
-		return body
-	}
-	return strings.Join(where, txtProbSep.in(lang)) + txtProbEnd.in(lang) + body
+	return problemChinese(p)
 }
 
-func problemBody(p faq.Problem, lineOffset int, lang string) string {
-	switch p.Kind {
-	case faq.ProblemFileTooLarge:
-		return txtProbFileTooLarge.f(lang, p.Limit)
-	case faq.ProblemFileEmpty:
-		return txtProbFileEmpty.in(lang)
-	case faq.ProblemYAMLSyntax:
-		cause := syntaxText(p.Syntax).in(lang)
-		if lang == "en" && p.Detail != "" {
-			// the decoder's own words are English: only an English reader gets them
+// problemEnglish is the command line's English text of the problem, so an
+// admin reads the same words in chat as from "codesk faq lint"; the chat
+// adds the likely cause of a YAML syntax error to the decoder's words.
+func problemEnglish(p faq.Problem) string {
+	if p.Kind == faq.ProblemYAMLSyntax {
+		cause := syntaxText(p.Syntax).in("en")
+		if p.Detail != "" {
 			cause += " (" + p.Detail + ")"
 		}
-		return txtProbYAML.f(lang, cause)
-	case faq.ProblemSecondDocument:
-		return txtProbSecondDocument.in(lang)
-	case faq.ProblemTopLevelShape:
-		return txtProbTopLevelShape.f(lang, shapeText(p, lang))
-	case faq.ProblemVersionMissing:
-		return txtProbVersionMissing.in(lang)
-	case faq.ProblemVersionWrong:
-		found := shapeText(p, lang)
-		if p.Found == faq.ShapeText {
-			found = txtProbQuoted.f(lang, p.Value)
-		}
-		return txtProbVersionWrong.f(lang, found)
-	case faq.ProblemEntriesMissing:
-		return txtProbEntriesMissing.in(lang)
-	case faq.ProblemEntriesShape:
-		return txtProbEntriesShape.f(lang, shapeText(p, lang))
-	case faq.ProblemNoEntries:
-		return txtProbNoEntries.in(lang)
-	case faq.ProblemTooManyEntries:
-		return txtProbTooManyEntries.f(lang, p.Count, p.Limit)
-	case faq.ProblemKeyNotPlain:
-		return txtProbKeyNotPlain.f(lang, mappingName(p.Field, lang))
-	case faq.ProblemUnknownKey:
-		allowed := strings.Join(faq.AllowedKeys(p.Field), txtAdminListSep.in(lang))
-		if p.Field == faq.FieldAnswer {
-			return txtProbUnknownLang.f(lang, p.Value, allowed)
-		}
-		return txtProbUnknownKey.f(lang, p.Value, mappingName(p.Field, lang), allowed)
-	case faq.ProblemRepeatedKey:
-		return txtProbRepeatedKey.f(lang, mappingName(p.Field, lang), p.Value, shiftLine(p.Earlier.Line, lineOffset))
-	case faq.ProblemEntryShape:
-		return txtProbEntryShape.f(lang, shapeText(p, lang))
-	case faq.ProblemWrongShape:
-		switch {
-		case p.Field == faq.FieldQuestions && p.Question == 0:
-			return txtProbNotList.f(lang, fieldName(p, lang), shapeText(p, lang))
-		case p.Field == faq.FieldAnswer && p.Lang == "":
-			return txtProbNotMapping.f(lang, fieldName(p, lang), shapeText(p, lang))
-		}
-		return txtProbNotText.f(lang, fieldName(p, lang), shapeText(p, lang))
-	case faq.ProblemMissingID:
-		return txtProbMissingID.in(lang)
-	case faq.ProblemBadID:
-		return txtProbBadID.f(lang, p.Value)
-	case faq.ProblemInvalidUTF8:
-		return txtProbInvalidUTF8.f(lang, fieldName(p, lang))
-	case faq.ProblemTooLong:
-		return txtProbTooLong.f(lang, fieldName(p, lang), p.Count, p.Limit)
-	case faq.ProblemMultiLine:
-		return txtProbMultiLine.f(lang, fieldName(p, lang))
-	case faq.ProblemNoQuestions:
-		return txtProbNoQuestions.in(lang)
-	case faq.ProblemTooManyQuestions:
-		return txtProbManyQuestions.f(lang, p.Count, p.Limit)
-	case faq.ProblemBlankQuestion:
-		return txtProbBlankQuestion.f(lang, p.Question)
-	case faq.ProblemNoAnswer:
-		return txtProbNoAnswer.in(lang)
-	case faq.ProblemUnknownParty:
-		return txtProbUnknownParty.f(lang, p.Value, entryPartyChoices(lang))
-	case faq.ProblemDuplicateID:
-		return txtProbDuplicateID.f(lang, earlierEntry(p.Earlier, lineOffset, lang))
-	case faq.ProblemRepeatedQuestion:
-		return txtProbRepeatedQ.f(lang, p.Value)
-	case faq.ProblemSharedQuestion:
-		return txtProbSharedQ.f(lang, p.Value, earlierEntry(p.Earlier, lineOffset, lang))
+		p.Detail = cause
 	}
-	return txtProbUnknown.in(lang)
+	return p.String()
 }
 
 // shiftLine moves a known line by offset; an unknown line stays 0.
@@ -119,85 +42,179 @@ func shiftLine(line, offset int) int {
 	return 0
 }
 
-// fieldName names the part of an entry a problem is about.
-func fieldName(p faq.Problem, lang string) string {
+// problemChinese explains the problem in Chinese, where it is first.
+func problemChinese(p faq.Problem) string {
+	var where []string
+	if p.Line > 0 {
+		where = append(where, fmt.Sprintf(zhProbLine, p.Line))
+	}
+	if p.EntryID != "" {
+		where = append(where, fmt.Sprintf(zhEntryID, p.EntryID))
+	}
+	if p.Entry > 0 {
+		where = append(where, fmt.Sprintf(zhEntryNo, p.Entry))
+	}
+	body := problemBodyChinese(p)
+	if len(where) == 0 {
+		return body
+	}
+	return strings.Join(where, zhProbSep) + zhProbEnd + body
+}
+
+func problemBodyChinese(p faq.Problem) string {
+	switch p.Kind {
+	case faq.ProblemFileTooLarge:
+		return fmt.Sprintf(zhProbFileTooLarge, p.Limit)
+	case faq.ProblemFileEmpty:
+		return zhProbFileEmpty
+	case faq.ProblemYAMLSyntax:
+		// the decoder's own words are English: a Chinese reader gets the cause only
+		return fmt.Sprintf(zhProbYAML, syntaxText(p.Syntax).in("zh"))
+	case faq.ProblemSecondDocument:
+		return zhProbSecondDocument
+	case faq.ProblemTopLevelShape:
+		return fmt.Sprintf(zhProbTopLevelShape, shapeChinese(p))
+	case faq.ProblemVersionMissing:
+		return zhProbVersionMissing
+	case faq.ProblemVersionWrong:
+		found := shapeChinese(p)
+		if p.Found == faq.ShapeText {
+			found = fmt.Sprintf(zhQuoted, p.Value)
+		}
+		return fmt.Sprintf(zhProbVersionWrong, found)
+	case faq.ProblemEntriesMissing:
+		return zhProbEntriesMissing
+	case faq.ProblemEntriesShape:
+		return fmt.Sprintf(zhProbEntriesShape, shapeChinese(p))
+	case faq.ProblemNoEntries:
+		return zhProbNoEntries
+	case faq.ProblemTooManyEntries:
+		return fmt.Sprintf(zhProbTooManyEntries, p.Count, p.Limit)
+	case faq.ProblemKeyNotPlain:
+		return fmt.Sprintf(zhProbKeyNotPlain, mappingChinese(p.Field))
+	case faq.ProblemUnknownKey:
+		allowed := strings.Join(faq.AllowedKeys(p.Field), txtAdminListSep.in("zh"))
+		if p.Field == faq.FieldAnswer {
+			return fmt.Sprintf(zhProbUnknownLang, p.Value, allowed)
+		}
+		return fmt.Sprintf(zhProbUnknownKey, p.Value, mappingChinese(p.Field), allowed)
+	case faq.ProblemRepeatedKey:
+		return fmt.Sprintf(zhProbRepeatedKey, mappingChinese(p.Field), p.Value, p.Earlier.Line)
+	case faq.ProblemEntryShape:
+		return fmt.Sprintf(zhProbEntryShape, shapeChinese(p))
+	case faq.ProblemWrongShape:
+		switch {
+		case p.Field == faq.FieldQuestions && p.Question == 0:
+			return fmt.Sprintf(zhProbNotList, fieldChinese(p), shapeChinese(p))
+		case p.Field == faq.FieldAnswer && p.Lang == "":
+			return fmt.Sprintf(zhProbNotMapping, fieldChinese(p), shapeChinese(p))
+		}
+		return fmt.Sprintf(zhProbNotText, fieldChinese(p), shapeChinese(p))
+	case faq.ProblemMissingID:
+		return zhProbMissingID
+	case faq.ProblemBadID:
+		return fmt.Sprintf(zhProbBadID, p.Value)
+	case faq.ProblemInvalidUTF8:
+		return fmt.Sprintf(zhProbInvalidUTF8, fieldChinese(p))
+	case faq.ProblemTooLong:
+		return fmt.Sprintf(zhProbTooLong, fieldChinese(p), p.Count, p.Limit)
+	case faq.ProblemMultiLine:
+		return fmt.Sprintf(zhProbMultiLine, fieldChinese(p))
+	case faq.ProblemNoQuestions:
+		return zhProbNoQuestions
+	case faq.ProblemTooManyQuestions:
+		return fmt.Sprintf(zhProbManyQuestions, p.Count, p.Limit)
+	case faq.ProblemBlankQuestion:
+		return fmt.Sprintf(zhProbBlankQuestion, p.Question)
+	case faq.ProblemNoAnswer:
+		return zhProbNoAnswer
+	case faq.ProblemUnknownParty:
+		return fmt.Sprintf(zhProbUnknownParty, p.Value, partyChoicesChinese())
+	case faq.ProblemDuplicateID:
+		return fmt.Sprintf(zhProbDuplicateID, earlierEntryChinese(p.Earlier))
+	case faq.ProblemRepeatedQuestion:
+		return fmt.Sprintf(zhProbRepeatedQ, p.Value)
+	case faq.ProblemSharedQuestion:
+		return fmt.Sprintf(zhProbSharedQ, p.Value, earlierEntryChinese(p.Earlier))
+	}
+	return zhProbUnknown
+}
+
+// fieldChinese names the part of an entry a problem is about.
+func fieldChinese(p faq.Problem) string {
 	switch p.Field {
 	case faq.FieldID:
-		return txtProbFieldID.in(lang)
+		return zhFieldID
 	case faq.FieldTopic:
-		return txtProbFieldTopic.in(lang)
+		return zhFieldTopic
 	case faq.FieldQuestions:
 		if p.Question > 0 {
-			return txtProbFieldQuestion.f(lang, p.Question)
+			return fmt.Sprintf(zhFieldQuestion, p.Question)
 		}
-		return txtProbFieldQuestions.in(lang)
+		return zhFieldQuestions
 	case faq.FieldAnswer:
 		switch p.Lang {
 		case "zh":
-			return txtProbFieldAnswerZH.in(lang)
+			return zhFieldAnswerZH
 		case "en":
-			return txtProbFieldAnswerEN.in(lang)
+			return zhFieldAnswerEN
 		}
-		return txtProbFieldAnswer.in(lang)
+		return zhFieldAnswer
 	case faq.FieldParty:
-		return txtProbFieldParty.in(lang)
+		return zhFieldParty
 	}
-	return txtProbFieldOther.f(lang, string(p.Field))
+	return fmt.Sprintf(zhFieldOther, string(p.Field))
 }
 
-// mappingName names the mapping a key problem is in.
-func mappingName(m faq.Field, lang string) string {
+// mappingChinese names the mapping a key problem is in.
+func mappingChinese(m faq.Field) string {
 	switch m {
 	case faq.FieldFile:
-		return txtProbMapFile.in(lang)
+		return zhMapFile
 	case faq.FieldAnswer:
-		return txtProbFieldAnswer.in(lang)
+		return zhFieldAnswer
 	}
-	return txtProbMapEntry.in(lang)
+	return zhMapEntry
 }
 
-// shapeText says what a value was where another shape was expected.
-func shapeText(p faq.Problem, lang string) string {
+// shapeChinese says what a value was where another shape was expected.
+func shapeChinese(p faq.Problem) string {
 	switch p.Found {
 	case faq.ShapeNothing:
-		return txtProbShapeNothing.in(lang)
+		return zhShapeNothing
 	case faq.ShapeText:
-		return txtProbShapeText.in(lang)
+		return zhShapeText
 	case faq.ShapeList:
-		return txtProbShapeList.in(lang)
+		return zhShapeList
 	case faq.ShapeMapping:
-		return txtProbShapeMapping.in(lang)
+		return zhShapeMapping
 	case faq.ShapeAlias:
-		return txtProbShapeAlias.f(lang, p.Value)
+		return fmt.Sprintf(zhShapeAlias, p.Value)
 	}
-	return txtProbShapeOther.in(lang)
+	return zhShapeOther
 }
 
-// earlierEntry names the entry a clash is with.
-func earlierEntry(r faq.Ref, lineOffset int, lang string) string {
-	line := shiftLine(r.Line, lineOffset)
+// earlierEntryChinese names the entry a clash is with.
+func earlierEntryChinese(r faq.Ref) string {
 	switch {
-	case r.ID != "" && line > 0:
-		return txtProbRefIDLine.f(lang, line, r.ID)
+	case r.ID != "" && r.Line > 0:
+		return fmt.Sprintf(zhRefIDLine, r.Line, r.ID)
 	case r.ID != "":
-		return txtProbEntryID.f(lang, r.ID)
-	case line > 0:
-		return txtProbRefLine.f(lang, line)
+		return fmt.Sprintf(zhEntryID, r.ID)
+	case r.Line > 0:
+		return fmt.Sprintf(zhRefLine, r.Line)
 	}
-	return txtProbEntryNo.f(lang, r.Entry)
+	return fmt.Sprintf(zhEntryNo, r.Entry)
 }
 
-// entryPartyChoices lists the parties an entry may name, with their names in
-// Chinese for a Chinese reader (the ids are what the YAML takes).
-func entryPartyChoices(lang string) string {
+// partyChoicesChinese lists the parties an entry may name, with their
+// Chinese names beside the ids the YAML takes.
+func partyChoicesChinese() string {
 	choices := make([]string, len(parties.All))
 	for i, id := range parties.All {
-		choices[i] = string(id)
-		if lang != "en" {
-			choices[i] = parties.Name(id, lang) + "（" + string(id) + "）"
-		}
+		choices[i] = parties.Name(id, "zh") + "（" + string(id) + "）"
 	}
-	return strings.Join(choices, txtAdminListSep.in(lang))
+	return strings.Join(choices, txtAdminListSep.in("zh"))
 }
 
 // syntaxText explains the likely cause of a YAML syntax error.

@@ -134,77 +134,83 @@ var (
 	}
 )
 
-// Texts explaining what is wrong with a FAQ file or entry (faq.Problem), one
-// per kind of problem: the details (lines, ids, keys) are the problem's.
-var (
-	txtProbSep      = text{"，", ", "}
-	txtProbEnd      = text{"：", ": "}
-	txtAdminListSep = text{"、", ", "} // between items of a list in a sentence
-	txtProbLine     = text{"第 %d 行", "line %d"}
-	txtProbEntryID  = text{"条目“%s”", "entry %q"}
-	txtProbEntryNo  = text{"第 %d 个条目", "entry #%d"}
-	// an earlier entry, which a clash names
-	txtProbRefIDLine = text{"第 %d 行的条目“%s”", "entry %[2]q at line %[1]d"}
-	txtProbRefLine   = text{"第 %d 行的条目", "the entry at line %d"}
-	txtProbQuoted    = text{"“%s”", "%q"}
+// between items of a list in a sentence
+var txtAdminListSep = text{"、", ", "}
+
+// The Chinese of what is wrong with a FAQ file or entry (faq.Problem), one
+// text per kind of problem: the details (lines, ids, keys) are the
+// problem's. The English is faq.Problem.String, which the command line
+// prints too, so the two cannot drift apart.
+const (
+	zhProbSep   = "，"
+	zhProbEnd   = "："
+	zhProbLine  = "第 %d 行"
+	zhEntryID   = "条目“%s”"
+	zhEntryNo   = "第 %d 个条目"
+	zhRefIDLine = "第 %d 行的条目“%s”" // an earlier entry, which a clash names
+	zhRefLine   = "第 %d 行的条目"
+	zhQuoted    = "“%s”"
 
 	// the fields of an entry
-	txtProbFieldID        = text{"编号（id）", "the id"}
-	txtProbFieldTopic     = text{"主题（topic）", "the topic"}
-	txtProbFieldQuestions = text{"问题列表（questions）", "the questions"}
-	txtProbFieldQuestion  = text{"第 %d 个问题", "question %d"}
-	txtProbFieldAnswer    = text{"回答（answer）", "the answer"}
-	txtProbFieldAnswerZH  = text{"中文回答（answer 下的 zh）", "the Chinese answer (zh)"}
-	txtProbFieldAnswerEN  = text{"英文回答（answer 下的 en）", "the English answer (en)"}
-	txtProbFieldParty     = text{"负责方（party）", "the party"}
-	txtProbFieldOther     = text{"字段“%s”", "the field %q"}
+	zhFieldID        = "编号（id）"
+	zhFieldTopic     = "主题（topic）"
+	zhFieldQuestions = "问题列表（questions）"
+	zhFieldQuestion  = "第 %d 个问题"
+	zhFieldAnswer    = "回答（answer）"
+	zhFieldAnswerZH  = "中文回答（answer 下的 zh）"
+	zhFieldAnswerEN  = "英文回答（answer 下的 en）"
+	zhFieldParty     = "负责方（party）"
+	zhFieldOther     = "字段“%s”"
 	// the mappings keys belong to
-	txtProbMapFile  = text{"最外层", "the top level"}
-	txtProbMapEntry = text{"条目", "the entry"}
+	zhMapFile  = "最外层"
+	zhMapEntry = "条目"
 
 	// what a value turned out to be
-	txtProbShapeNothing = text{"空的", "nothing"}
-	txtProbShapeText    = text{"一段文字", "text"}
-	txtProbShapeList    = text{"一个列表", "a list"}
-	txtProbShapeMapping = text{"一个映射（键: 值）", "a mapping"}
-	txtProbShapeAlias   = text{"别名（*%s），不支持别名", "an alias (*%s), which is not supported"}
-	txtProbShapeOther   = text{"无法识别的内容", "something YAML cannot name"}
+	zhShapeNothing = "空的"
+	zhShapeText    = "一段文字"
+	zhShapeList    = "一个列表"
+	zhShapeMapping = "一个映射（键: 值）"
+	zhShapeAlias   = "别名（*%s），不支持别名"
+	zhShapeOther   = "无法识别的内容"
 
-	txtProbFileTooLarge   = text{"文件超过 %d MB", "the file is larger than %d MB"}
-	txtProbFileEmpty      = text{"内容是空的：应先写“version: 1”，再写条目列表（entries）", "it is empty: expected \"version: 1\" and a list of entries"}
-	txtProbYAML           = text{"YAML 格式错误：%s", "invalid YAML: %s"}
-	txtProbSecondDocument = text{"出现了第二个 YAML 文档（---）：一个文件只能有一个", "a second YAML document (---): a FAQ file holds one"}
-	txtProbTopLevelShape  = text{"最外层应是含“version: 1”和“entries”的映射，这里是%s", "the top level must be a mapping with \"version: 1\" and \"entries\", found %s"}
-	txtProbVersionMissing = text{"缺少版本号：请写“version: 1”", "version is missing: this format is \"version: 1\""}
-	txtProbVersionWrong   = text{"版本号（version）必须是 1，这里是%s", "version must be 1, found %s"}
-	txtProbEntriesMissing = text{"缺少条目列表（entries）", "the list of entries (entries) is missing"}
-	txtProbEntriesShape   = text{"条目列表（entries）必须是列表，这里是%s", "entries must be a list of entries, found %s"}
-	txtProbNoEntries      = text{"没有任何条目：常见问题至少需要一条", "no entries: the FAQ needs at least one"}
-	txtProbTooManyEntries = text{"条目太多：%d 条（最多 %d 条）", "too many entries: %d (at most %d)"}
-	txtProbKeyNotPlain    = text{"%s里的键必须是简单的名称", "a key in %s must be a plain name"}
-	txtProbUnknownKey     = text{"%[2]s里有未知的字段“%[1]s”（可用的字段：%[3]s）", "unknown field %q in %s (allowed: %s)"}
-	txtProbUnknownLang    = text{"回答（answer）里有未知的语言“%s”（可用的语言：%s）", "unknown language %q in the answer (allowed: %s)"}
-	txtProbRepeatedKey    = text{"%s里的“%s”写了两次（第一次在第 %d 行）", "%[2]q is given twice in %[1]s (first at line %[3]d)"}
-	txtProbEntryShape     = text{"条目必须是含 id、questions 和 answer 的映射，这里是%s", "an entry must be a mapping with id, questions and answer, found %s"}
-	txtProbNotList        = text{"%s必须是列表，这里是%s", "%s must be a list, found %s"}
-	txtProbNotMapping     = text{"%s必须是按语言分开的映射（zh: 和 en:），这里是%s", "%s must be a mapping of language to text (zh:, en:), found %s"}
-	txtProbNotText        = text{"%s必须是文字，这里是%s", "%s must be text, found %s"}
-	txtProbMissingID      = text{"缺少编号（id）", "the id is missing"}
-	txtProbBadID          = text{"编号“%s”不合规则：只能用小写字母和数字，单词之间用一个连字符“-”连接，例如“lift-repair”", "the id %q must be lowercase letters and digits in words joined by single hyphens, like \"lift-repair\""}
-	txtProbInvalidUTF8    = text{"%s不是有效的 UTF-8 文字", "%s is not valid UTF-8"}
-	txtProbTooLong        = text{"%s太长：%d 个字符（最多 %d 个）", "%s is too long: %d characters (at most %d)"}
-	txtProbMultiLine      = text{"%s只能写一行", "%s must be a single line"}
-	txtProbNoQuestions    = text{"问题列表（questions）里至少要有一个问题", "the entry needs at least one question"}
-	txtProbManyQuestions  = text{"问题太多：%d 个（最多 %d 个）", "too many questions: %d (at most %d)"}
-	txtProbBlankQuestion  = text{"第 %d 个问题是空的", "question %d is blank"}
-	txtProbNoAnswer       = text{"缺少回答：answer 下至少要写中文（zh）或英文（en）之一", "the answer needs zh or en"}
-	txtProbUnknownParty   = text{"未知的负责方“%s”（可选：%s）", "unknown party %q (one of: %s)"}
-	txtProbDuplicateID    = text{"编号（id）重复：%s已经在用", "duplicate id: %s already has it"}
-	txtProbRepeatedQ      = text{"问题“%s”在这个条目里写了两次", "the question %q is listed twice"}
-	txtProbSharedQ        = text{"问题“%s”已经是%s的问题", "the question %q is already a question of %s"}
-	txtProbUnknown        = text{"内容有误", "something is wrong"}
+	zhProbFileTooLarge   = "文件超过 %d MB"
+	zhProbFileEmpty      = "内容是空的：应先写“version: 1”，再写条目列表（entries）"
+	zhProbYAML           = "YAML 格式错误：%s"
+	zhProbSecondDocument = "出现了第二个 YAML 文档（---）：一个文件只能有一个"
+	zhProbTopLevelShape  = "最外层应是含“version: 1”和“entries”的映射，这里是%s"
+	zhProbVersionMissing = "缺少版本号：请写“version: 1”"
+	zhProbVersionWrong   = "版本号（version）必须是 1，这里是%s"
+	zhProbEntriesMissing = "缺少条目列表（entries）"
+	zhProbEntriesShape   = "条目列表（entries）必须是列表，这里是%s"
+	zhProbNoEntries      = "没有任何条目：常见问题至少需要一条"
+	zhProbTooManyEntries = "条目太多：%d 条（最多 %d 条）"
+	zhProbKeyNotPlain    = "%s里的键必须是简单的名称"
+	zhProbUnknownKey     = "%[2]s里有未知的字段“%[1]s”（可用的字段：%[3]s）"
+	zhProbUnknownLang    = "回答（answer）里有未知的语言“%s”（可用的语言：%s）"
+	zhProbRepeatedKey    = "%s里的“%s”写了两次（第一次在第 %d 行）"
+	zhProbEntryShape     = "条目必须是含 id、questions 和 answer 的映射，这里是%s"
+	zhProbNotList        = "%s必须是列表，这里是%s"
+	zhProbNotMapping     = "%s必须是按语言分开的映射（zh: 和 en:），这里是%s"
+	zhProbNotText        = "%s必须是文字，这里是%s"
+	zhProbMissingID      = "缺少编号（id）"
+	zhProbBadID          = "编号“%s”不合规则：只能用小写字母和数字，单词之间用一个连字符“-”连接，例如“lift-repair”"
+	zhProbInvalidUTF8    = "%s不是有效的 UTF-8 文字"
+	zhProbTooLong        = "%s太长：%d 个字符（最多 %d 个）"
+	zhProbMultiLine      = "%s只能写一行"
+	zhProbNoQuestions    = "问题列表（questions）里至少要有一个问题"
+	zhProbManyQuestions  = "问题太多：%d 个（最多 %d 个）"
+	zhProbBlankQuestion  = "第 %d 个问题是空的"
+	zhProbNoAnswer       = "缺少回答：answer 下至少要写中文（zh）或英文（en）之一"
+	zhProbUnknownParty   = "未知的负责方“%s”（可选：%s）"
+	zhProbDuplicateID    = "编号（id）重复：%s已经在用"
+	zhProbRepeatedQ      = "问题“%s”在这个条目里写了两次"
+	zhProbSharedQ        = "问题“%s”已经是%s的问题"
+	zhProbUnknown        = "内容有误"
+)
 
-	// the likely causes of a YAML syntax error
+// The likely causes of a YAML syntax error, which the chat adds to the
+// decoder's words in both languages.
+var (
 	txtSyntaxOther       = text{"无法读取，请检查缩进、冒号和引号", "check the indentation, colons and quotes"}
 	txtSyntaxIndentation = text{"缩进没有对齐：同一层的键要左对齐，列表项以“- ”开头", "the indentation is off: keys at one level line up, and list items start with \"- \""}
 	txtSyntaxTab         = text{"用了制表符（Tab）缩进：YAML 只能用空格缩进", "a tab is used to indent: YAML indents with spaces only"}
