@@ -37,6 +37,8 @@ func TestIsConcern(t *testing.T) {
 		{"快递柜哪能开不开 我的快递拿不出来", true},
 		{"车子哪能停不进去 有人占了我车位", true},
 		{"电瓶车哪能充电", false},
+		{"物业费哪能介贵", false}, // how come it's so dear? (a question of the fee)
+		{"阿要交停车费", false},
 		{"落水管堵牢了 水漫得一塌糊涂 寻啥人", true}, // Shanghainese: blocked, flooding, who do I go to
 		{"业委会的人是哪能选出来的伐", false},
 	}
