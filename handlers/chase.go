@@ -18,7 +18,7 @@ var (
 	chaseRef = regexp.MustCompile(`我报的|我反映的|我投诉的|我提交的|上次报|之前报|报的那个|报修的|工单|我的报修|我的投诉|我的单子|我的\s?ticket|` +
 		`\bmy (ticket|report|complaint|request|repair)s?\b|\bi (reported|filed|complained)\b|\breported it\b`)
 	chaseAsk = regexp.MustCompile(`怎么还没|还没有?(修|处理|人|动静|回复|消息)|(怎么|咋|怎|哪能)样?了|进度|到哪|有消息|催|多久|什么时候|有人(管|处理|跟进)吗|` +
-		`(修|弄|处理|修好|弄好)了?(没有|没|吗|伐)|` +
+		`(修|弄|处理|修好|弄好)了?(没有|没|吗|伐)|(单子|工单|报修|投诉|报的|那个)\s?(现在)?\s?呢$|` +
 		`\b(update|updates|status|still|when|how long|any news|progress|follow up|chasing|anyone handling|anybody handling|is anyone)\b`)
 	chaseAlone = regexp.MustCompile(`^(催一下|催一催|催催|催办|帮我催一下|any update|any updates|any news)$`)
 	// chaseLoose asks after a repair without naming the report ("漏水的事怎么
@@ -34,7 +34,7 @@ var (
 	// chaseOwn names the resident's own report outright: asked about with
 	// nothing open, the answer is still their tickets ("none yet", or how
 	// the last one ended), not an FAQ entry. "报修的流程…多久" is no chase.
-	chaseOwn = regexp.MustCompile(`我报的|我反映的|我投诉的|我提交的|上次报|之前报|我的(报修|投诉|工单)|` +
+	chaseOwn = regexp.MustCompile(`我报的|我反映的|我投诉的|我提交的|上次报|之前报|(我的|阿拉的|我那张|我那个)\s?(报修|投诉|工单|单子)|阿拉\s?(单子|工单)|` +
 		`\bmy (ticket|report|complaint|repair request)s?\b|\bi (reported|filed|complained)\b|\bmy (lift|elevator|leak|light|lights|door|noise|repair) (ticket|report)\b|` +
 		`\bwhen will (someone|somebody|anyone|the (plumber|electrician|repairman|technician|worker|workers)) (come|be here)(( to (fix|repair|look at|look|check) (it|this|that|my \w+))?\s*$| to (fix|repair|look at|look|check)\s*$)`)
 )
@@ -74,7 +74,7 @@ func (h *Handler) chasing(ctx context.Context, userID int64, text string) bool {
 		if subject != "" {
 			// "漏水的事" and the ticket about the leak, or its kind:
 			// "渗水的问题" and the leak ticket, "my elevator" and 电梯
-			if mentions(t.Text, subject) {
+			if sharesSubject(t.Text, subject) {
 				return true
 			}
 			if !genericCategory(subjectKind) && relatedCategories(subjectKind, t.Category) {
@@ -119,28 +119,118 @@ var chaseSubjectPattern = regexp.MustCompile(`^(?:我(?:家)?(?:报的|反映的
 	`(?:来|过来|上门)(?:修|看|处理|弄)(?:一下|下)?(?:我家|我们家|我们)?的?(\p{Han}{2,8}?)(?:啊|呀|呢|吗|嘛|了|吧|哦|\s|$)|` +
 	`\bto (?:fix|repair|look at|check) (?:my|the|our) ([a-z]{3,})\b`)
 
-// mentions reports ticket text that names subject: a shared pair of
-// characters (Chinese) or the word's stem (English).
-func mentions(ticketText, subject string) bool {
-	t := sameThing.Replace(faq.Normalize(ticketText))
-	subject = sameThing.Replace(subject)
-	r := []rune(subject)
-	if len(r) > 0 && r[0] < 0x2e80 {
-		return strings.Contains(t, subject[:min(len(subject), 4)])
+// sharesSubject reports text that names what subject names ("漏水的事" and a
+// leak ticket; "楼上那家人" and "楼上卫生间漏水"; "upstairs"): a pair of
+// Chinese characters, or an English word's stem, in both, none of them a
+// small word or a place's number word. Words residents use for one fault
+// count as one (sameThing).
+func sharesSubject(text, subject string) bool {
+	t := sameThing.Replace(faq.Normalize(text))
+	stems := map[string]bool{}
+	for _, w := range strings.Fields(t) {
+		if faq.DetectLang(w) != "zh" {
+			stems[englishStem(w)] = true
+		}
 	}
-	for i := 0; i+1 < len(r); i++ {
-		if strings.Contains(t, string(r[i:i+2])) {
-			return true
+	for _, w := range strings.Fields(sameThing.Replace(faq.Normalize(subject))) {
+		if faq.DetectLang(w) != "zh" {
+			if len(w) >= 3 && !commonWords[w] && stems[englishStem(w)] {
+				return true
+			}
+			continue
+		}
+		runes := []rune(w)
+		for i := 0; i+1 < len(runes); i++ {
+			pair := string(runes[i : i+2])
+			if !strings.ContainsAny(pair, commonChars) && !commonPairs[pair] && strings.Contains(t, pair) {
+				return true
+			}
 		}
 	}
 	return false
 }
+
+// englishStem is a word's first four letters, a plural's "s" aside:
+// "leaking" and "leak", "lifts" and "lift", "bins" and "bin".
+func englishStem(w string) string {
+	if len(w) > 3 {
+		w = strings.TrimSuffix(w, "s")
+	}
+	return w[:min(len(w), 4)]
+}
+
+// Words too common to say two messages are about one thing.
+const commonChars = "的了是我你他她它们在有这那个也都就还和很吗呢吧啊呀哦嘛一二三四五六七八九十号栋幢元0123456789"
+
+var (
+	commonPairs = setOfWords("门口", "小区", "物业", "师傅", "今天", "昨天", "现在", "已经", "时候", "问题", "工单", "报修", "麻烦", "谢谢",
+		"什么", "怎么", "没有", "可以", "不能", "不行", "楼道", "楼里", "家里", "屋里", "阿拉", "侬好", "上面", "下面", "里面", "外面")
+	commonWords = setOfWords("also", "that", "this", "there", "their", "them", "they", "with", "from", "have", "been", "into", "never",
+		"still", "please", "about", "what", "when", "where", "some", "just", "very", "really", "again", "would", "could", "should",
+		"here", "your", "because", "building", "block", "room", "flat", "floor", "unit", "today", "yesterday", "now", "anyone",
+		"someone", "nobody", "thanks", "thank", "help", "problem", "issue", "ticket", "report", "it's", "doesn", "isn", "isnt", "doesnt", "don",
+		// short words that name nothing
+		"the", "and", "for", "was", "not", "but", "his", "her", "you", "our", "can", "has", "had", "got", "one", "two", "its", "all", "any",
+		"are", "out", "off", "why", "how", "who", "did", "too", "yet", "she", "him", "see", "day", "way", "get", "let", "may", "new", "old",
+		"ago", "few", "lot", "own", "per", "via", "yes", "pls", "plz", "thx", "im", "ive", "won", "cant", "didn", "hasn", "haven")
+)
 
 // genericCategory names no particular thing: repairs or facilities in
 // general, or nothing the rules know.
 func genericCategory(c string) bool {
 	return c == tickets.Uncategorized || c == "repairs" || c == "facilities"
 }
+
+// chasesOwnReport: text asks after the resident's reports, and only that:
+// a chase of an open one (chasing), or their report named outright and
+// asked after ("我的单子哪能了", "any update on my ticket?"). Never a danger
+// told, nor words that tell more (tellsMore): "我报的灯修好了伐 还是不亮"
+// disputes the fix, "我之前报的修了没 现在更严重了" is news for staff.
+func (h *Handler) chasesOwnReport(ctx context.Context, userID int64, text string) bool {
+	if emergencyIn(text) != noEmergency || h.tellsMore(text) {
+		return false
+	}
+	return asksAfterOwnReport(text) || h.chasing(ctx, userID, text)
+}
+
+// tellsMore: besides any words that ask after a report, text disputes the
+// fix, says the fault is still there or worse, or tells a problem.
+func (h *Handler) tellsMore(text string) bool {
+	if disputesResolution(text) || worseCue.MatchString(faq.Normalize(text)) {
+		return true
+	}
+	rest := strings.Join(strings.Fields(withoutChaseWords(faq.Normalize(text))), " ")
+	if !hasWords(rest) {
+		return false
+	}
+	// "…还有维修资金怎么用" asks besides (questionBesidesChase), tells nothing
+	return (stillCue.MatchString(rest) && h.complains(rest)) ||
+		(h.Router.DescribesProblem(rest) && !h.Router.AsksSomething(rest) && !asksOutright(rest))
+}
+
+// withoutChaseWords is s without the words that ask after a report.
+func withoutChaseWords(s string) string {
+	for _, p := range []*regexp.Regexp{chaseAlone, chaseLoose, chaseOwn, chaseRef, chaseAsk} {
+		s = p.ReplaceAllString(s, " ")
+	}
+	return s
+}
+
+// chaseWithNews: text asks after the resident's report and tells more
+// ("我反映的楼上噪音怎么样了 昨晚又吵到两点"), or tells it got worse ("现在更严重了
+// 水漫到客厅了"): news for the open ticket about it (continuedTicket).
+func (h *Handler) chaseWithNews(text string) bool {
+	s := faq.Normalize(text)
+	if worseCue.MatchString(s) {
+		return true
+	}
+	asksAfter := chaseLoose.MatchString(s) || ((chaseRef.MatchString(s) || chaseOwn.MatchString(s)) && chaseAsk.MatchString(s))
+	return asksAfter && h.tellsMore(text)
+}
+
+// worseCue: the fault got worse ("现在更严重了", "it's getting worse").
+var worseCue = regexp.MustCompile(`更严重|越来越(严重|厉害|大|多|重|差|臭|响|吵)|更(厉害|大|多|重|糟)了|加重了|恶化|` +
+	`\b(getting worse|got worse|gotten worse|worse now|even worse|much worse|worse and worse|worse than before)\b`)
 
 // asksAfterOwnReport reports words that ask after the resident's own report
 // outright ("我的报修怎么样了", "any update on my ticket?"): with nothing open
@@ -208,6 +298,10 @@ func (h *Handler) disputedTicket(ctx context.Context, userID int64, text string)
 	// if the text names one
 	var latest, latestAbout *tickets.Ticket
 	route := h.Router.Route(text)
+	if rest := strings.Join(strings.Fields(withoutChaseWords(s)), " "); hasWords(rest) && rest != s {
+		// "我报的灯修好了伐 还是不亮" is about the light, not repairs
+		route = h.Router.Route(rest)
+	}
 	about := route.Category
 	for i, t := range tks {
 		// a rated (closed) ticket can be disputed too, within the window

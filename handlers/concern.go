@@ -43,6 +43,9 @@ type draft struct {
 	// after the preview, so a bare "ok" or "thanks" answers that, not the
 	// preview: it is reminded of, not sent
 	Aside bool `json:"aside,omitempty"`
+	// FixingPlace: a bare "搞错了" at the preview was asked about: a place
+	// typed next replaces the one given, said to (correctedLocation)
+	FixingPlace bool `json:"fixing_place,omitempty"`
 }
 
 // Draft steps: what the resident's next message means.
@@ -110,6 +113,7 @@ func (h *Handler) startIntake(ctx context.Context, in Incoming, chosen, lang, te
 		return fmt.Errorf("clear awaited input: %w", err)
 	}
 	d := draft{ID: randomHex(6), Step: stepDescribe, Lang: lang}
+	h.forgetAsked(ctx, in.UserID) // a report started: "report it" later is not about what was asked before
 	if n := runeLen(text); n > MaxQuestionRunes {
 		// "/report <text>" takes the same limit as a typed concern
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtTooLong.f(lang, n, MaxQuestionRunes)})
@@ -145,7 +149,7 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 		return true, err
 	}
 	draftTook := false
-	handled, err := h.ticketFlows(ctx, in, chosen, lang, &draftTook)
+	handled, err := h.ticketFlows(ctx, in, before, chosen, lang, &draftTook)
 	if err != nil {
 		return handled, err
 	}
@@ -157,9 +161,12 @@ func (h *Handler) ticketMessage(ctx context.Context, in Incoming, chosen, lang s
 	return handled, nil
 }
 
-// ticketFlows is ticketMessage's work; draftTook reports that the waiting
-// draft took the message.
-func (h *Handler) ticketFlows(ctx context.Context, in Incoming, chosen, lang string, draftTook *bool) (handled bool, err error) {
+// ticketFlows is ticketMessage's work on the message and the resident's
+// draft (loaded before; its zero value when none); draftTook reports that
+// the waiting draft took the message. Only the draft flows save a draft, so
+// d is current until they run.
+func (h *Handler) ticketFlows(ctx context.Context, in Incoming, d draft, chosen, lang string, draftTook *bool) (handled bool, err error) {
+	drafting := d.active() && d.ID != ""
 	// a danger now is its own report, unless the resident has an open
 	// ticket about the same danger ("还是有煤气味" answering staff's "现在还有
 	// 味道吗？" is more of that one)
@@ -188,13 +195,9 @@ func (h *Handler) ticketFlows(ctx context.Context, in Incoming, chosen, lang str
 			return handled, err
 		}
 	}
-	if t := strings.TrimSpace(in.Text); in.Kind == TextMessage && in.ReplyTo == 0 && danger == noEmergency && t != "" {
-		if d, ok, err := h.loadDraft(ctx, in.UserID); err != nil {
-			return true, err
-		} else if !(ok && d.active()) {
-			if handled, err := h.ticketWords(ctx, in, t, chosen); handled || err != nil {
-				return handled, err
-			}
+	if t := strings.TrimSpace(in.Text); in.Kind == TextMessage && in.ReplyTo == 0 && danger == noEmergency && t != "" && !drafting {
+		if handled, err := h.ticketWords(ctx, in, t, chosen); handled || err != nil {
+			return handled, err
 		}
 	}
 	// "#1", "给路灯那个": which of the tickets offered a held message is for
@@ -212,11 +215,6 @@ func (h *Handler) ticketFlows(ctx context.Context, in Incoming, chosen, lang str
 	if handled, err := h.awaitedInput(ctx, in, chosen); handled || err != nil {
 		return handled, err
 	}
-	d, ok, err := h.loadDraft(ctx, in.UserID)
-	if err != nil {
-		return true, err
-	}
-	drafting := ok && d.active()
 	if drafting {
 		if handled, err := h.draftInput(ctx, in, d, chosen); handled || err != nil {
 			*draftTook = handled
@@ -255,12 +253,15 @@ func (h *Handler) ticketFlows(ctx context.Context, in Incoming, chosen, lang str
 		if !drafting && reportRequest(text) {
 			// "帮我反映一下" after an answer: what was asked, as its
 			// report button would
-			return true, h.reportWhatWasAsked(ctx, in, chosen, lang, text)
+			return true, h.reportWhatWasAsked(ctx, in, d, chosen, lang, text)
 		}
 		if stars := settledRating(text); stars > 0 && !drafting {
 			// "修好了 蛮好": the fix told and graded, no new report (nor
-			// only thanks: a resolution waits for its rating)
-			return true, h.settledWithGrade(ctx, in, chosen, lang, stars)
+			// only thanks: a resolution waits for its rating); said of an
+			// open ticket, it goes on to be offered to it (continuedTicket)
+			if handled, err := h.settledWithGrade(ctx, in, chosen, lang, stars); handled || err != nil {
+				return handled, err
+			}
 		}
 		if classifySmallTalk(text) != notSmallTalk {
 			return false, nil // "talk to a human", "我的工单": answerQuestion's
@@ -284,7 +285,7 @@ func (h *Handler) ticketFlows(ctx context.Context, in Incoming, chosen, lang str
 			h.holdDispute(ctx, in, t.ID, text)                           // staff hear it if reopened
 			return true, h.showTicket(ctx, in, t, ticketLang(t, chosen)) // with its reopen button
 		}
-		if t, ok := h.continuedTicket(ctx, in.UserID, text); ok && !in.notForTicket && !drafting {
+		if t, ok := h.continuedTicket(ctx, in.UserID, text); ok && !in.notForTicket && (!drafting || h.chaseWithNews(text)) {
 			lang := ticketLang(t, chosen)
 			return true, h.offerToTicket(ctx, in, t, chosen, txtAddToTicketAsk.f(lang, t.Number(), h.categoryText(t.Category).in(lang)))
 		}
@@ -442,6 +443,10 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 			return false, nil
 		}
 		word := replyWord(text)
+		if d.Step == stepPreview && bareMistake(text) && d.hasPlace() && !d.FixingPlace {
+			// "搞错了" once a place was given: the place, or the whole report?
+			return true, h.askWhatWasWrong(ctx, in, d, lang)
+		}
 		if cancelsDraft(text, d.Step) {
 			return true, h.dropDraft(ctx, in, d, lang)
 		}
@@ -486,7 +491,7 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 				// Answer in the description's language, as describe would.
 				return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtTooLong.f(h.language(chosen, in), n, MaxQuestionRunes)})
 			}
-			if h.asks(text) && !h.Router.DescribesProblem(text) {
+			if h.Router.AsksSomething(text) && !h.Router.DescribesProblem(text) {
 				return false, nil // a question, not the description: answered; the draft waits
 			}
 			if t, ok := h.disputedTicket(ctx, in.UserID, text); ok && d.Text == "" && len(d.PhotoIDs) > 0 && emergencyIn(text) == noEmergency {
@@ -525,11 +530,18 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 				d.LocationAsked, d.Step = true, stepPreview // typed instead of tapped: no location
 				return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
 			}
-			if place, ok := unknownPlace(text); ok {
+			if rest, ok := unknownPlace(text); ok && emergencyIn(text) == noEmergency {
 				// "不知道几号楼 就是我家门口那部": no building to give, but
-				// where it is in words (kept as the place), or nothing
-				if place != "" {
-					d.Location = clip(place, 200)
+				// where it is in words (kept as the place), more of the
+				// problem or a request (kept as the report's), or nothing.
+				// A danger told with it ("不知道几号楼 楼道里好多烟") is its
+				// own report first (draftAddition).
+				switch {
+				case rest == "":
+				case h.readsLikePlace(rest):
+					d.Location = clip(rest, 200)
+				default:
+					d.Text = clip(d.Text+"\n"+rest, MaxQuestionRunes)
 				}
 				d.LocationAsked, d.Step = true, stepPreview
 				return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
@@ -555,19 +567,24 @@ func (h *Handler) draftAddition(ctx context.Context, in Incoming, d draft, chose
 		// a danger now ("3号楼着火了") is its own report, never this one's
 		// place or details: it goes first, this one waits
 		return true, h.startEmergencyIntake(ctx, in, d, chosen, lang, text)
-	case h.chasesOwnReport(ctx, in.UserID, text):
+	case h.chasesOwnReport(ctx, in.UserID, text) || (chaseOwn.MatchString(faq.Normalize(text)) && h.tellsMore(text)):
 		// "我的单子哪能了": where the reports sent stand (ticketMessage
-		// lists them); the draft waits
+		// lists them); "我报的灯修好了伐 还是不亮": that report's (a dispute,
+		// or news for it); the draft waits
 		return false, nil
 	case strings.Contains(d.Text, text):
 		// said again (no reply seen, a resend after a lost message): the
 		// same draft, shown again
 	case correctsPlace(text):
 		// "不对 是5号楼不是3号楼": the new place, said to be one
-		d.Location = clip(correctedLocation(d, text, lang), 200)
+		newPlace, oldPlace, _ := correction(text)
+		d.Location = clip(correctedLocation(d, newPlace, oldPlace, lang), 200)
+	case tickets.NamesOnlyAPlace(text) && d.FixingPlace:
+		// the right place after "搞错了"
+		d.Location = clip(correctedLocation(d, strings.TrimSpace(text), "", lang), 200)
 	case tickets.NamesOnlyAPlace(text):
 		d.Location = clip(text, 200) // "3号楼2单元", "北门车棚"
-	case h.asks(text) && (!h.Router.DescribesProblem(text) || politeQuestion.MatchString(faq.Normalize(text))):
+	case h.Router.AsksSomething(text) && (!h.Router.DescribesProblem(text) || politeQuestion.MatchString(faq.Normalize(text))):
 		return false, nil // a question meanwhile: answered; the draft waits
 	case h.cancelsAnotherThing(text):
 		// "我想取消停车位": a question of its own, answered; the draft waits
@@ -614,7 +631,7 @@ func (h *Handler) toParty(d draft, p parties.ID) draft {
 // dealt with. "…吵得我睡不着已经好几个月了你们能不能管管" asks for action:
 // a report, not a question for the FAQ.
 func (h *Handler) asksBesidesAction(text string) bool {
-	if !h.asks(text) {
+	if !h.Router.AsksSomething(text) {
 		return false
 	}
 	s := faq.Normalize(text)
@@ -656,90 +673,10 @@ func replyWord(text string) string {
 	return strings.Join(strings.Fields(strings.Trim(faq.Normalize(text), " .!?,;~")), " ")
 }
 
-// cancelsDraft: text typed at a draft's step cancels it ("算了", "弗要报了",
-// "actually no", "never mind, forget it": every part of it a cancel, or
-// thanks with one). "Later" cancels at the preview only (laterWords).
-func cancelsDraft(text, step string) bool {
-	cancels := func(part string) bool {
-		word := replyWord(dialectNo.Replace(part))
-		if w := cancelSoftener.ReplaceAllString(word, ""); w != "" {
-			word = w
-		}
-		return cancelWords[word] || notNowPattern.MatchString(word) ||
-			(step == stepPreview && (previewNoWords[word] || laterWords.MatchString(word)))
-	}
-	if cancels(text) {
-		return true
-	}
-	parts := cancelParts.Split(strings.TrimSpace(text), -1)
-	if len(parts) < 2 {
-		return false
-	}
-	found := false
-	for _, p := range parts {
-		switch {
-		case strings.TrimSpace(p) == "":
-		case cancels(p):
-			found = true
-		case classifySmallTalk(p) != thanks:
-			return false
-		}
-	}
-	return found
-}
-
-var (
-	// dialectNo: Shanghainese "not" ("弗要报了", "覅发了")
-	dialectNo = strings.NewReplacer("弗要", "不要", "覅", "不要", "勿要", "不要", "弗", "不")
-	// cancelSoftener opens a cancel without changing it ("actually no",
-	// "哦 算了")
-	cancelSoftener = regexp.MustCompile(`^(actually|oh|um|hmm|no wait|wait|其实|哦|噢|呃|唉|哎)\s*`)
-	cancelParts    = regexp.MustCompile(`[,，。.!！;；、~]+|\s{2,}`)
-)
-
-// Words typed instead of tapping the draft's buttons.
-var (
-	cancelWords = setOfWords("取消", "算了", "算了算了", "不用了", "不用了谢谢", "不要了", "不报了", "不发了", "撤回", "不报了 太麻烦", "cancel", "forget it",
-		"搞错了", "我搞错了", "弄错了", "我弄错了", "发错了", "报错了", "不好意思 搞错了", "不要报了", "不用报了", "不要发了", "不用发了",
-		"no cancel", "no cancel it", "never mind forget it", "forget it never mind", "my mistake", "my bad", "wrong one", "sorry wrong one",
-		"never mind", "nevermind", "never mind thanks", "don t send", "dont send", "do not send", "cancel it", "cancel that", "no thanks", "no thank you",
-		"nvm", "nvm thanks", "forget about it", "scratch that")
-	previewNoWords = setOfWords("不", "不要", "no", "nope", "nah", "no need")
-	skipWords      = setOfWords("跳过", "不用", "不知道", "不清楚", "略过", "skip", "no", "none", "n/a", "-", "don t know",
-		"不晓得", "弗晓得", "我不知道", "我也不知道", "我也不晓得", "不记得了", "记不得了", "i don t know", "i dont know",
-		"dont know", "not sure", "no idea")
-)
-
-// notNowPattern: "先不发了", "暂时不报了": a cancel with a softener.
-var notNowPattern = regexp.MustCompile(`^(哦|噢|啊)?(不对)?\s*(算了)?\s*(先|暂时|还是|那就|那|这个|这条)?(不发|不报|不提交|别发|不用发|不用报|不弄|不要发|不报告)(了|吧|啦)?(吧)?$|^算了吧?$|^(nah|no|ok|actually)?\s*(forget it|don t send it|do not send it|dont send it)$|` +
-	// "我想取消", "我不想报了", "I want to cancel this"
-	`^(我)?(想|要|还是)?(取消|撤销|撤回)(吧|了|掉)?(这个|这条|那个|我的|刚才的|刚才那个)?(报告|工单|报修|投诉)?(吧|了)?$|^(我)?(不想|不要|不打算)(报|发|提交|反映|投诉)(了)?(吧)?$|^(那|还是)?算了(吧)?$|` +
-	`^(i|i d|i would)? ?(want|wanna|like|d like|need) to cancel( this| it| that| my report| the report| this report)?( please| pls)?$|^(please )?cancel( it| the report| this| this report| my report)?( please| pls)?$`)
-
-// cancelsAnotherThing: a wish to cancel something else than the report
-// ("我想取消停车位", "I want to cancel my parking space"): a matter of its
-// own for the estate, neither the draft's cancel (cancelWords,
-// notNowPattern, checked first) nor a line of it. "取消了两次预约，灯还是不亮"
-// tells of the problem: a line of the report.
-func (h *Handler) cancelsAnotherThing(text string) bool {
-	m := cancelWish.FindStringSubmatch(faq.Normalize(text))
-	if m == nil || h.Router.DescribesProblem(text) {
-		return false
-	}
-	object := strings.Join(m[1:], "") // one alternative matched: its object
-	return strings.TrimSpace(notAnObject.ReplaceAllString(object, " ")) != ""
-}
-
-var (
-	// cancelWish: a cancel wished for, and (the group) of what
-	cancelWish = regexp.MustCompile(`^(?:我|我们|我家)?(?:想|要|想要|需要|打算|准备|申请)(?:取消|退掉|退订|注销|停掉|解约|退租|退)掉?(.+)$|` +
-		`^(?:取消|退掉|退订|注销|停掉)掉?([^了过]{1,8})$|` +
-		`^(?:i|we)?(?: d| would)? ?(?:want|wanna|like|d like|need|have) to (?:cancel|terminate|end|give up|stop renting|unsubscribe from) (.+)$|` +
-		`^(?:please )?(?:cancel|terminate) (?:my|our) (.+)$`)
-	// notAnObject: words that name the report itself, or nothing
-	notAnObject = regexp.MustCompile(`这个|这条|那个|这单|单子|这次的|刚才的|我的|报告|工单|报修|维修|修理|投诉|反映|申请|了|吧|掉|呢|啊|` +
-		`\b(this|that|it|the|my|our|report|ticket|request|complaint|repair|repairs|one|please|pls|now|all|whole thing|everything|thanks|thank you)\b`)
-)
+// skipWords skip the place question, typed instead of the button.
+var skipWords = setOfWords("跳过", "不用", "不知道", "不清楚", "略过", "skip", "no", "none", "n/a", "-", "don t know",
+	"不晓得", "弗晓得", "我不知道", "我也不知道", "我也不晓得", "不记得了", "记不得了", "i don t know", "i dont know",
+	"dont know", "not sure", "no idea")
 
 // laterWords put off the step's question: at the preview they cancel, at the
 // place question they skip it ("later" is no reason to lose the report).
@@ -758,15 +695,6 @@ func setOfWords(words ...string) map[string]bool {
 	}
 	return m
 }
-
-// asks: text has a question cue, the router's or a Shanghainese one
-// ("物业费哪能介贵": 哪能 is 怎么, which the router knows only before some
-// verbs).
-func (h *Handler) asks(text string) bool {
-	return h.Router.AsksSomething(text) || dialectAsk.MatchString(faq.Normalize(text))
-}
-
-var dialectAsk = regexp.MustCompile(`哪能|阿是|阿有|阿要|阿能`)
 
 // isTopicWord reports a message of a word or two ("电梯", "EV charging"):
 // a topic the resident names, which the FAQ's close entries serve better
@@ -920,7 +848,7 @@ func (h *Handler) askLocation(ctx context.Context, chatID int64, d draft, lang s
 }
 
 func (h *Handler) showPreview(ctx context.Context, userID, chatID int64, d draft, lang string) error {
-	d.PickingParty, d.AlbumPreview, d.Aside = false, 0, false
+	d.PickingParty, d.AlbumPreview, d.Aside, d.FixingPlace = false, 0, false, false
 	if err := h.saveDraft(ctx, userID, d); err != nil {
 		return err
 	}

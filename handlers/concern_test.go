@@ -75,15 +75,23 @@ type edit struct {
 }
 
 // ticketMessenger is the recorder plus the edits made to sent messages.
+// failEdit, when set, is the error Telegram gives an edit of msg in chat
+// (nil: it succeeds); a failed edit changes nothing.
 type ticketMessenger struct {
 	*recorder
-	mu    sync.Mutex
-	edits []edit
+	mu       sync.Mutex
+	edits    []edit
+	failEdit func(chat int64, msg int) error
 }
 
 func (m *ticketMessenger) Edit(_ context.Context, chat int64, msg int, text string, buttons [][]handlers.Button) error {
 	m.mu.Lock()
 	defer m.mu.Unlock()
+	if m.failEdit != nil {
+		if err := m.failEdit(chat, msg); err != nil {
+			return err
+		}
+	}
 	m.edits = append(m.edits, edit{chat, msg, text, buttons})
 	return nil
 }

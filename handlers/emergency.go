@@ -93,7 +93,19 @@ var notEmergencies = regexp.MustCompile(`火灾隐患|火灾报警器|消防演�
 	// a burnt dinner's smell; a gas smell gone
 	`(没|不|弗|勿|呒|打不|擦|碰撞)(有)?(出|冒|起|打)?(火星|火花)|(灶|炉|热水器|打火机|点火器)[^\s]{0,6}(打火|点火)[^\s]{0,6}|(烟头|烟蒂|香烟|烟灰|鞭炮|烟花|炮仗|爆竹|放炮|电焊|焊接|切割|砂轮|烧烤|炭火)[^\s]{0,10}\s?[^\s]{0,8}(火星|火花)|` +
 	`(烧菜|做饭|炒菜|煎鱼|烤肉|烧烤|烧饭|烧小菜|烤面包|饭烧焦|菜烧焦|饭烧糊|菜烧糊)[^\s火着]{0,10}\s?[^\s火着]{0,10}焦(糊|臭|毛)?(味|气|臭)|` +
+	`(` + restaurantFumes + `)[^\s火着冒]{0,10}\s?[^\s火着冒]{0,10}焦(糊|臭|毛)?(味|气|臭)|` +
+	`焦(糊|臭|毛)?(味|气味|臭)[^\s火着冒]{0,10}\s?[^\s火着冒]{0,10}(` + restaurantFumes + `)|` +
+	// a smell or sparks there day after day, static ("开关老是打火花 静电"),
+	// anger ("气得我眼睛冒火星"): nothing burning now
+	`(天天|每天|老是|总是|经常|常常|一直都)[^\s火着]{0,8}(焦(糊|臭|毛)?(味|气味|臭)|打火花|冒火星|火花|火星)|` +
+	`(焦(糊|臭|毛)?(味|气味|臭)|火花|火星)[^\s]{0,4}(天天|每天|老是|总是|经常)|` +
+	`静电[^\s]{0,8}(火花|火星)|(火花|火星)[^\s]{0,6}\s?静电|` +
+	`(气|急|恼)(得|的)[^\s]{0,4}(冒火星|冒火|冒金星)|眼(睛)?(里)?(直)?冒(火星|火|金星)|火冒三丈|` +
 	`(燃气|煤气|天然气)(的)?(气)?(味|味道|臭味)(已经)?(没了|没有了|散了|消失了|淡了|没有|没得|散脱了|没啦)`)
+
+// restaurantFumes: a restaurant's or a kitchen vent's smoke and smells
+// ("楼下饭店一股焦味 天天油烟"): a nuisance to report, not a fire.
+const restaurantFumes = `饭店|饭馆|餐馆|餐厅|小吃店|烧烤店|排档|油烟`
 
 // emergencyCues name a danger happening now, in normalised text (lower
 // case, simplified Chinese), once notEmergencies are out of it. Someone is
@@ -228,11 +240,12 @@ var (
 )
 
 // withoutPastClauses is text without its clauses that carry a past word
-// ("昨天", "last week"); Chinese clauses may be set apart by spaces alone.
+// ("昨天", "last week"), unless the past word dates a repair there ("上周刚修
+// 的电梯"); Chinese clauses may be set apart by spaces alone.
 func withoutPastClauses(text string) string {
 	var kept []string
 	for _, c := range clauseBreak.Split(hanSpace.ReplaceAllString(text, "$1，$2"), -1) {
-		if n := faq.Normalize(c); !pastDanger.MatchString(n) || ongoingDanger.MatchString(n) {
+		if n := faq.Normalize(c); !pastDanger.MatchString(n) || ongoingDanger.MatchString(n) || pastRepair.MatchString(n) {
 			kept = append(kept, c)
 		}
 	}
@@ -246,7 +259,7 @@ var presentState = regexp.MustCompile(`起不来|站不起来|爬不起来|动�
 
 var (
 	// pastRepair: the past word dates a repair, not the danger ("上周刚修的
-	// 电梯，我妈被困在里面了")
+	// 电梯，我妈被困在里面了"), in its clause
 	pastRepair  = regexp.MustCompile(`刚修|刚换|修好|修过|修的|换的|换过|装的|\b(repaired|fixed|replaced|serviced|installed)\b`)
 	clauseBreak = regexp.MustCompile(`[，,。！？!?；;\n]+|\.\s+`)
 	hanSpace    = regexp.MustCompile(`(\p{Han})\s+(\p{Han})`)
@@ -259,11 +272,11 @@ func emergencyIn(text string) emergency {
 	if pastDanger.MatchString(s) && aftermath.MatchString(s) && !ongoingDanger.MatchString(s) {
 		return noEmergency
 	}
-	if pastDanger.MatchString(s) && !pastRepair.MatchString(s) {
-		// what happened yesterday ("昨天电梯困人了，困了一个小时") is a
-		// report, not a danger now, unless what follows tells one still
-		// there ("我爸昨天摔倒了，起不来") or the past word starts it
-		// ("从昨天开始…煤气味")
+	if pastDanger.MatchString(s) {
+		// what happened yesterday ("昨天电梯困人了，困了一个小时", "上礼拜电
+		// 梯关牢了一个老太 今朝修好了伐") is a report, not a danger now,
+		// unless what follows tells one still there ("我爸昨天摔倒了，起不
+		// 来") or the past word starts it ("从昨天开始…煤气味")
 		if rest := faq.Normalize(withoutPastClauses(text)); !presentState.MatchString(rest) {
 			s = notEmergencies.ReplaceAllString(strings.TrimSpace(rest), " ")
 		}

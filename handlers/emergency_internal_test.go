@@ -234,6 +234,15 @@ func TestEmergencyCues(t *testing.T) {
 		"楼道里有股煤气味道": gasEmergency, "有股煤气味 哪能办": gasEmergency, "厨房里一股煤气的味道": gasEmergency, "楼道里有股怪味道，像煤气": gasEmergency,
 		"煤气管子漏脱了": gasEmergency, "煤气瓶在漏": gasEmergency, "阿拉屋里厢煤气味道老重": gasEmergency, "一股煤气气味": gasEmergency,
 		"煤气费哪能交": noEmergency, "煤气味道没了 还要报伐": noEmergency, "呒没煤气味道": noEmergency, "燃气费漏掉了": noEmergency, "煤气灶坏了": noEmergency,
+		// a sixth code review: a restaurant's fumes, a smell or sparks day
+		// after day, static, anger, a lift danger told as last week's
+		"楼下饭店一股焦味 天天油烟": noEmergency, "楼下饭店油烟好重 一股焦味 窗都不敢开": noEmergency, "一股焦味 都是楼下饭店的油烟": noEmergency,
+		"气得我眼睛冒火星": noEmergency, "气得我眼冒金星": noEmergency, "冬天开关老是打火花 静电": noEmergency, "毛衣一脱全是静电火花": noEmergency,
+		"楼道里天天一股焦味": noEmergency, "上礼拜电梯关牢了一个老太 今朝修好了伐": noEmergency,
+		// stays: the same words told of a danger now
+		"楼下饭店着火了": fireEmergency, "楼下饭店冒黑烟了 一股焦味": fireEmergency, "开关在打火花 一股焦味": fireEmergency,
+		"插座冒火星了": fireEmergency, "楼道里一股焦味 好像电线烧起来了": fireEmergency, "上礼拜刚修的电梯 我妈关牢了出弗来": trappedEmergency,
+		"电梯关牢了一个老太 里厢出弗来": trappedEmergency, "上礼拜电梯坏过 现在又关牢人了 出弗来": trappedEmergency,
 	} {
 		if got := emergencyIn(text); got != want {
 			t.Errorf("emergencyIn(%q) = %d, want %d", text, got, want)

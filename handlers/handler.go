@@ -161,6 +161,10 @@ func New(d Deps) *Handler {
 // and may be retried; the resident has already been told when that helps.
 func (h *Handler) Handle(ctx context.Context, in Incoming) error {
 	if in.Callback != nil {
+		if strings.HasPrefix(in.Callback.Data, "m:") {
+			// a menu item shown after the preview of a waiting report
+			return h.asideFrom(ctx, in.UserID, func() error { return h.handleCallback(ctx, in) })
+		}
 		return h.handleCallback(ctx, in)
 	}
 	if in.Chat == GroupChat {
@@ -215,7 +219,7 @@ func (h *Handler) handlePrivate(ctx context.Context, in Incoming, replyLang *str
 			if cmd.otherBot {
 				return nil
 			}
-			return h.command(ctx, in, cmd, res.Language, lang)
+			return h.asideFrom(ctx, in.UserID, func() error { return h.command(ctx, in, cmd, res.Language, lang) })
 		}
 	}
 	// what to do now comes first; the report or the FAQ answer follows
@@ -241,6 +245,26 @@ func (h *Handler) handlePrivate(ctx context.Context, in Incoming, replyLang *str
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtUnsupported.in(lang)})
 	}
 	return h.answerQuestion(ctx, in, res.Language, text)
+}
+
+// asideFrom runs a command or a menu press (answer): what it shows comes
+// after the preview of a report still waiting, so a bare "ok" next thanks
+// for that, not "send" (the preview is shown again).
+func (h *Handler) asideFrom(ctx context.Context, userID int64, answer func() error) error {
+	if !h.ticketsEnabled() {
+		return answer()
+	}
+	d, ok, err := h.loadDraft(ctx, userID)
+	if err != nil {
+		return err
+	}
+	if err := answer(); err != nil {
+		return err
+	}
+	if ok && d.active() {
+		h.setDraftAside(ctx, userID, d.ID) // no longer that draft (sent, cancelled, replaced): nothing marked
+	}
+	return nil
 }
 
 // language picks the reply language: the resident's explicit choice, else

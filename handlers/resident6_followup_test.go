@@ -86,12 +86,19 @@ func TestFixedAndGradedIsARatingNotAReport(t *testing.T) {
 			t.Errorf("%q: a report was started: %q", c.text, m.Text)
 		}
 	}
-	f := newTicketFixture(t, nil)
-	if m := f.say(t, resident, "修好了 蛮好"); strings.Contains(strings.Join(buttonData(m), " "), "c:") {
-		t.Errorf("nothing to rate: a report was started: %q", m.Text)
+	// nothing to rate nor to add to: a friendly word, nothing filed or offered
+	for _, text := range []string{"修好了 蛮好", "修好了 很差"} {
+		f := newTicketFixture(t, nil)
+		m := f.say(t, resident, text)
+		if m.Text != "好的，有需要随时找我。" || len(buttonData(m)) != 0 {
+			t.Errorf("%q, nothing to rate: want the friendly word alone, got %q %v", text, m.Text, buttonData(m))
+		}
+		if got := residentTickets(t, f); len(got) != 0 {
+			t.Errorf("%q, nothing to rate: tickets %q", text, got)
+		}
 	}
 	// stays: a fault of its own after the words
-	f = newTicketFixture(t, nil)
+	f := newTicketFixture(t, nil)
 	tk, _ := f.fileResolved(t, "5号楼2单元楼道灯坏了一个星期了")
 	f.deliver(t)
 	m := f.say(t, resident, "灯修好了 但是3号楼电梯又坏了")

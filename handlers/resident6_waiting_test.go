@@ -17,7 +17,7 @@ func withEstateFAQ() scriptedFAQ {
 		Answer: faq.Answer{ZH: "物业费按建筑面积收取。", EN: "The property fee is charged by floor area."}}
 	s.entries["proxy-vote"] = faq.Entry{ID: "proxy-vote", Questions: []string{"可以委托别人投票吗？", "Can someone vote for me?"},
 		Answer: faq.Answer{ZH: "可以书面委托代理人投票。", EN: "You may appoint a proxy in writing."}}
-	for _, q := range []string{"物业费多少钱一个月", "how much is the property fee", "物业费哪能介贵"} {
+	for _, q := range []string{"物业费多少钱一个月", "how much is the property fee", "物业费哪能交伐"} {
 		s.results[q] = faq.Result{ID: "fee", Score: 0.8}
 	}
 	for _, q := range []string{"业主大会投票我不会用手机哪能投", "我儿子帮我投票可以伐"} {
@@ -164,7 +164,7 @@ func TestChasesAndQuestionsAreNoPartOfAWaitingReport(t *testing.T) {
 	}{
 		{"我的单子哪能了", false, "#1"},
 		{"我的工单怎么样了", false, "#1"},
-		{"物业费哪能介贵", false, "物业费按建筑面积收取"},
+		{"物业费哪能交伐", false, "物业费按建筑面积收取"},
 		{"我儿子帮我投票可以伐", false, "委托代理人"},
 		{"业主大会投票我不会用手机哪能投", false, "委托代理人"},
 		{"打了好几次都没人接", true, "打了好几次都没人接"},

@@ -247,25 +247,16 @@ func (h *Handler) addDetails(ctx context.Context, in Incoming, t tickets.Ticket,
 	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDetailsAdded.f(lang, updated.Number(), parties.InSentence(updated.Party, lang))})
 }
 
-// escalationRef is the co-office chat and the message id of the ticket's
-// escalation card there (0 when none was sent); chat 0 when no desk chat is
-// configured.
+// escalationRef is the desk's chat while the desk may act on t as an
+// escalation, and the message id of t's escalation card there (0 when none
+// was sent); chat 0 when it may not (escalationCard). For notices to the
+// desk: a failed look-up only loses the reply-to.
 func (h *Handler) escalationRef(ctx context.Context, t tickets.Ticket) (chat int64, msg int) {
-	co, ok := h.deskChat()
-	if !ok || t.EscalatedAt == nil {
-		return 0, 0
-	}
-	escChat, escMsg, err := h.Tickets.TicketMessage(ctx, t.ID, purposeEscalation)
-	switch {
-	case errors.Is(err, storage.ErrNotFound):
-		return co, 0
-	case err != nil:
+	chat, msg, err := h.escalationCard(ctx, t)
+	if err != nil {
 		h.Log.Warn("find escalation card", "ticket", t.ID, "err", err)
-		return co, 0
-	case escChat != co:
-		return co, 0
 	}
-	return co, escMsg
+	return chat, msg
 }
 
 // myTickets lists the resident's own tickets, newest first.
@@ -290,7 +281,6 @@ func (h *Handler) myTickets(ctx context.Context, in Incoming, lang string) error
 		}
 		draftLine = txtMyTicketsDraft.f(lang, what)
 		draftRow = []Button{{Text: txtBtnOpenDraft.in(lang), Data: "c:show:" + d.ID}}
-		defer h.setDraftAside(ctx, in.UserID, d.ID) // the list, not the preview, was shown last
 	}
 	if len(list) == 0 {
 		if waiting {
@@ -320,44 +310,6 @@ func (h *Handler) myTickets(ctx context.Context, in Incoming, lang string) error
 		rows = append(rows, draftRow)
 	}
 	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: b.String(), Buttons: rows})
-}
-
-// chasesOwnReport: text asks after the resident's reports: a chase of an
-// open one (chasing), their report named outright and asked after, or in
-// Shanghainese ("我的单子哪能了"). Never a danger told, nor a fault.
-func (h *Handler) chasesOwnReport(ctx context.Context, userID int64, text string) bool {
-	if emergencyIn(text) != noEmergency {
-		return false
-	}
-	if dialectChase.MatchString(strings.TrimSpace(faq.Normalize(text))) || (asksAfterOwnReport(text) && !h.Router.DescribesProblem(text)) {
-		return true
-	}
-	return h.chasing(ctx, userID, text)
-}
-
-var dialectChase = regexp.MustCompile(`^(我的|我报的|我那个|我那张|阿拉的|阿拉|我)?\s*(单子|工单|报修|投诉|报的那个|报的)\s*(现在)?\s*` +
-	`(哪能了|哪能啦|哪能样了|哪能样|哪能|咋样了|咋样|怎么样了|怎么样|呢|有消息伐|有消息吗|有消息了吗|进度呢|到哪了|处理了伐|处理了吗)$`)
-
-// settledRating reads "修好了 蛮好" ("fixed, quite good"): the fix told, then
-// graded; 0 for anything else.
-func settledRating(text string) int {
-	s := strings.TrimSpace(faq.Normalize(text))
-	rest := strings.TrimSpace(settledHead.ReplaceAllString(s, ""))
-	if rest == s || rest == "" {
-		return 0
-	}
-	return typedRating(rest)
-}
-
-var settledHead = regexp.MustCompile(`^(已经|都)?(修好了?|修好啦|弄好了?|好了|好啦|解决了?|搞定了?|没问题了)\s*`)
-
-// settledWithGrade takes "修好了 蛮好" as the rating of the ticket resolved
-// last, when one waits for it; else as thanks for nothing in particular.
-func (h *Handler) settledWithGrade(ctx context.Context, in Incoming, chosen, lang string, stars int) error {
-	if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok && h.mayTakeRating(ctx, in) {
-		return h.rate(ctx, in, t, stars, ticketLang(t, chosen), "")
-	}
-	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGoodbye.in(lang)})
 }
 
 // residentCallback serves "r:<action>:<ticketID>[:<n>]" presses; every one

@@ -71,10 +71,11 @@ var smallTalkPhrases = map[string]smallTalk{
 	"are you a robot": wantsPerson, "agent": wantsPerson, "operator": wantsPerson,
 	"我的工单": menuTickets, "工单": menuTickets, "查工单": menuTickets, "查看工单": menuTickets, "我的报修": menuTickets,
 	"my tickets": menuTickets, "my ticket": menuTickets, "tickets": menuTickets, "my reports": menuTickets,
-	"反映问题": menuConcern, "我要反映问题": menuConcern, "报修": menuConcern, "我要报修": menuConcern, "投诉": menuConcern, "我要投诉物业": menuConcern, "投诉物业": menuConcern, "我想投诉物业": menuConcern, "我要投诉业委会": menuConcern,
-	"我要投诉居委会": menuConcern, "我想投诉": menuConcern, "我要举报": menuConcern, "我想反映个问题": menuConcern, "我要反映个情况": menuConcern,
+	// ("我要报修", "反映个问题": menuConcernWords)
+	"我要投诉物业": menuConcern, "投诉物业": menuConcern, "我想投诉物业": menuConcern, "我要投诉业委会": menuConcern,
+	"我要投诉居委会": menuConcern, "我要举报": menuConcern,
 	"i want to make a complaint": menuConcern, "i have a complaint": menuConcern,
-	"我要投诉": menuConcern, "report a concern": menuConcern, "report a problem": menuConcern, "report": menuConcern,
+	"report a concern": menuConcern, "report a problem": menuConcern, "report": menuConcern,
 	"complaint": menuConcern, "i want to complain": menuConcern, "i want to report a problem": menuConcern,
 	"提问": menuAsk, "我要提问": menuAsk, "问问题": menuAsk, "ask a question": menuAsk, "i have a question": menuAsk,
 	"我有个问题": menuAsk, "语言": menuLanguage, "切换语言": menuLanguage, "language": menuLanguage,
@@ -98,6 +99,23 @@ var smallTalkPhrases = map[string]smallTalk{
 	"good bot": thanks, "你真棒": thanks, "你们真棒": thanks, "你真聪明": thanks, "真棒": thanks,
 	// chit-chat the greeting answers lightly (who codesk is, what it does)
 	"你叫什么名字": greeting, "你叫什么": greeting, "what s your name": greeting, "what is your name": greeting, "你几岁了": greeting,
+}
+
+// menuConcernWords are the menu's "report a concern" in a resident's words
+// ("我要报修", "反映个问题", "投诉一下吧", "I want to report it"): typed after
+// an answer they report what was asked (reportRequest).
+var menuConcernWords = regexp.MustCompile(`^(我|那我)?(要|想)?(报修|反映|投诉|报告)(一下|下)?(个|这个)?(问题|情况)?(吧)?|` +
+	`^(i want to |i d like to |i would like to )?(report|complain about) (it|this|that)`)
+
+// phraseKind is the small talk a whole phrase is (normalised, single-spaced).
+func phraseKind(s string) (smallTalk, bool) {
+	if k, ok := smallTalkPhrases[s]; ok {
+		return k, true
+	}
+	if m := menuConcernWords.FindString(s); m != "" && m == s {
+		return menuConcern, true
+	}
+	return notSmallTalk, false
 }
 
 // thanksWarmly is thanks said more warmly ("非常感谢你们", "太感谢了",
@@ -143,7 +161,7 @@ func classifySmallTalk(text string) smallTalk {
 	}
 	s := strings.TrimSpace(faq.Normalize(text))
 	s = strings.Join(strings.Fields(s), " ")
-	if k, ok := smallTalkPhrases[s]; ok {
+	if k, ok := phraseKind(s); ok {
 		return k
 	}
 	if wantsPersonPattern.MatchString(s) {
@@ -159,12 +177,12 @@ func classifySmallTalk(text string) smallTalk {
 		return thanks // "they did a good job, thanks", "师傅很负责"
 	}
 	s = thanksWarmly.ReplaceAllString(s, "谢谢")
-	if k, ok := smallTalkPhrases[s]; ok {
+	if k, ok := phraseKind(s); ok {
 		return k
 	}
 	for _, p := range particles {
 		if t := strings.TrimSpace(strings.TrimSuffix(s, p)); t != s {
-			if k, ok := smallTalkPhrases[t]; ok {
+			if k, ok := phraseKind(t); ok {
 				return k
 			}
 		}
@@ -189,6 +207,10 @@ func smallTalkRun(s string) smallTalk {
 				best = p
 			}
 		}
+		kind := smallTalkPhrasesNoSpace[best]
+		if m := menuConcernWords.FindString(s); len(m) > len(best) {
+			best, kind = m, menuConcern
+		}
 		if best == "" {
 			for _, p := range particles {
 				if p = strings.TrimSpace(p); strings.HasPrefix(s, p) {
@@ -200,7 +222,7 @@ func smallTalkRun(s string) smallTalk {
 				return notSmallTalk
 			}
 		} else {
-			found[smallTalkPhrasesNoSpace[best]] = true
+			found[kind] = true
 		}
 		s = s[len(best):]
 	}

@@ -40,7 +40,11 @@ func (h *Handler) staffCallback(ctx context.Context, in Incoming) error {
 		h.ack(ctx, in, staffSomethingWrong)
 		return fmt.Errorf("load ticket %d: %w", id, err)
 	}
-	pressed := h.pressedPurpose(ctx, in, t)
+	pressed, err := h.pressedPurpose(ctx, in, t)
+	if err != nil {
+		h.ack(ctx, in, staffSomethingWrong)
+		return err
+	}
 	chat, ok := h.actingChat(t, in.ChatID)
 	if !ok || in.Chat != GroupChat {
 		if pressed != "" && in.Chat == GroupChat {
@@ -48,8 +52,11 @@ func (h *Handler) staffCallback(ctx context.Context, in Incoming) error {
 			// say where it is rather than a bare "stale"
 			h.refuseStaff(ctx, in, fmt.Sprintf(staffNowWith, t.Number(), parties.Name(t.Party, "zh"), parties.Name(t.Party, "en")),
 				"press in a chat the ticket has left")
-			if pressed == purposeReminder {
+			switch pressed {
+			case purposeReminder:
 				h.retireReminders(ctx, t)
+			case purposeMenu:
+				h.closeMenuMessage(ctx, in.ChatID, in.Callback.MessageID, t)
 			}
 			return nil
 		}
@@ -73,12 +80,37 @@ func (h *Handler) staffCallback(ctx context.Context, in Incoming) error {
 		h.Log.Warn("confirm pressed card", "ticket", t.ID, "err", err)
 	} else if ok {
 		h.Log.Info("card in doubt confirmed by a press", "ticket", t.ID, "chat_id", in.ChatID, "message_id", in.Callback.MessageID)
+		// recorded now: checked as the card it is
+		if pressed, err = h.pressedPurpose(ctx, in, t); err != nil {
+			h.ack(ctx, in, staffSomethingWrong)
+			return err
+		}
 	}
 	if pressed == purposeReminder {
 		return h.reminderPress(ctx, in, t, action)
 	}
-	if h.olderCard(ctx, in, t, pressed) {
-		h.refuseStaff(ctx, in, fmt.Sprintf(staffOlderCard, t.Number()), "press on a card the ticket has a newer one of")
+	card, older, err := h.pressedCard(ctx, in, t, pressed)
+	if err != nil {
+		h.ack(ctx, in, staffSomethingWrong)
+		return fmt.Errorf("staff press on ticket %d: %w", t.ID, err)
+	}
+	if pressed == purposeMenu {
+		// a menu sent apart from its card: used or stale, it closes; a
+		// pick from it acts for its card, which is redrawn as if pressed
+		menu := in.Callback.MessageID
+		defer h.closeMenuMessage(ctx, in.ChatID, menu, t)
+		if !older {
+			cb := *in.Callback
+			cb.MessageID = card.MessageID
+			in.Callback = &cb
+		}
+	}
+	if older {
+		h.refuseStaff(ctx, in, fmt.Sprintf(staffOlderCard, t.Number()), "press on a card the ticket has left or a newer card replaced")
+		if card.MessageID != 0 {
+			// a client still showing its buttons: they go now
+			h.retireCards(ctx, Incoming{}, t, []storage.MessageRef{card}, h.movedNotes(t))
+		}
 		return nil
 	}
 	switch action {
@@ -109,36 +141,22 @@ func (h *Handler) staffCallback(ctx context.Context, in Incoming) error {
 }
 
 // pressedPurpose is what the pressed message is to t (purposeCard,
-// purposeReminder, ...), or "" when it is no message of t's we know of.
-func (h *Handler) pressedPurpose(ctx context.Context, in Incoming, t tickets.Ticket) string {
+// purposeReminder, purposeMenu, ...), or "" when it is no message of t's
+// we know of.
+func (h *Handler) pressedPurpose(ctx context.Context, in Incoming, t tickets.Ticket) (string, error) {
 	if in.Callback == nil || in.Callback.MessageID == 0 {
-		return ""
+		return "", nil
 	}
 	pressed, purpose, err := h.Tickets.TicketByMessage(ctx, in.ChatID, in.Callback.MessageID)
-	if err != nil || pressed.ID != t.ID {
-		if err != nil && !errors.Is(err, storage.ErrNotFound) {
-			h.Log.Warn("find the pressed message's ticket", "ticket", t.ID, "err", err)
-		}
-		return ""
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
+		return "", nil
+	case err != nil:
+		return "", fmt.Errorf("ticket of pressed message %d in %d: %w", in.Callback.MessageID, in.ChatID, err)
+	case pressed.ID != t.ID:
+		return "", nil
 	}
-	return purpose
-}
-
-// olderCard reports a press on a card of t that a newer card in the same
-// chat replaced (the ticket moved away and came back, or was reopened), or
-// on an escalation card that is no longer live (liveEscalation): its
-// buttons belong to a state the ticket has left. purpose is the pressed
-// message's (pressedPurpose).
-func (h *Handler) olderCard(ctx context.Context, in Incoming, t tickets.Ticket, purpose string) bool {
-	switch purpose {
-	case purposeCard:
-		latest := h.cardRef(ctx, t.ID, in.ChatID)
-		return latest != 0 && latest != in.Callback.MessageID
-	case purposeEscalation:
-		esc, ok := h.liveEscalation(ctx, t)
-		return !ok || esc.ChatID != in.ChatID || esc.MessageID != in.Callback.MessageID
-	}
-	return false // not a card of t's we know of: the action's own checks decide
+	return purpose, nil
 }
 
 // actingChat is chat when staff there may act on t: the ticket's party chat,
@@ -305,7 +323,6 @@ func (h *Handler) confirmResolve(ctx context.Context, in Incoming, t tickets.Tic
 		h.refuseStaff(ctx, in, refusalNotice("askresolve", t), "resolve in a status that cannot be")
 		return nil
 	}
-	h.ack(ctx, in, "")
 	return h.askOnCard(ctx, in, t, menuResolve)
 }
 
@@ -315,27 +332,37 @@ func (h *Handler) offerReassign(ctx context.Context, in Incoming, t tickets.Tick
 		h.refuseStaff(ctx, in, refusalNotice("reassign", t), "reassign a closed ticket")
 		return nil
 	}
-	h.ack(ctx, in, "")
 	return h.askOnCard(ctx, in, t, menuReassign)
 }
 
 // askOnCard opens menu (cardMenu) on the pressed card, under its text, and
 // remembers it open so that a redraw meanwhile (the resident answered,
-// another card was pressed) keeps it; when the card cannot be edited (too
-// old, deleted) the question goes as a reply to it.
+// another card was pressed) keeps it. When Telegram will never let the card
+// be edited (cannotEdit), the menu goes as a reply to it, recorded
+// (sendMenuMessage); when the edit failed otherwise (429, a timeout), the
+// member is asked to press again. It answers the press.
 func (h *Handler) askOnCard(ctx context.Context, in Incoming, t tickets.Ticket, menu string) error {
 	question, rows, _ := cardMenu(t, menu) // the callers checked the status
-	if msg := in.Callback.MessageID; msg != 0 {
-		// remembered first: a redraw racing with the edit then keeps it too
-		h.openMenu(ctx, in.ChatID, msg, menu)
-		err := h.Messenger.Edit(ctx, in.ChatID, msg, h.cardBody(ctx, t)+"\n"+question, rows)
-		if err == nil {
-			return nil
-		}
-		h.closeMenu(ctx, in.ChatID, msg)
-		h.Log.Debug("edit card to ask on it; sending the question instead", "ticket", t.ID, "err", err)
+	msg := in.Callback.MessageID
+	// remembered first: a redraw racing with the edit then keeps it too
+	h.openMenu(ctx, in.ChatID, msg, menu)
+	err := h.Messenger.Edit(ctx, in.ChatID, msg, h.cardBody(ctx, t)+"\n"+question, rows)
+	if err == nil {
+		h.ack(ctx, in, "")
+		return nil
 	}
-	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: question, Buttons: rows, ReplyTo: in.Callback.MessageID})
+	h.closeMenu(ctx, in.ChatID, msg)
+	if !cannotEdit(err) {
+		h.ack(ctx, in, staffSomethingWrong)
+		return fmt.Errorf("ticket %d: open the %s menu on card %d: %w", t.ID, menu, msg, err)
+	}
+	h.Log.Info("card cannot be edited: its menu goes as a reply", "ticket", t.ID, "chat_id", in.ChatID, "message_id", msg, "err", err)
+	if err := h.sendMenuMessage(ctx, in, t, question, rows); err != nil {
+		h.ack(ctx, in, staffSomethingWrong)
+		return err
+	}
+	h.ack(ctx, in, "")
+	return nil
 }
 
 // reassign moves the ticket to party p: back to new, unassigned; a fresh
@@ -451,7 +478,11 @@ func (h *Handler) retireCards(ctx context.Context, in Incoming, t tickets.Ticket
 // card stays open (drawCard). Best effort: a stale card's press is refused
 // anyway.
 func (h *Handler) redrawOtherCards(ctx context.Context, in Incoming, t tickets.Ticket) {
-	for _, ref := range h.liveCards(ctx, t) {
+	live, err := h.liveCards(ctx, t)
+	if err != nil {
+		h.Log.Warn("find ticket cards to redraw", "ticket", t.ID, "err", err)
+	}
+	for _, ref := range live {
 		if in.Callback != nil && ref.ChatID == in.ChatID && ref.MessageID == in.Callback.MessageID {
 			continue
 		}

@@ -5,6 +5,7 @@ import (
 	"errors"
 	"fmt"
 	"hash/fnv"
+	"slices"
 	"strconv"
 	"strings"
 	"time"
@@ -15,52 +16,87 @@ import (
 )
 
 // Which of a ticket's cards staff may act on, and the menus open on them.
-// A ticket has at most one live card per chat: its latest card in the chat
-// that owns it, and its escalation card in the desk's chat while the desk
-// may act on it there. Every other card it had (moved away, reopened since,
-// an escalation that ended) stays as it was left.
+// A ticket has at most one live card per chat: its latest card, when that
+// is in the chat that owns the ticket now (staffChat of its party), and
+// its latest escalation card in the desk's chat while the desk may act on
+// it there. Every other card it had (moved away, reopened since, sent to
+// the desk's chat before its party had a chat of its own, an escalation
+// that ended) stays as it was left, and a press on it is refused
+// (pressedCard): one rule for redraws and presses.
 
 // liveCards are the cards of t staff may act on now, at most one per chat.
-func (h *Handler) liveCards(ctx context.Context, t tickets.Ticket) []storage.MessageRef {
+func (h *Handler) liveCards(ctx context.Context, t tickets.Ticket) ([]storage.MessageRef, error) {
 	var live []storage.MessageRef
 	chat, msg, err := h.Tickets.TicketMessage(ctx, t.ID, purposeCard)
 	switch {
 	case err == nil:
-		if _, ok := h.actingChat(t, chat); ok {
+		if own, ok := h.staffChat(t.Party); ok && own == chat {
 			live = append(live, storage.MessageRef{ChatID: chat, MessageID: msg, Purpose: purposeCard})
 		}
 	case !errors.Is(err, storage.ErrNotFound):
-		h.Log.Warn("find ticket card", "ticket", t.ID, "err", err)
+		return nil, fmt.Errorf("card of ticket %d: %w", t.ID, err)
 	}
-	if esc, ok := h.liveEscalation(ctx, t); ok && (len(live) == 0 || live[0].ChatID != esc.ChatID) {
-		live = append(live, esc)
+	desk, esc, err := h.escalationCard(ctx, t)
+	if err != nil {
+		return nil, err
 	}
-	return live
+	if esc != 0 {
+		// the desk's chat is not t's own (escalationCard): another chat
+		live = append(live, storage.MessageRef{ChatID: desk, MessageID: esc, Purpose: purposeEscalation})
+	}
+	return live, nil
 }
 
-// liveEscalation is t's escalation card while the desk may act on t from
-// it: t is escalated, and the desk's chat is not t's own (a ticket already
-// in the desk's chat acts from its card there; an escalation card left
-// beside it is retired).
-func (h *Handler) liveEscalation(ctx context.Context, t tickets.Ticket) (storage.MessageRef, bool) {
+// escalationCard is where the desk acts on t as an escalation: desk is the
+// desk's chat while t is escalated and that chat is not t's own (a ticket
+// of the desk's, or of a party without a chat, acts from its card there),
+// else 0; card is t's latest escalation card in it, 0 when none was
+// delivered there.
+func (h *Handler) escalationCard(ctx context.Context, t tickets.Ticket) (desk int64, card int, err error) {
 	co, ok := h.deskChat()
 	if !ok || t.EscalatedAt == nil {
-		return storage.MessageRef{}, false
+		return 0, 0, nil
 	}
 	if own, ok := h.staffChat(t.Party); ok && own == co {
-		return storage.MessageRef{}, false
+		return 0, 0, nil
 	}
 	chat, msg, err := h.Tickets.TicketMessage(ctx, t.ID, purposeEscalation)
-	if err != nil {
-		if !errors.Is(err, storage.ErrNotFound) {
-			h.Log.Warn("find escalation card", "ticket", t.ID, "err", err)
+	switch {
+	case errors.Is(err, storage.ErrNotFound):
+		return co, 0, nil
+	case err != nil:
+		return co, 0, fmt.Errorf("escalation card of ticket %d: %w", t.ID, err)
+	case chat != co:
+		return co, 0, nil // sent before the desk's chat changed
+	}
+	return co, msg, nil
+}
+
+// pressedCard is the card a press on a message of t (purpose, from
+// pressedPurpose) acts on: the pressed card itself, or the card a menu
+// sent apart was asked on (menuCard). older reports a press whose card is
+// not one of liveCards: its buttons belong to a state the ticket has left.
+// A press on no message of t's we know of (purpose "") is left to the
+// action's own checks.
+func (h *Handler) pressedCard(ctx context.Context, in Incoming, t tickets.Ticket, purpose string) (card storage.MessageRef, older bool, err error) {
+	switch purpose {
+	case purposeCard, purposeEscalation:
+		card = storage.MessageRef{ChatID: in.ChatID, MessageID: in.Callback.MessageID, Purpose: purpose}
+	case purposeMenu:
+		if card, err = h.menuCard(ctx, t, in.ChatID, in.Callback.MessageID); err != nil {
+			return card, false, err
 		}
-		return storage.MessageRef{}, false
+	default:
+		return card, false, nil
 	}
-	if chat != co {
-		return storage.MessageRef{}, false
+	live, err := h.liveCards(ctx, t)
+	if err != nil {
+		return card, false, err
 	}
-	return storage.MessageRef{ChatID: chat, MessageID: msg, Purpose: purposeEscalation}, true
+	isLive := slices.ContainsFunc(live, func(r storage.MessageRef) bool {
+		return r.ChatID == card.ChatID && r.MessageID == card.MessageID
+	})
+	return card, !isLive, nil
 }
 
 // Menus a card can have open under its text: a member's pick in progress.
@@ -163,8 +199,13 @@ func (h *Handler) staleMenu(ctx context.Context, in Incoming, t tickets.Ticket) 
 		state += fmt.Sprintf(staffHeldBy, t.Assignee)
 	}
 	h.refuseStaff(ctx, in, fmt.Sprintf(staffMenuChanged, t.Number(), state), "pick from a menu drawn before the ticket changed")
-	if p := h.pressedPurpose(ctx, in, t); p != purposeCard && p != purposeEscalation {
-		return // the menu came as a message of its own (askOnCard): no card to redraw
+	p, err := h.pressedPurpose(ctx, in, t)
+	if err != nil {
+		h.Log.Warn("redraw a card after a stale menu pick", "ticket", t.ID, "err", err)
+		return
+	}
+	if p != purposeCard && p != purposeEscalation {
+		return // no card of t's we know of: nothing to redraw
 	}
 	if menu := pickMenu(staffAction(in)); menu != "" {
 		h.openMenu(ctx, in.ChatID, in.Callback.MessageID, menu)

@@ -58,16 +58,21 @@ func (h *Handler) notRelayed(ctx context.Context, in Incoming, t tickets.Ticket,
 	return ""
 }
 
-// earlierRound reports a reply under a message older than t's latest card
-// in the chat (or its escalation card in the desk's chat): one from before
-// the ticket was reopened or came back, such as the rating notice or the
-// resident's comment on the last round.
+// earlierRound reports a reply under a message older than t's live card in
+// the chat (liveCards: its card, or its escalation card in the desk's
+// chat): one from before the ticket was reopened or came back, such as the
+// rating notice or the resident's comment on the last round.
 func (h *Handler) earlierRound(ctx context.Context, in Incoming, t tickets.Ticket) bool {
-	latest := h.cardRef(ctx, t.ID, in.ChatID)
-	if esc, ok := h.liveEscalation(ctx, t); latest == 0 && ok && esc.ChatID == in.ChatID {
-		latest = esc.MessageID
+	live, err := h.liveCards(ctx, t)
+	if err != nil {
+		h.Log.Warn("find ticket cards for a staff reply", "ticket", t.ID, "err", err)
 	}
-	return latest != 0 && in.ReplyTo < latest
+	for _, card := range live {
+		if card.ChatID == in.ChatID {
+			return in.ReplyTo < card.MessageID
+		}
+	}
+	return false
 }
 
 // keepAmongStaff answers a reply that notRelayed keeps among staff with

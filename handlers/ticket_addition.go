@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -29,10 +30,14 @@ func (h *Handler) continuedTicket(ctx context.Context, userID int64, text string
 		return t, true // sent again (no reply seen?): offered to the first
 	}
 	s := faq.Normalize(text)
-	adds := additionCue.MatchString(s)
+	// "修好了 很差" while the ticket is still open: a remark for its staff
+	adds := additionCue.MatchString(s) || settledRating(text) > 0
 	still := stillCue.MatchString(s) && h.complains(text)
 	// a place alone, not a short report of its own ("3号楼楼道灯坏了")
 	place := tickets.NamesOnlyAPlace(text) && !h.complains(text)
+	if h.chaseWithNews(text) {
+		return h.ticketWithNews(tks, text)
+	}
 	if !adds && !still && !place {
 		return h.followsJustSent(tks, text)
 	}
@@ -90,51 +95,84 @@ func (h *Handler) followsJustSent(tks []tickets.Ticket, text string) (tickets.Ti
 	t := tks[0] // newest first
 	s := faq.Normalize(text)
 	if !t.Status.Open() || h.Now().Sub(t.CreatedAt) > placeAfterReport || startsAnotherMatter.MatchString(s) ||
-		asksOutright(text) || emergencyIn(text) != noEmergency || !sharesSubject(t.Text, text) {
+		asksOutright(text) || emergencyIn(text) != noEmergency || !sharesSubject(t.Text, text) ||
+		anotherOfTheSame(t.Text+" "+t.Location, text) || h.anotherMatter(draft{Text: t.Text}, text) {
 		return tickets.Ticket{}, false
 	}
 	return t, true
 }
 
-// sharesSubject: text names something reported ("楼上", "upstairs"): a pair
-// of Chinese characters or an English word of some length in both, none of
-// them a small word or a place's number word.
-func sharesSubject(reported, text string) bool {
-	r, s := faq.Normalize(reported), faq.Normalize(text)
-	rWords := map[string]bool{}
-	for _, w := range strings.Fields(r) {
-		rWords[strings.TrimSuffix(w, "s")] = true
+// anotherOfTheSame: text tells of another one of what was reported: "也"
+// ("3号楼电梯也坏了" after "5号楼电梯坏了"), or another building.
+func anotherOfTheSame(reported, text string) bool {
+	s := faq.Normalize(text)
+	if strings.Contains(s, "也") {
+		return true
 	}
-	for _, w := range strings.Fields(s) {
-		if faq.DetectLang(w) != "zh" {
-			if len(w) >= 4 && !commonWords[w] && rWords[strings.TrimSuffix(w, "s")] {
-				return true
-			}
-			continue
-		}
-		runes := []rune(w)
-		for i := 0; i+1 < len(runes); i++ {
-			pair := string(runes[i : i+2])
-			if strings.ContainsAny(pair, commonChars) || commonPairs[pair] || !strings.Contains(r, pair) {
-				continue
-			}
-			return true
-		}
-	}
-	return false
+	b := buildingNumber(s)
+	return b != 0 && buildingNumber(faq.Normalize(reported)) != 0 && b != buildingNumber(faq.Normalize(reported))
 }
 
-// Words too common to say two messages are about one thing.
-const commonChars = "的了是我你他她它们在有这那个也都就还和很吗呢吧啊呀哦嘛一二三四五六七八九十号栋幢元0123456789"
+// buildingNumber is the number of the building s names ("5号楼", "十五栋",
+// "building 12"), or 0.
+func buildingNumber(s string) int {
+	m := buildingNamed.FindStringSubmatch(s)
+	if m == nil {
+		return 0
+	}
+	if m[2] != "" {
+		n, _ := strconv.Atoi(m[2])
+		return n
+	}
+	return chineseNumber(m[1])
+}
 
-var (
-	commonPairs = setOfWords("门口", "小区", "物业", "师傅", "今天", "昨天", "现在", "已经", "时候", "问题", "工单", "报修", "麻烦", "谢谢",
-		"什么", "怎么", "没有", "可以", "不能", "不行", "楼道", "楼里", "家里", "屋里", "阿拉", "侬好", "上面", "下面", "里面", "外面")
-	commonWords = setOfWords("also", "that", "this", "there", "their", "them", "they", "with", "from", "have", "been", "into", "never",
-		"still", "please", "about", "what", "when", "where", "some", "just", "very", "really", "again", "would", "could", "should",
-		"here", "your", "because", "building", "block", "room", "flat", "floor", "unit", "today", "yesterday", "now", "anyone",
-		"someone", "nobody", "thanks", "thank", "help", "problem", "issue", "ticket", "report", "it's", "doesn", "isn", "isnt", "doesnt", "don")
-)
+var buildingNamed = regexp.MustCompile(`(\d+|[一二三四五六七八九十]+) ?(?:号楼|号 楼|栋|幢)|\b(?:building|bldg|block|blk|tower) ?#? ?(\d+)`)
+
+// chineseNumber reads 1 to 99 in Chinese numerals ("五", "十五", "二十三"),
+// or digits; 0 for anything else.
+func chineseNumber(s string) int {
+	if n, err := strconv.Atoi(s); err == nil {
+		return n
+	}
+	digit := func(r rune) int { return strings.IndexRune("〇一二三四五六七八九", r) / len("一") } // 0: none
+	r := []rune(s)
+	switch {
+	case len(r) == 1 && r[0] == '十':
+		return 10
+	case len(r) == 1:
+		return digit(r[0])
+	case len(r) == 2 && r[0] == '十':
+		return 10 + digit(r[1])
+	case len(r) == 2 && r[1] == '十':
+		return digit(r[0]) * 10
+	case len(r) == 3 && r[1] == '十':
+		return digit(r[0])*10 + digit(r[2])
+	}
+	return 0
+}
+
+// ticketWithNews is the open ticket news is for ("我反映的楼上噪音怎么样了
+// 昨晚又吵到两点", "现在更严重了 水漫到客厅了"): the one about what it names;
+// else, when it names nothing of its own or only one is open, the newest.
+func (h *Handler) ticketWithNews(tks []tickets.Ticket, text string) (tickets.Ticket, bool) {
+	r := h.Router.Route(text)
+	var open []tickets.Ticket
+	for _, t := range tks { // newest first
+		if !t.Status.Open() {
+			continue
+		}
+		if (r.Confidence >= anotherMatterConfidence && !genericCategory(r.Category) && relatedCategories(r.Category, t.Category)) ||
+			sharesSubject(t.Text, text) {
+			return t, true
+		}
+		open = append(open, t)
+	}
+	if len(open) == 1 || (len(open) > 1 && (r.Confidence < anotherMatterConfidence || genericCategory(r.Category))) {
+		return open[0], true
+	}
+	return tickets.Ticket{}, false
+}
 
 // photoPointsBack is a caption that shows what was reported ("这是刚才说的
 // 灯", "补一张照片", "here is a pic of that light").

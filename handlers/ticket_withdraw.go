@@ -47,6 +47,10 @@ var notWithdraw = regexp.MustCompile(`(不要|别|请勿|不能|不可以|不准
 	// an emergency is no withdrawal ("no need for anyone to come, it's an emergency, send someone now")
 	`\b(emergency|urgent|asap|send (someone|somebody)|right now)\b|紧急|快来|赶紧`)
 
+// workingAgain: the reason given for a withdrawal ("灯已经好了", "the light
+// works again"), which the router may read as a fault.
+var workingAgain = regexp.MustCompile(`好了|亮了|修好|没事|不漏了|通了|恢复|\b(works|working|fixed|sorted|fine|ok|okay|back on)\b`)
+
 // namesTicket: the words name a ticket outright ("撤销工单", "cancel my
 // ticket", "#1"), as a message that is an answer to staff would not.
 var namesTicket = regexp.MustCompile(`工单|报修|单子|#\s*\d|\d+\s*号工单|\b(ticket|report|complaint|request)\b`)
@@ -59,6 +63,11 @@ func (h *Handler) withdrawnTickets(ctx context.Context, userID int64, text strin
 	n := namedTicketNumber(text)
 	if !withdrawCue.MatchString(s) || notWithdraw.MatchString(s) || (asksOutright(text) && n == "") {
 		// "我怎么取消报告" asks how: the FAQ's, unless a ticket is named
+		return nil
+	}
+	if rest := strings.TrimSpace(withdrawCue.ReplaceAllString(s, " ")); h.Router.DescribesProblem(rest) && !workingAgain.MatchString(rest) {
+		// "之前报的算了 现在3号楼电梯又坏了": a new fault told, which must
+		// not be lost behind an offer to withdraw
 		return nil
 	}
 	tks, err := h.Tickets.ResidentTickets(ctx, userID, 20)

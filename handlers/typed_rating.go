@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"encoding/json"
+	"fmt"
 	"regexp"
 	"strconv"
 	"strings"
@@ -236,6 +237,39 @@ var thanksTail = regexp.MustCompile(`\s*(谢谢(你们|您|师傅|物业)?|感�
 
 // thanksHead is thanks before a rating ("thanks, 5 stars").
 var thanksHead = regexp.MustCompile(`^\s*(谢谢(你们|您|师傅|物业)?|感谢|thanks?( you)?|thx)\s*`)
+
+// settledRating reads "修好了 蛮好" ("fixed, quite good"): the fix told, then
+// graded; 0 for anything else.
+func settledRating(text string) int {
+	s := strings.TrimSpace(faq.Normalize(text))
+	rest := strings.TrimSpace(settledHead.ReplaceAllString(s, ""))
+	if rest == s || rest == "" {
+		return 0
+	}
+	return typedRating(rest)
+}
+
+// settledHead is the fix told before a grade ("修好了", "已经解决了").
+var settledHead = regexp.MustCompile(`^(已经|都)?(修好了?|修好啦|弄好了?|好了|好啦|解决了?|搞定了?|没问题了)\s*`)
+
+// settledWithGrade takes "修好了 蛮好" as the rating of the ticket resolved
+// last, when one waits for it. With none to rate, words on an open ticket
+// ("修好了 很差" before staff marked it resolved) are for its staff: not
+// handled here (continuedTicket offers them to it); with no open ticket
+// either they are a friendly word, not a report.
+func (h *Handler) settledWithGrade(ctx context.Context, in Incoming, chosen, lang string, stars int) (bool, error) {
+	if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok && h.mayTakeRating(ctx, in) {
+		return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen), "")
+	}
+	tks, err := h.Tickets.ResidentTickets(ctx, in.UserID, 20)
+	if err != nil {
+		return true, fmt.Errorf("tickets of %d: %w", in.UserID, err)
+	}
+	if anyOpen(tks) {
+		return false, nil
+	}
+	return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGoodbye.in(lang)})
+}
 
 // ticketAwaitingRating is the resident's ticket resolved last and not rated
 // yet, within the reopen window: the rating request they saw last.
