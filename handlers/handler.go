@@ -58,6 +58,9 @@ type TicketStore interface {
 	// TicketMessages lists every delivered message of the ticket with one
 	// of purposes, oldest first (every card it had).
 	TicketMessages(ctx context.Context, ticketID int64, purposes ...string) ([]storage.MessageRef, error)
+	// RefMessage records a message sent outside the outbox (a staff menu
+	// sent apart from its card) as the ticket's, with its purpose.
+	RefMessage(ctx context.Context, chatID int64, messageID int, ticketID int64, purpose string, at time.Time) error
 	// UnclaimedTickets lists tickets waiting for staff (new or reopened)
 	// since before olderThan: the SLA watcher's work.
 	UnclaimedTickets(ctx context.Context, olderThan time.Time) ([]tickets.Ticket, error)

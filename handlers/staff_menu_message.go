@@ -5,7 +5,6 @@ import (
 	"errors"
 	"fmt"
 	"strings"
-	"time"
 
 	"codesk/storage"
 	"codesk/tickets"
@@ -26,13 +25,6 @@ const purposeMenu = "menu"
 // found stale.
 const staffMenuMessageClosed = "工单 %s 的此菜单已关闭，请在工单卡片上操作（Menu closed: use the ticket's card）"
 
-// messageRecorder records a message sent outside the outbox as a ticket's
-// (*storage.DB). TicketStore does not list it; a store without it gets no
-// menu sent apart (the member is asked to press again).
-type messageRecorder interface {
-	RefMessage(ctx context.Context, chatID int64, messageID int, ticketID int64, purpose string, at time.Time) error
-}
-
 // cannotEdit reports an edit Telegram refused for good: the message is
 // gone or may not be edited. Anything else (429, a timeout, a server
 // error) may pass when the member presses again.
@@ -50,15 +42,11 @@ func cannotEdit(err error) bool {
 // cannot be recorded, its buttons are taken off again: an unrecorded menu
 // could not be checked.
 func (h *Handler) sendMenuMessage(ctx context.Context, in Incoming, t tickets.Ticket, question string, rows [][]Button) error {
-	recorder, ok := h.Tickets.(messageRecorder)
-	if !ok {
-		return fmt.Errorf("ticket %d: menu apart from its card: the ticket store records no messages", t.ID)
-	}
 	id, err := h.Messenger.Send(ctx, OutMessage{ChatID: in.ChatID, Text: question, Buttons: rows, ReplyTo: in.Callback.MessageID})
 	if err != nil {
 		return fmt.Errorf("ticket %d: send a menu apart from its card: %w", t.ID, err)
 	}
-	if err := recorder.RefMessage(ctx, in.ChatID, id, t.ID, purposeMenu, h.Now()); err != nil {
+	if err := h.Tickets.RefMessage(ctx, in.ChatID, id, t.ID, purposeMenu, h.Now()); err != nil {
 		h.closeMenuMessage(ctx, in.ChatID, id, t)
 		return fmt.Errorf("ticket %d: record a menu apart from its card: %w", t.ID, err)
 	}
