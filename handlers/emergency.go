@@ -149,10 +149,10 @@ var emergencyCues = []struct {
 		// someone inside a lift that stopped or fell, or cannot get out
 		`电梯.{0,15}(人|妈|爸|孩子|小孩|老人|女儿|儿子|老公|老婆|爷爷|奶奶|外婆|外公|宝宝|家人|囡|老头|老太|阿婆|阿爷|爷叔|伊)(还|都)?(在里面|在里头|在里边|关在里|出不去|出不来|` +
 		`在里厢|勒里厢|辣里厢|关勒里|困勒里|困在里|关牢|困牢|出弗来|出勿来)|` +
-		`电梯(停在|卡在)[^\s]{0,6}(中间|之间|半空)[^\s]{0,4}(出不去|出不来)|电梯(停|卡)[^\s]{0,10}(中间|之间|半空).{0,4}(里面|里头)(有|还有)(人|小孩|孩子|老人)|电梯(轿厢)?(突然|直接)?(掉下去|坠落|下坠|溜梯|冲顶|往下掉)|救命.{0,10}电梯|电梯.{0,10}救命|` +
-		`(lift|elevator) (plunged|is falling)|(someone|somebody|people|my \w+) (is |are )?(stuck|trapped) in(side)? (the |a )?(lift|elevator)|` +
-		`(lift|elevator) (stopped|stuck|broke down|broken down|is stuck|got stuck)[a-z ]{0,12}\b(with|and) (my|our|a|his|her) \w+ (in it|inside)|(lift|elevator).{0,30}\b(my|our) \w+ (is|are) (in it|in there)\b|` +
-		`(stuck|trapped|locked) in(side)? (the |a |an |our )?(lift|elevator)|(lift|elevator).{0,60}(stuck|trapped).{0,30}(inside|in it|in there)|` +
+		`电梯(停在|卡在)[^\s]{0,6}(中间|之间|半空)[^\s]{0,4}(出不去|出不来)|电梯(停在|卡在)[^\s]{0,6}(中间|之间|半空)(了\s?|\s)[^\s]{0,10}(扒开|扒门|爬出)|电梯(停|卡)[^\s]{0,10}(中间|之间|半空).{0,4}(里面|里头)(有|还有)(人|小孩|孩子|老人)|电梯(轿厢)?(突然|直接)?(掉下去|坠落|下坠|溜梯|冲顶|往下掉)|救命.{0,10}电梯|电梯.{0,10}救命|` +
+		`(lift|elevator|elevater|elevtor|elavator|elevetor) (plunged|is falling)|(someone|somebody|people|my \w+) (is |are )?(stuck|trapped) in(side)? (the |a )?(lift|elevator|elevater|elevtor|elavator|elevetor)|` +
+		`(lift|elevator|elevater|elevtor|elavator|elevetor) (stopped|stuck|broke down|broken down|is stuck|got stuck)[a-z ]{0,12}\b(with|and) (my|our|a|his|her) \w+ (in it|inside)|(lift|elevator|elevater|elevtor|elavator|elevetor).{0,30}\b(my|our) \w+ (is|are) (in it|in there)\b|` +
+		`(stuck|trapped|locked) in(side)? (the |a |an |our )?(lift|elevator|elevater|elevtor|elavator|elevetor)|(lift|elevator|elevater|elevtor|elavator|elevetor).{0,60}(stuck|trapped).{0,30}(inside|in it|in there)|` +
 		`(stuck|stopped) between floors.{0,30}(inside|with)|` +
 		`(关|卡|困)(在)?电梯里|电梯.{0,12}我(还)?(在里面|在里头|在里厢|勒里厢|出不去|出不来|出弗来|出勿来)|我(在|勒)电梯里(厢)?(出不去|出不来|出弗来)|电梯(卡住|停)了.{0,4}(我|人)(出不去|出不来)|` +
 		// Shanghainese: 关牢/困牢/轧牢 (shut in, jammed), 勒/辣 (in, at), 里厢
@@ -164,8 +164,8 @@ var emergencyCues = []struct {
 		// a stopped lift with someone in it, but not one smoking or posting ads in it
 		`电梯[^\s]{0,6}(关牢|轧牢|卡牢|停牢|卡住|卡死|停住|关住|停|坏|不动|弗动|勿动)[^\s]{0,3}\s?[^\s]{0,4}(里厢|里面|里头|里边)(还|还是)?有(个|一个|两个|几个)?(人|老人|老太|老头|小孩|小囡|孩子|阿婆|阿姨|老伯伯)(?:$|[^抽吸贴乱小吐住在]|在(里|喊|叫|哭|敲|拍|呼))|` +
 		`(里厢|里面|里头|里边)(还)?有人[^\s]{0,2}\s?电梯[^\s]{0,4}(关牢|轧牢|卡牢|卡住|停|坏|不动|弗动)|` +
-		`(lift|elevator) (is )?stuck.{0,12}(can t|cannot|can not) get out|(can t|cannot|can not) get out of the (lift|elevator)|` +
-		`(lift|elevator) doors? (won t|will not|doesn t|does not) open.{0,12}(i m|i am|we re|we are|someone is) (inside|in it|in there)`)},
+		`(lift|elevator|elevater|elevtor|elavator|elevetor) (is )?stuck.{0,12}(can t|cannot|can not) get out|(can t|cannot|can not) get out of the (lift|elevator|elevater|elevtor|elavator|elevetor)|` +
+		`(lift|elevator|elevater|elevtor|elavator|elevetor) doors? (won t|will not|doesn t|does not) open.{0,12}(i m|i am|we re|we are|someone is) (inside|in it|in there)`)},
 	{medicalEmergency, regexp.MustCompile(`晕倒|昏倒|昏迷|昏过去|晕过去了|叫不醒|(人|老人|老头|老太太|大爷|大妈|阿姨|我妈|我爸|孩子|小孩|有人)[^\s]{0,6}倒(在)?地上(了|不动|起不来)|不省人事|没有呼吸|没呼吸|大出血|流血不止|流了好多血|抽搐|心脏病发|摔倒.{0,6}(起不来|流血|不动)|头.{0,3}流血|` +
 		`(快|赶紧|赶快|帮忙|帮我|快帮我)(叫|打)(个|一下)?(救护车|120)|\bcall (an |the )?ambulance\b|倒地不动|倒在地上不动|躺在地上不动|呼吸困难|喘不上气|上不来气|触电|溺水|掉进(水池|水里|河里|池子)|噎住|` +
 		// someone lying still where they fell: "倒在花坛边不动了", "躺在楼道里一动不动"

@@ -21,7 +21,8 @@ func TestEmergencyCues(t *testing.T) {
 		"My car is trapped in by a double-parked van": noEmergency, "我家狗被困在阳台了": noEmergency,
 		"消防栓什么时候修好": noEmergency, "电梯坏了": noEmergency, "电梯里有人抽烟": noEmergency, "电梯里面有人抽烟": noEmergency, "电梯里面有人，一直在抽烟": noEmergency, "when will the fire hydrants be fixed": noEmergency,
 		// everyday wordings a review found unrecognised
-		"救命 电梯卡住了 我妈在里面": trappedEmergency, "电梯坏了 我妈在里面": trappedEmergency, "电梯停在两层中间出不去了": trappedEmergency,
+		"救命 电梯卡住了 我妈在里面": trappedEmergency, "电梯坏了 我妈在里面": trappedEmergency, "电梯停在两层中间出不去了": trappedEmergency, "电梯卡在两层中间了 门能不能自己扒开爬出去": trappedEmergency,
+		"my dad got stuck in the elevater in bldg 20, how long til the technician gets there": trappedEmergency, "电梯卡在两层中间的时候能扒门吗": noEmergency,
 		"快来人 电梯掉下去了": trappedEmergency, "the whole stairwell is full of smoke": fireEmergency, "smoke from the neighbour's cigarettes": noEmergency,
 		"闻到一股臭鸡蛋味": gasEmergency, "家里燃气灶关不掉": gasEmergency, "the gas stove won't turn off": gasEmergency,
 		"the hallway smells like rotten eggs": gasEmergency, "my son is stuck in the elevator": trappedEmergency,
