@@ -211,7 +211,7 @@ func TestEmergencyCues(t *testing.T) {
 		"电梯里有人出弗来 门开弗开": trappedEmergency, "电梯停了 里面有人在敲门": trappedEmergency, "电梯不动了 里面有两个人": trappedEmergency,
 		"里厢有人 电梯关牢了": trappedEmergency, "电梯门打不开了 我姆妈勒里厢": trappedEmergency, "老头子关勒电梯里厢半个钟头了": trappedEmergency,
 		"电梯关牢了 里厢有人 哪能办": trappedEmergency, "电梯卡住了 我出不来怎么办": trappedEmergency, "电梯坏掉了里面有人出不来": trappedEmergency,
-		"电梯困牢了 快点来": trappedEmergency, "电梯关牢了 里厢有个老太": trappedEmergency, "电梯门关牢了阿姨进不来": noEmergency,
+		"电梯困牢了 快点来": trappedEmergency, "电梯关牢了哪能办": trappedEmergency, "电梯关牢了 哪能办啊": trappedEmergency, "电梯门关牢了哪能办": noEmergency, "电梯关牢了 里厢有个老太": trappedEmergency, "电梯门关牢了阿姨进不来": noEmergency,
 		"电梯关牢了 阿拉爷叔勒里厢": trappedEmergency, "我电梯里厢关牢了 快来": trappedEmergency, "电梯里关住了一只猫": noEmergency, "没人关在电梯里 就是按钮坏了": noEmergency,
 		"电梯门关不牢": noEmergency, "门关牢了吗": noEmergency, "里厢有人住伐": noEmergency, "电梯里厢广告太多": noEmergency, "上个月电梯关牢过一次": noEmergency,
 		"电梯门关牢了": noEmergency, "电梯门关牢了人进不去": noEmergency, "电梯坏了 里面有人抽烟": noEmergency, "电梯里厢灯关牢了": noEmergency,
