@@ -30,7 +30,13 @@ var (
 		`^(修好了没|修了没|修没修|到底修不修|还修不修|有人来(修|看)(了)?(吗|没)|有没有人来(修|看))|` +
 		`^(怎么|为什么|为啥|哪能|咋)?(还|到现在)?(是)?(没|没有|不)人来(修|看|处理)?(啊|呀|呢)?$|^why (is|has|have) (nobody|no one|noone|no body)( yet)? (come|came|coming|been|turned up|shown up)\b|` +
 		`\b(any )?(update|news|progress) on (my|the) \w+|\b(did|has|have) (anyone|anybody|someone|somebody|you|they) (look|looked|come|came|check|checked|been)\b.{0,25}\b(yet|my|the)\b|` +
-		`^when (will|are|is) (you|they|someone|somebody|the (plumber|electrician|worker|repairman)) (come|coming|be here)\b|\bstatus of my \w+`)
+		`^when (will|are|is) (you|they|someone|somebody|the (plumber|electrician|worker|repairman)) (come|coming|be here)\b|\bstatus of my \w+|` +
+		// "is my lift fixed yet?", "what about the lift?", "why is nobody fixing it"
+		`^(is|has) (my|the|our) [a-z]+ (been )?(fixed|repaired|sorted)( yet)?$|^what about (my|the|our) [a-z]+$|` +
+		`^why (is|are) (nobody|no one|noone) (fixing|repairing|doing anything about|looking at|dealing with) (it|this|that|my \w+|the \w+)$`)
+	// chaseThing asks after a thing in a few words ("电梯哪能了", "我的电梯哪能
+	// 了", "电梯修了伐"): a chase only when the thing is an open ticket's kind
+	chaseThing = regexp.MustCompile(`^(我的|我家|阿拉|阿拉屋里)?(\p{Han}{2,4}?)(的事)?(哪能了|哪能样了|怎么样了|咋样了|修了伐|修了吗|修了没|修好了伐|修好伐|修好了吗|修好没)$`)
 	// chaseOwn names the resident's own report outright: asked about with
 	// nothing open, the answer is still their tickets ("none yet", or how
 	// the last one ended), not an FAQ entry. "报修的流程…多久" is no chase.
@@ -46,6 +52,12 @@ func (h *Handler) chasing(ctx context.Context, userID int64, text string) bool {
 	// an estate project ("电梯更换的事", "the lift replacement project") is
 	// the FAQ's, not a resident's report
 	loose := chaseLoose.MatchString(s) && !estateProject.MatchString(s)
+	if !loose && chaseThing.MatchString(s) && !estateProject.MatchString(s) {
+		if genericCategory(h.Router.Route(text).Category) {
+			return false // "天气哪能了" names no ticket's kind
+		}
+		loose = true
+	}
 	if !loose && !chaseAlone.MatchString(s) && !(chaseRef.MatchString(s) && chaseAsk.MatchString(s)) {
 		return false
 	}
@@ -261,7 +273,9 @@ var (
 	disputeAlone = regexp.MustCompile(`^(问题)?(还是|根本|怎么还|怎么还是|仍然|依然|完全|压根)?(没|没有)(解决|修好|修|人来|处理|弄好)(啊|呀|嘛|呢|吧)?$|` +
 		`这(也|就)叫(解决|修好|处理)|(根本|压根)(就)?没(有)?(解决|处理|修|弄)|` +
 		// broken again just after the fix, in few words: "又坏了", "又不亮了"
-		`^(怎么)?(又|还)(坏|不亮|不行|漏|漏水|停|堵|不转|不动)(了|啦|啊)+$|^(师傅|你们|物业|维修工|修的人)(根本|压根)(就)?没(有)?来(过)?(啊|呀)?$|^(根本|压根)(就)?没(有)?人来(过)?(啊|呀)?$|` +
+		`^(怎么)?(又|还)(坏|不亮|不行|漏|漏水|停|堵|不转|不动)(了|啦|啊)+$|` +
+		// "修好了 但是又坏了": fixed, then broken again
+		`^(修好了?|修了|好了)\s*(但是|可是|不过|结果)?\s*(又|还是)(坏|不亮|不行|漏|漏水|停|堵|不转|不动)(了|啦|啊)+$|^(师傅|你们|物业|维修工|修的人)(根本|压根)(就)?没(有)?来(过)?(啊|呀)?$|^(根本|压根)(就)?没(有)?人来(过)?(啊|呀)?$|` +
 		// the fix did nothing: "还是坏的", "修了跟没修一样", "白修了"
 		`^(还是|仍然|依然|照样|照旧)(坏的|坏了|坏着|不行|老样子|那样|没好|不亮|不动|不通|在漏|漏)(啊|呀|嘛|呢|的)?$|` +
 		`(修了)?(跟|和|同)没修(一样|差不多|似的)|白修了|等于没修|越修越(坏|差|糟)|修了个寂寞|` +

@@ -447,6 +447,13 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 			// "搞错了" once a place was given: the place, or the whole report?
 			return true, h.askWhatWasWrong(ctx, in, d, lang)
 		}
+		if d.Step == stepPreview && d.Aside && !d.FixingPlace {
+			// "不用了", "no", "不对 我问的是周末" after an answer given
+			// meanwhile are about that answer: the report waits, reminded of
+			if reply, ok := asideReply(text); ok {
+				return true, h.remindDraft(ctx, in, d, chosen, lang, reply)
+			}
+		}
 		if cancelsDraft(text, d.Step) {
 			return true, h.dropDraft(ctx, in, d, lang)
 		}
@@ -466,10 +473,16 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 		if d.Step == stepPreview && d.Aside && bareAgreement(text) {
 			// "好的谢谢" after an answer given meanwhile thanks for that
 			// answer: the report is shown again, not sent
-			if err := h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDraftStillWaiting.in(lang)}); err != nil {
-				return true, err
+			return true, h.remindDraft(ctx, in, d, chosen, lang, txtNoReply)
+		}
+		if k := classifySmallTalk(text); d.Step == stepPreview && (k == thanks || k == goodbye) && !typedYes(text) && !asksToReportIt(text) {
+			// "谢谢侬", "cheers mate", "再会" at the preview: answered, and
+			// told the report is not sent (they may believe it was)
+			reply := txtOKShort
+			if k == thanks {
+				reply = txtWelcomeShort
 			}
-			return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
+			return true, h.remindDraft(ctx, in, d, chosen, lang, reply)
 		}
 		if d.Step == stepPreview && ((isDigits(text) && runeLen(text) <= 3) || emojiSmallTalk(text) == thanks) {
 			// a number no button has (the console's, or a typed "7"), or a
@@ -510,6 +523,15 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 			}
 			return true, h.describe(ctx, in, d, chosen, text)
 		case stepPreview:
+			if partyDoubted(text) {
+				// "wait, it's actually the owners committee's job": which
+				// party, from the picker
+				d.PickingParty = true
+				if err := h.saveDraft(ctx, in.UserID, d); err != nil {
+					return true, err
+				}
+				return true, h.send(ctx, partyPicker(in.ChatID, d, txtChooseParty.in(lang), lang))
+			}
 			if p, ok := typedParty(text); ok {
 				// "业委会" typed at the preview or its party choice: to them
 				return true, h.showPreview(ctx, in.UserID, in.ChatID, h.toParty(d, p), lang)
@@ -523,6 +545,12 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 			}
 			return h.draftAddition(ctx, in, d, chosen, text, lang)
 		case stepLocation, stepExtra:
+			if place, ok := placeWithFiller(text); ok {
+				// "不要紧 就是3号楼门口", "算了 就写3号楼吧": the place
+				d.Location = clip(place, 200)
+				d.LocationAsked, d.Step = true, stepPreview
+				return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
+			}
 			k := classifySmallTalk(text)
 			if skipWords[word] || laterWords.MatchString(word) || typedYes(text) || k == goodbye || emojiSmallTalk(text) == thanks {
 				// "later": the place comes later, or not at all; "嗯", "ok",
@@ -579,6 +607,9 @@ func (h *Handler) draftAddition(ctx context.Context, in Incoming, d draft, chose
 		// "不对 是5号楼不是3号楼": the new place, said to be one
 		newPlace, oldPlace, _ := correction(text)
 		d.Location = clip(correctedLocation(d, newPlace, oldPlace, lang), 200)
+	case h.correctsSubject(ctx, &d, text):
+		// "actually it's not the lift, it's the stairwell light": the
+		// report is now about that
 	case tickets.NamesOnlyAPlace(text) && d.FixingPlace:
 		// the right place after "搞错了"
 		d.Location = clip(correctedLocation(d, strings.TrimSpace(text), "", lang), 200)
@@ -616,6 +647,18 @@ func (h *Handler) draftAddition(ctx context.Context, in Incoming, d draft, chose
 	d.LocationAsked, d.Step = true, stepPreview
 	return true, h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
 }
+
+// partyDoubted: the resident says at the preview that the matter is another
+// party's ("wait, it's actually the owners committee's job", "其实这个应该归
+// 业委会管"): the picker, not a line of the report.
+func partyDoubted(text string) bool {
+	return partyDoubt.MatchString(faq.Normalize(text))
+}
+
+var partyDoubt = regexp.MustCompile(`^(?:(?:wait|actually|oh|hmm|sorry|no)\s+)*(?:it s|its|it is|this is|that s|thats)\s+(?:actually\s+)?(?:the\s+)?` +
+	`(?:owners\s*committee|owners committee|neighbou?rhood committee|residents committee|property management|management|co office|joint office)(?:\s*s)?\s+` +
+	`(?:job|business|responsibility|matter|thing)(?:\s+actually)?$|` +
+	`^(?:(?:哦|噢|等一下|等等|其实|不对)\s*)*(?:这个|这件事|这事)?(?:其实)?(?:应该|是)?(?:归|找|由)(?:物业|业委会|居委会|联合办公室)(?:管|负责|处理)(?:的)?(?:吧|才对)?$`)
 
 // toParty sends draft d to party p, as the resident chose: the category
 // is the router's for that party.

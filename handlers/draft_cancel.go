@@ -93,3 +93,41 @@ var (
 	notAnObject = regexp.MustCompile(`这个|这条|那个|这单|单子|这次的|刚才的|我的|报告|工单|报修|维修|修理|投诉|反映|申请|了|吧|掉|呢|啊|` +
 		`谢谢|多谢|谢啦|\b(this|that|it|the|my|our|report|ticket|request|complaint|repair|repairs|one|please|pls|now|all|whole thing|everything|thanks|thank you|thx)\b`)
 )
+
+// asideReply: while the report is set aside (a question answered after its
+// preview), a bare "no" ("不用了", "nope", "no thanks") or a word that the
+// answer missed ("不是", "不对 我问的是周末", "no, that's not what I asked")
+// is about that answer, not the report: reply says so. Cancelling the report
+// then takes words naming it ("取消报修", "cancel the report") or its button.
+func asideReply(msg string) (reply text, ok bool) {
+	word := replyWord(dialectNo.Replace(msg))
+	switch {
+	case answerMissed.MatchString(word):
+		return txtAnswerMissed, true
+	case asideNoWords[word] || previewNoWords[word]:
+		return txtOKShort, true
+	}
+	return txtNoReply, false
+}
+
+var (
+	asideNoWords = setOfWords("不用", "不用了", "不用了谢谢", "不用谢谢", "不要 谢谢", "不用 谢谢", "不用了 谢谢", "不需要", "不需要了",
+		"no thanks", "no thank you", "nope thanks", "no need thanks", "no it s ok", "no its ok")
+	answerMissed = regexp.MustCompile(`^(不是|不对|没有|不是的|不对不对|不是这个|答非所问|没用)(啊|呀|吧|的|哦)?$|` +
+		`^(不是|不对|不是的|错了)\s*(啊|呀)?\s*(我|我是)?(问的是|说的是|想问的是|要问的是|是问|想问|问)\s*.{1,20}$|` +
+		`^(no|nope|nah)?\s*(that s|thats|that is|it s|its)\s+not\s+what\s+i\s+(asked|meant|wanted|was asking)( for| about)?$|` +
+		`^(no|nope)?\s*not\s+what\s+i\s+(asked|meant)$|^(no|nope)?\s*(wrong answer|that s wrong|thats wrong)$|^(no|nope)\s+i\s+(asked|meant|was asking)\s+.{1,40}$`)
+)
+
+// replyLanguage is the language to answer a typed message in: the one
+// chosen, else the message's own when its words carry one ("弗要报了" on an
+// English report), else fallback (the draft's).
+func (h *Handler) replyLanguage(chosen string, in Incoming, fallback string) string {
+	if chosen == "zh" || chosen == "en" {
+		return chosen
+	}
+	if t := strings.TrimSpace(in.Text); in.Kind == TextMessage && carriesLanguage(t, in.lastLang) {
+		return faq.DetectLang(t)
+	}
+	return fallback
+}

@@ -225,3 +225,19 @@ func (h *Handler) aboutDraft(d draft, in Incoming) bool {
 	r := h.Router.Route(text)
 	return r.Confidence >= anotherMatterConfidence && !genericCategory(r.Category) && r.Category == h.Router.Route(d.Text).Category
 }
+
+// remindDraft answers what was said at the waiting preview with reply (none
+// when its zero value) and the reminder that the report is not sent, in the
+// message's language, then shows the preview again with its buttons: the
+// latest thing said, so a bare "ok" now sends it.
+func (h *Handler) remindDraft(ctx context.Context, in Incoming, d draft, chosen, lang string, reply text) error {
+	msgLang := h.replyLanguage(chosen, in, lang)
+	say := txtDraftStillWaiting.in(msgLang)
+	if r := reply.in(msgLang); r != "" {
+		say = r + "\n" + say
+	}
+	if err := h.send(ctx, OutMessage{ChatID: in.ChatID, Text: say}); err != nil {
+		return err
+	}
+	return h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
+}

@@ -127,30 +127,45 @@ func (f foldedText) original(i, j int) string {
 // A place corrected at a draft ("不对 是5号楼不是3号楼", "sorry, building 5
 // not building 3"): the new place is the draft's, said to replace the old.
 var (
-	placeToken   = `((?:\d+|[一二三四五六七八九十]+) ?(?:号楼|栋|幢|号|单元|楼|室)(?: ?(?:\d+|[一二三四五六七八九十]+) ?(?:号楼|栋|幢|号|单元|楼|室|层))*|(?:building|bldg|block|blk|tower|unit|flat|room) ?#? ?\d+)`
-	placeFound   = regexp.MustCompile(placeToken)
-	correctionOf = `(?:不对|不是的|错了|搞错了|说错了|写错了|打错了|更正一下|更正|纠正一下|纠正|sorry|oops|correction|no|wait|actually|my mistake)`
+	placeToken = `((?:\d+|[一二三四五六七八九十]+) ?(?:号楼|栋|幢|号|单元|楼|室)(?: ?(?:\d+|[一二三四五六七八九十]+) ?(?:号楼|栋|幢|号|单元|楼|室|层))*|(?:building|bldg|block|blk|tower|unit|flat|room) ?#? ?\d+)`
+	placeFound = regexp.MustCompile(placeToken)
+	// correctionOpen: words that say a correction follows, in a row
+	correctionOpen = regexp.MustCompile(`^(?:(?:哦|噢|啊|呃|唉|哎|不对|不是的|错了|搞错了|我搞错了|说错了|我说错了|写错了|我写错了|打错了|我打错了|更正一下|更正|纠正一下|纠正)\s*|` +
+		`(?:sorry|oops|correction|no|wait|actually|oh|my mistake|my bad)\b\s*)+`)
+	oldPlaceToken = `(` + placeToken[1:len(placeToken)-1] + `|\d+)`
 	// newBeforeOld: "是5号楼不是3号楼"; oldBeforeNew: "不是3号楼 是5号楼";
-	// newOnly: "不对 是5号楼"
-	newBeforeOld = regexp.MustCompile(`^` + correctionOf + `?\s*(?:是|应该是|在|it s|its|it is|should be|i meant)?\s*` + placeToken + `\s*(?:不是|而不是|并不是|not)\s*(?:in |at )?` + placeToken + `\s*(?:才对|啊|呀)?$`)
-	oldBeforeNew = regexp.MustCompile(`^` + correctionOf + `?\s*(?:不是|not)\s*(?:in |at )?` + placeToken + `\s*(?:是|而是|应该是|but|it s|its|it is)?\s*(?:in |at )?` + placeToken + `\s*(?:才对|啊|呀)?$`)
-	newOnly      = regexp.MustCompile(`^` + correctionOf + `\s*(?:是|应该是|在|it s|its|it is|should be|i meant)?\s*(?:in |at )?` + placeToken + `\s*(?:才对|啊|呀)?$`)
+	// newOnly: "是5号楼" after an opening
+	newBeforeOld = regexp.MustCompile(`^(?:是|应该是|在|it s|its|it is|should be|i meant)?\s*` + placeToken + `\s*(?:不是|而不是|并不是|not)\s*(?:in |at )?` + oldPlaceToken + `\s*(?:才对|啊|呀)?$`)
+	oldBeforeNew = regexp.MustCompile(`^(?:不是|not)\s*(?:in |at )?` + oldPlaceToken + `\s*(?:是|而是|应该是|but|it s|its|it is)?\s*(?:in |at )?` + placeToken + `\s*(?:才对|啊|呀)?$`)
+	newOnly      = regexp.MustCompile(`^(?:是|应该是|在|it s|its|it is|should be|i meant)?\s*(?:in |at )?` + placeToken + `\s*(?:才对|啊|呀|吧)?$`)
 )
 
 // correction returns the new place a correction names, and the old one
-// when it names that too.
+// when it names that too ("" for a bare number, "not 3": the draft's own
+// place is the one replaced). Openings that say it corrects ("哦不对",
+// "我说错了 应该是", "错了错了", "no wait") may come in a row.
 func correction(text string) (newPlace, oldPlace string, ok bool) {
 	s := strings.Join(strings.Fields(faq.Normalize(text)), " ")
-	if m := newBeforeOld.FindStringSubmatch(s); m != nil {
-		return m[1], m[2], true
+	opened := correctionOpen.FindString(s)
+	rest := strings.TrimSpace(s[len(opened):])
+	if m := newBeforeOld.FindStringSubmatch(rest); m != nil {
+		return m[1], placeNamed(m[2]), true
 	}
-	if m := oldBeforeNew.FindStringSubmatch(s); m != nil {
-		return m[2], m[1], true
+	if m := oldBeforeNew.FindStringSubmatch(rest); m != nil {
+		return m[2], placeNamed(m[1]), true
 	}
-	if m := newOnly.FindStringSubmatch(s); m != nil {
+	if m := newOnly.FindStringSubmatch(rest); m != nil && strings.TrimSpace(opened) != "" {
 		return m[1], "", true
 	}
 	return "", "", false
+}
+
+// placeNamed is a replaced place as said: "" for a bare number.
+func placeNamed(p string) string {
+	if isDigits(strings.TrimSpace(p)) {
+		return ""
+	}
+	return p
 }
 
 func correctsPlace(text string) bool {
@@ -207,3 +222,72 @@ var txtWhatWasWrong = text{
 	"是哪里搞错了？位置不对的话，直接发正确的位置（例如“5号楼2单元”）；这个报告不想发了，请点“取消”。",
 	"What was wrong? If it's the place, just send the right one (e.g. \"Building 5, unit 2\"); if you don't want to send this report, tap Cancel.",
 }
+
+// placeWithFiller reads a place given with words around it at the place
+// question ("不要紧 就是3号楼门口", "算了 就写3号楼吧"): the place.
+func placeWithFiller(text string) (string, bool) {
+	m := placeFillers.FindStringSubmatch(strings.TrimSpace(text))
+	if m == nil || !placeFound.MatchString(faq.Normalize(m[1])) || !tickets.NamesOnlyAPlace(m[1]) {
+		return "", false
+	}
+	return m[1], true
+}
+
+var placeFillers = regexp.MustCompile(`^(?:(?:不要紧|没关系|无所谓|算了|那就|那|就是|就写|就填|写|填|反正|哦|嗯|噢)[\s，,。]*)+(.+?)[\s，,。！!]*(?:吧|啊|呀|就行了|就行|就好|好了)?[\s。！!]*$`)
+
+// correctsSubject: text at the preview says the report is about something
+// else than written ("actually it's not the lift, it's the stairwell light",
+// "不是电梯 是楼道灯坏了"): the draft is rewritten and routed anew. What it
+// was said not to be must be in the report, or what it is must be a problem
+// routed elsewhere ("不是一天两天了 是好几个月了" is more of the same).
+func (h *Handler) correctsSubject(ctx context.Context, d *draft, text string) bool {
+	was, is, ok := subjectCorrection(text)
+	if !ok {
+		return false
+	}
+	wasIn := strings.Contains(strings.ToLower(d.Text), strings.ToLower(was))
+	problem := h.Router.DescribesProblem(is)
+	if !wasIn && !(problem && h.Router.Route(is).Category != h.Router.Route(d.Text).Category) {
+		return false
+	}
+	old := d.Text
+	if wasIn && !problem {
+		// "the lift in building 7 is broken": "the stairwell light in building 7 is broken"
+		i := strings.Index(strings.ToLower(old), strings.ToLower(was))
+		if article.MatchString(old[:i]) {
+			is = leadingArticle.ReplaceAllString(is, "") // "the the stairwell light"
+		}
+		d.Text = old[:i] + is + old[i+len(was):]
+	} else {
+		d.Text = clip(is, MaxQuestionRunes)
+		if d.Location == "" && !tickets.MentionsLocation(is) {
+			// the place the first words gave stays the report's
+			d.Location = placeFound.FindString(faq.Normalize(old))
+		}
+	}
+	dec := h.route(ctx, d.Text)
+	if d.PartyChosen {
+		d.Category = h.Router.Route(d.Text).CategoryFor(d.Party)
+	} else {
+		d.Category, d.Party = dec.Category, dec.Party
+	}
+	return true
+}
+
+// subjectCorrection splits "not X, it's Y" into X and Y, as typed.
+func subjectCorrection(text string) (was, is string, ok bool) {
+	t := strings.TrimSpace(text)
+	for _, p := range []*regexp.Regexp{subjectNotEN, subjectNotZH} {
+		if m := p.FindStringSubmatch(t); m != nil {
+			return strings.TrimSpace(m[1]), strings.TrimSpace(m[2]), true
+		}
+	}
+	return "", "", false
+}
+
+var (
+	article        = regexp.MustCompile(`(?i)\b(the|a|an)\s+$`)
+	leadingArticle = regexp.MustCompile(`(?i)^(the|a|an)\s+`)
+	subjectNotEN   = regexp.MustCompile(`(?i)^(?:(?:actually|sorry|oops|no|wait|oh|my mistake|correction)[\s,.!]*)*(?:it'?s|it is|its)?\s*not\s+(?:the\s+|a\s+|an\s+)?(.+?)[\s,;.!-]+(?:but\s+)?(?:it'?s|it is|its)\s+(.+?)[\s.!]*$`)
+	subjectNotZH   = regexp.MustCompile(`^(?:(?:哦|噢|其实|不对|搞错了|说错了|我说错了|写错了)[\s，,。]*)*不是([^\s，,。是]{1,12})[\s，,。]*(?:而)?是([^\s].*?)[。！!]*$`)
+)

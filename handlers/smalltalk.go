@@ -98,6 +98,8 @@ var smallTalkPhrases = map[string]smallTalk{
 	"good job": thanks, "great job": thanks, "nice job": thanks, "well done": thanks, "nice work": thanks, "good work": thanks, "great work": thanks,
 	"good bot": thanks, "你真棒": thanks, "你们真棒": thanks, "你真聪明": thanks, "真棒": thanks,
 	// chit-chat the greeting answers lightly (who codesk is, what it does)
+	// pinyin, as typed without Chinese input
+	"xie xie": thanks, "xiexie": thanks, "xie xie ni": thanks, "ni hao": greeting, "nihao": greeting, "zai jian": goodbye, "zaijian": goodbye,
 	"你叫什么名字": greeting, "你叫什么": greeting, "what s your name": greeting, "what is your name": greeting, "你几岁了": greeting,
 }
 

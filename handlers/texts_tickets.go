@@ -239,3 +239,15 @@ var (
 	staffCheckFailed       = "暂时无法核实身份，请稍后再试（Could not verify membership, try again）"
 	staffSomethingWrong    = "出了点问题，请稍后再试（Something went wrong, try again）"
 )
+
+// Replies at a waiting preview before the reminder that it is not sent
+// (remindDraft).
+var (
+	txtNoReply      text // the reminder alone
+	txtWelcomeShort = text{"不客气！", "You're welcome!"}
+	txtOKShort      = text{"好的。", "OK."}
+	// txtSettledRateAsk: "灯亮了 谢谢" with the fix awaiting its rating
+	txtSettledRateAsk = text{"很高兴问题解决了！方便的话给工单 %s 打个分：", "Glad it's sorted! If you like, rate ticket %s:"}
+	// txtAnswerMissed: "不对", "that's not what I asked" after an answer
+	txtAnswerMissed = text{"抱歉，刚才的回答没有帮上忙，您可以换个说法再问一次。", "Sorry that answer didn't help; try asking in other words."}
+)

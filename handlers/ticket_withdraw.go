@@ -235,3 +235,35 @@ func (h *Handler) reopenedTicket(ctx context.Context, userID int64, text string)
 	}
 	return tickets.Ticket{}, false
 }
+
+// mistakeRun: a message made only of words that take back what was just
+// sent or wave it away ("never mind, forget it", "oops wrong button",
+// "sorry wrong chat", "搞错了 弗要报了", "弗要修了 已经好了"); mistakeCore
+// must be among them (a bare "sorry" or "搞错了" says too little).
+var (
+	mistakeRun = regexp.MustCompile(`^((oops|sorry|my bad|ah|oh|pls|please|never ?mind|nvm|forget it|forget about it|ignore (that|this|it|me)|disregard (that|this)|` +
+		`wrong (button|chat|person|group|number|one|place|message)|(i )?(sent|pressed|tapped|clicked) (it |that |this )?(by mistake|wrongly)|` +
+		`搞错了|弄错了|发错了|发错人了|按错了|点错了|打错了|报错了|不好意思|对不起|算了|(弗|不|勿|覅)要?(报|修)了|不用(报|修)了|已经好了|好了|没事了)\s*)+$`)
+	mistakeCore = regexp.MustCompile(`never ?mind|nvm|forget (about )?it|ignore (that|this|it|me)|disregard|wrong (button|chat|person|group|number|one|place|message)|` +
+		`by mistake|wrongly|发错|按错|点错|打错|报错|(弗|不|勿|覅)要?(报|修)了|不用(报|修)了`)
+)
+
+// sentByMistake reports text that takes back or waves away what was sent.
+func sentByMistake(text string) bool {
+	s := strings.TrimSpace(faq.Normalize(text))
+	return mistakeRun.MatchString(s) && mistakeCore.MatchString(s)
+}
+
+// justSentTicket is the resident's newest ticket when it is open and was
+// sent within placeAfterReport: what "sorry, wrong button" takes back.
+func (h *Handler) justSentTicket(ctx context.Context, userID int64) (tickets.Ticket, bool) {
+	tks, err := h.Tickets.ResidentTickets(ctx, userID, 1)
+	if err != nil {
+		h.Log.Warn("list resident tickets for a mistake", "err", err)
+		return tickets.Ticket{}, false
+	}
+	if len(tks) == 0 || !tks[0].Status.Open() || h.Now().Sub(tks[0].CreatedAt) > placeAfterReport {
+		return tickets.Ticket{}, false
+	}
+	return tks[0], true
+}

@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"context"
+	"regexp"
 	"strconv"
 
 	"codesk/faq"
@@ -37,6 +38,11 @@ func (h *Handler) ticketWords(ctx context.Context, in Incoming, text, chosen str
 			}
 		}
 	}
+	if !talking {
+		if handled, err := h.afterSending(ctx, in, text, chosen); handled || err != nil {
+			return handled, err
+		}
+	}
 	if (talking && !namesTicket.MatchString(faq.Normalize(text))) || asksOutright(text) {
 		return false, nil
 	}
@@ -62,3 +68,60 @@ func (h *Handler) ticketWords(ctx context.Context, in Incoming, text, chosen str
 	}
 	return false, nil
 }
+
+// afterSending serves what residents say about a report already sent, which
+// would otherwise start a report of those words: "sorry, wrong button" (the
+// report just sent offered for withdrawal, else a plain OK); "灯亮了 谢谢"
+// with the fix awaiting its rating (thanks and the rating prompt); "根本没修
+// 好" or "3 days and nobody came" while the ticket is still open (offered to
+// it, so staff read it).
+func (h *Handler) afterSending(ctx context.Context, in Incoming, text, chosen string) (bool, error) {
+	if _, awaiting, err := h.State.Get(ctx, awaitKey(in.UserID)); err != nil || awaiting {
+		return false, err // details or a comment asked for: awaitedInput's
+	}
+	if plainGrade(text) && !h.mayTakeRating(ctx, in) {
+		if _, ok := h.ticketAwaitingRating(ctx, in.UserID); ok {
+			// "not bad" on the answer just given, not the fix: acknowledged
+			return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtOKShort.in(h.language(chosen, in))})
+		}
+	}
+	if sentByMistake(text) {
+		if t, ok := h.justSentTicket(ctx, in.UserID); ok {
+			lang := h.language(chosen, in)
+			return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtWithdrawAsk.f(lang, t.Number(), h.categoryText(t.Category).in(lang)),
+				Buttons: [][]Button{withdrawButton(t, lang)}})
+		}
+		return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtOKShort.in(h.language(chosen, in))})
+	}
+	if stars := settledRating(text); stars > 0 {
+		if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok && h.mayTakeRating(ctx, in) {
+			return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen), "") // "fixed, great job"
+		}
+	}
+	if settledThanks(text) {
+		if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok && h.mayTakeRating(ctx, in) {
+			lang := ticketLang(t, chosen)
+			return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtSettledRateAsk.f(lang, t.Number()), Buttons: [][]Button{ratingRow(t)}})
+		}
+	}
+	if !disputesResolution(text) && !waitComplaint.MatchString(faq.Normalize(text)) {
+		return false, nil
+	}
+	if _, ok := h.disputedTicket(ctx, in.UserID, text); ok {
+		return false, nil // a resolved ticket disputed: its reopen button (ticketMessage)
+	}
+	tks, err := h.Tickets.ResidentTickets(ctx, in.UserID, 20)
+	if err != nil {
+		return true, err
+	}
+	if t, ok := h.ticketWithNews(tks, text); ok {
+		lang := ticketLang(t, chosen)
+		return true, h.offerToTicket(ctx, in, t, chosen, txtAddToTicketAsk.f(lang, t.Number(), h.categoryText(t.Category).in(lang)))
+	}
+	return false, nil
+}
+
+// waitComplaint: a complaint that nobody came after a report ("I reported it
+// 3 days ago and nobody came", "3 days and nobody came"), news for staff
+// rather than a question; "why is nobody coming" asks where it stands.
+var waitComplaint = regexp.MustCompile(`\b(reported|filed|sent|told you|days?|weeks?|hours?)\b.{0,40}\b(nobody|no one|noone|no body) (came|has come|turned up|showed up|has been|bothered|called)\b`)

@@ -43,7 +43,8 @@ var satisfactionWords = []struct {
 	{[]string{"不太满意", "不怎么满意", "不满意", "not satisfied", "unsatisfied", "dissatisfied", "poor", "not good", "not happy", "not happy with the service",
 		"不太好", "不怎么样", "bad", "pretty bad", "not great", "not very good", "disappointing"}, 2},
 	{[]string{"一般", "一般般", "还行", "还行吧", "还可以", "凑合", "马马虎虎", "so so", "average", "okay i guess", "it was ok", "fine", "ok i guess",
-		"还可以吧", "还可以啦", "还行啦", "一般吧", "凑合吧", "it was okay", "not too bad"}, 3},
+		"还可以吧", "还可以啦", "还行啦", "一般吧", "凑合吧", "it was okay", "not too bad",
+		"it s ok i guess", "its ok i guess", "it s okay i guess", "it was ok i guess"}, 3},
 	{[]string{"非常满意", "很满意", "特别满意", "十分满意", "太满意了", "超级满意", "满分", "五星好评", "好评", "very satisfied", "excellent", "very good", "great job", "perfect", "very happy", "很好", "非常好", "满意满意", "great work", "great",
 		"really good", "outstanding"}, 5},
 	{[]string{"蛮好", "蛮好额", "蛮好的", "老好额", "挺满意", "比较满意", "还算满意", "满意", "satisfied", "good job", "happy with it", "不错", "不错不错", "挺好", "挺好的", "满意的", "还不错", "good",
@@ -62,7 +63,7 @@ var (
 		`|^(?:they|he|she|you|you guys|the (?:\w+ )?(?:guy|guys|man|men|team|staff|worker|workers|plumber|electrician|technician|repairman|repairmen|handyman|cleaner|cleaners))` +
 		`(?: really| all)? did (?:a |an )?` + remarkIntensifierEN + remarkGradeEN + ` job(?: on it| there| today| fixing it)?$`)
 	remarkZH = regexp.MustCompile(`^(?:服务|服务态度|态度|维修|师傅|师傅们|工人|维修师傅|维修工|物业|你们)(?:的)?(?:服务|态度|服务态度)?(?:修得|干得|做得|弄得|处理得|来得)?` +
-		`(太|很|挺|蛮|真|非常|特别|老|比较|还|还算|相当)?(差劲|差|烂|糟糕|不行|慢|好|棒|快|及时|负责|专业|认真|耐心|仔细|给力|靠谱|不错|热情|周到)(?:了|的|额|啊|呀)*$`)
+		`(太|很|挺|蛮|真|非常|特别|老|比较|还|还算|相当)?(差劲|差|烂|糟糕|不行|不太好|不好|慢|好|棒|快|及时|负责|专业|认真|耐心|仔细|给力|靠谱|不错|热情|周到)(?:了|的|额|啊|呀)*$`)
 )
 
 // remarkStars grades a remark on the work (normalised text, perhaps with
@@ -103,7 +104,7 @@ func remarkStars(s string) int {
 		switch grade {
 		case "差劲", "烂", "糟糕":
 			return 1
-		case "差", "不行", "慢":
+		case "差", "不行", "不好", "不太好", "慢":
 			if strong {
 				return 1
 			}
@@ -230,7 +231,7 @@ func plainGrade(text string) bool {
 
 var ackWords = map[string]bool{"good": true, "fine": true, "great": true, "很好": true, "不错": true, "挺好": true, "还不错": true,
 	"一般": true, "还行": true, "还可以": true, "挺好的": true, "不错不错": true, "还行吧": true, "一般般": true, "非常好": true, "perfect": true, "great work": true, "ok i guess": true, "it was ok": true,
-	"pretty good": true, "quite good": true, "not bad": true, "还可以吧": true, "还可以啦": true, "还行啦": true, "一般吧": true, "挺不错": true, "挺不错的": true, "really good": true}
+	"pretty good": true, "quite good": true, "not bad": true, "it s ok i guess": true, "its ok i guess": true, "还可以吧": true, "还可以啦": true, "还行啦": true, "一般吧": true, "挺不错": true, "挺不错的": true, "really good": true}
 
 // thanksTail is thanks after a grade.
 var thanksTail = regexp.MustCompile(`\s*(谢谢(你们|您|师傅|物业)?|感谢|辛苦(了|啦)?|thanks?( you)?|thx|great work|good job)\s*$`)
@@ -250,7 +251,23 @@ func settledRating(text string) int {
 }
 
 // settledHead is the fix told before a grade ("修好了", "已经解决了").
-var settledHead = regexp.MustCompile(`^(已经|都)?(修好了?|修好啦|弄好了?|好了|好啦|解决了?|搞定了?|没问题了)\s*`)
+var settledHead = regexp.MustCompile(`^(已经|都)?(修好了?|修好啦|弄好了?|好了|好啦|解决了?|搞定了?|没问题了)\s*|` +
+	// the thing named: "灯亮了", "电梯好了", "水管不漏了"
+	`^(\p{Han}{1,4}?)(已经|都)?(亮了|好了|修好了|通了|不漏了|能用了)\s*|` +
+	`^((the|my|our) [a-z]+ |it |it s |its |all )?(is |are |s )?(fixed|working|works|sorted|back on)( now| again)*\s*`)
+
+// settledThanks: the fix told, with thanks or nothing more ("灯亮了 谢谢",
+// "fixed, thanks", "the light works now, thank you", "works now"): for the
+// ticket awaiting its rating, thanks and the rating prompt, not a report.
+func settledThanks(text string) bool {
+	s := strings.TrimSpace(faq.Normalize(text))
+	rest := strings.TrimSpace(settledHead.ReplaceAllString(s, ""))
+	if rest == s {
+		return false
+	}
+	rest = strings.TrimSpace(thanksHead.ReplaceAllString(thanksTail.ReplaceAllString(rest, ""), ""))
+	return rest == "" || classifySmallTalk(rest) == thanks
+}
 
 // settledWithGrade takes "修好了 蛮好" as the rating of the ticket resolved
 // last, when one waits for it. With none to rate, words on an open ticket
@@ -304,6 +321,11 @@ func (h *Handler) mayTakeRating(ctx context.Context, in Incoming) bool {
 		}
 	}
 	if plainGrade(in.Text) {
+		if _, asked, err := h.State.Get(ctx, askedKey(in.UserID)); err != nil || asked {
+			// "not bad" after an answer to "when is the office open?": on
+			// that answer, not a rating of the fix
+			return false
+		}
 		if _, talking, err := h.State.Get(ctx, conversationKey(in.UserID)); err != nil || talking {
 			return false
 		}
