@@ -13,7 +13,8 @@ type command struct {
 // parseCommand parses a leading bot command. The library's own command
 // matcher slices by UTF-16 offsets and keeps "@botname", so we parse here.
 func parseCommand(text, botUsername string) (command, bool) {
-	if !strings.HasPrefix(text, "/") || len(text) < 2 {
+	// "//" opens a remark staff keep among themselves (internalMarks), not a command
+	if !strings.HasPrefix(text, "/") || len(text) < 2 || strings.HasPrefix(text, "//") {
 		return command{}, false
 	}
 	head, args, _ := strings.Cut(text[1:], " ")

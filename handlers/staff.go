@@ -50,8 +50,11 @@ func (h *Handler) staffCallback(ctx context.Context, in Incoming) error {
 		if pressed != "" && in.Chat == GroupChat {
 			// a card or reminder of the ticket's, in a chat it has left:
 			// say where it is rather than a bare "stale"
-			h.refuseStaff(ctx, in, fmt.Sprintf(staffNowWith, t.Number(), parties.Name(t.Party, "zh"), parties.Name(t.Party, "en")),
-				"press in a chat the ticket has left")
+			notice := fmt.Sprintf(staffNowWith, t.Number(), parties.Name(t.Party, "zh"), parties.Name(t.Party, "en"))
+			if h.ensureOwnCard(ctx, t) {
+				notice = cardPostedThere(t) // it never left: its party's chat had none
+			}
+			h.refuseStaff(ctx, in, notice, "press in a chat the ticket has left")
 			switch pressed {
 			case purposeReminder:
 				h.retireReminders(ctx, t)
@@ -87,7 +90,13 @@ func (h *Handler) staffCallback(ctx context.Context, in Incoming) error {
 		}
 	}
 	if pressed == purposeReminder {
-		return h.reminderPress(ctx, in, t, action)
+		if err := h.reminderPress(ctx, in, t, action); err != nil {
+			return err
+		}
+		if now, err := h.Tickets.Ticket(ctx, t.ID); err == nil {
+			h.ensureOwnCard(ctx, now) // claimed here: the card to act on comes here too
+		}
+		return nil
 	}
 	card, older, err := h.pressedCard(ctx, in, t, pressed)
 	if err != nil {
@@ -383,6 +392,10 @@ func (h *Handler) reassign(ctx context.Context, in Incoming, t tickets.Ticket, p
 	if err != nil {
 		h.Log.Warn("find ticket cards to retire", "ticket", t.ID, "err", err)
 	}
+	live, err := h.liveCards(ctx, t)
+	if err != nil {
+		h.Log.Warn("find ticket cards a move keeps in its round", "ticket", t.ID, "err", err)
+	}
 	updated, ok, err := h.staffChange(ctx, in, t, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
 		if cur.Party == p {
 			return cur, nil, nil, errAlreadyThere
@@ -429,6 +442,7 @@ func (h *Handler) reassign(ctx context.Context, in Incoming, t tickets.Ticket, p
 	if err != nil || !ok {
 		return err
 	}
+	h.noteRoundStarts(ctx, t, live) // the move's new card starts no round
 	noteIn := h.movedNotes(updated)
 	h.editCard(ctx, in, updated, noteIn(in.ChatID)) // the card says where it is now, not where it was
 	h.retireCards(ctx, in, updated, before, noteIn)
@@ -458,7 +472,7 @@ func (h *Handler) movedNotes(t tickets.Ticket) func(chat int64) string {
 // that is no longer theirs. Best effort: a stale card's press is refused
 // anyway.
 func (h *Handler) retireCards(ctx context.Context, in Incoming, t tickets.Ticket, refs []storage.MessageRef, noteIn func(chat int64) string) {
-	body := h.cardBody(ctx, t)
+	body := h.retiredCardBody(ctx, t)
 	for _, r := range refs {
 		if in.Callback != nil && r.ChatID == in.ChatID && r.MessageID == in.Callback.MessageID {
 			continue
@@ -504,7 +518,7 @@ func (h *Handler) editCard(ctx context.Context, in Incoming, t tickets.Ticket, n
 	h.closeMenu(ctx, in.ChatID, in.Callback.MessageID)
 	body, buttons := h.cardBody(ctx, t), staffButtons(t)
 	if note != "" {
-		body, buttons = body+"\n"+note, nil
+		body, buttons = h.retiredCardBody(ctx, t)+"\n"+note, nil
 	}
 	if err := h.Messenger.Edit(ctx, in.ChatID, in.Callback.MessageID, body, buttons); err != nil {
 		h.Log.Info("edit ticket card", "ticket", t.ID, "err", err)
@@ -515,9 +529,23 @@ func (h *Handler) editCard(ctx context.Context, in Incoming, t tickets.Ticket, n
 // resolve. A ticket that was moved keeps the conversation so far on its
 // card, as the card first sent to its new party had it.
 func (h *Handler) cardBody(ctx context.Context, t tickets.Ticket) string {
+	return h.cardBodyWithHint(ctx, t, staffCardHint)
+}
+
+// retiredCardBody is a retired card's text: no hint to reply under it, as
+// a reply there is not relayed.
+func (h *Handler) retiredCardBody(ctx context.Context, t tickets.Ticket) string {
+	return h.cardBodyWithHint(ctx, t, "")
+}
+
+func (h *Handler) cardBodyWithHint(ctx context.Context, t tickets.Ticket, hint string) string {
 	// a closed ticket's card has no hint under its last "——": no empty
 	// line at its end, nor before the conversation
-	body := strings.TrimRight(cardText(t, fmt.Sprintf(staffCardTicket, t.Number()), h.categoryText(t.Category)), "\n")
+	text := cardTextWithHint(t, fmt.Sprintf(staffCardTicket, t.Number()), h.categoryText(t.Category), hint)
+	if hint == "" {
+		text = strings.TrimSuffix(text, "\n"+staffCardWritesEnglish) // nothing to write there
+	}
+	body := strings.TrimRight(text, "\n")
 	evs, err := h.Tickets.TicketEvents(ctx, t.ID)
 	if err != nil {
 		h.Log.Warn("events for a redrawn card", "ticket", t.ID, "err", err)
@@ -572,15 +600,18 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 			if internalRemark(in.Text) || (in.Kind != TextMessage && in.Kind != PhotoMessage) {
 				return true, nil
 			}
-			return true, h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: fmt.Sprintf(staffOwnMessageClosed, t.Number(), t.Status.StaffName())})
+			return true, h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: fmt.Sprintf(staffOwnMessageClosed, t.Number(), t.Status.Name("zh"))})
 		}
 		purpose = purposeStaffReply
+		if errors.Is(err, errOwnMessageEarlier) {
+			purpose, err = purposeEarlierStaffReply, nil
+		}
 	}
 	if err != nil {
 		return true, fmt.Errorf("ticket of message %d in %d: %w", in.ReplyTo, in.ChatID, err)
 	}
 	switch purpose {
-	case purposeCard, purposeRelay, purposeReminder, purposeEscalation, purposeStaffReply, purposeUnreachable:
+	case purposeCard, purposeRelay, purposeReminder, purposeEscalation, purposeStaffReply, purposeEarlierStaffReply, purposeUnreachable:
 	default:
 		return false, nil
 	}
@@ -623,8 +654,11 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 	}
 	if _, ok := h.actingChat(t, in.ChatID); !ok {
 		h.Log.Info("staff reply in a chat the ticket has left", "ticket", t.ID, "chat_id", in.ChatID)
-		return true, h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID,
-			Text: fmt.Sprintf(staffMovedElsewhere, t.Number(), parties.Name(t.Party, "zh"))})
+		text := fmt.Sprintf(staffMovedElsewhere, t.Number(), parties.Name(t.Party, "zh"))
+		if h.ensureOwnCard(ctx, t) {
+			text = staffNotRelayedHere + "\n" + cardPostedThere(t)
+		}
+		return true, h.send(ctx, OutMessage{ChatID: in.ChatID, ReplyTo: in.MessageID, Text: text})
 	}
 	// translated before the update: the model is slow, the update a transaction
 	relayed := h.withTranslation(ctx, 0, body, ticketLang(t, ""), t.ID)
@@ -703,6 +737,7 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 			h.retireReminders(ctx, updated) // answered: no reminder offers to claim it
 		}
 	}
+	h.ensureOwnCard(ctx, updated) // answered from a relay in a chat with no card of it yet
 	h.noteConversation(ctx, t.ResidentID, t.ID)
 	if asksResident(body) {
 		h.noteStaffAsked(ctx, t.ResidentID, t.ID)
@@ -723,8 +758,8 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 	}
 	// the member goes on by replying to their own message or to the
 	// confirmation: both lead back to the ticket like the card
-	h.noteStaffMessage(ctx, in, in.MessageID, t.ID)
-	h.noteStaffMessage(ctx, in, confirmID, t.ID)
+	h.noteStaffMessage(ctx, in, in.MessageID, updated)
+	h.noteStaffMessage(ctx, in, confirmID, updated)
 	return true, nil
 }
 

@@ -17,8 +17,8 @@ import (
 //     a warning: the card is how to reach the resident);
 //   - the resident's relayed words or photos, or the member's own relayed
 //     reply, is relayed while the ticket is open and the message belongs to
-//     its current round (it is not older than the ticket's latest card in
-//     the chat);
+//     its current round (staff_rounds.go: a resolve ends a round, a move
+//     does not);
 //   - an SLA reminder, the "cannot reach the resident" notice, and any
 //     other message of a closed ticket (the rating, the resident's comment,
 //     the withdrawal notice: the notices a closed ticket gets) stays among
@@ -52,16 +52,22 @@ func (h *Handler) notRelayed(ctx context.Context, in Incoming, t tickets.Ticket,
 	if !t.Status.Open() {
 		return fmt.Sprintf(staffOwnMessageClosed, n, t.Status.Name("zh"))
 	}
-	if purpose == purposeRelay && h.earlierRound(ctx, in, t) {
+	if purpose == purposeEarlierStaffReply || (purpose == purposeRelay && h.earlierRound(ctx, in, t)) {
 		return fmt.Sprintf(staffNotRelayedEarlier, n)
 	}
 	return ""
 }
 
-// earlierRound reports a reply under a message older than t's live card in
-// the chat (liveCards: its card, or its escalation card in the desk's
-// chat): one from before the ticket was reopened or came back, such as the
-// rating notice or the resident's comment on the last round.
+// purposeEarlierStaffReply is what staffReply takes a member's own message
+// of an earlier round of the ticket for (ownStaffMessage): never stored.
+const purposeEarlierStaffReply = "staff_reply_earlier"
+
+// earlierRound reports a reply under a message older than where t's
+// current round began in the chat (staff_rounds.go): its live card there
+// (liveCards: its card, or its escalation card in the desk's chat), or an
+// earlier card of the round noted before a move. Such a message is from
+// before the ticket was reopened, such as the rating notice or the
+// resident's comment on the last round.
 func (h *Handler) earlierRound(ctx context.Context, in Incoming, t tickets.Ticket) bool {
 	live, err := h.liveCards(ctx, t)
 	if err != nil {
@@ -69,7 +75,11 @@ func (h *Handler) earlierRound(ctx context.Context, in Incoming, t tickets.Ticke
 	}
 	for _, card := range live {
 		if card.ChatID == in.ChatID {
-			return in.ReplyTo < card.MessageID
+			start := card.MessageID
+			if noted := h.roundStart(ctx, t, in.ChatID); noted != 0 && noted < start {
+				start = noted
+			}
+			return in.ReplyTo < start
 		}
 	}
 	return false
