@@ -462,9 +462,10 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 			// answered calmly, never part of the report
 			return false, nil
 		}
-		if stars := typedRating(text); stars > 0 && d.Step != stepDescribe && !plainGrade(text) {
+		if stars := typedRating(text); stars > 0 && d.Step != stepDescribe && starsGiven(text) {
 			// "5星" for the ticket just resolved, while another report
-			// waits: that rating, not a line of this report
+			// waits: that rating, not a line of this report ("terrible"
+			// may be about the report on screen)
 			if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok {
 				h.setDraftAside(ctx, in.UserID, d.ID) // the rating's thanks came after the preview
 				return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen), "")

@@ -5,6 +5,7 @@ import (
 	"encoding/json"
 	"fmt"
 	"regexp"
+	"slices"
 	"strconv"
 	"strings"
 	"unicode/utf8"
@@ -331,4 +332,16 @@ func (h *Handler) mayTakeRating(ctx context.Context, in Incoming) bool {
 		}
 	}
 	return true
+}
+
+// starsGiven: a rating given as stars or points ("5星", "4/5", "⭐⭐⭐"),
+// not a word ("terrible", "满意") that may be about whatever is on screen.
+func starsGiven(text string) bool {
+	s := strings.TrimSpace(thanksHead.ReplaceAllString(thanksTail.ReplaceAllString(strings.TrimSpace(faq.Normalize(text)), ""), ""))
+	for _, g := range satisfactionWords {
+		if slices.Contains(g.words, s) {
+			return false
+		}
+	}
+	return typedRating(text) > 0
 }

@@ -143,6 +143,23 @@ func TestARatingWhileAReportWaitsRatesTheResolvedTicket(t *testing.T) {
 	}
 }
 
+// A grade word ("terrible", "满意") while another report waits unsent may be
+// about that report: it rates no ticket; stars ("5星") do.
+func TestAGradeWordWhileAReportWaitsRatesNothing(t *testing.T) {
+	t.Parallel()
+	for _, word := range []string{"terrible", "满意", "很差"} {
+		f := newTicketFixture(t, nil)
+		tk, card := f.fileTicket(t, resident, "8号楼楼道灯坏了")
+		f.say(t, resident, "9号楼门口垃圾没人收")
+		f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+itoa(tk.ID))
+		f.deliver(t)
+		f.say(t, resident, word)
+		if got := f.ticket(t, tk.ID); got.Rating != 0 {
+			t.Errorf("%q rated the resolved ticket %d", word, got.Rating)
+		}
+	}
+}
+
 // A report that opens with a grading word ("terrible noise…", "满意，另外5号
 // 楼电梯又坏了") is a report, not a rating of the ticket resolved last.
 func TestAReportOpeningWithAGradeIsNoRating(t *testing.T) {
