@@ -202,7 +202,7 @@ var mistakeWords = setOfWords("搞错了", "我搞错了", "弄错了", "我弄�
 // hasPlace: a place was given for the draft (not only named in its text,
 // where "搞错了" is more likely the whole report).
 func (d draft) hasPlace() bool {
-	return d.Location != ""
+	return d.Location != "" || tickets.MentionsLocation(d.Text) // "3号楼电梯坏了": its place is in its words
 }
 
 // askWhatWasWrong answers a bare "搞错了" at a preview with a place: the place

@@ -198,7 +198,7 @@ func TestCancelWordsAtAWaitingReport(t *testing.T) {
 	}{
 		{"never mind, forget it", true},
 		{"actually no", true},
-		{"搞错了", true},
+		{"搞错了", false}, // the report names a building: asked what was wrong (the place, or all of it)
 		{"弗要报了", true},
 		{"不要报了", true},
 		{"我再想想", true},

@@ -130,9 +130,14 @@ func TestABareMistakeAfterThePlaceAsksWhatWasWrong(t *testing.T) {
 	if got := residentTickets(t, f); len(got) != 0 {
 		t.Errorf("好的 after the question sent the report: %q", got)
 	}
-	// stays: no place given (it is in the text), or cancelling outright
+	// a place in the report's own words counts too: asked, not cancelled
+	f = newTicketFixture(t, nil)
+	f.say(t, resident, binReportZH)
+	if m := f.say(t, resident, "搞错了"); !strings.Contains(m.Text, "是哪里搞错了") {
+		t.Errorf("搞错了 after %q: want the question, got %q", binReportZH, m.Text)
+	}
+	// stays: cancelling outright
 	for _, c := range []struct{ report, place, text string }{
-		{binReportZH, "", "搞错了"},
 		{"电梯坏了", "3号楼", "取消"},
 		{"电梯坏了", "3号楼", "发错了"},
 	} {
