@@ -455,7 +455,7 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 			}
 		}
 		if cancelsDraft(text, d.Step) {
-			return true, h.dropDraft(ctx, in, d, lang)
+			return true, h.dropDraft(ctx, in, d, h.replyLanguage(chosen, in, lang)) // "弗要报了" on an English draft: answered in Chinese
 		}
 		if _, ok := languageRequest(text); ok || classifySmallTalk(text) == abuse {
 			// "English please": set, no line of the report; an insult:

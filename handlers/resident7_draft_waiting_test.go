@@ -193,3 +193,22 @@ func TestPlaceCorrectionsAtTheReport(t *testing.T) {
 		t.Errorf("more of the problem: want it joined, tickets %q", got)
 	}
 }
+
+// A cancel is answered in the language it was typed in, whatever the
+// draft's ("弗要报了" on an English draft).
+func TestACancelIsAnsweredInItsOwnLanguage(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ report, cancel, want string }{
+		{"the lift in building 7 is broken", "弗要报了", "已取消"},
+		{"the lift in building 7 is broken", "不用报了", "已取消"},
+		{"7号楼电梯坏了", "never mind, forget it", "cancelled"},
+		{"7号楼电梯坏了", "取消", "已取消"},
+		{"the lift in building 7 is broken", "cancel", "cancelled"},
+	} {
+		f := newTicketFixture(t, nil)
+		f.say(t, resident, c.report)
+		if m := f.say(t, resident, c.cancel); !strings.Contains(m.Text, c.want) {
+			t.Errorf("%q on %q: %q, want %q", c.cancel, c.report, m.Text, c.want)
+		}
+	}
+}
