@@ -196,6 +196,10 @@ func (h *Handler) addDetails(ctx context.Context, in Incoming, t tickets.Ticket,
 	if n := runeLen(body); n > MaxQuestionRunes {
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtTooLong.f(lang, n, MaxQuestionRunes)})
 	}
+	// a party that got a chat of its own since gets the card there first,
+	// so the words arrive where someone can act on them (before the update:
+	// the card's history is then without them, relayed after it)
+	h.ensureOwnCard(ctx, t)
 	chat, _ := h.staffChat(t.Party)
 	replyTo := h.cardRef(ctx, t.ID, chat)
 	deskChat, deskRef := h.escalationRef(ctx, t)
@@ -508,7 +512,7 @@ func (h *Handler) rate(ctx context.Context, in Incoming, t tickets.Ticket, stars
 		var msgs []storage.OutboxMessage
 		if chatOK {
 			msgs = append(msgs, storage.OutboxMessage{Key: key, ChatID: chat, Text: fmt.Sprintf(staffResidentRated, cur.Number(), stars),
-				ReplyTo: replyTo, TicketID: cur.ID, Purpose: purposeRelay})
+				ReplyTo: replyTo, TicketID: cur.ID, Purpose: purposeNotice})
 		}
 		return cur, evs, msgs, nil
 	})
@@ -565,7 +569,7 @@ func (h *Handler) rateComment(ctx context.Context, in Incoming, t tickets.Ticket
 		var msgs []storage.OutboxMessage
 		if chatOK {
 			msgs = append(msgs, storage.OutboxMessage{Key: key, ChatID: chat, Text: clip(fmt.Sprintf(staffResidentRemark, cur.Number(), body), maxMessageRunes),
-				ReplyTo: replyTo, TicketID: cur.ID, Purpose: purposeRelay})
+				ReplyTo: replyTo, TicketID: cur.ID, Purpose: purposeNotice})
 		}
 		return cur, evs, msgs, nil
 	})

@@ -124,6 +124,9 @@ func (h *Handler) checkTicketSLA(ctx context.Context, t tickets.Ticket, now time
 	if !remindDue && !escalateDue {
 		return false, false, nil
 	}
+	// a party that got a chat of its own since its card went elsewhere gets
+	// the card there, so the reminder has something to act on
+	h.ensureOwnCard(ctx, t)
 	partyChat, partyOK := h.staffChat(t.Party)
 	coChat, coOK := h.deskChat()
 	// Message ids are looked up before the transaction: only values are

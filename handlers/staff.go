@@ -611,7 +611,7 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 		return true, fmt.Errorf("ticket of message %d in %d: %w", in.ReplyTo, in.ChatID, err)
 	}
 	switch purpose {
-	case purposeCard, purposeRelay, purposeReminder, purposeEscalation, purposeStaffReply, purposeEarlierStaffReply, purposeUnreachable:
+	case purposeCard, purposeRelay, purposeReminder, purposeEscalation, purposeStaffReply, purposeEarlierStaffReply, purposeUnreachable, purposeNotice:
 	default:
 		return false, nil
 	}

@@ -42,9 +42,9 @@ func TestRepliesUnderTheNoticesOfAClosedTicketStayAmongStaff(t *testing.T) {
 	id := itoa(tk.ID)
 	f.deliver(t)
 	f.press(t, resident, "r:rate:"+id+":1")
-	rating := onlyOne(t, byPurpose(f.deliver(t), "relay"), "the rating notice")
+	rating := onlyOne(t, byPurpose(f.deliver(t), "notice"), "the rating notice")
 	f.say(t, resident, "师傅态度很差")
-	comment := onlyOne(t, byPurpose(f.deliver(t), "relay"), "the resident's comment")
+	comment := onlyOne(t, byPurpose(f.deliver(t), "notice"), "the resident's comment")
 
 	told, got := staffReplyUnder(t, f, 9001, rating.SentMessageID, "又是这个人，谁处理的？")
 	keptAmongStaff(t, "a reply under the rating notice", told, got, 9001)
@@ -64,7 +64,7 @@ func TestAReplyUnderTheWithdrawalNoticeStaysAmongStaff(t *testing.T) {
 	f := newTicketFixture(t, nil)
 	tk, _ := f.fileTicket(t, resident, "3号楼2单元电梯又坏了")
 	f.press(t, resident, "r:withdraw:"+itoa(tk.ID))
-	notice := onlyOne(t, byPurpose(f.deliver(t), "relay"), "the withdrawal notice")
+	notice := onlyOne(t, byPurpose(f.deliver(t), "notice"), "the withdrawal notice")
 	if !strings.Contains(notice.Text, "撤销") {
 		t.Fatalf("the withdrawal notice reads %q", notice.Text)
 	}
@@ -87,7 +87,7 @@ func TestRepliesUnderTheLastRoundOfAReopenedTicketStayAmongStaff(t *testing.T) {
 	f.press(t, resident, "r:rate:"+id+":1")
 	f.deliver(t)
 	f.say(t, resident, "师傅态度很差")
-	comment := onlyOne(t, byPurpose(f.deliver(t), "relay"), "the resident's comment")
+	comment := onlyOne(t, byPurpose(f.deliver(t), "notice"), "the resident's comment")
 	f.press(t, resident, "r:reopen:"+id)
 	reopened := onlyOne(t, byPurpose(f.deliver(t), "card"), "the reopened card")
 	f.say(t, resident, "灯还是不亮")

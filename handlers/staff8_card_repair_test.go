@@ -65,15 +65,16 @@ func TestAClaimedTicketGetsACardWhenItsPartyGetsAChat(t *testing.T) {
 	resolvableIn(t, f, out, ncChat, ncMember, old.TicketID)
 }
 
-// Claimed from the SLA reminder in the committee's new chat: the card to
-// act on follows the claim there.
-func TestAClaimFromAReminderBringsTheCardToThePartysNewChat(t *testing.T) {
+// Reminded in the committee's new chat: the card to act on comes with the
+// reminder, and a claim from the reminder adds no second one.
+func TestAReminderBringsTheCardToThePartysNewChat(t *testing.T) {
 	t.Parallel()
 	f, chats, old := committeeTicketInTheDesksChat(t)
 	chats[parties.NeighborhoodCommittee] = ncChat
 	f.now = f.now.Add(3 * time.Hour)
 	f.checkSLA(t, 1, 0)
-	reminder := onlyOne(t, byPurpose(f.deliver(t), "reminder"), "the reminder")
+	out := f.deliver(t)
+	reminder := onlyOne(t, byPurpose(out, "reminder"), "the reminder")
 	if reminder.ChatID != ncChat {
 		t.Fatalf("the reminder went to chat %d; want the committee's", reminder.ChatID)
 	}
@@ -81,5 +82,8 @@ func TestAClaimFromAReminderBringsTheCardToThePartysNewChat(t *testing.T) {
 	if got := f.ticket(t, old.TicketID); got.Status != tickets.StatusClaimed {
 		t.Fatalf("claim from the reminder: %+v", got)
 	}
-	resolvableIn(t, f, f.deliver(t), ncChat, ncMember, old.TicketID)
+	if cards := byPurpose(f.deliver(t), "card"); len(cards) != 0 {
+		t.Errorf("the claim posted %d more cards; the reminder's came already", len(cards))
+	}
+	resolvableIn(t, f, out, ncChat, ncMember, old.TicketID)
 }

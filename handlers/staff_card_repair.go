@@ -14,8 +14,9 @@ import (
 // A ticket whose card is in a chat that no longer owns it though it never
 // moved: its party got a chat of its own after the card went to the desk's
 // chat, or its chat's id changed (a group upgraded to a supergroup). No
-// card would be live and nobody could act on it, so the first press or
-// relay that finds so posts a fresh card in the owning chat.
+// card would be live and nobody could act on it, so the first press,
+// staff reply, relay of the resident's words or SLA check that finds so
+// posts a fresh card in the owning chat.
 
 // cardInFlight: a move's card not yet delivered is not missing. Within
 // this long after a move to its party, a ticket's card elsewhere is left

@@ -19,10 +19,13 @@ import (
 //     reply, is relayed while the ticket is open and the message belongs to
 //     its current round (staff_rounds.go: a resolve ends a round, a move
 //     does not);
+//   - a notice (the rating, the resident's comment on it, the withdrawal:
+//     purposeNotice) stays among staff whatever the ticket's status, since
+//     it reports an end, not the resident's words to answer;
 //   - an SLA reminder, the "cannot reach the resident" notice, and any
-//     other message of a closed ticket (the rating, the resident's comment,
-//     the withdrawal notice: the notices a closed ticket gets) stays among
-//     staff, and the member is told so and how to reach the resident.
+//     other message of a closed ticket stays among staff.
+// A member whose reply stays among staff is told so and how to reach the
+// resident.
 // The bot's messages recorded for no ticket (/open's list, confirmations)
 // are staff talk: a reply under them is left alone.
 
@@ -44,7 +47,7 @@ func (h *Handler) notRelayed(ctx context.Context, in Incoming, t tickets.Ticket,
 		if t.Status.Open() {
 			return fmt.Sprintf(staffNotRelayedNotice, n)
 		}
-	case purposeUnreachable:
+	case purposeUnreachable, purposeNotice:
 		if t.Status.Open() {
 			return fmt.Sprintf(staffNotRelayedNotice, n)
 		}
@@ -58,6 +61,11 @@ func (h *Handler) notRelayed(ctx context.Context, in Incoming, t tickets.Ticket,
 	return ""
 }
 
+// purposeNotice marks the bot's notices of a ticket's end in a staff chat
+// (the rating, the resident's comment on it, the withdrawal): a reply under
+// one is never relayed (notRelayed), even once the ticket is reopened.
+const purposeNotice = "notice"
+
 // purposeEarlierStaffReply is what staffReply takes a member's own message
 // of an earlier round of the ticket for (ownStaffMessage): never stored.
 const purposeEarlierStaffReply = "staff_reply_earlier"
@@ -66,8 +74,8 @@ const purposeEarlierStaffReply = "staff_reply_earlier"
 // current round began in the chat (staff_rounds.go): its live card there
 // (liveCards: its card, or its escalation card in the desk's chat), or an
 // earlier card of the round noted before a move. Such a message is from
-// before the ticket was reopened, such as the rating notice or the
-// resident's comment on the last round.
+// before the ticket was reopened, such as the resident's words of the last
+// round.
 func (h *Handler) earlierRound(ctx context.Context, in Incoming, t tickets.Ticket) bool {
 	live, err := h.liveCards(ctx, t)
 	if err != nil {

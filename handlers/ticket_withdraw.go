@@ -151,11 +151,11 @@ func (h *Handler) withdraw(ctx context.Context, in Incoming, t tickets.Ticket, l
 		note := fmt.Sprintf(staffResidentWithdrew, cur.Number())
 		if chatOK {
 			msgs = append(msgs, storage.OutboxMessage{Key: key, ChatID: chat, Text: note, ReplyTo: card,
-				TicketID: cur.ID, Purpose: purposeRelay, CreatedAt: now})
+				TicketID: cur.ID, Purpose: purposeNotice, CreatedAt: now})
 		}
 		if escChat != 0 && escChat != chat {
 			msgs = append(msgs, storage.OutboxMessage{Key: key + ":desk", ChatID: escChat, Text: note, ReplyTo: escCard,
-				TicketID: cur.ID, Purpose: purposeRelay, CreatedAt: now})
+				TicketID: cur.ID, Purpose: purposeNotice, CreatedAt: now})
 		}
 		return cur, []tickets.Event{ev}, msgs, nil
 	})
