@@ -101,7 +101,10 @@ func (h *Handler) chasing(ctx context.Context, userID int64, text string) bool {
 	return false
 }
 
-var estateProject = regexp.MustCompile(`更换|换新|加装|改造|翻新|整修|工程|项目|\b(replacement|renovation|project|upgrade|installation|works)\b`)
+// estateProject names an estate project, or asks when a thing is replaced
+// ("电梯啥辰光换", "when will the lifts be replaced").
+var estateProject = regexp.MustCompile(`更换|换新|加装|改造|翻新|整修|工程|项目|(什么时候|啥时候|啥辰光|几时|何时|哪年|哪天)(会|要|能|才|可以)?(换|装)|` +
+	`\b(replacement|renovation|project|upgrade|installation|works)\b|\bwhen (will|are|is) (the|our) \w+ (be )?(replaced|renovated|upgraded)\b`)
 
 // chaseSubject is what a loose chase names ("漏水" in "漏水的事怎么样了",
 // "leak" in "any update on my leak"), or "".

@@ -442,6 +442,9 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 		if text == "" {
 			return false, nil
 		}
+		if d.Step != stepDescribe {
+			text = fineAsOK(text) // "fine thanks" is "ok thanks", never a line of the report
+		}
 		word := replyWord(text)
 		if d.Step == stepPreview && bareMistake(text) && d.hasPlace() && !d.FixingPlace {
 			// "搞错了" once a place was given: the place, or the whole report?
@@ -854,6 +857,7 @@ func (h *Handler) describe(ctx context.Context, in Incoming, d draft, chosen, te
 	if chosen == "" {
 		d.Lang = h.language("", Incoming{Text: text})
 	}
+	text = withoutLeadingFiller(text) // "ok cool. the lift…": the lift
 	d.Text = text
 	dec := h.route(ctx, text)
 	d.Category, d.Party = dec.Category, dec.Party

@@ -131,3 +131,38 @@ func (h *Handler) replyLanguage(chosen string, in Incoming, fallback string) str
 	}
 	return fallback
 }
+
+// fineAsOK reads "fine", "fine thanks", "ok fine" typed at a waiting draft
+// as the "ok" it means (agreement or acknowledgement, per the rules for
+// "ok"); other text is returned as it is. "fine" alone is no yes elsewhere:
+// it rates a fix as so-so.
+func fineAsOK(text string) string {
+	if m := fineAck.FindStringSubmatch(faq.Normalize(text)); m != nil {
+		return strings.TrimSpace("ok " + m[1])
+	}
+	return text
+}
+
+var fineAck = regexp.MustCompile(`^\s*(?:ok |okay )?(?:that s |thats |that is |all |sounds |it s |its )?fine(?: by me| with me)?\s*((?:thanks|thank you|thx|cheers)?)\s*$`)
+
+// withoutLeadingFiller is a report's text without the acknowledgements and
+// fillers it opens with ("ok cool. the lift…", "另外 车库的灯坏了"): they are
+// no part of what staff must read. A filler must be set off by a space or a
+// mark ("另外一部电梯" and "还有人抽烟" keep theirs), and something must
+// follow it; else text is returned as it is.
+func withoutLeadingFiller(text string) string {
+	rest := text
+	for {
+		loc := leadingFiller.FindStringIndex(rest)
+		if loc == nil || loc[1] == 0 {
+			break
+		}
+		rest = rest[loc[1]:]
+	}
+	if rest == text || !hasWords(faq.Normalize(rest)) {
+		return text
+	}
+	return strings.TrimSpace(rest)
+}
+
+var leadingFiller = regexp.MustCompile(`^(?i)\s*(?:ok(?:ay)?(?:\s*cool)?|cool|alright|also|and|好的|好|嗯+|恩|哦|另外|还有)(?:[\s,，.。!！、:：~～]+|$)`)

@@ -96,10 +96,20 @@ func (h *Handler) followsJustSent(tks []tickets.Ticket, text string) (tickets.Ti
 	s := faq.Normalize(text)
 	if !t.Status.Open() || h.Now().Sub(t.CreatedAt) > placeAfterReport || startsAnotherMatter.MatchString(s) ||
 		asksOutright(text) || emergencyIn(text) != noEmergency || !sharesSubject(t.Text, text) ||
-		anotherOfTheSame(t.Text+" "+t.Location, text) || h.anotherMatter(draft{Text: t.Text}, text) {
+		anotherOfTheSame(t.Text+" "+t.Location, text) || h.anotherMatter(draft{Text: t.Text}, text) || h.asksTheFAQ(text) {
 		return tickets.Ticket{}, false
 	}
 	return t, true
+}
+
+// asksTheFAQ: text names an estate project ("电梯啥辰光换" after a lift
+// report) or asks, telling no problem, what the FAQ answers: the answer,
+// not more of the report.
+func (h *Handler) asksTheFAQ(text string) bool {
+	if estateProject.MatchString(faq.Normalize(text)) {
+		return true
+	}
+	return h.Router.AsksSomething(text) && !h.Router.DescribesProblem(text) && h.FAQ.Match(text).ID != ""
 }
 
 // anotherOfTheSame: text tells of another one of what was reported: "也"

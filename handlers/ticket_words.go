@@ -122,6 +122,9 @@ func (h *Handler) afterSending(ctx context.Context, in Incoming, text, chosen st
 }
 
 // waitComplaint: a complaint that nobody came after a report ("I reported it
-// 3 days ago and nobody came", "3 days and nobody came"), news for staff
-// rather than a question; "why is nobody coming" asks where it stands.
-var waitComplaint = regexp.MustCompile(`\b(reported|filed|sent|told you|days?|weeks?|hours?)\b.{0,40}\b(nobody|no one|noone|no body) (came|has come|turned up|showed up|has been|bothered|called)\b`)
+// 3 days ago and nobody came", "3天了还没人来", "报了三天了都没人来修"), news
+// for staff rather than a question: the wait is told. "why is nobody
+// coming" and "怎么还没人来修" ask where it stands.
+var waitComplaint = regexp.MustCompile(`\b(reported|filed|sent|told you|days?|weeks?|hours?)\b.{0,40}\b(nobody|no one|noone|no body) (came|has come|turned up|showed up|has been|bothered|called)\b|` +
+	`^(我|都|已经|这都|我都)?((好)?(\d+|[一二两三四五六七八九十几半]+) ?(个)?(天|日|周|星期|礼拜|月|小时|钟头)|报了|等了|报修了|反映了)[^\s]{0,10}?` +
+	`(没|没有)(人(来|管|理|处理|联系|回复?)(修|看|处理|过)?|动静)(了|啊|呀|呢|吗|哦|啦)*$`)
