@@ -115,6 +115,7 @@ type ticketFixture struct {
 	ctx   context.Context
 	now   time.Time
 	msgID int // message ids the fake outbox sender hands out
+	chats map[parties.ID]int64
 }
 
 func newTicketFixture(t *testing.T, chats map[parties.ID]int64) *ticketFixture {
@@ -125,13 +126,22 @@ func newTicketFixture(t *testing.T, chats map[parties.ID]int64) *ticketFixture {
 			parties.NeighborhoodCommittee: ncChat, parties.CoOffice: coChat,
 		}
 	}
-	router, err := tickets.NewRouter(tickets.DefaultRules())
-	if err != nil {
-		t.Fatal(err)
-	}
 	f := &ticketFixture{
 		out: &ticketMessenger{recorder: &recorder{}}, db: storagetest.Open(t), logs: &bytes.Buffer{},
 		ctx: context.Background(), now: time.Date(2025, 3, 3, 10, 0, 0, 0, time.UTC), msgID: 5000,
+	}
+	f.chats = chats
+	f.startHandler(t)
+	return f
+}
+
+// startHandler starts the handler on the fixture's database with fresh
+// shared state (memory): called again, it is a restart without Redis.
+func (f *ticketFixture) startHandler(t *testing.T) {
+	t.Helper()
+	router, err := tickets.NewRouter(tickets.DefaultRules())
+	if err != nil {
+		t.Fatal(err)
 	}
 	f.state = storage.NewMemoryState(func() time.Time { return f.now })
 	f.h = handlers.New(handlers.Deps{
@@ -140,12 +150,11 @@ func newTicketFixture(t *testing.T, chats map[parties.ID]int64) *ticketFixture {
 		IsAdmin: func(id int64) bool { return id == admin },
 		Log:     slog.New(slog.NewTextHandler(f.logs, nil)),
 		Tickets: f.db, Router: router,
-		Parties: staffConfig{chats: chats, staff: map[int64][]parties.ID{
+		Parties: staffConfig{chats: f.chats, staff: map[int64][]parties.ID{
 			pmConfigured: {parties.PropertyManagement},
 		}},
 		Membership: fakeMembership{pmChat: {pmMember}, ocChat: {ocMember}, ncChat: {ncMember}, coChat: {coMember}},
 	})
-	return f
 }
 
 // send delivers a private message from a resident.

@@ -51,6 +51,9 @@ type TicketStore interface {
 	// TicketMessage is the latest delivered message of the ticket with that
 	// purpose (e.g. its card); storage.ErrNotFound when none.
 	TicketMessage(ctx context.Context, ticketID int64, purpose string) (chatID int64, messageID int, err error)
+	// TicketMessagePending reports a message of the ticket with that purpose
+	// still waiting in the outbox for chatID (a card on its way).
+	TicketMessagePending(ctx context.Context, ticketID int64, purpose string, chatID int64) (bool, error)
 	// OpenTickets lists the open tickets one of owners owns (and with
 	// escalated, those escalated to the desk), oldest first: a staff chat's
 	// to-do list.
@@ -61,6 +64,10 @@ type TicketStore interface {
 	// RefMessage records a message sent outside the outbox (a staff menu
 	// sent apart from its card) as the ticket's, with its purpose.
 	RefMessage(ctx context.Context, chatID int64, messageID int, ticketID int64, purpose string, at time.Time) error
+	// NoteRoundStart records where a round of the ticket began in a chat
+	// (the first noted stays); RoundStart reads it back, 0 when none.
+	NoteRoundStart(ctx context.Context, ticketID, chatID int64, round string, messageID int) error
+	RoundStart(ctx context.Context, ticketID, chatID int64, round string) (int, error)
 	// UnclaimedTickets lists tickets waiting for staff (new or reopened)
 	// since before olderThan: the SLA watcher's work.
 	UnclaimedTickets(ctx context.Context, olderThan time.Time) ([]tickets.Ticket, error)

@@ -4,7 +4,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"time"
 
 	"codesk/parties"
 	"codesk/storage"
@@ -18,11 +17,6 @@ import (
 // staff reply, relay of the resident's words or SLA check that finds so
 // posts a fresh card in the owning chat.
 
-// cardInFlight: a move's card not yet delivered is not missing. Within
-// this long after a move to its party, a ticket's card elsewhere is left
-// alone.
-const cardInFlight = 2 * time.Minute
-
 // ensureOwnCard posts a fresh card of t to its party's chat, through the
 // outbox, when its latest card is in another chat, and retires that card
 // with a pointer to the new one. posted reports it did. Best effort: it
@@ -30,6 +24,16 @@ const cardInFlight = 2 * time.Minute
 func (h *Handler) ensureOwnCard(ctx context.Context, t tickets.Ticket) (posted bool) {
 	own, ok := h.staffChat(t.Party)
 	if !ok || !t.Status.Open() {
+		return false
+	}
+	// A card still in the outbox for the chat (a move's, or one this posted)
+	// is on its way, however long Telegram keeps it waiting. Asked before the
+	// latest card, so a card sent in between is seen as delivered there.
+	switch queued, err := h.Tickets.TicketMessagePending(ctx, t.ID, purposeCard, own); {
+	case err != nil:
+		h.Log.Warn("look for a ticket's card on its way", "ticket", t.ID, "err", err)
+		return false
+	case queued:
 		return false
 	}
 	chat, msg, err := h.Tickets.TicketMessage(ctx, t.ID, purposeCard)
@@ -46,11 +50,6 @@ func (h *Handler) ensureOwnCard(ctx context.Context, t tickets.Ticket) (posted b
 	if err != nil {
 		h.Log.Warn("events for a ticket's missing card", "ticket", t.ID, "err", err)
 		return false
-	}
-	for _, e := range past {
-		if e.Kind == tickets.EventReassigned && e.ToParty == t.Party && h.Now().Sub(e.At) < cardInFlight {
-			return false // the move's card is on its way
-		}
 	}
 	// one card per chat and party: a second press before it arrives adds none
 	key := fmt.Sprintf("%s:chat%d", keyCard(t.ID, t.Party), own)
