@@ -242,6 +242,12 @@ var (
 	ongoingDanger = regexp.MustCompile(`现在|还在|还有|还是|正在|刚才|刚刚|一直|快来|快点|赶紧|马上|又有|又闻到|又冒|又着|又起|又困|开始|\b(now|still|right now|just now|again|help|since|ever since)\b`)
 )
 
+// fixedYet asks whether the past danger's cause is seen to now ("现在修好了
+// 吗", "现在还没修好", "is it fixed now"): its "now" is the repair's, not
+// the danger's, so it reads as asking after ("后来修好").
+var fixedYet = regexp.MustCompile(`(?i)现在(是不是|有没有|已经|都|总算|还是|还)?(没|没有|不)?(修好|修了|修|好了|好没|好伐|恢复|正常|能用|能坐|可以用|可以坐|通了|开了)|` +
+	`\b(is it|is the (lift|elevator)|has it been|it s|it is)( been)? (fixed|working|repaired|ok|running)( now| yet)?\b|\bnow (fixed|working|repaired)\b`)
+
 // withoutPastClauses is text without its clauses that carry a past word
 // ("昨天", "last week"), unless the past word dates a repair there ("上周刚修
 // 的电梯"); Chinese clauses may be set apart by spaces alone.
@@ -271,6 +277,9 @@ var (
 // emergencyIn returns the first danger text describes, or noEmergency.
 // "被困电梯里了怎么办" asks what to do, but the one asking may be inside.
 func emergencyIn(text string) emergency {
+	if pastDanger.MatchString(faq.Normalize(text)) {
+		text = fixedYet.ReplaceAllString(text, "后来修好")
+	}
 	s := notEmergencies.ReplaceAllString(strings.TrimSpace(strings.Trim(faq.Normalize(text), " !.?")), " ")
 	if pastDanger.MatchString(s) && aftermath.MatchString(s) && !ongoingDanger.MatchString(s) {
 		return noEmergency

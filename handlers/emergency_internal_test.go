@@ -244,6 +244,10 @@ func TestEmergencyCues(t *testing.T) {
 		"楼下饭店着火了": fireEmergency, "楼下饭店冒黑烟了 一股焦味": fireEmergency, "开关在打火花 一股焦味": fireEmergency,
 		"插座冒火星了": fireEmergency, "楼道里一股焦味 好像电线烧起来了": fireEmergency, "上礼拜刚修的电梯 我妈关牢了出弗来": trappedEmergency,
 		"电梯关牢了一个老太 里厢出弗来": trappedEmergency, "上礼拜电梯坏过 现在又关牢人了 出弗来": trappedEmergency,
+		// asked whether last week's cause is seen to now: its "now" is the repair's
+		"上周电梯困人了 现在修好了吗": noEmergency, "上周电梯困人了，现在还没修好": noEmergency, "昨天电梯困人 现在能坐了伐": noEmergency,
+		"the lift trapped people last week, is it fixed now?": noEmergency, "上个月着火的那个电箱 现在修好没": noEmergency,
+		"上周电梯坏过 现在又困人了": trappedEmergency, "上周刚修好 现在又困人了 里面有人出不来": trappedEmergency,
 	} {
 		if got := emergencyIn(text); got != want {
 			t.Errorf("emergencyIn(%q) = %d, want %d", text, got, want)

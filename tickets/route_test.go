@@ -31,6 +31,11 @@ func TestRoutePerParty(t *testing.T) {
 		{"my north wall gets wet when it rains", parties.PropertyManagement, "common_leaks"},
 		{"一下雨卧室墙就湿了", parties.PropertyManagement, "common_leaks"},
 		{"楼上漏水 下雨天更严重", parties.NeighborhoodCommittee, "neighbour_leaks"},
+		// a fitting in one's own flat is a repair (the property company's paid
+		// service), not a leak in the common parts; the flat above's is the neighbour's
+		{"my kitchen tap is leaking", parties.PropertyManagement, "repairs"},
+		{"我家马桶漏水", parties.PropertyManagement, "repairs"},
+		{"the toilet upstairs leaks into my bathroom", parties.NeighborhoodCommittee, "neighbour_leaks"},
 		{"地库里乱停车，出口都被堵了", parties.PropertyManagement, "parking_order"},
 		{"2号楼地下车库的灯全灭了", parties.PropertyManagement, "lights"}, // a car park's lights are lighting
 		{"垃圾桶三天没人收，满地都是", parties.PropertyManagement, "garbage"},
