@@ -55,6 +55,8 @@ var smallTalkPhrases = map[string]smallTalk{
 	"谢谢侬": thanks, "多谢侬": thanks, "谢谢哈": thanks, "thanks so much": thanks, "ty": thanks, "tysm": thanks, "cheers": thanks,
 	"晓得了": goodbye, "晓得": goodbye, "知道啦": goodbye, "好滴": goodbye, "好哒": goodbye, "算了": goodbye, "k": goodbye, "kk": goodbye,
 	"np": goodbye, "no problem": goodbye, "all right": goodbye, "alright": goodbye, "sure": goodbye,
+	"fine": goodbye, "that s fine": goodbye, "thats fine": goodbye, "ok fine": goodbye, "good": goodbye, "sounds good": goodbye,
+	"行吧": goodbye, "好吧": goodbye, "可以": goodbye, "可以了": goodbye, "没问题": goodbye, "就这样吧": goodbye,
 	"好嘞": goodbye, "嗯": goodbye, "嗯嗯": goodbye, "行": goodbye, "收到": goodbye, "ok 了": goodbye,
 	// the matter settled itself: nothing to search for
 	"没事了": settled, "已经好了": settled, "已经解决了": settled, "解决了": settled, "修好了": settled, "已经修好了": settled,

@@ -15,6 +15,9 @@ func TestSmallTalkInMoreWords(t *testing.T) {
 		"师傅很负责，谢谢": thanks, "服务很好": thanks, "good job": thanks, "well done": thanks,
 		// Shanghainese: hello, have you eaten, OK, goodbye, are you a robot
 		"侬好": greeting, "侬好呀": greeting, "侬吃过了伐": greeting, "你吃了吗？": greeting,
+		// an acknowledgement alone ("fine" is no penalty to look up)
+		"fine": goodbye, "Fine.": goodbye, "that's fine": goodbye, "行吧": goodbye, "没问题": goodbye, "sounds good": goodbye,
+		"fine by me": notSmallTalk, "罚款多少": notSmallTalk,
 		"好额": goodbye, "再会": goodbye, "再会哦": goodbye, "晚安": goodbye,
 		"侬是机器人伐": wantsPerson, "侬是机器人伐？": wantsPerson, "你是机器人吗": wantsPerson, "你是不是机器人": wantsPerson,
 		"are you a bot?": wantsPerson, "Are you a real person?": wantsPerson, "am I talking to a bot?": wantsPerson,
