@@ -22,6 +22,9 @@ const (
 	// welfareEmergency: someone (often an old neighbour living alone) not
 	// seen for days, or not answering the door: maybe fallen inside
 	welfareEmergency
+	// floodEmergency: water pouring in (a burst pipe, a ceiling streaming,
+	// a flat flooding), not a drip or a damp patch: power and valves first
+	floodEmergency
 )
 
 // notEmergencies are phrases that share words with a danger but name none:
@@ -37,6 +40,7 @@ var notEmergencies = regexp.MustCompile(`火灾隐患|火灾报警器|消防演�
 	`(真|简直)?恨不得(拿(把|着)?(菜)?刀)?(去|上去|下去|过去)?(砍|杀|揍|捅|弄死|掐死)(了|死)?|` +
 	`\bi (could|want to|wanna|d like to|am going to|m going to|feel like) (kill|strangle|murder|punch|stab) (him|her|them|my neighbou?rs?|the neighbou?rs?|that guy|those people)\b|` +
 	`(万一|如果|要是|假如|假设|一旦|容易)[^\s]{0,6}(着火|起火|失火|火灾|烧起来)|` +
+	`(万一|如果|要是|假如|假设|一旦|容易|怎么防|防止|预防)[^\s]{0,6}(水管|管子)?[^\s]{0,2}(爆了|爆裂|冻裂|淹了|爆管)|\b(what if|in case|if) (a |the |my )?(pipe|pipes) (burst|bursts)\b|` +
 	`\b(what if|in case of|if there (is|was|were) a|could (catch|start) a|risk of) (a )?fire\b|` +
 	`fire (exit|exits|drill|drills|inspection|alarm|alarms|extinguisher|extinguishers|hydrant|hydrants|door|doors|safety|escape|hazard|risk|lane|engine)|` +
 	`(cigarette|cigar|tobacco|smoking|barbecue|bbq) smoke|smoke from [a-z ]{0,20}(cigarettes?|cigars?|smoking|barbecue|bbq)|` +
@@ -219,6 +223,13 @@ var emergencyCues = []struct {
 		`\b(elderly|old) (neighbou?r|lady|man|woman|gentleman)\b.{0,40}\b(not answering|no answer|doesn t answer|won t answer|isn t answering)\b`)},
 	{selfHarmEmergency, regexp.MustCompile(`不想活了|活不下去了|活着没意思|自杀|轻生|割腕|(想|要)跳楼|有人(要)?跳楼|我(好|真)?想死|结束(自己的)?生命|` +
 		`(end|ending|take|taking) my (own )?life|kill myself|killing myself|\bsuicid|want to die|don t want to live|self harm`)},
+	{floodEmergency, regexp.MustCompile(`(水管|管子|水管子|自来水管|上水管|进水管|热水管|暖气管|暖气片|水龙头|阀门|角阀)[^\s]{0,4}(爆了|爆裂|爆开|破裂|炸了|炸开|崩了|裂开了|在喷水|喷水|狂喷)|爆管了|` +
+		`哗哗(的|地)?(往下|往外|直)?(漏|流|淌|灌|冒|喷)|水(哗哗|哗啦啦|呼呼)(的|地)?(往下|往外|直)?(漏|流|淌|灌|冒|喷)|` +
+		`(天花板|天花|顶上|屋顶|吊顶|楼板)[^\s]{0,6}(往下)?(流水|淌水|灌水|喷水|浇水|哗哗|像下雨|跟下雨一样)|` +
+		`(满地|一地|地上全|地上都|家里全|屋里全|屋里厢全)(都)?是水|(家里|屋里|屋里厢|客厅|卧室|厨房|卫生间|地下室|地库|车库)[^\s]{0,4}(被)?(淹了|水淹|进水了[^\s]{0,4}(好深|很深|没过))|水漫(金山|进来|出来|下来|上来|了一地)|水(已经)?(没过|漫过|淹到)(脚|脚面|脚踝|门槛|膝盖)|` +
+		`\b(pipe|pipes|water pipe|main) (has |have )?(burst|bursting|exploded|broke open)\b|\bburst (water )?pipe\b|` +
+		`\b(ceiling|roof)\b.{0,20}\b(pouring|gushing|streaming|raining)\b|\bwater (is |s )?(pouring|gushing|streaming|spraying|flooding) (in|into|through|from|down|out|everywhere)\b|` +
+		`\b(flat|apartment|kitchen|bathroom|floor|home|house|basement|bedroom|living room) (is |s )?(flooding|flooded)\b|\bflooding (my|the|our) (flat|apartment|kitchen|bathroom|home|house|basement|bedroom)\b|\bwater everywhere\b`)},
 }
 
 // figureOfSpeech is the speaker's own "about to faint" or "could die", which
@@ -247,6 +258,11 @@ var (
 // the danger's, so it reads as asking after ("后来修好").
 var fixedYet = regexp.MustCompile(`(?i)现在(是不是|有没有|已经|都|总算|还是|还)?(没|没有|不)?(修好|修了|修|好了|好没|好伐|恢复|正常|能用|能坐|可以用|可以坐|通了|开了)|` +
 	`\b(is it|is the (lift|elevator)|has it been|it s|it is)( been)? (fixed|working|repaired|ok|running)( now| yet)?\b|\bnow (fixed|working|repaired)\b`)
+
+// floodAftermath: a burst pipe told for the damage it did, who answers for
+// it or a report that went nowhere ("楼上水管爆了把我家吊顶泡坏了 他不赔"),
+// not water pouring in now.
+var floodAftermath = regexp.MustCompile(`赔|负责|责任|不认账|泡坏|泡烂|泡了|损失|保险|报过|报修了|\b(ruined|damaged|damage|compensat\w*|responsib\w*|insurance|who pays|reported|never came)\b`)
 
 // withoutPastClauses is text without its clauses that carry a past word
 // ("昨天", "last week"), unless the past word dates a repair there ("上周刚修
@@ -302,6 +318,9 @@ func emergencyIn(text string) emergency {
 		if e.kind == medicalEmergency || e.kind == selfHarmEmergency {
 			t = plain
 		}
+		if e.kind == floodEmergency && floodAftermath.MatchString(t) {
+			continue // the water did its damage: who pays is a matter to report
+		}
 		if e.cues.MatchString(t) {
 			return e.kind
 		}
@@ -329,6 +348,10 @@ var emergencyAdvice = map[emergency]text{
 	trappedEmergency: {
 		"⚠️ 被困电梯：请保持冷静，按轿厢内的警铃或拨打轿厢内张贴的救援电话，不要扒门、不要试图爬出；如有人受伤或呼吸困难请拨打 119 / 120。",
 		"⚠️ Trapped in a lift: stay calm, press the alarm button or call the rescue number posted in the car, do not force the doors or climb out; if anyone is hurt or short of breath call 119 / 120.",
+	},
+	floodEmergency: {
+		"⚠️ 大量漏水：水若流到插座、电器或电线附近，请先拉下电闸（不要用湿手或赤脚去碰）；是自家的水管，关闭家里的进水总阀；水从楼上来的，马上敲门请楼上关阀。同时拨打物业24小时值班电话，并在下面把楼栋门牌报给我们，工作人员会尽快处理。",
+		"⚠️ Water pouring in: if it reaches sockets, appliances or wiring, switch the power off at the fuse box first (not with wet hands or bare feet); if it is your own pipe, close your flat's main water valve; if it comes from upstairs, knock and ask them to shut theirs. Call the property company's 24-hour line as well, and give us the building and flat below so staff can act quickly.",
 	},
 	welfareEmergency: {
 		"⚠️ 担心邻居（特别是独居老人）出了意外：请先敲门、打电话，或联系其家属；如果一直没有回应，或听到呼救、闻到异味，请立即拨打 110（可协助开门）或 120。也请在下面把楼栋门牌报给我们，工作人员会尽快上门查看。",

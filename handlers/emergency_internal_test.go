@@ -244,6 +244,17 @@ func TestEmergencyCues(t *testing.T) {
 		"楼下饭店着火了": fireEmergency, "楼下饭店冒黑烟了 一股焦味": fireEmergency, "开关在打火花 一股焦味": fireEmergency,
 		"插座冒火星了": fireEmergency, "楼道里一股焦味 好像电线烧起来了": fireEmergency, "上礼拜刚修的电梯 我妈关牢了出弗来": trappedEmergency,
 		"电梯关牢了一个老太 里厢出弗来": trappedEmergency, "上礼拜电梯坏过 现在又关牢人了 出弗来": trappedEmergency,
+		// water pouring in, as against a drip, a damp patch, a noise or a storm feared
+		"天花板在往下哗哗地漏水": floodEmergency, "my ceiling is pouring water right now, the flat upstairs is flooding": floodEmergency,
+		"水管爆了 满地是水": floodEmergency, "厨房水管爆了": floodEmergency, "楼上水哗哗往下流": floodEmergency, "屋里厢全是水 哪能办": floodEmergency,
+		"卫生间被淹了": floodEmergency, "a pipe has burst in the kitchen": floodEmergency, "water is pouring through the ceiling": floodEmergency,
+		"my bathroom is flooding": floodEmergency, "地下车库淹了": floodEmergency, "天花板跟下雨一样": floodEmergency,
+		"天花板有点渗水": noEmergency, "楼上漏水 墙上一块水印": noEmergency, "水龙头一直滴水": noEmergency, "楼上冲马桶哗哗响": noEmergency,
+		"万一水管爆了怎么办": noEmergency, "冬天怎么防水管冻裂": noEmergency, "what if a pipe bursts while I'm away": noEmergency,
+		"上个月水管爆了 后来谁赔的": noEmergency, "楼上水管爆了把我家吊顶泡坏了，他不认账也不赔钱，我该咋办": noEmergency,
+		"车停在地库被水淹了，物业要不要赔": noEmergency, "Upstairs neighbour's pipe burst and ruined my wardrobe. Who is responsible?": noEmergency,
+		"我们单元屋顶漏得厉害，想用维修金修，流程怎么走": noEmergency, "I reported a burst pipe in the corridor two weeks ago, the repairman never came back": noEmergency,
+		"厨房外面的公共水管爆了在喷水": floodEmergency, "the tap drips a little": noEmergency, "ceiling has a damp patch": noEmergency,
 		// asked whether last week's cause is seen to now: its "now" is the repair's
 		"上周电梯困人了 现在修好了吗": noEmergency, "上周电梯困人了，现在还没修好": noEmergency, "昨天电梯困人 现在能坐了伐": noEmergency,
 		"the lift trapped people last week, is it fixed now?": noEmergency, "上个月着火的那个电箱 现在修好没": noEmergency,

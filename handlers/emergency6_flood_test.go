@@ -1,0 +1,40 @@
+package handlers_test
+
+import (
+	"strings"
+	"testing"
+)
+
+// Water pouring in (a ceiling streaming, a burst pipe), in Chinese or
+// English, gets what to do now (power, valves, the flat above) and then an
+// urgent report to the property company, even when the water comes from
+// upstairs (a neighbours' leak is otherwise the committee's to mediate).
+func TestWaterPouringInGetsAdviceThenAnUrgentReportToTheCompany(t *testing.T) {
+	t.Parallel()
+	for _, c := range []struct{ text, advice, place, party string }{
+		{"天花板在往下哗哗地漏水", "电闸", "7号楼302", "【物业】"},
+		{"my ceiling is pouring water right now, the flat upstairs is flooding", "fuse box", "Building 7, flat 302", "property management company"},
+	} {
+		f := newTicketFixture(t, nil)
+		before := f.out.count()
+		f.say(t, resident, c.text)
+		got := texts(f.out.sentSince(before))
+		if len(got) != 2 || !strings.HasPrefix(got[0], "⚠️") || !strings.Contains(got[0], c.advice) {
+			t.Fatalf("%q: want the flood advice, then the report; got %q", c.text, got)
+		}
+		preview := f.say(t, resident, c.place)
+		if !strings.Contains(preview.Text, c.party) {
+			t.Fatalf("%q: the report goes to the property company: %q", c.text, preview.Text)
+		}
+		f.press(t, resident, findData(t, preview, "c:send:"))
+		var card string
+		for _, m := range f.deliver(t) {
+			if m.Purpose == "card" {
+				card = m.Text
+			}
+		}
+		if !strings.Contains(card, "URGENT") {
+			t.Errorf("%q: the staff card is not urgent:\n%s", c.text, card)
+		}
+	}
+}
