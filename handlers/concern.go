@@ -275,6 +275,9 @@ func (h *Handler) ticketFlows(ctx context.Context, in Incoming, d draft, chosen,
 			}
 			return true, nil
 		}
+		if emergencyIn(text) != noEmergency && onlyAsking(text) && !drafting && !sameDanger {
+			return true, nil // "what to do if gas leaks? just asking": the advice sent answers it
+		}
 		if e := emergencyIn(text); e != noEmergency && !drafting && !sameDanger {
 			// after the safety advice, a fire, gas, someone hurt or shut in
 			// a lift ("…出不来 哪能办啊") is for the staff to know now, not

@@ -259,6 +259,21 @@ var (
 var fixedYet = regexp.MustCompile(`(?i)现在(是不是|有没有|已经|都|总算|还是|还)?(没|没有|不)?(修好|修了|修|好了|好没|好伐|恢复|正常|能用|能坐|可以用|可以坐|通了|开了)|` +
 	`\b(is it|is the (lift|elevator)|has it been|it s|it is)( been)? (fixed|working|repaired|ok|running)( now| yet)?\b|\bnow (fixed|working|repaired)\b`)
 
+// justAsking: a danger asked about, said outright not to be happening
+// ("…怎么办？问问", "just asking", "what to do if gas leaks"): the advice
+// answers it, and no report is started.
+var justAsking = regexp.MustCompile(`(只是|就是|随便|随口|先)?问(问|一下|下)(而已|看看|罢了)?$|只是问问|只是问一下|随便问问|问一下而已|好奇(问|一下)|没有发生|没发生|` +
+	`\b(just asking|only asking|just curious|out of curiosity|asking for a friend|hypothetically|in general)\b|^(what|how) (to do|do i do|should i do|should we do|do we do) (if|when|in case)\b`)
+
+// callsForHelp: someone wants help now, whatever else they say.
+var callsForHelp = regexp.MustCompile(`快来|快点|赶紧|赶快|救命|马上来|\b(help|hurry|come quick|right now|asap)\b`)
+
+// onlyAsking reports a danger asked about, not told (justAsking).
+func onlyAsking(text string) bool {
+	s := strings.TrimSpace(strings.Trim(faq.Normalize(text), " !.?"))
+	return justAsking.MatchString(s) && !callsForHelp.MatchString(s)
+}
+
 // floodAftermath: a burst pipe told for the damage it did, who answers for
 // it or a report that went nowhere ("楼上水管爆了把我家吊顶泡坏了 他不赔"),
 // not water pouring in now.

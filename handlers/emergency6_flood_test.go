@@ -38,3 +38,29 @@ func TestWaterPouringInGetsAdviceThenAnUrgentReportToTheCompany(t *testing.T) {
 		}
 	}
 }
+
+// A danger asked about and said not to be happening ("…怎么办？问问",
+// "just asking") gets the advice and no report; a call for help besides
+// still gets the report.
+func TestADangerAskedAboutGetsTheAdviceAndNoReport(t *testing.T) {
+	t.Parallel()
+	for text, wantReport := range map[string]bool{
+		"what to do if gas leaks? just asking": false,
+		"电梯困人了怎么办？问问":                          false,
+		"what to do if gas leaks?":             false,
+		"有煤气味 怎么办":                             true,
+		"电梯困人了 快来 我只是问一下在哪报":                   true,
+	} {
+		f := newTicketFixture(t, nil)
+		before := f.out.count()
+		f.say(t, resident, text)
+		got := texts(f.out.sentSince(before))
+		if len(got) == 0 || !strings.HasPrefix(got[0], "⚠️") {
+			t.Errorf("%q: want the advice first; got %q", text, got)
+			continue
+		}
+		if reported := len(got) > 1 && (strings.Contains(got[1], "位置") || strings.Contains(got[1], "Where exactly")); reported != wantReport || (!wantReport && len(got) != 1) {
+			t.Errorf("%q: report started %v, want %v; got %q", text, reported, wantReport, got)
+		}
+	}
+}

@@ -58,11 +58,18 @@ func (h *Handler) rememberLanguage(ctx context.Context, in Incoming) {
 // mixing both scripts (mixesScripts): the estate's words come in Chinese
 // whatever language the resident writes.
 func carriesLanguage(t, lastLang string) bool {
-	if !hasWords(t) || strings.HasPrefix(t, "/") {
+	if strings.HasPrefix(t, "/") {
+		return false
+	}
+	// a link alone is in no one's language ("https://…" after Chinese lines)
+	if t = strings.TrimSpace(webLink.ReplaceAllString(t, " ")); !hasWords(t) {
 		return false
 	}
 	return lastLang == "" || !(isPleasantry(t) || mixesScripts(t) || (lastLang == "en" && bareChineseTerm(t)) || (lastLang == "zh" && bareLatinTerm(t)))
 }
+
+// webLink is a web address in a message.
+var webLink = regexp.MustCompile(`(?i)\b(https?://|www\.)\S+`)
 
 // bareLatinTerm reports one short Latin word ("WiFi", "APP", "OK", "help"):
 // older Chinese residents type these as they are, no switch to English.

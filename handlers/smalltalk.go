@@ -135,7 +135,7 @@ var jokeRequest = regexp.MustCompile(`^(can you |could you |please )?(tell|give)
 // ("你们物业都是吃干饭的", "you guys are useless"): abuse, answered calmly;
 // with the matter told besides ("…楼道灯坏了一个月没人修") it is a report.
 var ventingPattern = regexp.MustCompile(`^((你们|你们这些人|你们这帮人|这帮人|这些人)(物业|物业公司|居委会|业委会|工作人员|客服|服务台|管理处)?|物业|物业公司|居委会|业委会|工作人员|客服|管理处)(的人)?` +
-	`(都|全|全都|就|真|真是|简直)?(是)?(一群|一帮|一堆)?(吃干饭的|吃白饭的|饭桶|废物|摆设|混日子的|白拿工资的|不干事的|不干活的|干什么吃的|干嘛吃的|干啥吃的|没用的|没用|一点用都没有|一点用也没有|垃圾)(吧|啊|呀|吗|嘛)?$` +
+	`(到底|究竟)?(都|全|全都|就|真|真是|简直)?(是)?(一群|一帮|一堆)?(吃干饭的|吃白饭的|饭桶|废物|摆设|混日子的|白拿工资的|不干事的|不干活的|干什么吃的|干嘛吃的|干啥吃的|没用的|没用|一点用都没有|一点用也没有|垃圾)(吧|啊|呀|吗|嘛)?$` +
 	`|^(要|养)(你们|物业|居委会|业委会)(有什么|有啥|何)用(啊|呀)?$` +
 	`|^(you guys|you people|you lot|you all|y all|all of you|you|u|the (property )?management|management|the property company|the desk|your staff|the staff|this service|this desk)` +
 	` (are|is|r|re)( all)?( so| totally| completely| absolutely| really| just| bloody| fucking)* (useless|hopeless|pathetic|incompetent|worthless|a joke|a disgrace|rubbish|garbage|trash|lazy|clueless|good for nothing|the worst|a waste of (time|space|money))$` +
@@ -150,6 +150,13 @@ var wantsPersonPattern = regexp.MustCompile(`^(我|我想|我要|能不能|可�
 	// people can; how to reach them is the answer
 	`|^(请|麻烦)?(能不能|可不可以|能|可以)?(让(师傅|经理|负责人|主任|领导|你们|物业|工作人员))?(给我|跟我)(回|打)(个|一个)?电话(吗|吧|呗)?$|^(我)?(要|想)?(找|叫)[^\s]{0,8}(经理|负责人|主任|领导)\s?[^\s]{0,4}(给我|跟我)(回|打)(个)?电话(吧|吗)?$` +
 	`|^(please |can you |could you |can someone |could someone )?(call|phone|ring) me( back)?( please| pls| asap)?$` +
+	// a person wanted instead of the bot ("我要找真人 不要机器人", "机器人听不懂
+	// 叫个人来", "能不能让真人来回答")
+	`|^(我)?(要|想)?(找|叫|要|转)(个)?(真人|人工)(客服|服务)?\s?(不要|别|不想)(跟)?(机器人|机器|ai|bot)(说话|聊)?(了)?$` +
+	`|^(这个)?(机器人|机器)[^\s]{0,2}(听不懂|不懂|没用|答非所问|看不懂)(我的话|我说的)?(啊|呀)?\s?(请)?(叫|找|换|让|来)(个|一个)?(人|真人|人工|工作人员)(来|过来)?(吧|啊|呀)?$` +
+	`|^(能不能|可不可以|能否|请|麻烦)?(让|叫|找|换)(个|一个)?(真人|人工|工作人员|真的人)(来)?(回答|回复|答复|处理|跟我说|说话|聊)(吗|吧|一下)?$` +
+	`|^(i want|i need|i d like|get me|give me|let me talk to|put me through to)( to talk to| to speak to)? (a |an )?(real |actual |live )?(person|human|human being)( not a (bot|robot|machine))?( please)?$` +
+	`|^(this )?(bot|robot|machine) (doesn t|does not|don t|can t|cannot) understand( me)?\s?(get me|give me|get|i want|i need|let me talk to) (a |an )?(real |actual |live )?(person|human)( please)?$` +
 	// "is anybody there?": waiting for someone, not asking the FAQ
 	`|^(喂+|哈喽|你好)?\s*(有人吗|有没有人|有人在吗|人呢|怎么没人(理|回|管)(我)?)(\s*(喂+|啊|呀))?$` +
 	`|^(hello+|hi|hey)?\s*(is )?(anyone|anybody|someone) (there|here|home|around)$` +

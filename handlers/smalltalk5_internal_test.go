@@ -15,6 +15,11 @@ func TestSmallTalkInMoreWords(t *testing.T) {
 		"师傅很负责，谢谢": thanks, "服务很好": thanks, "good job": thanks, "well done": thanks,
 		// Shanghainese: hello, have you eaten, OK, goodbye, are you a robot
 		"侬好": greeting, "侬好呀": greeting, "侬吃过了伐": greeting, "你吃了吗？": greeting,
+		// a person wanted instead of the bot, and scorn asked as a question
+		"我要找真人！不要机器人": wantsPerson, "机器人听不懂，叫个人来": wantsPerson, "能不能让真人来回答": wantsPerson,
+		"I want a real person not a bot": wantsPerson, "this bot doesn't understand, get me a human": wantsPerson,
+		"你们物业到底干什么吃的": abuse, "你们物业到底干什么吃的！": abuse,
+		"人工费多少钱": notSmallTalk, "机器人听不懂 楼道灯坏了": notSmallTalk,
 		// an acknowledgement alone ("fine" is no penalty to look up)
 		"fine": goodbye, "Fine.": goodbye, "that's fine": goodbye, "行吧": goodbye, "没问题": goodbye, "sounds good": goodbye,
 		"fine by me": notSmallTalk, "罚款多少": notSmallTalk,

@@ -2,6 +2,7 @@ package tickets
 
 import (
 	"math"
+	"regexp"
 	"strings"
 
 	"codesk/faq"
@@ -34,8 +35,8 @@ func compileIntent(in IntentRules) (compiledIntent, error) {
 // are weighed against the report cues, so they can still be concerns.
 func (r *Router) IsConcern(text string) (bool, float64) {
 	folded := faq.Normalize(text)
-	margin := score(r.intent.report, folded) - score(r.intent.question, folded) + r.intent.bias
-	if strings.ContainsAny(text, "?？") {
+	margin := score(r.intent.report, folded) - score(r.intent.question, withoutScorn(folded)) + r.intent.bias
+	if strings.ContainsAny(withoutScorn(text), "?？") {
 		margin -= r.intent.questionMark
 	}
 	if r.intent.topic != 0 && r.hasTopic(folded) {
@@ -49,8 +50,16 @@ func (r *Router) IsConcern(text string) (bool, float64) {
 // "how do I" …), whatever else it says: "外墙渗水怎么办" is a concern that
 // asks what to do.
 func (r *Router) AsksSomething(text string) bool {
-	return strings.ContainsAny(text, "?？") || score(r.intent.question, faq.Normalize(text)) > 0
+	return strings.ContainsAny(withoutScorn(text), "?？") || score(r.intent.question, withoutScorn(faq.Normalize(text))) > 0
 }
+
+// scornAsked is scorn put as a question that wants no answer ("你们物业到底
+// 干什么吃的？", "what are we paying for?"): a complaint's words, not a question.
+var scornAsked = regexp.MustCompile(`(?i)(到底|究竟)?(是)?(干什么|干啥|干嘛)吃的[?？!！]*|要(你们|物业|居委会|业委会)?(有什么|有啥|何)用[?？!！]*|` +
+	`\bwhat (are|do) we (even )?(paying|pay) (you )?for\b[?!]*|\bwhat is the point of (you|the management|the property company)\b[?!]*`)
+
+// withoutScorn is text without scorn asked as a question.
+func withoutScorn(text string) string { return scornAsked.ReplaceAllString(text, " ") }
 
 // DescribesProblem reports a report cue in text (broken, leaking, 坏了,
 // 没人管 …), whatever else it says: a question about a problem may want it

@@ -75,6 +75,10 @@ func TestQuestionAndProblemCues(t *testing.T) {
 		{"my north wall gets wet when it rains, who fixes it?", true, true},
 		{"黄色的垃圾桶放什么？", true, false},
 		{"Is the yellow bin for recycling?", true, false},
+		// scorn put as a question wants no answer: a complaint
+		{"物业费年年交，服务越来越差，你们物业到底干什么吃的！", false, true},
+		{"we pay fees every year and the service is getting worse, what are we paying for?", false, true},
+		{"物业是干什么的？", true, false},
 	} {
 		if got := r.AsksSomething(c.text); got != c.asks {
 			t.Errorf("AsksSomething(%q) = %v, want %v", c.text, got, c.asks)
