@@ -41,6 +41,15 @@ type ranking struct {
 	conflict bool
 }
 
+// bothSayIt: the top two entries each have a statement saying all of the
+// query, and score alike ("property fee?" is in a question of the fee
+// entry and of the utility bills one): the words do not tell them apart,
+// so the resident picks. No question of the question sets is this short.
+func (r ranking) bothSayIt() bool {
+	const whole, alike = 0.99, 0.1
+	return len(r.hits) > 1 && r.unitCov1 >= whole && r.unitCov2 >= whole && r.hits[0].score-r.hits[1].score < alike
+}
+
 // Match picks the entry to answer question with, or none, plus up to three
 // "did you mean" candidates.
 func (m *Matcher) Match(question string) Result {
@@ -65,7 +74,7 @@ func (m *Matcher) Match(question string) Result {
 	// access card for a lost ID card) answers another question however well
 	// the words match: it is offered, never answered (no question of the
 	// question sets changed; "身份证丢了怎么补办" got the access-card answer)
-	if !elsewhere && !r.conflict && p.confidence.probability(m.confidenceFeatures(r, question)) >= p.threshold {
+	if !elsewhere && !r.conflict && !r.bothSayIt() && p.confidence.probability(m.confidenceFeatures(r, question)) >= p.threshold {
 		res.ID = ranked[0].ID
 	}
 	res.Candidates = m.buttons(sc, r, res.ID, res.Score, bg)
