@@ -26,3 +26,19 @@ func TestATopicTwoEntriesStateIsOfferedNotAnswered(t *testing.T) {
 		t.Errorf("asked what about the fee, the answer is %q; want property-fee-rates", got)
 	}
 }
+
+// The maintenance fund is no renovation deposit: "维修基金要交多少" shares
+// "要交多少" with the renovation entry's "装修押金要交多少" but is not answered
+// by it; the deposit question still is.
+func TestAFundIsNotADeposit(t *testing.T) {
+	t.Parallel()
+	m := NewMatcher(Default())
+	for _, q := range []string{"维修基金要交多少", "大修基金要交多少"} {
+		if got := m.Match(q).ID; got == "home-renovation-rules" {
+			t.Errorf("Match(%q) answered with the renovation deposit", q)
+		}
+	}
+	if got := m.Match("装修押金要交多少").ID; got != "home-renovation-rules" {
+		t.Errorf("the renovation deposit question got %q", got)
+	}
+}
