@@ -861,6 +861,10 @@ func (h *Handler) describe(ctx context.Context, in Incoming, d draft, chosen, te
 		d.Lang = h.language("", Incoming{Text: text})
 	}
 	text = withoutLeadingFiller(text) // "ok cool. the lift…": the lift
+	first, second, twoMatters := h.splitMatters(text)
+	if twoMatters {
+		text = first // the second is set aside, after the first's prompt
+	}
 	d.Text = text
 	dec := h.route(ctx, text)
 	d.Category, d.Party = dec.Category, dec.Party
@@ -871,10 +875,16 @@ func (h *Handler) describe(ctx context.Context, in Incoming, d draft, chosen, te
 		if err := h.saveDraft(ctx, in.UserID, d); err != nil {
 			return err
 		}
-		return h.askLocation(ctx, in.ChatID, d, lang)
+		if err := h.askLocation(ctx, in.ChatID, d, lang); err != nil || !twoMatters {
+			return err
+		}
+		return h.setAsideSecondMatter(ctx, in, chosen, lang, second)
 	}
 	d.Step = stepPreview
-	return h.showPreview(ctx, in.UserID, in.ChatID, d, lang)
+	if err := h.showPreview(ctx, in.UserID, in.ChatID, d, lang); err != nil || !twoMatters {
+		return err
+	}
+	return h.setAsideSecondMatter(ctx, in, chosen, lang, second)
 }
 
 // needsLocation: repairs and the like are useless without the building and
