@@ -18,7 +18,7 @@ import (
 func (h *Handler) ticketWords(ctx context.Context, in Incoming, text, chosen string) (bool, error) {
 	if stars := typedRating(text); stars > 0 && h.mayTakeRating(ctx, in) {
 		if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok {
-			return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen), "")
+			return true, h.rate(ctx, in, t, stars, typedLang(t, chosen, text), "")
 		}
 	}
 	_, talking, err := h.State.Get(ctx, conversationKey(in.UserID))
@@ -34,7 +34,7 @@ func (h *Handler) ticketWords(ctx context.Context, in Incoming, text, chosen str
 			// no other matter in it, whatever the router makes of it
 			remark := remarkStars(faq.Normalize(text)) > 0
 			if r := h.Router.Route(comment); remark || r.Confidence < anotherMatterConfidence || relatedCategories(r.Category, t.Category) {
-				return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen), comment)
+				return true, h.rate(ctx, in, t, stars, typedLang(t, chosen, text), comment)
 			}
 		}
 	}
@@ -95,7 +95,7 @@ func (h *Handler) afterSending(ctx context.Context, in Incoming, text, chosen st
 	}
 	if stars := settledRating(text); stars > 0 {
 		if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok && h.mayTakeRating(ctx, in) {
-			return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen), "") // "fixed, great job"
+			return true, h.rate(ctx, in, t, stars, typedLang(t, chosen, text), "") // "fixed, great job"
 		}
 	}
 	if settledThanks(text) {
