@@ -97,14 +97,15 @@ func TestPraiseOfTheRepairRatesIt(t *testing.T) {
 }
 
 // A typed rating is answered in the language it is written in, whatever
-// the ticket's: "非常好，5星" on an English ticket gets a Chinese thanks.
+// the ticket's: "非常好，5星" on an English ticket gets a Chinese thanks;
+// stars with no words ("5⭐") get the ticket's language.
 func TestATypedRatingIsAnsweredInItsLanguage(t *testing.T) {
 	t.Parallel()
-	for text, zh := range map[string]bool{"非常好，5星": true, "还行吧，3星": true, "good job, 5 stars": false} {
+	for text, zh := range map[string]bool{"非常好，5星": true, "还行吧，3星": true, "good job, 5 stars": false, "5⭐": false} {
 		f := newTicketFixture(t, nil)
 		tk, _ := f.fileResolved(t, "the corridor light in building 3 is out")
 		f.deliver(t)
-		if text != "good job, 5 stars" {
+		if zh {
 			f.say(t, resident, "when is the office open?")
 		}
 		reply := f.say(t, resident, text)
@@ -206,5 +207,41 @@ func TestTheFaultStillThereAtTheCommentPromptIsADispute(t *testing.T) {
 		if !found {
 			t.Errorf("%q: not on the reopened card", text)
 		}
+	}
+}
+
+// Staff often write to the resident before resolving ("灯泡换好了"): that
+// ticket resolved, they wait for no answer, so a rating with a comment or
+// praise of the work rates it. Before, "师傅很负责" got "you're welcome"
+// and "非常好，5星，师傅很负责" started a new report. Staff asking about an
+// open ticket still get the answer offered (no rating taken).
+func TestARatingWithWordsAfterStaffWroteRates(t *testing.T) {
+	t.Parallel()
+	for text, want := range map[string]int{"修得很快，谢谢师傅": 5, "师傅很负责": 5, "非常好，5星，师傅很负责": 5, "1星，太差劲了": 1} {
+		f := newTicketFixture(t, nil)
+		tk, card := f.fileTicket(t, resident, "3号楼1单元楼道灯坏了")
+		f.staffWrites(t, pmChat, pmMember, 70, card.SentMessageID, "师傅已经换好灯泡了")
+		f.staffPress(t, pmChat, pmMember, card.SentMessageID, "s:resolve:"+itoa(tk.ID))
+		f.deliver(t)
+		reply := f.say(t, resident, text)
+		if got := f.ticket(t, tk.ID).Rating; got != want {
+			t.Errorf("%q: rating %d, want %d (reply %q)", text, got, want, reply.Text)
+		}
+		if len(f.comments(t, tk.ID)) != 1 {
+			t.Errorf("%q: comments %q, want one", text, f.comments(t, tk.ID))
+		}
+		if tks, _ := f.db.ResidentTickets(f.ctx, resident, 5); len(tks) != 1 {
+			t.Errorf("%q started a report (reply %q)", text, reply.Text)
+		}
+	}
+	// stays: staff asked about another ticket, still open
+	f := newTicketFixture(t, nil)
+	lift, light, liftCard, lightCard := f.liftAndLight(t)
+	f.staffPress(t, pmChat, pmMember, liftCard.SentMessageID, "s:resolve:"+itoa(lift.ID))
+	f.staffWrites(t, pmChat, pmMember, 80, lightCard.SentMessageID, "明天上午换灯泡，家里有人吗？")
+	f.deliver(t)
+	reply := f.say(t, resident, "很满意，明天上午有人")
+	if got := f.ticket(t, lift.ID).Rating; got != 0 {
+		t.Errorf("the answer to staff about #%d rated #%d: %d (reply %q)", light.ID, lift.ID, got, reply.Text)
 	}
 }

@@ -98,7 +98,7 @@ func (h *Handler) awaitedInput(ctx context.Context, in Incoming, chosen string) 
 		return false, nil
 	}
 	if a.Kind == awaitComment {
-		lang := typedLang(t, chosen, in.Text) // "it took too long" on a Chinese ticket: thanked in English
+		lang := typedLang(t, chosen, in) // "it took too long" on a Chinese ticket: thanked in English
 		if typedRating(in.Text) > 0 && !plainGrade(in.Text) {
 			// "5星" after tapping 3: the rating stands; no comment to pass on
 			return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtAlreadyRated.in(lang)})

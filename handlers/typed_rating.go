@@ -389,7 +389,7 @@ func settledThanks(text string) bool {
 // either they are a friendly word, not a report.
 func (h *Handler) settledWithGrade(ctx context.Context, in Incoming, chosen, lang string, stars int) (bool, error) {
 	if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok && h.mayTakeRating(ctx, in) {
-		return true, h.rate(ctx, in, t, stars, typedLang(t, chosen, in.Text), "")
+		return true, h.rate(ctx, in, t, stars, typedLang(t, chosen, in), "")
 	}
 	tks, err := h.Tickets.ResidentTickets(ctx, in.UserID, 20)
 	if err != nil {
@@ -459,16 +459,18 @@ func starsGiven(text string) bool {
 }
 
 // typedLang is the language to answer words typed about ticket t in (a
-// rating, a comment): the one chosen, else the words' own, else the
-// ticket's. "非常好，5星" gets its thanks in Chinese on an English ticket,
-// and after English messages: a rating is a sentence of its own, not an
-// estate term typed as seen (carriesLanguage).
-func typedLang(t tickets.Ticket, chosen, text string) string {
+// rating, a comment, a dispute): the one chosen, else that of the words
+// when they carry one, else the ticket's. A rating in words carries its
+// language even where a few Chinese characters would not ("非常好，5星"
+// after English messages, on an English ticket: answered in Chinese); "ok"
+// or "5⭐" carry none.
+func typedLang(t tickets.Ticket, chosen string, in Incoming) string {
 	if chosen == "zh" || chosen == "en" {
 		return chosen
 	}
-	if strings.IndexFunc(text, unicode.IsLetter) >= 0 {
+	text := strings.TrimSpace(in.Text)
+	if carriesLanguage(text, in.lastLang) || (typedRating(text) > 0 && strings.IndexFunc(text, unicode.IsLetter) >= 0) {
 		return faq.DetectLang(text)
 	}
-	return ticketLang(t, chosen) // "5⭐", "4/5": no words
+	return ticketLang(t, chosen)
 }
