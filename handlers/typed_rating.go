@@ -160,6 +160,10 @@ var satisfactionWords = []struct {
 
 // A remark on the work or the service ("terrible service", "they did a good
 // job", "师傅很负责") grades it too, and is itself the comment to pass on.
+// Praise at the rating prompt ("修得很快，谢谢师傅") is taken as the grade it
+// says rather than answered with the stars again: the resident has said how
+// it went, in words, and asking once more reads as not listening; the words
+// reach staff whole, so nothing is lost if the stars are a guess.
 var (
 	remarkGradeEN = `(terrible|awful|horrible|lousy|rubbish|useless|appalling|dreadful|bad|poor|slow|rude|disappointing|` +
 		`excellent|fantastic|brilliant|amazing|wonderful|superb|outstanding|great|perfect|good|nice|quick|fast|decent|helpful|professional|friendly|efficient)`
