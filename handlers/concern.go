@@ -285,8 +285,10 @@ func (h *Handler) ticketFlows(ctx context.Context, in Incoming, d draft, chosen,
 			return true, h.startIntake(ctx, in, chosen, lang, text)
 		}
 		if t, ok := h.disputedTicket(ctx, in.UserID, text); ok {
-			h.holdDispute(ctx, in, t.ID, text)                           // staff hear it if reopened
-			return true, h.showTicket(ctx, in, t, ticketLang(t, chosen)) // with its reopen button
+			h.holdDispute(ctx, in, t.ID, text) // staff hear it if reopened
+			// with its reopen button, in the language of the words ("the
+			// door still makes noise" on a Chinese ticket: in English)
+			return true, h.showTicket(ctx, in, t, typedLang(t, chosen, in))
 		}
 		if t, ok := h.continuedTicket(ctx, in.UserID, text); ok && !in.notForTicket && (!drafting || h.chaseWithNews(text)) {
 			lang := ticketLang(t, chosen)
@@ -474,7 +476,7 @@ func (h *Handler) draftInput(ctx context.Context, in Incoming, d draft, chosen s
 			// may be about the report on screen)
 			if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok {
 				h.setDraftAside(ctx, in.UserID, d.ID) // the rating's thanks came after the preview
-				return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen), "")
+				return true, h.rate(ctx, in, t, stars, typedLang(t, chosen, in), "")
 			}
 		}
 		if d.Step == stepPreview && d.Aside && bareAgreement(text) {

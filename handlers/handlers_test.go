@@ -88,6 +88,7 @@ var testFAQ = scriptedFAQ{
 		"被困电梯里了怎么办！":                             {ID: "elevator-breakdown", Score: 0.8},
 		"好的，下午3点可以":                              {ID: "fund-use", Score: 0.7}, // a matcher false positive
 		"thanks, what time tomorrow?":            {ID: "fund-use", Score: 0.8}, // a matcher false positive
+		"it took too long":                       {ID: "fund-use", Score: 0.7}, // a matcher false positive
 		"电梯又坏了好几天了，找谁修？":                         {Candidates: []faq.Scored{{ID: "elevator-breakdown", Score: 0.4}}},
 		"3号楼电梯又坏了":                               {Candidates: []faq.Scored{{ID: "elevator-breakdown", Score: 0.4}}},
 		longTwoQuestions:                         {ID: "elevator-replacement", Score: 0.8, Candidates: []faq.Scored{{ID: "fund-use", Score: 0.3}}},

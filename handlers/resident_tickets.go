@@ -98,20 +98,21 @@ func (h *Handler) awaitedInput(ctx context.Context, in Incoming, chosen string) 
 		return false, nil
 	}
 	if a.Kind == awaitComment {
+		lang := typedLang(t, chosen, in) // "it took too long" on a Chinese ticket: thanked in English
 		if typedRating(in.Text) > 0 && !plainGrade(in.Text) {
 			// "5星" after tapping 3: the rating stands; no comment to pass on
-			return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtAlreadyRated.in(ticketLang(t, chosen))})
+			return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtAlreadyRated.in(lang)})
 		}
 		if noComment.MatchString(faq.Normalize(in.Text)) {
 			// the button's words typed: nothing to pass on
-			return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtThanks.in(ticketLang(t, chosen))})
+			return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtThanks.in(lang)})
 		}
-		if in.Kind != TextMessage || h.FAQ.Match(in.Text).ID != "" || h.notAComment(t, in.Text) {
+		if in.Kind != TextMessage || h.commentAsksTheFAQ(in.Text) || h.notAComment(t, in.Text) {
 			// The comment is optional: a question the FAQ answers is a
 			// question, not a comment.
 			return false, nil
 		}
-		return true, h.rateComment(ctx, in, t, chosen)
+		return true, h.rateComment(ctx, in, t, lang)
 	}
 	return true, h.addDetails(ctx, in, t, chosen)
 }
@@ -703,6 +704,17 @@ func (h *Handler) notAComment(t tickets.Ticket, text string) bool {
 	otherReport := r.Confidence >= clearlyAnotherConfidence && r.Category != t.Category && h.complains(text)
 	return asksOutright(text) || otherReport || disputesResolution(text) ||
 		(stillCue.MatchString(s) && h.complains(text)) || reopenCue.MatchString(s)
+}
+
+// commentAsksTheFAQ: text at the comment prompt is a question the FAQ answers: it
+// asks, names a topic in a word or two, or wishes for a service. A
+// statement about the work the matcher happens to match ("it took too
+// long" matched an entry on contract terms) is the comment asked for.
+func (h *Handler) commentAsksTheFAQ(text string) bool {
+	if h.FAQ.Match(text).ID == "" {
+		return false
+	}
+	return asksOutright(text) || isTopicWord(text) || h.Router.AsksSomething(text) || wishCue.MatchString(faq.Normalize(text))
 }
 
 // noComment is "no comment" typed at the comment prompt.

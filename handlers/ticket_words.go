@@ -2,8 +2,10 @@ package handlers
 
 import (
 	"context"
+	"errors"
 	"regexp"
 	"strconv"
+	"strings"
 
 	"codesk/faq"
 )
@@ -18,23 +20,26 @@ import (
 func (h *Handler) ticketWords(ctx context.Context, in Incoming, text, chosen string) (bool, error) {
 	if stars := typedRating(text); stars > 0 && h.mayTakeRating(ctx, in) {
 		if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok {
-			return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen), "")
+			return true, h.rate(ctx, in, t, stars, typedLang(t, chosen, in), "")
 		}
 	}
-	_, talking, err := h.State.Get(ctx, conversationKey(in.UserID))
+	talkedAbout, talking, err := h.State.Get(ctx, conversationKey(in.UserID))
 	if err != nil {
 		return false, err
 	}
-	if stars, comment := typedRatingWithComment(text); stars > 0 && !talking && !asksOutright(text) && h.mayTakeRating(ctx, in) {
+	if stars, comment := typedRatingWithComment(text); stars > 0 && !(talking && h.staffTalkAboutOpen(ctx, in.UserID, talkedAbout)) &&
+		!asksOutright(text) && h.mayTakeRating(ctx, in) {
 		// "很满意，师傅很负责", "1星，太差劲了": the rating and its comment;
 		// not "满意，另外5号楼电梯又坏了" (a report of another thing) nor an
-		// answer to staff
+		// answer to staff about an open ticket; staff who wrote "灯泡换好
+		// 了" before resolving wait for no answer (before, "非常好，5星，师
+		// 傅很负责" then started a report)
 		if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok {
 			// a remark on the service ("服务太差了") is the whole message:
 			// no other matter in it, whatever the router makes of it
 			remark := remarkStars(faq.Normalize(text)) > 0
 			if r := h.Router.Route(comment); remark || r.Confidence < anotherMatterConfidence || relatedCategories(r.Category, t.Category) {
-				return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen), comment)
+				return true, h.rate(ctx, in, t, stars, typedLang(t, chosen, in), comment)
 			}
 		}
 	}
@@ -95,7 +100,7 @@ func (h *Handler) afterSending(ctx context.Context, in Incoming, text, chosen st
 	}
 	if stars := settledRating(text); stars > 0 {
 		if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok && h.mayTakeRating(ctx, in) {
-			return true, h.rate(ctx, in, t, stars, ticketLang(t, chosen), "") // "fixed, great job"
+			return true, h.rate(ctx, in, t, stars, typedLang(t, chosen, in), "") // "fixed, great job"
 		}
 	}
 	if settledThanks(text) {
@@ -128,3 +133,23 @@ func (h *Handler) afterSending(ctx context.Context, in Incoming, text, chosen st
 var waitComplaint = regexp.MustCompile(`\b(reported|filed|sent|told you|days?|weeks?|hours?)\b.{0,40}\b(nobody|no one|noone|no body) (came|has come|turned up|showed up|has been|bothered|called)\b|` +
 	`^(我|都|已经|这都|我都)?((好)?(\d+|[一二两三四五六七八九十几半]+) ?(个)?(天|日|周|星期|礼拜|月|小时|钟头)|报了|等了|报修了|反映了)[^\s]{0,10}?` +
 	`(没|没有)(人(来|管|理|处理|联系|回复?)(修|看|处理|过)?|动静)(了|啊|呀|呢|吗|哦|啦)*$`)
+
+// staffTalkAboutOpen: of the tickets staff wrote about lately (talkedAbout,
+// the conversation list), one is still open, so words typed now may answer
+// them. A failed lookup counts as open: the answer is not taken away.
+func (h *Handler) staffTalkAboutOpen(ctx context.Context, userID int64, talkedAbout []byte) bool {
+	for _, field := range strings.Fields(string(talkedAbout)) {
+		id, at := conversationEntry(field, h.Now())
+		if id == 0 || h.Now().Sub(at) >= conversationTTL {
+			continue
+		}
+		t, err := h.ownTicket(ctx, userID, id)
+		if errors.Is(err, errStale) {
+			continue
+		}
+		if err != nil || t.Status.Open() {
+			return true
+		}
+	}
+	return false
+}
