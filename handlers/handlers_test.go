@@ -78,6 +78,8 @@ var testFAQ = scriptedFAQ{
 			Answer: faq.Answer{ZH: "电梯故障请打物业电话。", EN: "Call property management about a broken lift."}},
 		"fund-use": {ID: "fund-use", Questions: []string{"维修资金怎么用？"},
 			Answer: faq.Answer{ZH: "使用维修资金需业主表决。", EN: "Using the maintenance fund needs an owners' vote."}},
+		"wall-repair": {ID: "wall-repair", Questions: []string{"外墙渗水维修到哪一步了？"},
+			Answer: faq.Answer{ZH: "外墙修缮分楼栋分批进行。", EN: "The exterior walls are repaired building by building."}},
 	},
 	results: map[string]faq.Result{
 		"电梯什么时候换": {ID: "elevator-replacement", Score: 0.9,
@@ -98,6 +100,8 @@ var testFAQ = scriptedFAQ{
 		"我想给我们楼换个新电梯":                            {ID: "elevator-replacement", Score: 0.8},
 		"有人把电动车推进电梯里":                            {ID: "elevator-breakdown", Score: 0.8},
 		"另外最近电梯经常停，电梯坏了怎么办":                      {ID: "elevator-breakdown", Score: 0.8},
+		// the matcher's answer to a correction just after a report
+		"刚才说错了，是6号楼不是5号楼": {Candidates: []faq.Scored{{ID: "wall-repair", Score: 0.4}}},
 	},
 }
 
