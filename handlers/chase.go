@@ -3,8 +3,10 @@ package handlers
 import (
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"regexp"
+	"strconv"
 	"strings"
 	"time"
 
@@ -33,7 +35,17 @@ var (
 		`^when (will|are|is) (you|they|someone|somebody|the (plumber|electrician|worker|repairman)) (come|coming|be here)\b|\bstatus of my \w+|` +
 		// "is my lift fixed yet?", "what about the lift?", "why is nobody fixing it"
 		`^(is|has) (my|the|our) [a-z]+ (been )?(fixed|repaired|sorted)( yet)?$|^what about (my|the|our) [a-z]+$|` +
-		`^why (is|are) (nobody|no one|noone) (fixing|repairing|doing anything about|looking at|dealing with) (it|this|that|my \w+|the \w+)$`)
+		`^why (is|are) (nobody|no one|noone) (fixing|repairing|doing anything about|looking at|dealing with) (it|this|that|my \w+|the \w+)$|` +
+		// several reports at once: "两个事情现在怎么样了", "那几个单子呢"
+		`^(我的|我报的|我反映的)?(这|那)?(两|几|[二三四])(个|件)(事情?|问题|单子|工单|报修|投诉)(现在)?(都)?(怎么样了|咋样了|哪能了|处理得?怎么样了?|有进展了?吗|有消息了?吗|进度如何|到哪一步了|呢)$`)
+	// chaseWhen asks when "it" will be fixed and names nothing ("啥时候修好",
+	// "When will it be fixed?"): right after a report, that report's
+	// (asksWhenJustAfterReport); "外墙啥时候修好" names the FAQ's project
+	chaseWhen = regexp.MustCompile(`^(那|请问|所以|大概|到底|那大概|那到底)?(你们)?(啥时候|什么时候|几时|啥辰光|何时|哪天)(能|才|会|可以|能够|才能)?(修好|修|弄好|处理好|解决|修复|好)(了)?(啊|呀|呢|吗|嘛|哦|伐)?$|` +
+		`^(大概|到底)?(要|需要|还要)?(多久|多长时间)(才|能|才能)?(修好|弄好|处理好|解决|好)(啊|呀|呢|吗)?$|` +
+		`^(so |and |ok |okay )?(when|how soon) (will|would|can|could|is|are) (it|this|that|they|you) (be |get |going to be |gonna be )?` +
+		`(fixed|repaired|sorted|sorted out|done|resolved|fix it|fix this|fix that|repair it)( then| yet)?$|` +
+		`^how long (will|would|does|is) (it|this|that) (take|going to take|gonna take)( to (fix|repair|sort out)( it| this| that)?)?$`)
 	// chaseThing asks after a thing in a few words ("电梯哪能了", "我的电梯哪能
 	// 了", "电梯修了伐"): a chase only when the thing is an open ticket's kind
 	chaseThing = regexp.MustCompile(`^(我的|我家|阿拉|阿拉屋里)?(\p{Han}{2,4}?)(的事)?(哪能了|哪能样了|怎么样了|咋样了|修了伐|修了吗|修了没|修好了伐|修好伐|修好了吗|修好没)$`)
@@ -205,7 +217,59 @@ func (h *Handler) chasesOwnReport(ctx context.Context, userID int64, text string
 	if emergencyIn(text) != noEmergency || h.tellsMore(text) {
 		return false
 	}
-	return asksAfterOwnReport(text) || h.chasing(ctx, userID, text)
+	return asksAfterOwnReport(text) || asksAfterTicketNumber(text) || h.chasing(ctx, userID, text) ||
+		h.asksWhenJustAfterReport(ctx, userID, text)
+}
+
+// asksAfterTicketNumber: text asks after a ticket it names by number ("any
+// news on ticket 1?", "#1怎么样了", "工单1有消息吗"): the resident's own is
+// shown (chasedTickets), and a number not theirs shows only theirs.
+func asksAfterTicketNumber(text string) bool {
+	if namedTicketNumber(text) == "" {
+		return false
+	}
+	s := faq.Normalize(text)
+	return chaseAsk.MatchString(s) || chaseLoose.MatchString(s)
+}
+
+// whenAfterReport: how long after a report a bare "when will it be fixed"
+// is asked of it.
+const whenAfterReport = 2 * time.Hour
+
+// asksWhenJustAfterReport: a bare "when will it be fixed" (chaseWhen) right
+// after a report: one of the resident's tickets is open and was sent within
+// whenAfterReport, and no other report is being written.
+func (h *Handler) asksWhenJustAfterReport(ctx context.Context, userID int64, text string) bool {
+	if !chaseWhen.MatchString(faq.Normalize(text)) {
+		return false
+	}
+	if d, drafting, err := h.loadDraft(ctx, userID); err != nil || (drafting && d.active()) {
+		return false
+	}
+	tks, err := h.Tickets.ResidentTickets(ctx, userID, 20)
+	if err != nil {
+		h.Log.Warn("list resident tickets for a chase", "err", err)
+		return false
+	}
+	for _, t := range tks {
+		if t.Status.Open() && h.Now().Sub(t.CreatedAt) <= whenAfterReport {
+			return true
+		}
+	}
+	return false
+}
+
+// chasedTickets shows where the resident's reports stand: the ticket the
+// words name by number when it is theirs, else their tickets.
+func (h *Handler) chasedTickets(ctx context.Context, in Incoming, text, lang string) error {
+	if n, err := strconv.ParseInt(namedTicketNumber(text), 10, 64); err == nil {
+		if t, err := h.ownTicket(ctx, in.UserID, n); err == nil {
+			return h.showTicket(ctx, in, t, lang) // in the language asked in, as the list
+		} else if !errors.Is(err, errStale) {
+			return err
+		}
+	}
+	return h.myTickets(ctx, in, lang)
 }
 
 // tellsMore: besides any words that ask after a report, text disputes the
@@ -225,7 +289,7 @@ func (h *Handler) tellsMore(text string) bool {
 
 // withoutChaseWords is s without the words that ask after a report.
 func withoutChaseWords(s string) string {
-	for _, p := range []*regexp.Regexp{chaseAlone, chaseLoose, chaseOwn, chaseRef, chaseAsk} {
+	for _, p := range []*regexp.Regexp{chaseAlone, chaseLoose, chaseOwn, chaseRef, chaseAsk, chaseWhen} {
 		s = p.ReplaceAllString(s, " ")
 	}
 	return s

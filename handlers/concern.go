@@ -267,7 +267,7 @@ func (h *Handler) ticketFlows(ctx context.Context, in Incoming, d draft, chosen,
 			return false, nil // "talk to a human", "我的工单": answerQuestion's
 		}
 		if h.chasesOwnReport(ctx, in.UserID, text) {
-			if err := h.myTickets(ctx, in, lang); err != nil { // where their report stands
+			if err := h.chasedTickets(ctx, in, text, lang); err != nil { // where their report stands
 				return true, err
 			}
 			if q, ok := h.questionBesidesChase(text); ok {

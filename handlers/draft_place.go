@@ -130,7 +130,8 @@ var (
 	placeToken = `((?:\d+|[一二三四五六七八九十]+) ?(?:号楼|栋|幢|号|单元|楼|室)(?: ?(?:\d+|[一二三四五六七八九十]+) ?(?:号楼|栋|幢|号|单元|楼|室|层))*|(?:building|bldg|block|blk|tower|unit|flat|room) ?#? ?\d+)`
 	placeFound = regexp.MustCompile(placeToken)
 	// correctionOpen: words that say a correction follows, in a row
-	correctionOpen = regexp.MustCompile(`^(?:(?:哦|噢|啊|呃|唉|哎|不对|不是的|错了|搞错了|我搞错了|说错了|我说错了|写错了|我写错了|打错了|我打错了|更正一下|更正|纠正一下|纠正)\s*|` +
+	// ("刚才说错了", "不好意思我写错了": a mistake owned, said just now)
+	correctionOpen = regexp.MustCompile(`^(?:(?:(?:刚才|刚刚|不好意思|对不起)\s*)?(?:哦|噢|啊|呃|唉|哎|不对|不是的|错了|搞错了|我搞错了|说错了|我说错了|写错了|我写错了|打错了|我打错了|更正一下|更正|纠正一下|纠正)\s*|` +
 		`(?:sorry|oops|correction|no|wait|actually|oh|my mistake|my bad)\b\s*)+`)
 	oldPlaceToken = `(` + placeToken[1:len(placeToken)-1] + `|\d+)`
 	// newBeforeOld: "是5号楼不是3号楼"; oldBeforeNew: "不是3号楼 是5号楼";
@@ -172,6 +173,26 @@ func correctsPlace(text string) bool {
 	_, _, ok := correction(text)
 	return ok
 }
+
+// correctsSentPlace: text corrects the place of a report already sent: a
+// correction as a draft takes it ("刚才说错了，是6号楼不是5号楼"), or a
+// mistake owned and the right place first, with more said after it ("不好
+// 意思说错了，是12号楼3单元，灯是电梯厅那个"). Staff read it as it was said.
+func correctsSentPlace(text string) bool {
+	if correctsPlace(text) {
+		return true
+	}
+	s := strings.Join(strings.Fields(faq.Normalize(text)), " ")
+	opened := correctionOpen.FindString(s)
+	return mistakeOwned.MatchString(opened) && placeFirst.MatchString(strings.TrimSpace(s[len(opened):]))
+}
+
+var (
+	// mistakeOwned: an opening that says something was wrong, not a mere
+	// "哦" or "no" ("no, building 5 also has no light" tells more)
+	mistakeOwned = regexp.MustCompile(`错|更正|纠正|correction|my mistake|my bad`)
+	placeFirst   = regexp.MustCompile(`^(?:是|应该是|在|it s|its|it is|should be|i meant)?\s*(?:in |at )?` + placeToken)
+)
 
 // correctedLocation is the draft's place once newPlace replaces oldPlace
 // ("" for the draft's place, or the one its text names): the new place,

@@ -78,6 +78,10 @@ var testFAQ = scriptedFAQ{
 			Answer: faq.Answer{ZH: "电梯故障请打物业电话。", EN: "Call property management about a broken lift."}},
 		"fund-use": {ID: "fund-use", Questions: []string{"维修资金怎么用？"},
 			Answer: faq.Answer{ZH: "使用维修资金需业主表决。", EN: "Using the maintenance fund needs an owners' vote."}},
+		"wall-repair": {ID: "wall-repair", Questions: []string{"外墙渗水维修到哪一步了？"},
+			Answer: faq.Answer{ZH: "外墙修缮分楼栋分批进行。", EN: "The exterior walls are repaired building by building."}},
+		"how-to-report": {ID: "how-to-report", Questions: []string{"怎么报修？"},
+			Answer: faq.Answer{ZH: "在这里描述问题即可报修。", EN: "Describe the problem right here to report it."}},
 	},
 	results: map[string]faq.Result{
 		"电梯什么时候换": {ID: "elevator-replacement", Score: 0.9,
@@ -99,6 +103,14 @@ var testFAQ = scriptedFAQ{
 		"我想给我们楼换个新电梯":                            {ID: "elevator-replacement", Score: 0.8},
 		"有人把电动车推进电梯里":                            {ID: "elevator-breakdown", Score: 0.8},
 		"另外最近电梯经常停，电梯坏了怎么办":                      {ID: "elevator-breakdown", Score: 0.8},
+		// the matcher's answers to "when?" and corrections just after a
+		// report: the estate project's entry, or close entries
+		"外墙啥时候修好":                {ID: "wall-repair", Score: 0.85},
+		"啥时候修好":                  {ID: "wall-repair", Score: 0.7},
+		"When will it be fixed?": {Candidates: []faq.Scored{{ID: "wall-repair", Score: 0.4}}},
+		"any news on ticket 1?":  {ID: "how-to-report", Score: 0.7},
+		"两个事情现在怎么样了":             {Candidates: []faq.Scored{{ID: "wall-repair", Score: 0.4}}},
+		"刚才说错了，是6号楼不是5号楼":        {Candidates: []faq.Scored{{ID: "wall-repair", Score: 0.4}}},
 	},
 }
 

@@ -76,7 +76,8 @@ func (h *Handler) ticketWords(ctx context.Context, in Incoming, text, chosen str
 
 // afterSending serves what residents say about a report already sent, which
 // would otherwise start a report of those words: "sorry, wrong button" (the
-// report just sent offered for withdrawal, else a plain OK); "灯亮了 谢谢"
+// report just sent offered for withdrawal, else a plain OK); its place
+// corrected ("刚才说错了，是6号楼不是5号楼": offered to it); "灯亮了 谢谢"
 // with the fix awaiting its rating (thanks and the rating prompt); "根本没修
 // 好" or "3 days and nobody came" while the ticket is still open (offered to
 // it, so staff read it).
@@ -97,6 +98,14 @@ func (h *Handler) afterSending(ctx context.Context, in Incoming, text, chosen st
 				Buttons: [][]Button{withdrawButton(t, lang)}})
 		}
 		return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtOKShort.in(h.language(chosen, in))})
+	}
+	if correctsSentPlace(text) && !in.notForTicket {
+		// "刚才说错了，是6号楼不是5号楼": the place of the report just sent,
+		// for its staff to read (not an FAQ search, nor a second report)
+		if t, ok := h.justSentTicket(ctx, in.UserID); ok {
+			lang := ticketLang(t, chosen)
+			return true, h.offerToTicket(ctx, in, t, chosen, txtAddToTicketAsk.f(lang, t.Number(), h.categoryText(t.Category).in(lang)))
+		}
 	}
 	if stars := settledRating(text); stars > 0 {
 		if t, ok := h.ticketAwaitingRating(ctx, in.UserID); ok && h.mayTakeRating(ctx, in) {
