@@ -116,3 +116,20 @@ func TestLeadingFillersAreDroppedFromTheReport(t *testing.T) {
 		}
 	}
 }
+
+// Told it is not for the ticket, a wait complaint is not offered to it a
+// second time.
+func TestAWaitComplaintSaidNotForTheTicketIsNotOfferedAgain(t *testing.T) {
+	t.Parallel()
+	f := newTicketFixture(t, nil)
+	f.fileTicket(t, resident, "7号楼电梯坏了")
+	f.deliver(t)
+	m := f.say(t, resident, "3天了还没人来")
+	before := f.out.count()
+	f.press(t, resident, findData(t, m, "r:conv:1:n"))
+	for _, got := range f.out.sentSince(before) {
+		if strings.Contains(strings.Join(buttonData(got), " "), "r:conv:1:y") {
+			t.Errorf("said not for ticket #1, it was offered again: %q", got.Text)
+		}
+	}
+}

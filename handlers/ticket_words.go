@@ -118,8 +118,8 @@ func (h *Handler) afterSending(ctx context.Context, in Incoming, text, chosen st
 			return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtSettledRateAsk.f(lang, t.Number()), Buttons: [][]Button{ratingRow(t)}})
 		}
 	}
-	if !disputesResolution(text) && !waitComplaint.MatchString(faq.Normalize(text)) {
-		return false, nil
+	if in.notForTicket || !disputesResolution(text) && !waitComplaint.MatchString(faq.Normalize(text)) {
+		return false, nil // said not to be for a ticket: not offered again
 	}
 	if _, ok := h.disputedTicket(ctx, in.UserID, text); ok {
 		return false, nil // a resolved ticket disputed: its reopen button (ticketMessage)
