@@ -281,7 +281,13 @@ func (h *Handler) ticketFlows(ctx context.Context, in Incoming, d draft, chosen,
 		if e := emergencyIn(text); e != noEmergency && !drafting && !sameDanger {
 			// after the safety advice, a fire, gas, someone hurt or shut in
 			// a lift ("…出不来 哪能办啊") is for the staff to know now, not
-			// for an FAQ search
+			// for an FAQ search; whom to call, asked besides ("…物业这会儿还
+			// 有人吗", "who do I ring"), gets the FAQ's numbers too, first
+			if contactAsked.MatchString(faq.Normalize(text)) && h.FAQ.Match(text).ID != "" {
+				if err := h.answerQuestion(ctx, in, chosen, text); err != nil {
+					return true, err
+				}
+			}
 			return true, h.startIntake(ctx, in, chosen, lang, text)
 		}
 		if t, ok := h.disputedTicket(ctx, in.UserID, text); ok {
@@ -703,6 +709,10 @@ var (
 // homeAppliance: a fitting usually in the resident's own home ("热水器坏了物业
 // 能来修吗"): whose repair it is, the FAQ says first.
 var homeAppliance = regexp.MustCompile(`空调|热水器|洗衣机|冰箱|电视|燃气灶|油烟机|马桶|水龙头|插座|灯泡|门锁|地暖|暖气|网络|宽带|\b(air con|aircon|air conditioner|water heater|boiler|washing machine|fridge|toilet|tap|faucet|door lock)\b`)
+
+// contactAsked: whom to call or whether anyone is there to help.
+var contactAsked = regexp.MustCompile(`电话|号码|打给谁|找谁|找哪个|有人吗|有没有人|有人接|有人在|值班|` +
+	`\b(who (do|should|can) (i|we) (call|ring|phone|contact)|phone number|number to call|anyone (there|on duty|around)|on call)\b`)
 
 // politeQuestion opens by saying it asks ("请问群租物业管不管"): a question
 // even where its words describe a problem.

@@ -64,3 +64,19 @@ func TestADangerAskedAboutGetsTheAdviceAndNoReport(t *testing.T) {
 		}
 	}
 }
+
+// Water pouring in, with whom to call asked besides, gets the advice, the
+// FAQ's duty numbers and then the report; without that ask, no FAQ answer.
+func TestAFloodAskingWhomToCallGetsTheDutyNumbersToo(t *testing.T) {
+	t.Parallel()
+	for text, wantNumbers := range map[string]bool{"半夜水管爆了，物管有人吗": true, "半夜水管爆了，怎么办": false} {
+		f := newTicketFixture(t, nil)
+		before := f.out.count()
+		f.say(t, resident, text)
+		got := texts(f.out.sentSince(before))
+		numbers := strings.Contains(strings.Join(got, "\n"), "6000-0000")
+		if len(got) < 2 || !strings.Contains(got[0], "电闸") || !strings.Contains(got[len(got)-1], "位置") || numbers != wantNumbers {
+			t.Errorf("%q: want the advice, the duty numbers %v, then the report; got %q", text, wantNumbers, got)
+		}
+	}
+}

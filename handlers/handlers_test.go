@@ -80,6 +80,8 @@ var testFAQ = scriptedFAQ{
 			Answer: faq.Answer{ZH: "使用维修资金需业主表决。", EN: "Using the maintenance fund needs an owners' vote."}},
 		"wall-repair": {ID: "wall-repair", Questions: []string{"外墙渗水维修到哪一步了？"},
 			Answer: faq.Answer{ZH: "外墙修缮分楼栋分批进行。", EN: "The exterior walls are repaired building by building."}},
+		"night-duty": {ID: "night-duty", Questions: []string{"晚上有急事找谁？"},
+			Answer: faq.Answer{ZH: "夜间请打物业24小时值班电话 6000-0000。", EN: "At night call the 24-hour duty line 6000-0000."}},
 		"how-to-report": {ID: "how-to-report", Questions: []string{"怎么报修？"},
 			Answer: faq.Answer{ZH: "在这里描述问题即可报修。", EN: "Describe the problem right here to report it."}},
 	},
@@ -105,6 +107,8 @@ var testFAQ = scriptedFAQ{
 		"另外最近电梯经常停，电梯坏了怎么办":                      {ID: "elevator-breakdown", Score: 0.8},
 		// the matcher's answers to "when?" and corrections just after a
 		// report: the estate project's entry, or close entries
+		"半夜水管爆了，物管有人吗":           {ID: "night-duty", Score: 0.8},
+		"半夜水管爆了，怎么办":             {ID: "night-duty", Score: 0.8},
 		"外墙啥时候修好":                {ID: "wall-repair", Score: 0.85},
 		"啥时候修好":                  {ID: "wall-repair", Score: 0.7},
 		"When will it be fixed?": {Candidates: []faq.Scored{{ID: "wall-repair", Score: 0.4}}},
