@@ -44,16 +44,13 @@ func (w *Worker) recordSent(ctx context.Context, m storage.OutboxMessage, d deli
 			w.forgetDelivery(m.ID)
 			return true
 		}
-		if try == recordTries || ctx.Err() != nil {
+		if try == recordTries {
 			w.Log.Error("outbox row sent but not recorded; kept in memory: it is recorded, not sent again, when next met",
 				"id", m.ID, "key", m.Key, "message_id", d.messageID, "err", err)
 			return false
 		}
 		w.Log.Warn("record outbox delivery; retrying", "id", m.ID, "try", try, "in", wait, "err", err)
-		select {
-		case <-ctx.Done():
-		case <-time.After(wait):
-		}
+		time.Sleep(wait)
 		wait *= 2
 	}
 }

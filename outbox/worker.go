@@ -317,7 +317,7 @@ func (w *Worker) deliver(ctx context.Context, m storage.OutboxMessage, claim sto
 	if d, ok := w.unrecordedDelivery(m.ID); ok {
 		// Telegram took it earlier; only the database did not hear of it.
 		w.Log.Info("outbox row already delivered; recording it, not sending again", "id", m.ID, "key", m.Key, "message_id", d.messageID)
-		w.recordSent(sendCtx, m, d)
+		w.recordSent(context.WithoutCancel(ctx), m, d)
 		stop()
 		return true
 	}
@@ -329,7 +329,9 @@ func (w *Worker) deliver(ctx context.Context, m storage.OutboxMessage, claim sto
 		}
 	}
 	if err == nil {
-		w.recordSent(sendCtx, m, delivery{messageID: msgID, at: w.Now()})
+		// not sendCtx: a send that finished as its grace ran out is still
+		// recorded (the writes are bounded; see recordTries)
+		w.recordSent(context.WithoutCancel(ctx), m, delivery{messageID: msgID, at: w.Now()})
 		stop()
 		return true
 	}
