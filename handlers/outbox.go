@@ -133,7 +133,7 @@ func cardMessagesWith(t tickets.Ticket, chatID int64, key, title string, cat tex
 	if len(t.PhotoIDs) > 0 && msgsplit.Len(body) <= maxCaptionRunes {
 		card.PhotoID, rest = t.PhotoIDs[0], t.PhotoIDs[1:]
 	}
-	card.Text = clip(body, maxMessageRunes)
+	card.Text = clipUnits(body, maxMessageRunes)
 	msgs := []storage.OutboxMessage{card}
 	total := len(t.PhotoIDs)
 	for i, p := range rest {
@@ -185,6 +185,24 @@ func clip(s string, max int) string {
 		return s
 	}
 	return string(r[:max-1]) + "…"
+}
+
+// clipUnits bounds s to max UTF-16 units, as Telegram counts a message's
+// length (an emoji is two), marking the cut: a row clipped to
+// maxMessageRunes this way stays one Telegram message.
+func clipUnits(s string, max int) string {
+	if msgsplit.Len(s) <= max {
+		return s
+	}
+	units := 0
+	for i, r := range s {
+		n := msgsplit.Len(string(r))
+		if units+n > max-1 { // room for the one-unit "…"
+			return s[:i] + "…"
+		}
+		units += n
+	}
+	return s
 }
 
 // cardText is a ticket card for staff: bilingual labels, the resident's text

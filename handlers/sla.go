@@ -186,7 +186,7 @@ func (h *Handler) checkTicketSLA(ctx context.Context, t tickets.Ticket, now time
 			case coOK:
 				title := fmt.Sprintf(staffSLAEscalated, cur.Number(), zh, en)
 				body := cardTextWithHint(cur, title, cat, staffSLAEscalatedHint+"\n"+staffCardHint)
-				msgs = append(msgs, storage.OutboxMessage{Key: key, ChatID: coChat, Text: clip(body, maxMessageRunes),
+				msgs = append(msgs, storage.OutboxMessage{Key: key, ChatID: coChat, Text: clipUnits(body, maxMessageRunes),
 					Buttons: outboxButtons(staffButtons(cur)), ReplyTo: coCard, TicketID: cur.ID,
 					Purpose: purposeEscalation, CreatedAt: now})
 				// "the desk is chasing it" is news only when the desk is not

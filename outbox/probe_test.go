@@ -62,7 +62,7 @@ func (lostMark) MarkOutboxSent(context.Context, int64, int, time.Time) error { r
 // then lets its lease lapse: the row is due again, in doubt.
 func sendAndDie(t *testing.T, db *storage.DB, m *bot.Messenger) {
 	t.Helper()
-	w := &outbox.Worker{Store: lostMark{db}, Messenger: m, Log: quiet, Lease: 50 * time.Millisecond}
+	w := &outbox.Worker{Store: lostMark{db}, Messenger: m, Log: quiet, Lease: 50 * time.Millisecond, RecordRetry: time.Millisecond}
 	if _, err := w.Drain(context.Background()); err != nil {
 		t.Fatal(err)
 	}

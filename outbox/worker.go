@@ -27,6 +27,9 @@ type Store interface {
 	MarkOutboxInDoubt(ctx context.Context, id int64, errText string, next time.Time) error
 	MarkOutboxFailed(ctx context.Context, id int64, errText string) error
 	ExtendOutboxLease(ctx context.Context, id int64, until time.Time) error
+	// MoveOutboxChat readdresses a group's pending rows to the supergroup
+	// it became (see staff_chat.go).
+	MoveOutboxChat(ctx context.Context, from, to int64) (int, error)
 	// For messages in doubt (see probe.go).
 	KnownMessageIDs(ctx context.Context, chatID int64, after, upTo int) ([]int, error)
 	SettleOutboxProbe(ctx context.Context, id int64, checked int) error
@@ -57,8 +60,17 @@ type Worker struct {
 	// searched for a message in doubt (see CarefulMessenger); 0 means 10.
 	ProbeWindow int
 	// Undeliverable, when set, hears of each row that can never be sent
-	// (after it is marked failed), so whoever queued it can be told.
+	// (after it is marked failed), so whoever queued it can be told. A
+	// staff chat that refuses the bot is not such a row: it is retried.
 	Undeliverable func(ctx context.Context, m storage.OutboxMessage, err error) error
+	// ShutdownGrace is how long sends already under way may finish once
+	// Run's or Drain's context ends (no new ones start): a send cut off
+	// after Telegram took it is in doubt, and in a private chat it goes
+	// again at the next start. 0 means 10 s.
+	ShutdownGrace time.Duration
+	// RecordRetry is the first wait before writing again a delivery the
+	// store failed to record (see record.go); it doubles. 0 means 100 ms.
+	RecordRetry time.Duration
 
 	wake chan struct{}
 	once sync.Once
@@ -71,6 +83,10 @@ type Worker struct {
 	// blocked holds chats whose oldest row failed, until its retry time, so
 	// the chat's later rows do not overtake it.
 	blocked map[int64]time.Time
+	// unrecorded holds deliveries the store has not taken yet, by row id.
+	unrecorded map[int64]delivery
+	// staffWarned is when each refusing staff chat was last warned of.
+	staffWarned map[int64]time.Time
 }
 
 func (w *Worker) init() {
@@ -78,6 +94,8 @@ func (w *Worker) init() {
 		w.wake = make(chan struct{}, 1)
 		w.busy = map[int64]bool{}
 		w.blocked = map[int64]time.Time{}
+		w.unrecorded = map[int64]delivery{}
+		w.staffWarned = map[int64]time.Time{}
 		if w.Now == nil {
 			w.Now = time.Now
 		}
@@ -98,6 +116,12 @@ func (w *Worker) init() {
 		}
 		if w.ProbeWindow <= 0 {
 			w.ProbeWindow = 10
+		}
+		if w.ShutdownGrace <= 0 {
+			w.ShutdownGrace = 10 * time.Second
+		}
+		if w.RecordRetry <= 0 {
+			w.RecordRetry = 100 * time.Millisecond
 		}
 	})
 }
@@ -166,6 +190,7 @@ func (w *Worker) Drain(ctx context.Context) (int, error) {
 // more reports rows left for a later round: a listing cut at Batch, or
 // chats left waiting for MaxChats.
 func (w *Worker) dispatch(ctx context.Context, senders *sync.WaitGroup, sent *atomic.Int64) (more bool, err error) {
+	w.recordPending(ctx)
 	for ctx.Err() == nil {
 		due, err := w.Store.DueOutboxExcept(ctx, w.Now(), w.Batch, w.skipped(w.Now()))
 		if err != nil {
@@ -270,7 +295,9 @@ func (w *Worker) sendChat(ctx context.Context, rows []storage.OutboxMessage) int
 			return sent
 		}
 		if !ok {
-			continue // another worker has it
+			// Another sender has it (or it went meanwhile): the chat's
+			// later rows wait for it, or they could overtake it.
+			return sent
 		}
 		if !w.deliver(ctx, m, claim) {
 			return sent
@@ -281,25 +308,42 @@ func (w *Worker) sendChat(ctx context.Context, rows []storage.OutboxMessage) int
 }
 
 // deliver makes one claimed row's attempt and records the outcome; it
-// reports whether the chat may go on with its next row.
+// reports whether the chat may go on with its next row. A send under way
+// when ctx ends is given ShutdownGrace to finish.
 func (w *Worker) deliver(ctx context.Context, m storage.OutboxMessage, claim storage.OutboxClaim) bool {
-	stop := w.keepLease(ctx, m.ID)
-	msgID, err := w.attempt(ctx, m, claim)
-	stop()
+	sendCtx, release := w.sendContext(ctx)
+	defer release()
+	stop := w.keepLease(sendCtx, m.ID)
+	if d, ok := w.unrecordedDelivery(m.ID); ok {
+		// Telegram took it earlier; only the database did not hear of it.
+		w.Log.Info("outbox row already delivered; recording it, not sending again", "id", m.ID, "key", m.Key, "message_id", d.messageID)
+		w.recordSent(context.WithoutCancel(ctx), m, d)
+		stop()
+		return true
+	}
+	msgID, err := w.attempt(sendCtx, m, claim)
+	if to, ok := migratedTo(err); ok {
+		if m, err = w.moveChat(sendCtx, m, to); err == nil {
+			// the old group refused it outright: nothing is in doubt there
+			msgID, err = w.attempt(sendCtx, m, storage.OutboxClaim{})
+		}
+	}
+	if err == nil {
+		// not sendCtx: a send that finished as its grace ran out is still
+		// recorded (the writes are bounded; see recordTries)
+		w.recordSent(context.WithoutCancel(ctx), m, delivery{messageID: msgID, at: w.Now()})
+		stop()
+		return true
+	}
+	stop() // before the row's next time is written: a renewal would overwrite it
 	now := w.Now()
 	switch {
-	case err == nil:
-		if w.Journal != nil {
-			if err := w.Journal.record(m.ID, msgID, now); err != nil {
-				w.Log.Error("journal outbox delivery", "id", m.ID, "err", err)
-			}
-		}
-		if err := w.Store.MarkOutboxSent(context.WithoutCancel(ctx), m.ID, msgID, now); err != nil {
-			// Sent but not recorded: the lease expires and the row is in
-			// doubt; a probe finds a message with buttons, others go again.
-			w.Log.Error("outbox row sent but not recorded", "id", m.ID, "key", m.Key, "err", err)
-		}
-		return true
+	case staffChatRefuses(m.ChatID, err):
+		next := now.Add(backoff(m.Attempts))
+		w.warnStaffChat(m, err, next)
+		w.retryAt(context.WithoutCancel(ctx), m, err, err.Error(), next)
+		w.block(m.ChatID, next)
+		return false
 	case errors.Is(err, handlers.ErrUndeliverable):
 		w.Log.Warn("outbox row undeliverable", "id", m.ID, "key", m.Key, "chat_id", m.ChatID, "err", err)
 		if err := w.Store.MarkOutboxFailed(context.WithoutCancel(ctx), m.ID, err.Error()); err != nil {
@@ -325,6 +369,17 @@ func (w *Worker) deliver(ctx context.Context, m storage.OutboxMessage, claim sto
 		w.retryAt(ctx, m, err, err.Error(), next)
 		w.block(m.ChatID, next)
 		return false
+	}
+}
+
+// sendContext is ctx for one row's attempt, except that ctx ending does
+// not cut off a send already on the wire: it gets ShutdownGrace more.
+func (w *Worker) sendContext(ctx context.Context) (context.Context, context.CancelFunc) {
+	sendCtx, cancel := context.WithCancel(context.WithoutCancel(ctx))
+	stopAfter := context.AfterFunc(ctx, func() { time.AfterFunc(w.ShutdownGrace, cancel) })
+	return sendCtx, func() {
+		stopAfter()
+		cancel()
 	}
 }
 

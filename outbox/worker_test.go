@@ -241,7 +241,7 @@ func TestTheJournalRemembersDeliveriesTheDatabaseMissed(t *testing.T) {
 	}
 	defer journal.Close()
 	m := &flakyMessenger{}
-	w := &outbox.Worker{Store: forgetfulStore{db}, Messenger: m, Log: quiet, Journal: journal, Lease: time.Millisecond}
+	w := &outbox.Worker{Store: forgetfulStore{db}, Messenger: m, Log: quiet, Journal: journal, Lease: time.Millisecond, RecordRetry: time.Millisecond}
 	if _, err := w.Drain(ctx); err != nil {
 		t.Fatal(err)
 	}
@@ -406,11 +406,11 @@ func TestRunReturnsOnShutdownAfterReleasingTheRowInFlight(t *testing.T) {
 	ctx := context.Background()
 	enqueue(t, db, storage.OutboxMessage{Key: "card", ChatID: -1, Text: "card"})
 	m := newGatedMessenger(-1)
-	w := &outbox.Worker{Store: db, Messenger: m, Log: quiet, Lease: time.Hour}
+	w := &outbox.Worker{Store: db, Messenger: m, Log: quiet, Lease: time.Hour, ShutdownGrace: 50 * time.Millisecond}
 	stop := runWorker(t, w)
 	<-m.entered
 
-	stop() // Run must wait for the held send to give its row back
+	stop() // Run must wait for the held send, past its grace, to give its row back
 	row, err := db.OutboxByKey(ctx, "card")
 	if err != nil {
 		t.Fatal(err)

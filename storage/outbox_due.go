@@ -12,6 +12,11 @@ import (
 // wait out a failure), so one chat's long queue cannot fill the listing and
 // hide every other chat's messages. Up to limit rows, oldest first (by id);
 // limit <= 0 means 100. Call ClaimOutbox before sending.
+//
+// A chat's messages go in order, whichever sender lists them: a message is
+// left out while an earlier pending message of its chat is not due (it
+// waits for its retry, or another sender holds its lease), so a replica
+// or a restarted process cannot send it ahead of that one.
 func (db *DB) DueOutboxExcept(ctx context.Context, now time.Time, limit int, skipChats []int64) ([]OutboxMessage, error) {
 	if limit <= 0 {
 		limit = 100
@@ -29,11 +34,16 @@ func (db *DB) DueOutboxExcept(ctx context.Context, now time.Time, limit int, ski
 	if db.dialect == DialectPostgres {
 		skipped = `SELECT jsonb_array_elements_text(CAST(? AS jsonb))::bigint`
 	}
-	query := `SELECT ` + outboxColumns + ` FROM outbox_messages
-		WHERE status = ? AND next_attempt_at <= ? AND chat_id NOT IN (` + skipped + `)
+	// The literal 'pending' lets SQLite use the partial indexes.
+	query := `SELECT ` + outboxColumns + ` FROM outbox_messages o
+		WHERE status = 'pending' AND next_attempt_at <= ? AND chat_id NOT IN (` + skipped + `)
+			AND NOT EXISTS (SELECT 1 FROM outbox_messages earlier
+				WHERE earlier.status = 'pending' AND earlier.chat_id = o.chat_id
+					AND earlier.id < o.id AND earlier.next_attempt_at > ?)
 		ORDER BY id
 		LIMIT ?`
-	rows, err := db.db.QueryContext(ctx, db.db.Rebind(query), OutboxPending, utc(now), string(skip), limit)
+	at := utc(now)
+	rows, err := db.db.QueryContext(ctx, db.db.Rebind(query), at, string(skip), at, limit)
 	if err != nil {
 		return nil, fmt.Errorf("storage: due outbox: %w", err)
 	}

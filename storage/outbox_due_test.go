@@ -54,3 +54,57 @@ func TestDueOutboxExceptSkipsTheGivenChatsSoABusyChatHidesNoOther(t *testing.T) 
 		}
 	})
 }
+
+// Replicas and restarted processes list due rows from the database alone:
+// a chat's later row must not be listed while an earlier one waits for its
+// retry or is leased to another sender, or it would overtake it.
+func TestDueOutboxLeavesOutAChatsRowsBehindAnEarlierRowNotDue(t *testing.T) {
+	storagetest.EachDialect(t, func(t *testing.T, db *storage.DB) {
+		ctx := context.Background()
+		now := time.Now()
+		if err := db.EnqueueOutbox(ctx,
+			storage.OutboxMessage{Key: "retry:1", ChatID: 7, Text: "staff reply"},
+			storage.OutboxMessage{Key: "retry:2", ChatID: 7, Text: "resolved, please rate"},
+			storage.OutboxMessage{Key: "leased:1", ChatID: 8, Text: "card"},
+			storage.OutboxMessage{Key: "leased:2", ChatID: 8, Text: "photo 2/2"},
+			storage.OutboxMessage{Key: "free:1", ChatID: 9, Text: "ack"},
+			storage.OutboxMessage{Key: "free:2", ChatID: 9, Text: "reply"},
+		); err != nil {
+			t.Fatal(err)
+		}
+		first, err := db.OutboxByKey(ctx, "retry:1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := db.MarkOutboxRetry(ctx, first.ID, "HTTP 502", now.Add(time.Minute)); err != nil {
+			t.Fatal(err)
+		}
+		card, err := db.OutboxByKey(ctx, "leased:1")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if _, ok, err := db.ClaimOutboxAttempt(ctx, card.ID, now, 30*time.Second); err != nil || !ok {
+			t.Fatalf("claim: %v %v", ok, err)
+		}
+
+		got, err := db.DueOutboxExcept(ctx, now, 10, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		var keys []string
+		for _, m := range got {
+			keys = append(keys, m.Key)
+		}
+		if fmt.Sprint(keys) != "[free:1 free:2]" {
+			t.Errorf("due rows %v; want only chat 9's, the others wait behind their first row", keys)
+		}
+
+		got, err = db.DueOutboxExcept(ctx, now.Add(2*time.Minute), 10, nil)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if len(got) != 6 || got[0].Key != "retry:1" {
+			t.Errorf("once the first rows are due again every row is listed, oldest first; got %d rows, %+v", len(got), got)
+		}
+	})
+}

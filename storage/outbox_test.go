@@ -66,7 +66,9 @@ func TestDueOutboxOrderAndTime(t *testing.T) {
 		later := testTime.Add(time.Minute)
 		err := db.EnqueueOutbox(ctx,
 			storage.OutboxMessage{Key: "a", ChatID: 1, NextAttemptAt: later},
-			storage.OutboxMessage{Key: "b", ChatID: 1}, // zero: due at once, whatever the clock
+			// another chat: chat 1's later rows wait behind "a" (see
+			// TestDueOutboxLeavesOutAChatsRowsBehindAnEarlierRowNotDue)
+			storage.OutboxMessage{Key: "b", ChatID: 3}, // zero: due at once, whatever the clock
 			storage.OutboxMessage{Key: "c", ChatID: 2, NextAttemptAt: testTime},
 		)
 		if err != nil {
