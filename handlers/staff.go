@@ -708,7 +708,12 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 			// a closed ticket takes no more remarks: no "reply to answer"
 			notice = txtStaffReplyClosedNotice
 		}
-		msg := toResident(cur, key, notice.f(lang, parties.InSentence(h.actingParty(cur, in.ChatID), lang), cur.Number(), residentText), nil)
+		told := notice.f(lang, parties.InSentence(h.actingParty(cur, in.ChatID), lang), cur.Number(), residentText)
+		if residentText == "" {
+			// a photo without a caption: no empty lines where the words go
+			told = strings.TrimRight(strings.Replace(told, "\n\n\n", "\n", 1), "\n")
+		}
+		msg := toResident(cur, key, told, nil)
 		return cur, evs, withPhotos(msg, photos), nil
 	})
 	if errors.Is(err, errMoved) {
