@@ -248,7 +248,7 @@ func (h *Handler) addDetails(ctx context.Context, in Incoming, t tickets.Ticket,
 		// "waiting for the resident" no more: the cards say so
 		h.redrawOtherCards(ctx, Incoming{}, updated)
 	}
-	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDetailsAdded.f(lang, updated.Number(), parties.InSentence(updated.Party, lang))})
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDetailsAdded.f(lang, updated.Number(), h.passedTo(updated, deskChat, lang))})
 }
 
 // escalationRef is the desk's chat while the desk may act on t as an
