@@ -541,7 +541,11 @@ func (h *Handler) retiredCardBody(ctx context.Context, t tickets.Ticket) string 
 func (h *Handler) cardBodyWithHint(ctx context.Context, t tickets.Ticket, hint string) string {
 	// a closed ticket's card has no hint under its last "——": no empty
 	// line at its end, nor before the conversation
-	text := cardTextWithHint(t, fmt.Sprintf(staffCardTicket, t.Number()), h.categoryText(t.Category), hint)
+	title := fmt.Sprintf(staffCardTicket, t.Number())
+	if t.EscalatedAt != nil && t.Status.Open() {
+		title += "\n" + staffCardEscalated // the party sees the desk is on it
+	}
+	text := cardTextWithHint(t, title, h.categoryText(t.Category), hint)
 	if hint == "" {
 		text = strings.TrimSuffix(text, "\n"+staffCardWritesEnglish) // nothing to write there
 	}

@@ -5,6 +5,16 @@ package handlers
 // brackets, like texts_tickets.go's); and the resident's words for an
 // answer that reaches both the desk and the ticket's party.
 
+const (
+	// staffCardEscalated marks the card of a ticket escalated to the desk
+	staffCardEscalated = "⏫ 已升级至三方联合办公室（Escalated to the co-office desk）"
+	// staffToDoEscalated follows an escalated ticket's status in /open
+	staffToDoEscalated = " · 已升级"
+	// staffSLAUrgentMark heads the SLA lines of a ticket reporting a
+	// danger now, as its card does
+	staffSLAUrgentMark = "🚨 紧急 URGENT "
+)
+
 // txtPartyAndDesk names the desk and the ticket's party together, for
 // texts that name one (txtDetailsAdded's 【%s】, txtFollowUpAsk's):
 // an answer on an escalated ticket reaches both chats.
