@@ -224,7 +224,41 @@ func (h *Handler) conversationFollowUp(ctx context.Context, in Incoming, chosen 
 		}
 	}
 	lang := ticketLang(t, chosen)
-	return true, h.offerToTicket(ctx, in, t, chosen, txtFollowUpAsk.f(lang, t.Number(), parties.InSentence(t.Party, lang)), open[1:]...)
+	return true, h.offerToTicket(ctx, in, t, chosen, txtFollowUpAsk.f(lang, t.Number(), parties.InSentence(h.askingParty(ctx, t), lang)), open[1:]...)
+}
+
+// askingParty is whom the resident's answer on t is for: the co-office desk
+// when its staff wrote last on a ticket escalated to it (the answer reaches
+// the desk's chat as well as the party's: addDetails), else t's party.
+func (h *Handler) askingParty(ctx context.Context, t tickets.Ticket) parties.ID {
+	if desk, _ := h.escalationRef(ctx, t); desk == 0 {
+		return t.Party // the desk hears no answer on t
+	}
+	evs, err := h.Tickets.TicketEvents(ctx, t.ID)
+	if err != nil {
+		h.Log.Warn("events for whom an answer is for", "ticket", t.ID, "err", err)
+		return t.Party
+	}
+	for i := len(evs) - 1; i >= 0; i-- {
+		if evs[i].Kind == tickets.EventStaffMessage {
+			if evs[i].FromParty == parties.CoOffice {
+				return parties.CoOffice
+			}
+			break
+		}
+	}
+	return t.Party
+}
+
+// passedTo names, in lang, whom an addition to t reached (addDetails): the
+// party, and the desk too when its chat (desk, 0 for none) got it.
+func (h *Handler) passedTo(t tickets.Ticket, desk int64, lang string) string {
+	party := parties.InSentence(t.Party, lang)
+	own, ok := h.staffChat(t.Party)
+	if t.EscalatedAt == nil || desk == 0 || !ok || own == desk {
+		return party
+	}
+	return txtPartyAndDesk.f(lang, parties.InSentence(parties.CoOffice, lang), party)
 }
 
 // maxConversations bounds the tickets an answer is offered to.
@@ -309,7 +343,7 @@ func (h *Handler) followUpChoice(ctx context.Context, in Incoming, ticketID int6
 		// shows the choice; "yes" is confirmed by the message that follows.
 		done := txtFollowUpNotSent.in(lang)
 		if choice == "y" {
-			done = txtFollowUpAsk.f(lang, t.Number(), parties.InSentence(t.Party, lang)) + " ✅"
+			done = txtFollowUpAsk.f(lang, t.Number(), parties.InSentence(h.askingParty(ctx, t), lang)) + " ✅"
 		}
 		if err := h.Messenger.Edit(ctx, in.ChatID, in.Callback.MessageID, done, nil); err != nil {
 			h.Log.Warn("clear follow-up buttons", "err", err)

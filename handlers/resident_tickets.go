@@ -249,7 +249,7 @@ func (h *Handler) addDetails(ctx context.Context, in Incoming, t tickets.Ticket,
 		// "waiting for the resident" no more: the cards say so
 		h.redrawOtherCards(ctx, Incoming{}, updated)
 	}
-	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDetailsAdded.f(lang, updated.Number(), parties.InSentence(updated.Party, lang))})
+	return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtDetailsAdded.f(lang, updated.Number(), h.passedTo(updated, deskChat, lang))})
 }
 
 // escalationRef is the desk's chat while the desk may act on t as an
@@ -612,6 +612,11 @@ func (h *Handler) reopen(ctx context.Context, in Incoming, t tickets.Ticket, lan
 	if disputed {
 		reason = fmt.Sprintf(staffCardReopenReason, h.withTranslation(ctx, in.UserID, dispute.Text, "zh", t.ID))
 	}
+	// what was said and who had it: whoever is on duty now reads it there
+	before, err := h.reopenedCardOf(ctx, t, chat)
+	if err != nil {
+		return err
+	}
 	updated, err := h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
 		if cur.ResidentID != in.UserID {
 			return cur, nil, nil, errNotYours
@@ -634,7 +639,7 @@ func (h *Handler) reopen(ctx context.Context, in Incoming, t tickets.Ticket, lan
 		var msgs []storage.OutboxMessage
 		if chatOK {
 			key := keyCard(cur.ID, cur.Party) + ":" + n
-			msgs = cardMessagesWith(cur, chat, key, fmt.Sprintf(staffCardReopened, cur.Number()), cat, reason)
+			msgs = before.messages(cur, chat, key, cat, reason)
 			for i, photo := range dispute.Photos {
 				// the photos of the fault still there, after the card
 				msgs = append(msgs, storage.OutboxMessage{Key: fmt.Sprintf("%s:dispute-photo%d", key, i+1), ChatID: chat, PhotoID: photo,

@@ -141,7 +141,7 @@ func (h *Handler) checkTicketSLA(ctx context.Context, t tickets.Ticket, now time
 	cat := h.categoryText(t.Category)
 	keyBase := fmt.Sprintf("ticket:%d:sla:", t.ID)
 	cycle := strconv.FormatInt(since.Unix(), 10)
-	_, err = h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
+	updated, err := h.Tickets.UpdateTicket(ctx, t.ID, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
 		reminded, escalated = false, false
 		if !waitsForStaff(cur) || cur.Party != t.Party || !cur.StatusChangedAt.Equal(since) {
 			return cur, nil, nil, nil // claimed, moved or restarted meanwhile: nothing to do
@@ -163,7 +163,7 @@ func (h *Handler) checkTicketSLA(ctx context.Context, t tickets.Ticket, now time
 				if escalating && coOK {
 					// one line for the party: unclaimed, and now escalated
 					zh, en := waited(age)
-					m.Text = fmt.Sprintf(staffSLARemindedEscalated, cur.Number(), zh, en)
+					m.Text = urgentSLALine(cur, fmt.Sprintf(staffSLARemindedEscalated, cur.Number(), zh, en))
 				}
 				msgs = append(msgs, m)
 			default:
@@ -202,6 +202,11 @@ func (h *Handler) checkTicketSLA(ctx context.Context, t tickets.Ticket, now time
 	if err != nil {
 		return false, false, fmt.Errorf("sla: ticket %d: %w", t.ID, err)
 	}
+	if escalated {
+		// the party's card says the desk has it too (its chat got no
+		// message of the escalation when it was reminded before)
+		h.redrawOtherCards(ctx, Incoming{}, updated)
+	}
 	if reminded || escalated {
 		h.Log.Info("sla", "ticket", t.ID, "party", t.Party, "unclaimed_for", age.Round(time.Minute).String(),
 			"reminded", reminded, "escalated", escalated)
@@ -213,8 +218,17 @@ func (h *Handler) checkTicketSLA(ctx context.Context, t tickets.Ticket, now time
 func reminderMessage(t tickets.Ticket, chat int64, card int, key string, age time.Duration, now time.Time) storage.OutboxMessage {
 	zh, en := waited(age)
 	claim := [][]Button{{{Text: staffBtnClaim, Data: "s:claim:" + strconv.FormatInt(t.ID, 10)}}}
-	return storage.OutboxMessage{Key: key, ChatID: chat, Text: fmt.Sprintf(staffSLAReminder, t.Number(), zh, en),
+	return storage.OutboxMessage{Key: key, ChatID: chat, Text: urgentSLALine(t, fmt.Sprintf(staffSLAReminder, t.Number(), zh, en)),
 		Buttons: outboxButtons(claim), ReplyTo: card, TicketID: t.ID, Purpose: purposeReminder, CreatedAt: now}
+}
+
+// urgentSLALine marks line, an SLA line about t, urgent when t reports a
+// danger now, as its card does: the chat sees why it must hurry.
+func urgentSLALine(t tickets.Ticket, line string) string {
+	if emergencyIn(t.Text) == noEmergency {
+		return line
+	}
+	return staffSLAUrgentMark + line
 }
 
 // escalatedHereMessage marks the escalation of a ticket whose card is in the
@@ -223,7 +237,7 @@ func reminderMessage(t tickets.Ticket, chat int64, card int, key string, age tim
 func escalatedHereMessage(t tickets.Ticket, chat int64, card int, key string, age time.Duration, now time.Time) storage.OutboxMessage {
 	zh, en := waited(age)
 	m := reminderMessage(t, chat, card, key, age, now)
-	m.Text = fmt.Sprintf(staffSLAEscalatedHere, t.Number(), zh, en)
+	m.Text = fmt.Sprintf(staffSLAEscalatedHere, t.Number(), zh, en) // 🚨 already; the card says urgent
 	return m
 }
 

@@ -294,6 +294,11 @@ func (h *Handler) claimTicket(ctx context.Context, in Incoming, t tickets.Ticket
 // ticket as it was when the confirmation was drawn.
 func (h *Handler) resolve(ctx context.Context, in Incoming, t tickets.Ticket, stamp string) error {
 	key, now := keyEvent(t.ID, nonce(in), "resolved"), h.Now()
+	partyChat, partyOK := h.staffChat(t.Party)
+	var partyCard int
+	if partyOK {
+		partyCard = h.cardRef(ctx, t.ID, partyChat)
+	}
 	updated, ok, err := h.staffChange(ctx, in, t, func(cur tickets.Ticket) (tickets.Ticket, []tickets.Event, []storage.OutboxMessage, error) {
 		if err := tickets.CheckTransition(cur.Status, tickets.StatusResolved); err != nil {
 			return cur, nil, nil, err
@@ -302,6 +307,16 @@ func (h *Handler) resolve(ctx context.Context, in Incoming, t tickets.Ticket, st
 			return cur, nil, nil, errMenuChanged
 		}
 		ev := statusEvent(cur, tickets.StatusResolved, in, now)
+		ev.Actor = staffName(in) // the card names who resolved it
+		var msgs []storage.OutboxMessage
+		if cur.AssigneeID != 0 && cur.AssigneeID != in.UserID && partyOK {
+			// a colleague closed what another member holds, who may be
+			// arranging a visit still: a card edit far up tells no one
+			by := staffName(in)
+			msgs = append(msgs, storage.OutboxMessage{Key: key + ":claimer", ChatID: partyChat, ReplyTo: partyCard,
+				Text:     fmt.Sprintf(staffResolvedByColleague, cur.Number(), by, cur.Assignee, cur.Number(), by, cur.Assignee),
+				TicketID: cur.ID, Purpose: purposeNotice, CreatedAt: now})
+		}
 		cur.Status, cur.UpdatedAt = tickets.StatusResolved, now
 		cur.ResolvedAt = &now
 		if cur.AssigneeID == 0 {
@@ -315,7 +330,7 @@ func (h *Handler) resolve(ctx context.Context, in Incoming, t tickets.Ticket, st
 			notice = txtQuestionAnsweredNotice
 		}
 		msg := toResident(cur, key, notice.f(lang, cur.Number(), parties.InSentence(h.actingParty(cur, in.ChatID), lang)), buttons)
-		return cur, []tickets.Event{ev}, []storage.OutboxMessage{msg}, nil
+		return cur, []tickets.Event{ev}, append([]storage.OutboxMessage{msg}, msgs...), nil
 	})
 	if err != nil || !ok {
 		return err
@@ -539,24 +554,46 @@ func (h *Handler) retiredCardBody(ctx context.Context, t tickets.Ticket) string 
 }
 
 func (h *Handler) cardBodyWithHint(ctx context.Context, t tickets.Ticket, hint string) string {
+	evs, err := h.Tickets.TicketEvents(ctx, t.ID)
+	if err != nil {
+		h.Log.Warn("events for a redrawn card", "ticket", t.ID, "err", err)
+	}
+	title := fmt.Sprintf(staffCardTicket, t.Number())
+	reopened := lastReopen(evs)
+	if reopened >= 0 {
+		// as the reopened card first said
+		if line := lastHandled(evs[:reopened]); line != "" {
+			title += "\n" + line
+		}
+	}
+	if t.EscalatedAt != nil && t.Status.Open() {
+		title += "\n" + staffCardEscalated // the party sees the desk is on it
+	}
+	if line := resolvedLine(t, evs); line != "" {
+		// at the top: a caption too long for Telegram loses its end
+		title += "\n" + line
+	}
 	// a closed ticket's card has no hint under its last "——": no empty
 	// line at its end, nor before the conversation
-	text := cardTextWithHint(t, fmt.Sprintf(staffCardTicket, t.Number()), h.categoryText(t.Category), hint)
+	text := cardTextWithHint(t, title, h.categoryText(t.Category), hint)
 	if hint == "" {
 		text = strings.TrimSuffix(text, "\n"+staffCardWritesEnglish) // nothing to write there
 	}
 	body := strings.TrimRight(text, "\n")
-	evs, err := h.Tickets.TicketEvents(ctx, t.ID)
-	if err != nil {
-		h.Log.Warn("events for a redrawn card", "ticket", t.ID, "err", err)
-		return body
-	}
-	if slices.ContainsFunc(evs, func(e tickets.Event) bool { return e.Kind == tickets.EventReassigned }) {
+	switch {
+	case slices.ContainsFunc(evs, func(e tickets.Event) bool { return e.Kind == tickets.EventReassigned }):
 		if history := conversationSoFar(evs); history != "" {
 			body += "\n" + history
 		}
-	} else if reason := reopenReason(evs); reason != "" {
-		body += "\n" + fmt.Sprintf(staffCardReopenReason, reason) // as the reopened card first said
+	case reopened >= 0:
+		// the conversation before the reopen, and what the resident said
+		// was wrong, as the reopened card first had them
+		if history := conversationSoFar(evs[:reopened]); history != "" {
+			body += "\n" + history
+		}
+		if reason := reopenReason(evs); reason != "" {
+			body += "\n" + fmt.Sprintf(staffCardReopenReason, reason)
+		}
 	}
 	return body
 }
@@ -708,7 +745,12 @@ func (h *Handler) staffReply(ctx context.Context, in Incoming) (bool, error) {
 			// a closed ticket takes no more remarks: no "reply to answer"
 			notice = txtStaffReplyClosedNotice
 		}
-		msg := toResident(cur, key, notice.f(lang, parties.InSentence(h.actingParty(cur, in.ChatID), lang), cur.Number(), residentText), nil)
+		told := notice.f(lang, parties.InSentence(h.actingParty(cur, in.ChatID), lang), cur.Number(), residentText)
+		if residentText == "" {
+			// a photo without a caption: no empty lines where the words go
+			told = strings.TrimRight(strings.Replace(told, "\n\n\n", "\n", 1), "\n")
+		}
+		msg := toResident(cur, key, told, nil)
 		return cur, evs, withPhotos(msg, photos), nil
 	})
 	if errors.Is(err, errMoved) {

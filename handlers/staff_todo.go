@@ -93,6 +93,9 @@ func (h *Handler) staffToDo(ctx context.Context, in Incoming, party parties.ID) 
 		if t.Status == tickets.StatusWaiting {
 			status = "等待居民回复" // staff read it: not the resident's "等待您回复"
 		}
+		if t.EscalatedAt != nil {
+			status += staffToDoEscalated // the desk is on it too
+		}
 		fmt.Fprintf(&b, "%s【%s】%s · %s · %s", t.Number(), status, h.categoryText(t.Category).zh, zh, who)
 		if t.Party != party {
 			fmt.Fprintf(&b, " · %s", parties.Name(t.Party, "zh"))
