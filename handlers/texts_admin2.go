@@ -1,0 +1,33 @@
+package handlers
+
+// The causes of YAML syntax errors read from the text itself
+// (faq.SyntaxQuestionInFlow and after): what YAML makes of the characters,
+// and how to write them as text.
+var (
+	txtSyntaxQuestionInFlow = text{
+		"方括号 [ ] 或花括号 { } 里，不加引号的文字中的英文问号“?”会被当作 YAML 的符号：请改用中文问号“？”，或给这段文字加上英文引号",
+		"a \"?\" in unquoted text inside [ ] or { } is read as YAML syntax: put that text in quotes",
+	}
+	txtSyntaxColonInFlow = text{
+		"花括号 { } 里的“: ”用来分隔键和值，值里不能再有“: ”：请给含冒号的文字加上英文引号",
+		"\": \" separates a key from its value inside { }, so a value cannot hold another: put text with a colon in quotes",
+	}
+	txtSyntaxCommentInFlow = text{
+		"“ #”（空格后接 #）开始一条注释，这一行后面的内容（包括逗号和 ] 或 }）都被忽略了：请给含 # 的文字加上英文引号",
+		"\" #\" (a space, then #) starts a comment, so the rest of the line, commas and ] or } included, is ignored: put text with # in quotes",
+	}
+	txtSyntaxBracketInFlow = text{
+		"方括号 [ ] 或花括号 { } 里，不加引号的文字不能含有 [ ] { }：请给这段文字加上英文引号",
+		"unquoted text inside [ ] or { } cannot hold [ ] { } itself: put that text in quotes",
+	}
+	txtSyntaxTextAfterQuote = text{
+		"引号后面还有文字：引号要括住整段文字；单引号 '…' 里的单引号要写成两个 ''，或改用双引号",
+		"text follows a closing quote: quotes must enclose the whole text; inside '…' write a ' as '', or use double quotes",
+	}
+	txtSyntaxExtraBracket = text{
+		"多了一个 ] 或 }：它前面的括号已经闭合了",
+		"there is a ] or } too many: the bracket before it is already closed",
+	}
+	// the admin's own text, quoted as it should be written
+	txtSyntaxQuoteAs = text{"，写成 %s", ", like this: %s"}
+)
