@@ -11,9 +11,9 @@ import (
 	"codesk/storage"
 )
 
-// changedParts names what an update changed ("answer (zh), questions +1 -0"),
-// so "/faq history <id>" says more than who and when; "" for adds and
-// deletions.
+// changedParts names what an update changed ("questions +1 -0, answer (zh)"),
+// so "/faq history <id>" and an import's preview say more than that the
+// entry changed; "" for adds and deletions.
 func changedParts(before, after *faq.Entry, lang string) string {
 	if before == nil || after == nil {
 		return ""
@@ -21,6 +21,8 @@ func changedParts(before, after *faq.Entry, lang string) string {
 	var parts []string
 	if added, removed := questionDiff(before.Questions, after.Questions); added+removed > 0 {
 		parts = append(parts, txtFAQPartQuestions.f(lang, added, removed))
+	} else if !slices.Equal(before.Questions, after.Questions) {
+		parts = append(parts, txtFAQPartQuestionOrder.in(lang))
 	}
 	if before.Answer.ZH != after.Answer.ZH {
 		parts = append(parts, txtFAQPartAnswerZH.in(lang))
@@ -28,8 +30,11 @@ func changedParts(before, after *faq.Entry, lang string) string {
 	if before.Answer.EN != after.Answer.EN {
 		parts = append(parts, txtFAQPartAnswerEN.in(lang))
 	}
-	if before.Topic != after.Topic || before.Party != after.Party {
-		parts = append(parts, txtFAQPartTopicParty.in(lang))
+	if before.Topic != after.Topic {
+		parts = append(parts, txtFAQPartTopic.in(lang))
+	}
+	if before.Party != after.Party {
+		parts = append(parts, txtFAQPartParty.in(lang))
 	}
 	return strings.Join(parts, txtAdminListSep.in(lang))
 }

@@ -227,41 +227,6 @@ func (h *Handler) changedSinceShown(ctx context.Context, chatID int64, id, lang 
 // errChangedSinceShown: the entry is no longer the version "/faq show" gave.
 var errChangedSinceShown = errors.New("faq entry changed since it was shown")
 
-// importSummary counts what replacing current with entries would do, by
-// the same rules as storage's ReplaceFAQ.
-type importSummary struct {
-	added, updated, removed, unchanged int
-	removedIDs                         []string
-}
-
-func summarizeImport(current, entries []faq.Entry) importSummary {
-	var s importSummary
-	byID := make(map[string]faq.Entry, len(current))
-	for _, c := range current {
-		byID[c.ID] = c
-	}
-	incoming := make(map[string]bool, len(entries))
-	for _, e := range entries {
-		incoming[e.ID] = true
-		old, ok := byID[e.ID]
-		switch {
-		case !ok:
-			s.added++
-		case !sameEntry(old, e):
-			s.updated++
-		default:
-			s.unchanged++
-		}
-	}
-	for _, c := range current {
-		if !incoming[c.ID] {
-			s.removed++
-			s.removedIDs = append(s.removedIDs, c.ID)
-		}
-	}
-	return s
-}
-
 func sameEntry(a, b faq.Entry) bool {
 	return a.ID == b.ID && a.Topic == b.Topic && a.Answer == b.Answer && a.Party == b.Party &&
 		slices.Equal(a.Questions, b.Questions)
@@ -272,31 +237,6 @@ func fingerprint(entries []faq.Entry) string {
 	data, _ := json.Marshal(entries) // plain strings: cannot fail
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
-}
-
-// previewImport shows what a full import would change and asks to confirm:
-// it removes every entry the file does not have.
-func (h *Handler) previewImport(ctx context.Context, in Incoming, entries []faq.Entry, lang string) error {
-	current, err := h.FAQStore.FAQEntries(ctx)
-	if err != nil {
-		return fmt.Errorf("load faq: %w", err)
-	}
-	s := summarizeImport(current, entries)
-	if s.added+s.updated+s.removed == 0 {
-		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtFAQNoChange.in(lang)})
-	}
-	prompt := txtFAQImportAsk.f(lang, len(entries), s.added, s.updated, s.removed, s.unchanged)
-	if len(s.removedIDs) > 0 {
-		ids := s.removedIDs
-		const maxListed = 30
-		if len(ids) > maxListed {
-			ids = append(slices.Clone(ids[:maxListed]), fmt.Sprintf("… (+%d)", len(s.removedIDs)-maxListed))
-		}
-		prompt += "\n" + txtFAQWillRemove.f(lang, strings.Join(ids, ", "))
-	}
-	prompt += "\n" + txtFAQConfirm.in(lang)
-	p := faqPending{Kind: faqPendingImport, AdminID: in.UserID, Prompt: prompt, Entries: entries, Base: fingerprint(current)}
-	return h.askFAQConfirm(ctx, in.ChatID, p, txtFAQImportBtn.in(lang), lang)
 }
 
 // faqImportConfirmed replaces the FAQ with the confirmed file, unless the

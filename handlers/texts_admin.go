@@ -82,7 +82,6 @@ var (
 	txtFAQPartQuestions  = text{"问题 +%d -%d", "questions +%d -%d"}
 	txtFAQPartAnswerZH   = text{"中文答案", "answer (zh)"}
 	txtFAQPartAnswerEN   = text{"英文答案", "answer (en)"}
-	txtFAQPartTopicParty = text{"主题/负责方", "topic/party"}
 	txtFAQEarlierVersion = text{
 		"最近一次修改之前的版本如下。要恢复它，把下一条消息原样发回即可：",
 		"Here is the entry as it was before its latest change. To restore it, send the next message back as it is:",

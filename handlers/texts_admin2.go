@@ -31,3 +31,18 @@ var (
 	// the admin's own text, quoted as it should be written
 	txtSyntaxQuoteAs = text{"，写成 %s", ", like this: %s"}
 )
+
+// What an import would change, entry by entry, before the admin confirms.
+var (
+	txtFAQWillAdd    = text{"将新增：%s", "To be added: %s"}
+	txtFAQWillUpdate = text{"将更新：", "To be updated:"}
+	txtFAQUpdateLine = text{"• %s：%s", "• %s: %s"}
+	// after the ids listed in a sentence, and on a line after a list
+	txtFAQMoreInline = text{"……等另外 %d 个", ", … and %d more"}
+	txtFAQMoreLines  = text{"……另外还有 %d 个", "… and %d more"}
+	// the parts of an entry a change touches, beside txtFAQPartQuestions
+	// and the answers'
+	txtFAQPartTopic         = text{"主题", "topic"}
+	txtFAQPartParty         = text{"负责方", "party"}
+	txtFAQPartQuestionOrder = text{"问题顺序", "question order"}
+)
