@@ -261,27 +261,33 @@ func (h *Handler) faqImportConfirmed(ctx context.Context, in Incoming, p faqPend
 	return h.sendAfterReload(ctx, in.ChatID, done, lang)
 }
 
-// faqDocument serves a FAQ file sent as a document: with the caption
-// "/faq import", or any .yaml file an admin sends. It reports false for
-// documents that are not FAQ imports.
+// faqDocument serves a document sent in private: a FAQ file with the
+// caption "/faq import", or any document an admin sends (a .yaml file is
+// imported; another is answered with how to import one). It reports false
+// for documents that are not the FAQ's.
 func (h *Handler) faqDocument(ctx context.Context, in Incoming, lang string) (bool, error) {
 	doc := in.Document
 	cmd, isCmd := parseCommand(strings.TrimSpace(in.Text), h.BotUsername)
 	asked := isCmd && !cmd.otherBot && cmd.name == "faq" && strings.EqualFold(firstWord(cmd.args), "import")
 	yamlFile := hasYAMLName(doc.Name)
-	if !asked && !(yamlFile && !isCmd && h.IsAdmin(in.UserID)) {
+	isAdmin := h.IsAdmin(in.UserID)
+	// an admin's document is for the FAQ unless its caption is another
+	// bot's command; without FAQ editing, only a .yaml file or the
+	// command is (to say it is off)
+	adminsFile := isAdmin && !(isCmd && cmd.otherBot) && (yamlFile || h.FAQStore != nil)
+	if !asked && !adminsFile {
 		return false, nil
 	}
 	reply := func(t string) (bool, error) {
 		return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: t})
 	}
 	switch {
-	case !h.IsAdmin(in.UserID):
+	case !isAdmin:
 		return reply(txtNotAdmin.in(lang))
 	case h.FAQStore == nil:
 		return reply(txtFAQOff.in(lang))
 	case !yamlFile:
-		return reply(txtFAQNotYAML.f(lang, doc.Name))
+		return reply(txtFAQOnlyYAML.f(lang, doc.Name))
 	case doc.Size > MaxFAQFileBytes:
 		return reply(txtFAQTooLarge.f(lang, MaxFAQFileBytes>>20))
 	case h.Files == nil:

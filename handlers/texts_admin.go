@@ -104,11 +104,7 @@ var (
 	txtFAQActionUpdate = text{"修改", "updated"}
 	txtFAQActionDelete = text{"删除", "deleted"}
 	txtFAQNoHistory    = text{"没有修改记录。", "No changes recorded."}
-	txtFAQNotYAML      = text{
-		"请发送 .yaml 或 .yml 格式的常见问题文件（收到的是“%s”）。",
-		"Please send the FAQ as a .yaml or .yml file (got %q).",
-	}
-	txtFAQTooLarge = text{
+	txtFAQTooLarge     = text{
 		"文件太大（上限 %d MB）。请拆分，或使用命令行 codesk faq import。",
 		"The file is too large (limit %d MB). Split it, or use the command line: codesk faq import.",
 	}

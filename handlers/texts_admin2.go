@@ -46,3 +46,10 @@ var (
 	txtFAQPartParty         = text{"负责方", "party"}
 	txtFAQPartQuestionOrder = text{"问题顺序", "question order"}
 )
+
+// txtFAQOnlyYAML answers an admin's document that is no FAQ file: which
+// files are read, and how to import or edit.
+var txtFAQOnlyYAML = text{
+	"收到文件“%s”。我只读取 .yaml 或 .yml 格式的常见问题文件：把这样的文件发给我即可整体导入（说明可写 /faq import，确认后才生效）。要修改单个条目，请用 /faq show <id>；发送 /faq 查看全部管理命令。",
+	"Got %q. I only read FAQ files in .yaml or .yml format: send one here to import it (caption /faq import optional; nothing changes until you confirm). To change one entry, use /faq show <id>; send /faq for every admin command.",
+}
