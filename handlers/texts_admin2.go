@@ -53,3 +53,15 @@ var txtFAQOnlyYAML = text{
 	"收到文件“%s”。我只读取 .yaml 或 .yml 格式的常见问题文件：把这样的文件发给我即可整体导入（说明可写 /faq import，确认后才生效）。要修改单个条目，请用 /faq show <id>；发送 /faq 查看全部管理命令。",
 	"Got %q. I only read FAQ files in .yaml or .yml format: send one here to import it (caption /faq import optional; nothing changes until you confirm). To change one entry, use /faq show <id>; send /faq for every admin command.",
 }
+
+// Commands typed where they do not work.
+var (
+	txtAdminCommandsAdminsOnly = text{
+		"只有管理员可以使用 /faq 和 /stats。",
+		"Only administrators can use /faq and /stats.",
+	}
+	txtStaffCommandInPrivate = text{
+		"/%s 是工作群里的命令，请在您的工作群（%s）里使用：在那里 /open 列出本群未结的工单，认领、转派、解决请按工单卡片上的按钮。",
+		"/%s is a staff chat command: use it in your staff chat (%s). There, /open lists the chat's open tickets; claim, reassign and resolve with the buttons on a ticket's card.",
+	}
+)
