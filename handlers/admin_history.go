@@ -86,3 +86,30 @@ func faqActionName(action, lang string) string {
 	}
 	return action
 }
+
+// actorLabel names who made a recorded FAQ change, in lang: an admin as
+// "name (id)" (faqActor), the command line's and the first start's imports
+// in words; any other actor as recorded.
+func actorLabel(actor, lang string) string {
+	switch actor {
+	case actorCLIImport:
+		return txtFAQActorCLI.in(lang)
+	case actorDefaultFAQ:
+		return txtFAQActorDefault.in(lang)
+	}
+	rest, ok := strings.CutPrefix(actor, "telegram:")
+	if !ok {
+		return actor
+	}
+	id, name, named := strings.Cut(rest, " ")
+	if !named {
+		return actor
+	}
+	return txtFAQActorNamed.f(lang, name, id)
+}
+
+// The actors cmd/codesk records for its imports.
+const (
+	actorCLIImport  = "cli:faq-import"
+	actorDefaultFAQ = "system:default-faq"
+)

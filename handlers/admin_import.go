@@ -186,7 +186,7 @@ func (h *Handler) saveOneEntry(ctx context.Context, in Incoming, e faq.Entry, bo
 			return nil
 		}
 	}
-	if err := h.FAQStore.SaveFAQEntryIf(ctx, e, faqActor(in.UserID), expect); err != nil {
+	if err := h.FAQStore.SaveFAQEntryIf(ctx, e, faqActor(in), expect); err != nil {
 		var pe *faq.ProblemsError
 		switch {
 		case errors.Is(err, errChangedSinceShown):
@@ -196,7 +196,7 @@ func (h *Handler) saveOneEntry(ctx context.Context, in Incoming, e faq.Entry, bo
 		}
 		return fmt.Errorf("save faq entry %q: %w", e.ID, err)
 	}
-	h.Log.Info("faq entry saved", "entry", e.ID, "actor", faqActor(in.UserID))
+	h.Log.Info("faq entry saved", "entry", e.ID, "actor", faqActorID(in.UserID))
 	done := txtFAQAdded.f(lang, e.ID)
 	if i >= 0 {
 		done = txtFAQUpdated.f(lang, e.ID)
@@ -219,7 +219,7 @@ func (h *Handler) changedSinceShown(ctx context.Context, chatID int64, id, lang 
 		if c.Action == storage.FAQActionDelete {
 			msg = txtFAQDeletedSinceShown.f(lang, id)
 		}
-		msg += "\n" + txtFAQLastChange.f(lang, c.Actor, h.localTime(c.At).Format(layoutDateTime))
+		msg += "\n" + txtFAQLastChange.f(lang, actorLabel(c.Actor, lang), h.localTime(c.At).Format(layoutDateTime))
 	}
 	return h.send(ctx, OutMessage{ChatID: chatID, Text: msg})
 }
@@ -252,11 +252,11 @@ func (h *Handler) faqImportConfirmed(ctx context.Context, in Incoming, p faqPend
 		}
 		return h.previewImport(ctx, in, p.Entries, lang)
 	}
-	s, err := h.FAQStore.ReplaceFAQ(ctx, p.Entries, faqActor(in.UserID))
+	s, err := h.FAQStore.ReplaceFAQ(ctx, p.Entries, faqActor(in))
 	if err != nil {
 		return fmt.Errorf("import faq: %w", err)
 	}
-	h.Log.Info("faq imported", "actor", faqActor(in.UserID), "added", s.Added, "updated", s.Updated, "removed", s.Removed)
+	h.Log.Info("faq imported", "actor", faqActorID(in.UserID), "added", s.Added, "updated", s.Updated, "removed", s.Removed)
 	done := txtFAQImported.f(lang, len(p.Entries), s.Added, s.Updated, s.Removed, s.Unchanged)
 	return h.sendAfterReload(ctx, in.ChatID, done, lang)
 }

@@ -65,3 +65,10 @@ var (
 		"/%s is a staff chat command: use it in your staff chat (%s). There, /open lists the chat's open tickets; claim, reassign and resolve with the buttons on a ticket's card.",
 	}
 )
+
+// Who made a change in the FAQ history.
+var (
+	txtFAQActorNamed   = text{"%s（%s）", "%s (%s)"}
+	txtFAQActorCLI     = text{"命令行导入（codesk faq import）", "command-line import (codesk faq import)"}
+	txtFAQActorDefault = text{"首次启动时载入的默认常见问题", "the default FAQ loaded at first start"}
+)
