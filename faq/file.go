@@ -91,6 +91,9 @@ func yamlProblem(err error, data []byte) Problem {
 		p.Detail = m[2]
 	}
 	p.Syntax = syntaxHint(p.Detail, data, p.Line)
+	if f, ok := findPitfall(data); ok && pitfallExplains(p, f) {
+		p.Line, p.Syntax, p.Value = f.line, f.hint, f.text
+	}
 	return p
 }
 

@@ -39,7 +39,7 @@ type Problem struct {
 	// given on.
 	Earlier Ref
 
-	Syntax SyntaxHint // likely cause of a ProblemYAMLSyntax
+	Syntax SyntaxHint // likely cause of a ProblemYAMLSyntax (Value: the text to quote, if any)
 	Detail string     // the YAML decoder's own (English) words, for ProblemYAMLSyntax
 }
 
@@ -54,7 +54,7 @@ const (
 	// The file as a whole.
 	ProblemFileTooLarge   // Limit (MiB)
 	ProblemFileEmpty      //
-	ProblemYAMLSyntax     // Syntax, Detail
+	ProblemYAMLSyntax     // Syntax, Detail, Value (the text to quote, with some hints)
 	ProblemSecondDocument //
 	ProblemTopLevelShape  // Found, Value
 	ProblemVersionMissing //
@@ -168,12 +168,22 @@ const (
 	SyntaxQuote                    // a quote left open, or a bad \ escape
 	SyntaxUnknownAnchor            // *name with no &name
 	SyntaxEncoding                 // not UTF-8, or control characters
+
+	// Pitfalls read from the text itself (findPitfall): Problem.Value holds
+	// the text to put in quotes, when there is one to show.
+	SyntaxQuestionInFlow // "?" in unquoted text inside [ ] or { }
+	SyntaxColonInFlow    // a second ": " in an unquoted value inside { }
+	SyntaxCommentInFlow  // " #" inside [ ] or { }, hiding the rest of the line
+	SyntaxBracketInFlow  // [ ] { } in unquoted text inside [ ] or { }
+	SyntaxTextAfterQuote // text after the closing quote of a quoted value
+	SyntaxExtraBracket   // a ] or } with nothing open to close
 )
 
 // SyntaxHints lists every hint, so renderers can be checked to cover them.
 func SyntaxHints() []SyntaxHint {
 	return []SyntaxHint{SyntaxOther, SyntaxIndentation, SyntaxTab, SyntaxColonInValue, SyntaxMissingColon,
-		SyntaxBadCharacter, SyntaxBracket, SyntaxQuote, SyntaxUnknownAnchor, SyntaxEncoding}
+		SyntaxBadCharacter, SyntaxBracket, SyntaxQuote, SyntaxUnknownAnchor, SyntaxEncoding,
+		SyntaxQuestionInFlow, SyntaxColonInFlow, SyntaxCommentInFlow, SyntaxBracketInFlow, SyntaxTextAfterQuote, SyntaxExtraBracket}
 }
 
 // syntaxCauses maps the yaml.v3 decoder's messages to their likely cause.

@@ -56,7 +56,7 @@ func TestParseRejectsEachClassOfBadFile(t *testing.T) {
 		src  string
 		want []string // every fragment must appear in one problem's String()
 	}{
-		{"invalid yaml", ProblemYAMLSyntax, header + "  - id: x\n    questions: [unclosed\n", []string{"line 3:", "invalid YAML"}},
+		{"invalid yaml", ProblemYAMLSyntax, header + "  - id: x\n    questions: [unclosed\n", []string{"line 4:", "invalid YAML"}},
 		{"empty file", ProblemFileEmpty, "", []string{"file is empty"}},
 		{"only comments", ProblemFileEmpty, "# nothing here\n\n", []string{"file is empty"}},
 		{"only document marker", ProblemFileEmpty, "---\n", []string{"file is empty"}},

@@ -55,8 +55,27 @@ const (
 	faqChunkRunes   = 3500 // below Telegram's 4096, so lists split where we choose
 )
 
-// faqActor names an admin in the FAQ history.
-func faqActor(userID int64) string { return "telegram:" + strconv.FormatInt(userID, 10) }
+// faqActorID is the stable part of an admin's name in the FAQ history,
+// and what logs name them by.
+func faqActorID(userID int64) string { return "telegram:" + strconv.FormatInt(userID, 10) }
+
+// faqActor names an admin in the FAQ history: their id, then their display
+// name as it was then ("telegram:900 Wang Wei"), so "/faq history" can say
+// who it was (actorLabel).
+func faqActor(in Incoming) string {
+	name := strings.Join(strings.Fields(in.UserName), " ")
+	if r := []rune(name); len(r) > maxActorNameRunes {
+		name = string(r[:maxActorNameRunes])
+	}
+	if name == "" {
+		return faqActorID(in.UserID)
+	}
+	return faqActorID(in.UserID) + " " + name
+}
+
+// maxActorNameRunes bounds a display name kept in the history (Telegram
+// allows 64 for the first name and 64 for the last).
+const maxActorNameRunes = 64
 
 // faqCommand serves "/faq ..." for administrators.
 func (h *Handler) faqCommand(ctx context.Context, in Incoming, args, lang string) error {
@@ -258,7 +277,7 @@ func (h *Handler) faqHistory(ctx context.Context, in Incoming, id, lang string) 
 	}
 	lines := []string{head}
 	for _, c := range changes {
-		line := h.localTime(c.At).Format(layoutDateTime) + " · " + faqActionName(c.Action, lang) + " · " + c.Actor
+		line := h.localTime(c.At).Format(layoutDateTime) + " · " + faqActionName(c.Action, lang) + " · " + actorLabel(c.Actor, lang)
 		if id == "" {
 			line += " · " + c.EntryID
 		} else if what := changedParts(c.Before, c.After, lang); what != "" {
@@ -403,7 +422,7 @@ func (h *Handler) dropButtons(ctx context.Context, in Incoming, prompt string) {
 }
 
 func (h *Handler) faqDelete(ctx context.Context, in Incoming, id, lang string) error {
-	err := h.FAQStore.DeleteFAQEntry(ctx, id, faqActor(in.UserID))
+	err := h.FAQStore.DeleteFAQEntry(ctx, id, faqActor(in))
 	if errors.Is(err, storage.ErrNotFound) {
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtFAQGone.f(lang, id)})
 	}
@@ -414,7 +433,7 @@ func (h *Handler) faqDelete(ctx context.Context, in Incoming, id, lang string) e
 	if err != nil {
 		return fmt.Errorf("delete faq entry %q: %w", id, err)
 	}
-	h.Log.Info("faq entry deleted", "entry", id, "actor", faqActor(in.UserID))
+	h.Log.Info("faq entry deleted", "entry", id, "actor", faqActorID(in.UserID))
 	return h.sendAfterReload(ctx, in.ChatID, txtFAQDeleted.f(lang, id), lang)
 }
 

@@ -11,9 +11,9 @@ import (
 	"codesk/storage"
 )
 
-// changedParts names what an update changed ("answer (zh), questions +1 -0"),
-// so "/faq history <id>" says more than who and when; "" for adds and
-// deletions.
+// changedParts names what an update changed ("questions +1 -0, answer (zh)"),
+// so "/faq history <id>" and an import's preview say more than that the
+// entry changed; "" for adds and deletions.
 func changedParts(before, after *faq.Entry, lang string) string {
 	if before == nil || after == nil {
 		return ""
@@ -21,6 +21,8 @@ func changedParts(before, after *faq.Entry, lang string) string {
 	var parts []string
 	if added, removed := questionDiff(before.Questions, after.Questions); added+removed > 0 {
 		parts = append(parts, txtFAQPartQuestions.f(lang, added, removed))
+	} else if !slices.Equal(before.Questions, after.Questions) {
+		parts = append(parts, txtFAQPartQuestionOrder.in(lang))
 	}
 	if before.Answer.ZH != after.Answer.ZH {
 		parts = append(parts, txtFAQPartAnswerZH.in(lang))
@@ -28,8 +30,11 @@ func changedParts(before, after *faq.Entry, lang string) string {
 	if before.Answer.EN != after.Answer.EN {
 		parts = append(parts, txtFAQPartAnswerEN.in(lang))
 	}
-	if before.Topic != after.Topic || before.Party != after.Party {
-		parts = append(parts, txtFAQPartTopicParty.in(lang))
+	if before.Topic != after.Topic {
+		parts = append(parts, txtFAQPartTopic.in(lang))
+	}
+	if before.Party != after.Party {
+		parts = append(parts, txtFAQPartParty.in(lang))
 	}
 	return strings.Join(parts, txtAdminListSep.in(lang))
 }
@@ -81,3 +86,30 @@ func faqActionName(action, lang string) string {
 	}
 	return action
 }
+
+// actorLabel names who made a recorded FAQ change, in lang: an admin as
+// "name (id)" (faqActor), the command line's and the first start's imports
+// in words; any other actor as recorded.
+func actorLabel(actor, lang string) string {
+	switch actor {
+	case actorCLIImport:
+		return txtFAQActorCLI.in(lang)
+	case actorDefaultFAQ:
+		return txtFAQActorDefault.in(lang)
+	}
+	rest, ok := strings.CutPrefix(actor, "telegram:")
+	if !ok {
+		return actor
+	}
+	id, name, named := strings.Cut(rest, " ")
+	if !named {
+		return actor
+	}
+	return txtFAQActorNamed.f(lang, name, id)
+}
+
+// The actors cmd/codesk records for its imports.
+const (
+	actorCLIImport  = "cli:faq-import"
+	actorDefaultFAQ = "system:default-faq"
+)

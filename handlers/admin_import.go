@@ -186,7 +186,7 @@ func (h *Handler) saveOneEntry(ctx context.Context, in Incoming, e faq.Entry, bo
 			return nil
 		}
 	}
-	if err := h.FAQStore.SaveFAQEntryIf(ctx, e, faqActor(in.UserID), expect); err != nil {
+	if err := h.FAQStore.SaveFAQEntryIf(ctx, e, faqActor(in), expect); err != nil {
 		var pe *faq.ProblemsError
 		switch {
 		case errors.Is(err, errChangedSinceShown):
@@ -196,7 +196,7 @@ func (h *Handler) saveOneEntry(ctx context.Context, in Incoming, e faq.Entry, bo
 		}
 		return fmt.Errorf("save faq entry %q: %w", e.ID, err)
 	}
-	h.Log.Info("faq entry saved", "entry", e.ID, "actor", faqActor(in.UserID))
+	h.Log.Info("faq entry saved", "entry", e.ID, "actor", faqActorID(in.UserID))
 	done := txtFAQAdded.f(lang, e.ID)
 	if i >= 0 {
 		done = txtFAQUpdated.f(lang, e.ID)
@@ -219,48 +219,13 @@ func (h *Handler) changedSinceShown(ctx context.Context, chatID int64, id, lang 
 		if c.Action == storage.FAQActionDelete {
 			msg = txtFAQDeletedSinceShown.f(lang, id)
 		}
-		msg += "\n" + txtFAQLastChange.f(lang, c.Actor, h.localTime(c.At).Format(layoutDateTime))
+		msg += "\n" + txtFAQLastChange.f(lang, actorLabel(c.Actor, lang), h.localTime(c.At).Format(layoutDateTime))
 	}
 	return h.send(ctx, OutMessage{ChatID: chatID, Text: msg})
 }
 
 // errChangedSinceShown: the entry is no longer the version "/faq show" gave.
 var errChangedSinceShown = errors.New("faq entry changed since it was shown")
-
-// importSummary counts what replacing current with entries would do, by
-// the same rules as storage's ReplaceFAQ.
-type importSummary struct {
-	added, updated, removed, unchanged int
-	removedIDs                         []string
-}
-
-func summarizeImport(current, entries []faq.Entry) importSummary {
-	var s importSummary
-	byID := make(map[string]faq.Entry, len(current))
-	for _, c := range current {
-		byID[c.ID] = c
-	}
-	incoming := make(map[string]bool, len(entries))
-	for _, e := range entries {
-		incoming[e.ID] = true
-		old, ok := byID[e.ID]
-		switch {
-		case !ok:
-			s.added++
-		case !sameEntry(old, e):
-			s.updated++
-		default:
-			s.unchanged++
-		}
-	}
-	for _, c := range current {
-		if !incoming[c.ID] {
-			s.removed++
-			s.removedIDs = append(s.removedIDs, c.ID)
-		}
-	}
-	return s
-}
 
 func sameEntry(a, b faq.Entry) bool {
 	return a.ID == b.ID && a.Topic == b.Topic && a.Answer == b.Answer && a.Party == b.Party &&
@@ -272,31 +237,6 @@ func fingerprint(entries []faq.Entry) string {
 	data, _ := json.Marshal(entries) // plain strings: cannot fail
 	sum := sha256.Sum256(data)
 	return hex.EncodeToString(sum[:])
-}
-
-// previewImport shows what a full import would change and asks to confirm:
-// it removes every entry the file does not have.
-func (h *Handler) previewImport(ctx context.Context, in Incoming, entries []faq.Entry, lang string) error {
-	current, err := h.FAQStore.FAQEntries(ctx)
-	if err != nil {
-		return fmt.Errorf("load faq: %w", err)
-	}
-	s := summarizeImport(current, entries)
-	if s.added+s.updated+s.removed == 0 {
-		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtFAQNoChange.in(lang)})
-	}
-	prompt := txtFAQImportAsk.f(lang, len(entries), s.added, s.updated, s.removed, s.unchanged)
-	if len(s.removedIDs) > 0 {
-		ids := s.removedIDs
-		const maxListed = 30
-		if len(ids) > maxListed {
-			ids = append(slices.Clone(ids[:maxListed]), fmt.Sprintf("… (+%d)", len(s.removedIDs)-maxListed))
-		}
-		prompt += "\n" + txtFAQWillRemove.f(lang, strings.Join(ids, ", "))
-	}
-	prompt += "\n" + txtFAQConfirm.in(lang)
-	p := faqPending{Kind: faqPendingImport, AdminID: in.UserID, Prompt: prompt, Entries: entries, Base: fingerprint(current)}
-	return h.askFAQConfirm(ctx, in.ChatID, p, txtFAQImportBtn.in(lang), lang)
 }
 
 // faqImportConfirmed replaces the FAQ with the confirmed file, unless the
@@ -312,36 +252,42 @@ func (h *Handler) faqImportConfirmed(ctx context.Context, in Incoming, p faqPend
 		}
 		return h.previewImport(ctx, in, p.Entries, lang)
 	}
-	s, err := h.FAQStore.ReplaceFAQ(ctx, p.Entries, faqActor(in.UserID))
+	s, err := h.FAQStore.ReplaceFAQ(ctx, p.Entries, faqActor(in))
 	if err != nil {
 		return fmt.Errorf("import faq: %w", err)
 	}
-	h.Log.Info("faq imported", "actor", faqActor(in.UserID), "added", s.Added, "updated", s.Updated, "removed", s.Removed)
+	h.Log.Info("faq imported", "actor", faqActorID(in.UserID), "added", s.Added, "updated", s.Updated, "removed", s.Removed)
 	done := txtFAQImported.f(lang, len(p.Entries), s.Added, s.Updated, s.Removed, s.Unchanged)
 	return h.sendAfterReload(ctx, in.ChatID, done, lang)
 }
 
-// faqDocument serves a FAQ file sent as a document: with the caption
-// "/faq import", or any .yaml file an admin sends. It reports false for
-// documents that are not FAQ imports.
+// faqDocument serves a document sent in private: a FAQ file with the
+// caption "/faq import", or any document an admin sends (a .yaml file is
+// imported; another is answered with how to import one). It reports false
+// for documents that are not the FAQ's.
 func (h *Handler) faqDocument(ctx context.Context, in Incoming, lang string) (bool, error) {
 	doc := in.Document
 	cmd, isCmd := parseCommand(strings.TrimSpace(in.Text), h.BotUsername)
 	asked := isCmd && !cmd.otherBot && cmd.name == "faq" && strings.EqualFold(firstWord(cmd.args), "import")
 	yamlFile := hasYAMLName(doc.Name)
-	if !asked && !(yamlFile && !isCmd && h.IsAdmin(in.UserID)) {
+	isAdmin := h.IsAdmin(in.UserID)
+	// an admin's document is for the FAQ unless its caption is another
+	// bot's command; without FAQ editing, only a .yaml file or the
+	// command is (to say it is off)
+	adminsFile := isAdmin && !(isCmd && cmd.otherBot) && (yamlFile || h.FAQStore != nil)
+	if !asked && !adminsFile {
 		return false, nil
 	}
 	reply := func(t string) (bool, error) {
 		return true, h.send(ctx, OutMessage{ChatID: in.ChatID, Text: t})
 	}
 	switch {
-	case !h.IsAdmin(in.UserID):
+	case !isAdmin:
 		return reply(txtNotAdmin.in(lang))
 	case h.FAQStore == nil:
 		return reply(txtFAQOff.in(lang))
 	case !yamlFile:
-		return reply(txtFAQNotYAML.f(lang, doc.Name))
+		return reply(txtFAQOnlyYAML.f(lang, doc.Name))
 	case doc.Size > MaxFAQFileBytes:
 		return reply(txtFAQTooLarge.f(lang, MaxFAQFileBytes>>20))
 	case h.Files == nil:

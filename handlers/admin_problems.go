@@ -2,6 +2,7 @@ package handlers
 
 import (
 	"fmt"
+	"strconv"
 	"strings"
 
 	"codesk/faq"
@@ -25,7 +26,7 @@ func problemText(p faq.Problem, lineOffset int, lang string) string {
 // adds the likely cause of a YAML syntax error to the decoder's words.
 func problemEnglish(p faq.Problem) string {
 	if p.Kind == faq.ProblemYAMLSyntax {
-		cause := syntaxText(p.Syntax).in("en")
+		cause := syntaxCause(p, "en")
 		if p.Detail != "" {
 			cause += " (" + p.Detail + ")"
 		}
@@ -69,7 +70,7 @@ func problemBodyChinese(p faq.Problem) string {
 		return zhProbFileEmpty
 	case faq.ProblemYAMLSyntax:
 		// the decoder's own words are English: a Chinese reader gets the cause only
-		return fmt.Sprintf(zhProbYAML, syntaxText(p.Syntax).in("zh"))
+		return fmt.Sprintf(zhProbYAML, syntaxCause(p, "zh"))
 	case faq.ProblemSecondDocument:
 		return zhProbSecondDocument
 	case faq.ProblemTopLevelShape:
@@ -238,6 +239,28 @@ func syntaxText(h faq.SyntaxHint) text {
 		return txtSyntaxAnchor
 	case faq.SyntaxEncoding:
 		return txtSyntaxEncoding
+	case faq.SyntaxQuestionInFlow:
+		return txtSyntaxQuestionInFlow
+	case faq.SyntaxColonInFlow:
+		return txtSyntaxColonInFlow
+	case faq.SyntaxCommentInFlow:
+		return txtSyntaxCommentInFlow
+	case faq.SyntaxBracketInFlow:
+		return txtSyntaxBracketInFlow
+	case faq.SyntaxTextAfterQuote:
+		return txtSyntaxTextAfterQuote
+	case faq.SyntaxExtraBracket:
+		return txtSyntaxExtraBracket
 	}
 	return txtSyntaxOther
+}
+
+// syntaxCause explains a YAML syntax error in lang and, when the problem
+// names the text that needs quotes, shows it quoted.
+func syntaxCause(p faq.Problem, lang string) string {
+	cause := syntaxText(p.Syntax).in(lang)
+	if p.Value != "" {
+		cause += txtSyntaxQuoteAs.f(lang, strconv.Quote(p.Value))
+	}
+	return cause
 }

@@ -31,9 +31,14 @@ func TestFAQEditsInAGroupChangeNothingWhoeverSendsThem(t *testing.T) {
 					t.Errorf("%q from %d in a group: replied with FAQ content or buttons: %q %v", text, user, m.Text, buttonData(m))
 				}
 			}
-			// silence would leave the admin wondering: point to the private chat
-			if len(replies) != 1 || !strings.Contains(replies[0].Text, "私聊") {
-				t.Errorf("%q from %d in a group: want one pointer to the private chat, got %+v", text, user, replies)
+			// silence would leave the admin wondering: point to the private
+			// chat; anyone else is told only administrators may
+			want := "私聊"
+			if user != admin {
+				want = "只有管理员"
+			}
+			if len(replies) != 1 || !strings.Contains(replies[0].Text, want) {
+				t.Errorf("%q from %d in a group: want one reply with %q, got %+v", text, user, want, replies)
 			}
 		}
 		for _, caption := range []string{"/faq import", ""} {

@@ -321,7 +321,7 @@ func (h *Handler) command(ctx context.Context, in Incoming, cmd command, chosen,
 	case "faq":
 		return h.faqCommand(ctx, in, cmd.args, lang)
 	default:
-		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtUnknownCommand.in(lang)})
+		return h.unknownCommand(ctx, in, cmd.name, lang)
 	}
 }
 
@@ -373,9 +373,7 @@ func (h *Handler) handleGroup(ctx context.Context, in Incoming) error {
 		}
 		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtGroupOnlyPrivate.in(lang), ReplyTo: in.MessageID})
 	case "stats", "faq":
-		// Residents' questions are not for a group's eyes, and FAQ edits
-		// (with their confirm buttons) belong to one admin's private chat.
-		return h.send(ctx, OutMessage{ChatID: in.ChatID, Text: txtAdminOnlyPrivate.in(lang), ReplyTo: in.MessageID})
+		return h.adminCommandInGroup(ctx, in, lang)
 	case "open", "todo", "tickets":
 		if party, staff := h.partyOfChat(in.ChatID); staff && h.ticketsEnabled() {
 			return h.staffToDo(ctx, in, party)

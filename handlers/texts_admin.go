@@ -82,7 +82,6 @@ var (
 	txtFAQPartQuestions  = text{"问题 +%d -%d", "questions +%d -%d"}
 	txtFAQPartAnswerZH   = text{"中文答案", "answer (zh)"}
 	txtFAQPartAnswerEN   = text{"英文答案", "answer (en)"}
-	txtFAQPartTopicParty = text{"主题/负责方", "topic/party"}
 	txtFAQEarlierVersion = text{
 		"最近一次修改之前的版本如下。要恢复它，把下一条消息原样发回即可：",
 		"Here is the entry as it was before its latest change. To restore it, send the next message back as it is:",
@@ -105,11 +104,7 @@ var (
 	txtFAQActionUpdate = text{"修改", "updated"}
 	txtFAQActionDelete = text{"删除", "deleted"}
 	txtFAQNoHistory    = text{"没有修改记录。", "No changes recorded."}
-	txtFAQNotYAML      = text{
-		"请发送 .yaml 或 .yml 格式的常见问题文件（收到的是“%s”）。",
-		"Please send the FAQ as a .yaml or .yml file (got %q).",
-	}
-	txtFAQTooLarge = text{
+	txtFAQTooLarge     = text{
 		"文件太大（上限 %d MB）。请拆分，或使用命令行 codesk faq import。",
 		"The file is too large (limit %d MB). Split it, or use the command line: codesk faq import.",
 	}
