@@ -83,6 +83,11 @@ func (m *Messenger) Send(ctx context.Context, msg handlers.OutMessage) (int, err
 // all (403: blocked, deactivated; 400: chat not found) also with
 // handlers.ErrRecipientGone.
 func undeliverable(err error, policy retryPolicy) error {
+	// a group upgraded to a supergroup: the new id, for the outbox to resend to
+	var migrated *tg.MigrateError
+	if errors.As(err, &migrated) && migrated.MigrateToChatID != 0 {
+		return fmt.Errorf("%w: %w", &handlers.ChatMovedError{To: int64(migrated.MigrateToChatID)}, err)
+	}
 	if err == nil || !policy.judge(err).final {
 		return err
 	}

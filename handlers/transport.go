@@ -3,6 +3,7 @@ package handlers
 import (
 	"context"
 	"errors"
+	"fmt"
 )
 
 // ChatKind tells a private conversation from a group chat.
@@ -98,6 +99,13 @@ var ErrUndeliverable = errors.New("undeliverable")
 // no message at all (they blocked the bot or left Telegram), as opposed to
 // one message refused (a bad photo id).
 var ErrRecipientGone = errors.New("recipient cannot be reached")
+
+// ChatMovedError is a send refused because the chat (a group) became a
+// supergroup under another id, To: sent there, it goes through. Messengers
+// wrap the transport's own error with it.
+type ChatMovedError struct{ To int64 }
+
+func (e *ChatMovedError) Error() string { return fmt.Sprintf("chat moved to %d", e.To) }
 
 // Messenger delivers messages to users.
 type Messenger interface {

@@ -7,8 +7,6 @@ import (
 	"strings"
 	"time"
 
-	tg "github.com/go-telegram/bot"
-
 	"codesk/handlers"
 	"codesk/storage"
 )
@@ -18,13 +16,12 @@ import (
 // back, or the group became a supergroup under a new id. Its cards and
 // relays must not be given up like a resident who blocked the bot.
 
-// migratedTo reports the supergroup Telegram says a basic group became.
-// go-telegram/bot answers with *bot.MigrateError, which the Messenger
-// passes on wrapped; no other error carries the new id.
+// migratedTo reports the supergroup Telegram says a basic group became
+// (the Messenger's handlers.ChatMovedError).
 func migratedTo(err error) (int64, bool) {
-	var migrated *tg.MigrateError
-	if errors.As(err, &migrated) && migrated.MigrateToChatID != 0 {
-		return int64(migrated.MigrateToChatID), true
+	var moved *handlers.ChatMovedError
+	if errors.As(err, &moved) && moved.To != 0 {
+		return moved.To, true
 	}
 	return 0, false
 }
@@ -35,7 +32,7 @@ func staffChatRefuses(chatID int64, err error) bool {
 	if chatID >= 0 || err == nil {
 		return false
 	}
-	return errors.Is(err, handlers.ErrRecipientGone) || errors.Is(err, tg.ErrorForbidden) ||
+	return errors.Is(err, handlers.ErrRecipientGone) ||
 		strings.Contains(strings.ToLower(err.Error()), "chat not found")
 }
 
