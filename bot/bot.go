@@ -102,6 +102,13 @@ func (b *Bot) Username() string { return b.username }
 // Messenger returns the sender of outgoing messages, shared by all callers.
 func (b *Bot) Messenger() *Messenger { return b.messenger }
 
+// pollingProcessor handles a poller's stored updates. Telegram lets one
+// getUpdates run at a time, but two pollers do share the store while a
+// rolling deploy overlaps them or the service is scaled: they claim.
+func pollingProcessor(store UpdateStore, d *dispatcher, log *slog.Logger) *processor {
+	return newProcessor(store, d, log, pollingClaims)
+}
+
 // RunPolling takes updates by long polling and hands them to h until ctx
 // ends. Every update is stored before Telegram is told it arrived, and
 // handled from the store, so a crash loses nothing: what was unhandled is
@@ -116,7 +123,7 @@ func (b *Bot) RunPolling(ctx context.Context, store UpdateStore, h Handler) erro
 		return fmt.Errorf("delete webhook before polling: %w", err)
 	}
 	d := newDispatcher(h, b.opts.Log, b.opts.Workers)
-	proc := newProcessor(store, d, b.opts.Log, false)
+	proc := pollingProcessor(store, d, b.opts.Log)
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {
