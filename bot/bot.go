@@ -16,6 +16,8 @@ import (
 	"time"
 
 	tg "github.com/go-telegram/bot"
+
+	"codesk/redact"
 )
 
 // DefaultAPIURL is Telegram's Bot API server.
@@ -62,6 +64,9 @@ func New(ctx context.Context, o Options) (*Bot, error) {
 	if o.Log == nil {
 		o.Log = slog.Default()
 	}
+	// The library's errors quote request URLs (and error pages echoing
+	// them), token included: no log line of this bot may carry it.
+	o.Log = redact.Logger(o.Log, tokenSecrets(o.Token)...)
 	sendTimeout := 30 * time.Second
 	// The paced sender keeps up to 30 requests in flight; the default
 	// transport would keep only 2 idle connections and redo TLS for the rest.
@@ -90,7 +95,7 @@ func New(ctx context.Context, o Options) (*Bot, error) {
 	defer cancel()
 	me, err := api.GetMe(getMe)
 	if err != nil {
-		return nil, fmt.Errorf("telegram getMe: %w", err)
+		return nil, scrubToken(fmt.Errorf("telegram getMe: %w", err), o.Token)
 	}
 	b.username = me.Username
 	return b, nil
@@ -101,6 +106,13 @@ func (b *Bot) Username() string { return b.username }
 
 // Messenger returns the sender of outgoing messages, shared by all callers.
 func (b *Bot) Messenger() *Messenger { return b.messenger }
+
+// pollingProcessor handles a poller's stored updates. Telegram lets one
+// getUpdates run at a time, but two pollers do share the store while a
+// rolling deploy overlaps them or the service is scaled: they claim.
+func pollingProcessor(store UpdateStore, d *dispatcher, log *slog.Logger) *processor {
+	return newProcessor(store, d, log, pollingClaims)
+}
 
 // RunPolling takes updates by long polling and hands them to h until ctx
 // ends. Every update is stored before Telegram is told it arrived, and
@@ -113,10 +125,10 @@ func (b *Bot) RunPolling(ctx context.Context, store UpdateStore, h Handler) erro
 		return err
 	})
 	if err != nil {
-		return fmt.Errorf("delete webhook before polling: %w", err)
+		return fmt.Errorf("delete webhook before polling: %w", err) // retry scrubbed it
 	}
 	d := newDispatcher(h, b.opts.Log, b.opts.Workers)
-	proc := newProcessor(store, d, b.opts.Log, false)
+	proc := pollingProcessor(store, d, b.opts.Log)
 	var wg sync.WaitGroup
 	wg.Add(1)
 	go func() {

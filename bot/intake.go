@@ -16,16 +16,17 @@ import (
 
 // UpdateStore keeps Telegram updates from the moment they arrive until they
 // are handled, so a crash loses none and a redelivery handles none twice.
-// Replicas sharing the store claim an update before handling it, so only
-// one of them does.
+// Every process claims an update before handling it, so that of processes
+// sharing the store (webhook replicas, or pollers overlapping in a rolling
+// deploy) only one handles it.
 type UpdateStore interface {
 	StoreUpdates(ctx context.Context, updates []storage.StoredUpdate) error
 	UnhandledUpdates(ctx context.Context, limit int) ([]storage.StoredUpdate, error)
-	ClaimUpdate(ctx context.Context, id int64, now time.Time, lease time.Duration) (bool, error)
+	ClaimUpdates(ctx context.Context, ids []int64, now time.Time, lease time.Duration) ([]int64, error)
 	RenewUpdateClaim(ctx context.Context, id int64, claimedUntil, now time.Time, lease time.Duration) (bool, error)
+	RenewUpdateClaims(ctx context.Context, claims map[int64]time.Time, now time.Time, lease time.Duration) ([]int64, error)
 	ReleaseUpdate(ctx context.Context, id int64, claimedUntil time.Time) error
 	MarkClaimedUpdateHandled(ctx context.Context, id int64, claimedUntil, at time.Time) (bool, error)
-	MarkUpdateHandled(ctx context.Context, id int64, at time.Time) error
 	LastStoredUpdateID(ctx context.Context) (int64, error)
 }
 
@@ -33,19 +34,14 @@ type UpdateStore interface {
 // update order and marks each handled when its handler returns. It is woken
 // when intake stores updates, and also looks on its own every poll interval.
 type processor struct {
-	store      UpdateStore
-	d          *dispatcher
-	log        *slog.Logger
-	poll       time.Duration
-	renewEvery time.Duration // how often claims held here are renewed
-	// shared: replicas may share the store (webhook), so each update is
-	// claimed before it is handled. A poller is alone by Telegram's rule
-	// (one getUpdates consumer per bot): it claims nothing, and after a
-	// crash it handles what was left at once rather than after a lease.
-	shared bool
-	now    func() time.Time
-	wake   chan struct{}
-	mu     sync.Mutex
+	store UpdateStore
+	d     *dispatcher
+	log   *slog.Logger
+	poll  time.Duration
+	terms claimTerms
+	now   func() time.Time
+	wake  chan struct{}
+	mu    sync.Mutex
 	// seen holds updates being handled (true) or handled by this process
 	// (false). The handled ones stay until a listing no longer holds them:
 	// a listing read just before a handled mark committed still shows the
@@ -59,11 +55,13 @@ type processor struct {
 	// claims holds when the store's claim on each update in flight here
 	// ends; an update whose claim was found lost is left out.
 	claims map[int64]time.Time
+	// marking holds the updates whose handled mark is under way.
+	marking map[int64]bool
 }
 
-func newProcessor(store UpdateStore, d *dispatcher, log *slog.Logger, shared bool) *processor {
-	return &processor{store: store, d: d, log: log, poll: 500 * time.Millisecond, renewEvery: claimRenewal, shared: shared,
-		now: time.Now, wake: make(chan struct{}, 1), seen: map[int64]bool{}, claims: map[int64]time.Time{}}
+func newProcessor(store UpdateStore, d *dispatcher, log *slog.Logger, terms claimTerms) *processor {
+	return &processor{store: store, d: d, log: log, poll: 500 * time.Millisecond, terms: terms,
+		now: time.Now, wake: make(chan struct{}, 1), seen: map[int64]bool{}, claims: map[int64]time.Time{}, marking: map[int64]bool{}}
 }
 
 // notify wakes the processor; it never blocks.
@@ -78,13 +76,11 @@ func (p *processor) notify() {
 // after the next start.
 func (p *processor) run(ctx context.Context) {
 	var renewing sync.WaitGroup
-	if p.shared {
-		renewing.Add(1)
-		go func() {
-			defer renewing.Done()
-			p.renewLoop(ctx)
-		}()
-	}
+	renewing.Add(1)
+	go func() {
+		defer renewing.Done()
+		p.renewLoop(ctx)
+	}()
 	defer renewing.Wait()
 	t := time.NewTicker(p.poll)
 	defer t.Stop()
@@ -103,7 +99,7 @@ func (p *processor) run(ctx context.Context) {
 
 // round claims and dispatches the listed updates it may handle now. A
 // chat's updates are handled in order: once one of them is held elsewhere
-// (by another replica, or by a dead one until its lease lapses), the chat's
+// (by another process, or by a dead one until its lease lapses), the chat's
 // later updates wait for a later round. Updates in flight here need no such
 // wait: the dispatcher queues a chat's updates behind each other.
 func (p *processor) round(ctx context.Context) error {
@@ -113,27 +109,50 @@ func (p *processor) round(ctx context.Context) error {
 			return fmt.Errorf("list unhandled updates: %w", err)
 		}
 		p.forget(ups)
-		fresh := 0
+		now := p.now()
 		waiting := map[int64]bool{} // chats with an earlier update held elsewhere
+		var wanted []storage.StoredUpdate
 		for _, u := range ups {
 			if u.ChatID != 0 && waiting[u.ChatID] {
 				continue
 			}
 			if !p.begin(u.ID) {
-				continue
+				continue // in flight or handled here
 			}
-			until, ok, err := p.claim(ctx, u)
-			if err != nil {
-				return err // the store is failing: the next round tries again
-			}
-			if !ok {
+			if u.ClaimedUntil.After(now) {
+				// Held elsewhere (claims made here are in flight and never
+				// get here): spare the store a claim that would fail.
+				p.end(u.ID, false)
 				if u.ChatID != 0 {
 					waiting[u.ChatID] = true
 				}
 				continue
 			}
-			fresh++
-			p.handle(ctx, u, until)
+			wanted = append(wanted, u)
+		}
+		claimed, err := p.claim(ctx, wanted, now)
+		if err != nil {
+			return err // the store is failing: the next round tries again
+		}
+		fresh := 0
+		for _, u := range wanted {
+			switch {
+			case !claimed[u.ID]:
+				p.end(u.ID, false) // another process claimed it first
+				if u.ChatID != 0 {
+					waiting[u.ChatID] = true
+				}
+			case u.ChatID != 0 && waiting[u.ChatID]:
+				// An earlier update of its chat went to another process
+				// between listing and claiming: let that one go first.
+				if until, held := p.dropClaim(u.ID); held {
+					p.release(ctx, u.ID, until)
+				}
+				p.end(u.ID, false)
+			default:
+				fresh++
+				p.handle(ctx, u)
+			}
 		}
 		if fresh == 0 || len(ups) < 500 {
 			return nil
@@ -181,15 +200,8 @@ func (p *processor) forget(listing []storage.StoredUpdate) {
 	}
 }
 
-// handle dispatches u, claimed until until.
-func (p *processor) handle(ctx context.Context, u storage.StoredUpdate, until time.Time) {
-	var start func(context.Context) error
-	if p.shared {
-		p.claimMu.Lock()
-		p.claims[u.ID] = until
-		p.claimMu.Unlock()
-		start = func(jobCtx context.Context) error { return p.start(jobCtx, u.ID) }
-	}
+// handle dispatches u, claimed here.
+func (p *processor) handle(ctx context.Context, u storage.StoredUpdate) {
 	var upd models.Update
 	if err := json.Unmarshal(u.Payload, &upd); err != nil {
 		p.log.Error("stored update is unreadable; skipping it", "update_id", u.ID, "err", err)
@@ -201,6 +213,7 @@ func (p *processor) handle(ctx context.Context, u storage.StoredUpdate, until ti
 		p.finish(ctx, u.ID, nil)
 		return
 	}
+	start := func(jobCtx context.Context) error { return p.start(jobCtx, u.ID) }
 	p.d.dispatch(ctx, in, start, func(err error) { p.finish(ctx, u.ID, err) })
 }
 
@@ -209,26 +222,16 @@ func (p *processor) handle(ctx context.Context, u storage.StoredUpdate, until ti
 // nobody. An update never started (its claim was lost, or could not be
 // confirmed) or cut short by shutdown is released for whoever lists it next.
 func (p *processor) finish(ctx context.Context, id int64, err error) {
-	until, held := p.dropClaim(id)
 	if errors.Is(err, errNotStarted) || (err != nil && ctx.Err() != nil) {
-		if held {
+		if until, held := p.dropClaim(id); held {
 			p.release(ctx, id, until)
 		}
 		p.end(id, false)
 		return
 	}
 	defer p.end(id, true)
-	if !p.shared {
-		if mErr := p.store.MarkUpdateHandled(context.WithoutCancel(ctx), id, p.now()); mErr != nil {
-			p.log.Error("mark update handled", "update_id", id, "err", mErr)
-		}
-		return
-	}
-	ok, mErr := p.store.MarkClaimedUpdateHandled(context.WithoutCancel(ctx), id, until, p.now())
-	switch {
-	case mErr != nil:
-		p.log.Error("mark update handled", "update_id", id, "err", mErr)
-	case !ok:
-		p.log.Error("update handled after its claim was lost; another replica may handle it again", "update_id", id)
-	}
+	// The claim stays held (and renewed) while the mark is retried, so no
+	// other process takes the handled update over meanwhile.
+	defer p.dropClaim(id)
+	p.markHandled(ctx, id)
 }

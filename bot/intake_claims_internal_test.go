@@ -107,7 +107,7 @@ func TestAChatsLaterUpdateWaitsWhileAnotherReplicaHandlesItsEarlierOne(t *testin
 		storeChatTexts(t, db, chatText{1, 5001, "电梯坏了"})
 		hA := newOrderHandler(1)
 		dA := newDispatcher(hA, discardLog(), 1)
-		pA := newProcessor(db, dA, discardLog(), true)
+		pA := newProcessor(db, dA, discardLog(), webhookClaims)
 		if err := pA.round(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -116,7 +116,7 @@ func TestAChatsLaterUpdateWaitsWhileAnotherReplicaHandlesItsEarlierOne(t *testin
 		storeChatTexts(t, db, chatText{2, 5001, "3号楼2单元"}, chatText{3, 5002, "停车场灯不亮"})
 		hB := newOrderHandler(0)
 		dB := newDispatcher(hB, discardLog(), 2)
-		pB := newProcessor(db, dB, discardLog(), true)
+		pB := newProcessor(db, dB, discardLog(), webhookClaims)
 		if err := pB.round(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -150,12 +150,12 @@ func TestAChatsUpdatesStayInOrderWhileADeadClaimLapses(t *testing.T) {
 		ctx := context.Background()
 		storeChatTexts(t, db, chatText{1, 5001, "电梯坏了"}, chatText{2, 5001, "3号楼2单元"}, chatText{3, 5002, "停车场灯不亮"})
 		crash := time.Now()
-		if ok, err := db.ClaimUpdate(ctx, 1, crash, updateLease); err != nil || !ok {
+		if ok, err := db.ClaimUpdate(ctx, 1, crash, webhookClaims.lease); err != nil || !ok {
 			t.Fatalf("the crashed instance's claim = %v, %v", ok, err)
 		}
 		h := newOrderHandler(0)
 		d := newDispatcher(h, discardLog(), 1) // one worker: handling order is dispatch order
-		p := newProcessor(db, d, discardLog(), true)
+		p := newProcessor(db, d, discardLog(), webhookClaims)
 		clock := &fakeClock{t: crash.Add(time.Minute)}
 		p.now = clock.now
 		if err := p.round(ctx); err != nil {
@@ -164,7 +164,7 @@ func TestAChatsUpdatesStayInOrderWhileADeadClaimLapses(t *testing.T) {
 		if begun(p, 2) {
 			t.Fatal("the chat's second update started while its first is claimed by the crashed instance")
 		}
-		clock.set(crash.Add(updateLease + time.Second))
+		clock.set(crash.Add(webhookClaims.lease + time.Second))
 		if err := p.round(ctx); err != nil {
 			t.Fatal(err)
 		}
@@ -203,7 +203,7 @@ func queuedBehindASlowJob(t *testing.T, db *storage.DB, start time.Time, log *sl
 	d := newDispatcher(h, log, 1)
 	d.dispatch(context.Background(), handlers.Incoming{UpdateID: -1, ChatID: 9999}, nil, func(error) {})
 	<-h.started
-	p := newProcessor(db, d, log, true)
+	p := newProcessor(db, d, log, webhookClaims)
 	clock := &fakeClock{t: start}
 	p.now = clock.now
 	if err := p.round(context.Background()); err != nil {
@@ -224,12 +224,12 @@ func TestAnUpdateWhoseLeaseLapsedWhileQueuedIsNotHandledTwice(t *testing.T) {
 		start := time.Now()
 		logs := &lockedBuffer{}
 		hA, dA, _, clockA := queuedBehindASlowJob(t, db, start, slog.New(slog.NewTextHandler(logs, nil)))
-		later := start.Add(updateLease + time.Minute)
+		later := start.Add(webhookClaims.lease + time.Minute)
 		clockA.set(later)
 
 		hB := newOrderHandler(0)
 		dB := newDispatcher(hB, discardLog(), 1)
-		pB := newProcessor(db, dB, discardLog(), true)
+		pB := newProcessor(db, dB, discardLog(), webhookClaims)
 		pB.now = func() time.Time { return later }
 		if err := pB.round(ctx); err != nil {
 			t.Fatal(err)
@@ -257,7 +257,7 @@ func TestAnUpdateWhoseLeaseLapsedUntakenWhileQueuedIsHandled(t *testing.T) {
 	storagetest.EachDialect(t, func(t *testing.T, db *storage.DB) {
 		start := time.Now()
 		h, d, _, clock := queuedBehindASlowJob(t, db, start, discardLog())
-		clock.set(start.Add(updateLease + time.Minute))
+		clock.set(start.Add(webhookClaims.lease + time.Minute))
 		close(h.gate)
 		d.close()
 		if got := h.handled(); !slices.Equal(got, []int64{-1, 7}) {
@@ -274,13 +274,13 @@ func TestRenewalKeepsAQueuedUpdateFromBeingTakenOver(t *testing.T) {
 		ctx := context.Background()
 		start := time.Now()
 		hA, dA, pA, clockA := queuedBehindASlowJob(t, db, start, discardLog())
-		clockA.set(start.Add(updateLease - time.Minute))
+		clockA.set(start.Add(webhookClaims.lease - time.Minute))
 		pA.renew(ctx)
 
 		hB := newOrderHandler(0)
 		dB := newDispatcher(hB, discardLog(), 1)
-		pB := newProcessor(db, dB, discardLog(), true)
-		pB.now = func() time.Time { return start.Add(updateLease + time.Minute) }
+		pB := newProcessor(db, dB, discardLog(), webhookClaims)
+		pB.now = func() time.Time { return start.Add(webhookClaims.lease + time.Minute) }
 		if err := pB.round(ctx); err != nil {
 			t.Fatal(err)
 		}

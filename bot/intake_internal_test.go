@@ -26,34 +26,45 @@ func (s *staleStore) StoreUpdates(context.Context, []storage.StoredUpdate) error
 func (s *staleStore) LastStoredUpdateID(context.Context) (int64, error)          { return 0, nil }
 func (s *staleStore) ReleaseUpdate(context.Context, int64, time.Time) error      { return nil }
 
-// ClaimUpdate grants every claim on an unhandled update: this store has a
+// ClaimUpdates grants every claim on an unhandled update: this store has a
 // single reader, so a second claim only comes from the processor's own
 // mistakes, which the tests count as handlings.
-func (s *staleStore) ClaimUpdate(_ context.Context, id int64, _ time.Time, _ time.Duration) (bool, error) {
+func (s *staleStore) ClaimUpdates(_ context.Context, ids []int64, _ time.Time, _ time.Duration) ([]int64, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	if s.failClaims > 0 {
 		s.failClaims--
-		return false, errors.New("database is down")
+		return nil, errors.New("database is down")
 	}
-	return !s.handled[id], nil
+	var got []int64
+	for _, id := range ids {
+		if !s.handled[id] {
+			got = append(got, id)
+		}
+	}
+	return got, nil
 }
 func (s *staleStore) RenewUpdateClaim(_ context.Context, id int64, _, _ time.Time, _ time.Duration) (bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	return !s.handled[id], nil
 }
+func (s *staleStore) RenewUpdateClaims(_ context.Context, claims map[int64]time.Time, _ time.Time, _ time.Duration) ([]int64, error) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	var got []int64
+	for id := range claims {
+		if !s.handled[id] {
+			got = append(got, id)
+		}
+	}
+	return got, nil
+}
 func (s *staleStore) MarkClaimedUpdateHandled(_ context.Context, id int64, _, _ time.Time) (bool, error) {
 	s.mu.Lock()
 	defer s.mu.Unlock()
 	s.handled[id] = true
 	return true, nil
-}
-func (s *staleStore) MarkUpdateHandled(_ context.Context, id int64, _ time.Time) error {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	s.handled[id] = true
-	return nil
 }
 func (s *staleStore) UnhandledUpdates(context.Context, int) ([]storage.StoredUpdate, error) {
 	s.mu.Lock()
@@ -85,7 +96,7 @@ func TestAStaleListingDoesNotHandleAnUpdateTwice(t *testing.T) {
 	h := &countHandler{}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	d := newDispatcher(h, log, 2)
-	p := newProcessor(store, d, log, true)
+	p := newProcessor(store, d, log, webhookClaims)
 	ctx := context.Background()
 	for i := 0; i < 6; i++ {
 		if err := p.round(ctx); err != nil {
@@ -104,7 +115,7 @@ func TestAFailedClaimLeavesTheUpdateForTheNextRound(t *testing.T) {
 	h := &countHandler{}
 	log := slog.New(slog.NewTextHandler(io.Discard, nil))
 	d := newDispatcher(h, log, 1)
-	p := newProcessor(store, d, log, true)
+	p := newProcessor(store, d, log, webhookClaims)
 	ctx := context.Background()
 	if err := p.round(ctx); err == nil {
 		t.Fatal("round with a failing claim reported no error")

@@ -38,7 +38,7 @@ func (g *gatedHandler) Handle(ctx context.Context, in handlers.Incoming) error {
 	return nil
 }
 
-func storeTextUpdates(t *testing.T, db *storage.DB, ids ...int64) {
+func storeTextUpdates(t testing.TB, db *storage.DB, ids ...int64) {
 	t.Helper()
 	var ups []storage.StoredUpdate
 	for _, id := range ids {
@@ -78,7 +78,7 @@ func TestReplicasSharingADatabaseHandleEachUpdateOnce(t *testing.T) {
 		for _, h := range hs {
 			d := newDispatcher(h, log, 2)
 			ds = append(ds, d)
-			ps = append(ps, newProcessor(db, d, log, true))
+			ps = append(ps, newProcessor(db, d, log, webhookClaims))
 		}
 
 		// Both replicas list, claim and dispatch at the same time; no
@@ -120,7 +120,7 @@ func TestAnUpdateOfADeadReplicaIsTakenOverWhenItsLeaseLapses(t *testing.T) {
 		ctx := context.Background()
 		storeTextUpdates(t, db, 7)
 		now := time.Now()
-		if ok, err := db.ClaimUpdate(ctx, 7, now, updateLease); err != nil || !ok {
+		if ok, err := db.ClaimUpdate(ctx, 7, now, webhookClaims.lease); err != nil || !ok {
 			t.Fatalf("the other replica's claim = %v, %v", ok, err)
 		}
 
@@ -129,7 +129,7 @@ func TestAnUpdateOfADeadReplicaIsTakenOverWhenItsLeaseLapses(t *testing.T) {
 		close(gate)
 		h := newGatedHandler(gate)
 		d := newDispatcher(h, log, 1)
-		p := newProcessor(db, d, log, true)
+		p := newProcessor(db, d, log, webhookClaims)
 		p.now = func() time.Time { return now.Add(time.Minute) }
 		if err := p.round(ctx); err != nil {
 			t.Fatal(err)
@@ -141,7 +141,7 @@ func TestAnUpdateOfADeadReplicaIsTakenOverWhenItsLeaseLapses(t *testing.T) {
 			t.Fatal("an update claimed by another live replica was dispatched")
 		}
 
-		p.now = func() time.Time { return now.Add(updateLease + time.Second) }
+		p.now = func() time.Time { return now.Add(webhookClaims.lease + time.Second) }
 		if err := p.round(ctx); err != nil {
 			t.Fatal(err)
 		}

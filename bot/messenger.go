@@ -13,6 +13,7 @@ import (
 
 	"codesk/handlers"
 	"codesk/msgsplit"
+	"codesk/redact"
 )
 
 // Messenger sends handlers' messages through the Bot API. Messages go as
@@ -53,6 +54,8 @@ func NewMessenger(api *tg.Bot, log *slog.Logger, opts ...MessengerOption) *Messe
 	if log == nil {
 		log = slog.Default()
 	}
+	// Every log line of the Messenger and its Pacer goes through here.
+	log = redact.Logger(log, tokenSecrets(api.Token())...)
 	cfg := messengerConfig{limits: TelegramLimits(), retryUnit: time.Second}
 	for _, o := range opts {
 		o(&cfg)
@@ -235,15 +238,34 @@ func (m *Messenger) AnswerCallback(ctx context.Context, callbackID, notice strin
 // scrub removes the bot token from err's text. The library's network errors
 // quote the request URL, token included, and callers store error texts (the
 // outbox keeps the last one in the database).
-func (m *Messenger) scrub(err error) error {
-	if err == nil {
-		return nil
+func (m *Messenger) scrub(err error) error { return scrubToken(err, m.api.Token()) }
+
+// tokenSecrets are the forms of a bot token to keep out of logs: the token,
+// and its secret half (after the bot id), which a URL may show with the
+// colon escaped.
+func tokenSecrets(token string) []string {
+	secrets := []string{token}
+	if _, secret, ok := strings.Cut(token, ":"); ok {
+		secrets = append(secrets, secret)
 	}
-	token := m.api.Token()
-	if token == "" || !strings.Contains(err.Error(), token) {
+	return secrets
+}
+
+// scrubToken removes token, in each of its forms, from err's text.
+func scrubToken(err error, token string) error {
+	if err == nil || token == "" {
 		return err
 	}
-	return &scrubbedError{msg: strings.ReplaceAll(err.Error(), token, "<token>"), err: err}
+	msg := err.Error()
+	for _, s := range tokenSecrets(token) {
+		if len(s) >= 6 {
+			msg = strings.ReplaceAll(msg, s, "<token>")
+		}
+	}
+	if msg == err.Error() {
+		return err
+	}
+	return &scrubbedError{msg: msg, err: err}
 }
 
 // scrubbedError is an error whose text no longer holds the token; errors.Is
@@ -259,7 +281,12 @@ func (e *scrubbedError) Unwrap() error { return e.err }
 // retry runs an unpaced call (edits, callback answers, ...) until it
 // succeeds, waiting retry_after on 429 and backing off on server and network
 // errors. Client errors (400, 403) are final: repeating them cannot help.
+// Its error never holds the token.
 func (m *Messenger) retry(ctx context.Context, method string, call func(context.Context) error) error {
+	return m.scrub(m.retryCall(ctx, method, call))
+}
+
+func (m *Messenger) retryCall(ctx context.Context, method string, call func(context.Context) error) error {
 	wait := m.policy.backoff
 	var err error
 	for attempt := 0; attempt <= m.policy.maxRetries; attempt++ {

@@ -80,7 +80,7 @@ func (b *Bot) RunWebhook(ctx context.Context, store UpdateStore, h Handler, o We
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
 	d := newDispatcher(h, b.opts.Log, b.opts.Workers)
-	proc := newProcessor(store, d, b.opts.Log, true)
+	proc := newProcessor(store, d, b.opts.Log, webhookClaims)
 	mux := http.NewServeMux()
 	mux.Handle(path, webhookHandler(store, o.Secret, proc.notify))
 	srv := &http.Server{Addr: o.Addr, Handler: mux, ReadHeaderTimeout: 10 * time.Second}

@@ -4,8 +4,10 @@
 package redact
 
 import (
+	"cmp"
 	"context"
 	"log/slog"
+	"slices"
 	"strings"
 )
 
@@ -15,20 +17,38 @@ const Mask = "[REDACTED]"
 // Handler wraps another slog.Handler and scrubs secrets.
 type Handler struct {
 	next     slog.Handler
+	secrets  []string
 	replacer *strings.Replacer
 }
 
 // NewHandler returns a handler that scrubs secrets from everything logged
 // through it. Empty and very short secrets are ignored: masking "a" would
-// garble every line and protect nothing.
+// garble every line and protect nothing. Wrapping a *Handler adds the
+// secrets to those it scrubs (one pass per record, however many wrap):
+// a package that knows a secret can wrap whatever logger it is given.
 func NewHandler(next slog.Handler, secrets ...string) *Handler {
-	var pairs []string
+	var all []string
+	if inner, ok := next.(*Handler); ok {
+		next, all = inner.next, slices.Clone(inner.secrets)
+	}
 	for _, s := range secrets {
-		if len(s) >= 6 {
-			pairs = append(pairs, s, Mask)
+		if len(s) >= 6 && !slices.Contains(all, s) {
+			all = append(all, s)
 		}
 	}
-	return &Handler{next: next, replacer: strings.NewReplacer(pairs...)}
+	// Longest first: where a secret contains another (a token and its
+	// secret half), the whole is masked, not the half.
+	slices.SortStableFunc(all, func(a, b string) int { return cmp.Compare(len(b), len(a)) })
+	pairs := make([]string, 0, 2*len(all))
+	for _, s := range all {
+		pairs = append(pairs, s, Mask)
+	}
+	return &Handler{next: next, secrets: all, replacer: strings.NewReplacer(pairs...)}
+}
+
+// Logger returns log scrubbing secrets as well as whatever it scrubbed.
+func Logger(log *slog.Logger, secrets ...string) *slog.Logger {
+	return slog.New(NewHandler(log.Handler(), secrets...))
 }
 
 // String scrubs secrets from s.
@@ -50,11 +70,11 @@ func (h *Handler) WithAttrs(attrs []slog.Attr) slog.Handler {
 	for i, a := range attrs {
 		scrubbed[i] = h.attr(a)
 	}
-	return &Handler{next: h.next.WithAttrs(scrubbed), replacer: h.replacer}
+	return &Handler{next: h.next.WithAttrs(scrubbed), secrets: h.secrets, replacer: h.replacer}
 }
 
 func (h *Handler) WithGroup(name string) slog.Handler {
-	return &Handler{next: h.next.WithGroup(name), replacer: h.replacer}
+	return &Handler{next: h.next.WithGroup(name), secrets: h.secrets, replacer: h.replacer}
 }
 
 func (h *Handler) attr(a slog.Attr) slog.Attr {
@@ -82,3 +102,6 @@ func (h *Handler) attr(a slog.Attr) slog.Attr {
 		return a
 	}
 }
+
+// Unwrap returns the handler records go to once scrubbed.
+func (h *Handler) Unwrap() slog.Handler { return h.next }

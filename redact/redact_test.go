@@ -44,3 +44,25 @@ func TestShortSecretsAreIgnored(t *testing.T) {
 		t.Fatalf("short secrets must not garble logs: %s", buf.String())
 	}
 }
+
+// A package given a scrubbing logger adds the secret it knows: both sets
+// are masked, the record is scrubbed once, and a secret holding another is
+// masked whole.
+func TestWrappingAScrubbingHandlerAddsItsSecrets(t *testing.T) {
+	var buf bytes.Buffer
+	outer := redact.NewHandler(slog.NewTextHandler(&buf, nil), "sk-apikey-123")
+	log := redact.Logger(slog.New(outer), token, "secretTokenValue")
+	if _, twice := log.Handler().(*redact.Handler).Unwrap().(*redact.Handler); twice {
+		t.Error("a scrubbing handler wrapped in another: each record would be scrubbed twice")
+	}
+	log.Warn("retrying", "err", errors.New("GET /bot"+token+"/getMe and /bot123456%3AAAE-secretTokenValue/x; key sk-apikey-123"))
+	out := buf.String()
+	for _, leak := range []string{"secretTokenValue", "sk-apikey-123"} {
+		if strings.Contains(out, leak) {
+			t.Errorf("log holds %q:\n%s", leak, out)
+		}
+	}
+	if !strings.Contains(out, "/bot"+redact.Mask+"/getMe") {
+		t.Errorf("want the whole token masked where it appears whole:\n%s", out)
+	}
+}
