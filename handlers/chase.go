@@ -18,7 +18,7 @@ import (
 // ticket?") wants where it stands, not an FAQ entry or a second ticket.
 var (
 	chaseRef = regexp.MustCompile(`我报的|我反映的|我投诉的|我提交的|上次报|之前报|报的那个|报修的|工单|我的报修|我的投诉|我的单子|我的\s?ticket|` +
-		`\bmy (ticket|report|complaint|request|repair)s?\b|\bi (reported|filed|complained)\b|\breported it\b`)
+		`\bmy (ticket|report|complaint|request|repair)s?\b|\bi (reported|filed|complained)\b|\breported it\b|\bi (sent|made|submitted|put in|filed) (a|the|my) (report|complaint|request|ticket)\b`)
 	chaseAsk = regexp.MustCompile(`怎么还没|还没有?(修|处理|人|动静|回复|消息)|(怎么|咋|怎|哪能)样?了|进度|到哪|有消息|催|多久|什么时候|有人(管|处理|跟进)吗|` +
 		`(修|弄|处理|修好|弄好)了?(没有|没|吗|伐)|(单子|工单|报修|投诉|报的|那个)\s?(现在)?\s?呢$|` +
 		`\b(update|updates|status|still|when|how long|any news|progress|follow up|chasing|anyone handling|anybody handling|is anyone)\b`)
@@ -225,12 +225,25 @@ func (h *Handler) chasesOwnReport(ctx context.Context, userID int64, text string
 // news on ticket 1?", "#1怎么样了", "工单1有消息吗"): the resident's own is
 // shown (chasedTickets), and a number not theirs shows only theirs.
 func asksAfterTicketNumber(text string) bool {
-	if namedTicketNumber(text) == "" {
+	if chasedTicketNumber(text) == "" {
 		return false
 	}
 	s := faq.Normalize(text)
 	return chaseAsk.MatchString(s) || chaseLoose.MatchString(s)
 }
+
+// chasedTicketNumber is the ticket number a chase names outright ("#1",
+// "工单1", "ticket 1"), or "": "我3号报修的" is a date and "a report 2 days
+// ago" a count, no ticket.
+func chasedTicketNumber(text string) string {
+	n := namedTicketNumber(text)
+	if n == "" || !ticketNamedOutright.MatchString(text) {
+		return ""
+	}
+	return n
+}
+
+var ticketNamedOutright = regexp.MustCompile(`(?i)#\s*\d|(工单|ticket)\s*(号|no\.?|number)?\s*[:：]?\s*#?\s*\d`)
 
 // whenAfterReport: how long after a report a bare "when will it be fixed"
 // is asked of it.
@@ -262,7 +275,7 @@ func (h *Handler) asksWhenJustAfterReport(ctx context.Context, userID int64, tex
 // chasedTickets shows where the resident's reports stand: the ticket the
 // words name by number when it is theirs, else their tickets.
 func (h *Handler) chasedTickets(ctx context.Context, in Incoming, text, lang string) error {
-	if n, err := strconv.ParseInt(namedTicketNumber(text), 10, 64); err == nil {
+	if n, err := strconv.ParseInt(chasedTicketNumber(text), 10, 64); err == nil {
 		if t, err := h.ownTicket(ctx, in.UserID, n); err == nil {
 			return h.showTicket(ctx, in, t, lang) // in the language asked in, as the list
 		} else if !errors.Is(err, errStale) {

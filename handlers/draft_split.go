@@ -16,8 +16,11 @@ import (
 
 // alsoJoint is where a message turns to another matter: "还有", "另外",
 // "also", after a clause break ("还有人…", "还有没有…", "还有点…" are not).
-var alsoJoint = regexp.MustCompile(`[，,。；;！!]\s*(还有|另外|另一件事|再就是|再有就是|顺便(说|反映|提)一下|对了)|` +
+var alsoJoint = regexp.MustCompile(`(?i)[，,。；;！!]\s*(还有|另外|另一件事|再就是|再有就是|顺便(说|反映|提)一下|对了)|` +
 	`[,.;!]\s+(also|and also|plus|another thing|one more thing|and another thing)\b`)
+
+// jointTail: words that trail the joint ("还有就是", "另外呢", "also,").
+var jointTail = regexp.MustCompile(`^\s*(就是|呢|啊|的话|一个|一件事)?[，,：:\s]*`)
 
 // notAlso: 还有 followed by these is "still" or "is there", not "also".
 var notAlso = regexp.MustCompile(`^(人|没|点|些|多|救|得)`)
@@ -46,12 +49,14 @@ func (h *Handler) splitMatters(text string) (first, rest string, ok bool) {
 	if alone.Party == parties.CoOffice || alone.Confidence < anotherMatterConfidence || relatedCategories(own.Category, alone.Category) {
 		return "", "", false // "灯坏了，还有电梯里的灯也不亮": one problem seen twice
 	}
-	return first, strings.TrimSpace(text[loc[1]:]), true // the second as told, without "还有"
+	// the second as told, without "还有" and what trails it ("还有就是，…")
+	return first, strings.TrimSpace(strings.TrimLeft(jointTail.ReplaceAllString(text[loc[1]:], ""), "，,：:；; ")), true
 }
 
 // setAsideSecondMatter parks rest as a report of its own (splitMatters) and
 // tells the resident so, after the first report's prompt.
 func (h *Handler) setAsideSecondMatter(ctx context.Context, in Incoming, chosen, lang, rest string) error {
+	in.PhotoIDs = nil // the photo is the first matter's, as its words come first
 	if err := h.parkAnotherMatter(ctx, in, chosen, rest); err != nil {
 		return err
 	}

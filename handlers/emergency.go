@@ -260,10 +260,11 @@ var fixedYet = regexp.MustCompile(`(?i)现在(是不是|有没有|已经|都|总
 	`\b(is it|is the (lift|elevator)|has it been|it s|it is)( been)? (fixed|working|repaired|ok|running)( now| yet)?\b|\bnow (fixed|working|repaired)\b`)
 
 // justAsking: a danger asked about, said outright not to be happening
-// ("…怎么办？问问", "just asking", "what to do if gas leaks"): the advice
-// answers it, and no report is started.
-var justAsking = regexp.MustCompile(`(只是|就是|随便|随口|先)?问(问|一下|下)(而已|看看|罢了)?$|只是问问|只是问一下|随便问问|问一下而已|好奇(问|一下)|没有发生|没发生|` +
-	`\b(just asking|only asking|just curious|out of curiosity|asking for a friend|hypothetically|in general)\b|^(what|how) (to do|do i do|should i do|should we do|do we do) (if|when|in case)\b`)
+// ("…怎么办？只是问问", "just asking", "what to do if gas leaks"): the
+// advice answers it, and no report is started. A bare "问一下" at the end
+// ("家里燃气泄漏了，问一下") may come from someone in it: reported.
+var justAsking = regexp.MustCompile(`(只是|就是|随便|随口)问(问|一下|下)(而已|看看|罢了)?$|问(问|一下|下)?(而已|罢了)$|好奇(问|一下)|没有发生|没发生|` +
+	`\b(just asking|only asking|just curious|out of curiosity|asking for a friend|hypothetically|in general)\b|^(what|how) (to do|do i do|should i do|should we do|do we do) (if|in case)\b`)
 
 // callsForHelp: someone wants help now, whatever else they say.
 var callsForHelp = regexp.MustCompile(`快来|快点|赶紧|赶快|救命|马上来|\b(help|hurry|come quick|right now|asap)\b`)
@@ -278,6 +279,9 @@ func onlyAsking(text string) bool {
 // it or a report that went nowhere ("楼上水管爆了把我家吊顶泡坏了 他不赔"),
 // not water pouring in now.
 var floodAftermath = regexp.MustCompile(`赔|负责|责任|不认账|泡坏|泡烂|泡了|损失|保险|报过|报修了|\b(ruined|damaged|damage|compensat\w*|responsib\w*|insurance|who pays|reported|never came)\b`)
+
+// floodGoingOn: the water still coming, whatever damage it has done.
+var floodGoingOn = regexp.MustCompile(`现在|正在|还在|一直|越来越|不停|\b(right now|still|now|is pouring|keeps|getting worse)\b`)
 
 // withoutPastClauses is text without its clauses that carry a past word
 // ("昨天", "last week"), unless the past word dates a repair there ("上周刚修
@@ -295,7 +299,7 @@ func withoutPastClauses(text string) string {
 // presentState: words of a danger that is there now ("起不来", "被困在里面",
 // "有…味"), after a clause that dated its start.
 var presentState = regexp.MustCompile(`起不来|站不起来|爬不起来|动不了|不动了|在里面|出不来|出不去|困在|困着|有[^\s]{0,4}味|冒烟|着火|在烧|流血|叫不醒|没反应|还在|现在|` +
-	`\b(still|now|inside|can t get up|cant get up|can t get out|cant get out|is bleeding|not breathing)\b`)
+	`\b(still|now|inside|can t get up|cant get up|can t get out|cant get out|is bleeding|not breathing|stuck in it|trapped in it|stuck in there)\b`)
 
 var (
 	// pastRepair: the past word dates a repair, not the danger ("上周刚修的
@@ -309,7 +313,11 @@ var (
 // "被困电梯里了怎么办" asks what to do, but the one asking may be inside.
 func emergencyIn(text string) emergency {
 	if pastDanger.MatchString(faq.Normalize(text)) {
-		text = fixedYet.ReplaceAllString(text, "后来修好")
+		// "…现在修好了吗" asks after the repair, unless the other clauses tell
+		// a danger now ("昨天着火了，现在还没修好，楼道全是烟")
+		if asked := fixedYet.ReplaceAllString(text, "后来修好"); asked != text && !dangerBesides(text) {
+			text = asked
+		}
 	}
 	s := notEmergencies.ReplaceAllString(strings.TrimSpace(strings.Trim(faq.Normalize(text), " !.?")), " ")
 	if pastDanger.MatchString(s) && aftermath.MatchString(s) && !ongoingDanger.MatchString(s) {
@@ -324,6 +332,20 @@ func emergencyIn(text string) emergency {
 			s = notEmergencies.ReplaceAllString(strings.TrimSpace(rest), " ")
 		}
 	}
+	return cuesIn(s)
+}
+
+// dangerBesides: text without its past clauses and the repair asked after
+// (fixedYet) still tells a danger there now.
+func dangerBesides(text string) bool {
+	rest := faq.Normalize(withoutPastClauses(fixedYet.ReplaceAllString(text, "，")))
+	rest = notEmergencies.ReplaceAllString(strings.TrimSpace(rest), " ")
+	return strings.TrimSpace(rest) != "" && (presentState.MatchString(rest) || cuesIn(rest) != noEmergency)
+}
+
+// cuesIn is the first danger whose cues s (normalised, notEmergencies out)
+// names, or noEmergency.
+func cuesIn(s string) emergency {
 	plain := s
 	if grievance.MatchString(s) {
 		plain = figureOfSpeech.ReplaceAllString(s, " ")
@@ -333,7 +355,7 @@ func emergencyIn(text string) emergency {
 		if e.kind == medicalEmergency || e.kind == selfHarmEmergency {
 			t = plain
 		}
-		if e.kind == floodEmergency && floodAftermath.MatchString(t) {
+		if e.kind == floodEmergency && floodAftermath.MatchString(t) && !callsForHelp.MatchString(t) && !floodGoingOn.MatchString(t) {
 			continue // the water did its damage: who pays is a matter to report
 		}
 		if e.cues.MatchString(t) {

@@ -45,11 +45,13 @@ func TestWaterPouringInGetsAdviceThenAnUrgentReportToTheCompany(t *testing.T) {
 func TestADangerAskedAboutGetsTheAdviceAndNoReport(t *testing.T) {
 	t.Parallel()
 	for text, wantReport := range map[string]bool{
-		"what to do if gas leaks? just asking": false,
-		"电梯困人了怎么办？问问":                          false,
-		"what to do if gas leaks?":             false,
-		"有煤气味 怎么办":                             true,
-		"电梯困人了 快来 我只是问一下在哪报":                   true,
+		"what to do if gas leaks? just asking":                   false,
+		"电梯困人了怎么办？只是问问":                                          false,
+		"家里燃气泄漏了，问一下":                                            true,
+		"What should I do when the lift is stuck and I'm inside": true,
+		"what to do if gas leaks?":                               false,
+		"有煤气味 怎么办":                                               true,
+		"电梯困人了 快来 我只是问一下在哪报":                                     true,
 	} {
 		f := newTicketFixture(t, nil)
 		before := f.out.count()

@@ -254,7 +254,13 @@ func TestEmergencyCues(t *testing.T) {
 		"上个月水管爆了 后来谁赔的": noEmergency, "楼上水管爆了把我家吊顶泡坏了，他不认账也不赔钱，我该咋办": noEmergency,
 		"车停在地库被水淹了，物业要不要赔": noEmergency, "Upstairs neighbour's pipe burst and ruined my wardrobe. Who is responsible?": noEmergency,
 		"我们单元屋顶漏得厉害，想用维修金修，流程怎么走": noEmergency, "I reported a burst pipe in the corridor two weeks ago, the repairman never came back": noEmergency,
-		"厨房外面的公共水管爆了在喷水": floodEmergency, "the tap drips a little": noEmergency, "ceiling has a damp patch": noEmergency,
+		"厨房外面的公共水管爆了在喷水": floodEmergency,
+		// water still coming, whatever the damage or blame told with it
+		"楼上水管爆了 地板都泡了 快来人啊": floodEmergency, "水管爆了，家里全是水，损失太大了，快来关总阀": floodEmergency,
+		"water is pouring through my ceiling and the damage is getting worse":            floodEmergency,
+		"burst pipe upstairs, water pouring into my flat right now, who is responsible?": floodEmergency,
+		// a repair asked after, with a danger there now besides
+		"昨天着火了，现在还没修好，楼道全是烟": fireEmergency, "the lift trapped people yesterday, is it working now? my mum is stuck in it": trappedEmergency, "the tap drips a little": noEmergency, "ceiling has a damp patch": noEmergency,
 		// asked whether last week's cause is seen to now: its "now" is the repair's
 		"上周电梯困人了 现在修好了吗": noEmergency, "上周电梯困人了，现在还没修好": noEmergency, "昨天电梯困人 现在能坐了伐": noEmergency,
 		"the lift trapped people last week, is it fixed now?": noEmergency, "上个月着火的那个电箱 现在修好没": noEmergency,

@@ -58,6 +58,9 @@ type lostMark struct{ *storage.DB }
 
 func (lostMark) MarkOutboxSent(context.Context, int64, int, time.Time) error { return context.Canceled }
 
+// ExtendOutboxLease: the process died, so nothing keeps its leases either.
+func (lostMark) ExtendOutboxLease(context.Context, int64, time.Time) error { return context.Canceled }
+
 // sendAndDie has a worker send the row with key, losing the record of it,
 // then lets its lease lapse: the row is due again, in doubt.
 func sendAndDie(t *testing.T, db *storage.DB, m *bot.Messenger) {

@@ -47,12 +47,47 @@ func (w *Worker) recordSent(ctx context.Context, m storage.OutboxMessage, d deli
 		if try == recordTries {
 			w.Log.Error("outbox row sent but not recorded; kept in memory: it is recorded, not sent again, when next met",
 				"id", m.ID, "key", m.Key, "message_id", d.messageID, "err", err)
+			w.holdUnrecorded(m, d)
 			return false
 		}
 		w.Log.Warn("record outbox delivery; retrying", "id", m.ID, "try", try, "in", wait, "err", err)
 		time.Sleep(wait)
 		wait *= 2
 	}
+}
+
+// holdUnrecordedLeases bounds, in leases, how long a delivery kept in
+// memory keeps its row's lease: the database is back by then, or the
+// process is likely to go (the Journal then covers it).
+const holdUnrecordedLeases = 10
+
+// holdUnrecorded keeps row m's lease, and tries to record its delivery,
+// until the store takes it: meanwhile no other sender (another replica)
+// lists the row that only this worker knows was delivered.
+func (w *Worker) holdUnrecorded(m storage.OutboxMessage, d delivery) {
+	go func() {
+		ctx := context.Background() // not the round's: the hold outlives it
+		until := w.Now().Add(holdUnrecordedLeases * w.Lease)
+		t := time.NewTicker(w.Lease / 3)
+		defer t.Stop()
+		for range t.C {
+			if _, held := w.unrecordedDelivery(m.ID); !held {
+				return // recorded by a round meanwhile
+			}
+			err := w.Store.MarkOutboxSent(ctx, m.ID, d.messageID, d.at)
+			if err == nil || isNotFound(err) {
+				w.forgetDelivery(m.ID)
+				return
+			}
+			if w.Now().After(until) {
+				w.Log.Error("outbox delivery still not recorded; its lease is let go", "id", m.ID, "key", m.Key, "err", err)
+				return
+			}
+			if err := w.Store.ExtendOutboxLease(ctx, m.ID, w.Now().Add(w.Lease)); err != nil {
+				w.Log.Warn("hold the lease of an unrecorded delivery", "id", m.ID, "err", err)
+			}
+		}
+	}()
 }
 
 // unrecordedDelivery is the delivery of row id that the store has not

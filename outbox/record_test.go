@@ -79,10 +79,7 @@ func TestADeliveryTheDatabaseWouldNotTakeForAWhileIsRecordedWhenTheRowComesBack(
 	}
 	store.failures.Store(0) // the database is back
 	time.Sleep(200 * time.Millisecond)
-	// the lease has lapsed: the row is due again, and this worker knows it went
-	if row, _ := db.OutboxByKey(ctx, "ticket:2:ev:u78:reply"); row.Status != storage.OutboxPending {
-		t.Fatalf("nothing recorded it yet, yet the row is %s", row.Status)
-	}
+	// the delivery is recorded (the lease was held meanwhile), not sent again
 	if _, err := w.Drain(ctx); err != nil {
 		t.Fatal(err)
 	}

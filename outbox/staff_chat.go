@@ -27,13 +27,23 @@ func migratedTo(err error) (int64, bool) {
 }
 
 // staffChatRefuses reports whether err is a staff chat refusing the bot:
-// removed from it (403) or not found.
+// removed from it (403), not found, or the bot's right to post taken away.
 func staffChatRefuses(chatID int64, err error) bool {
 	if chatID >= 0 || err == nil {
 		return false
 	}
-	return errors.Is(err, handlers.ErrRecipientGone) ||
-		strings.Contains(strings.ToLower(err.Error()), "chat not found")
+	if errors.Is(err, handlers.ErrRecipientGone) {
+		return true
+	}
+	// removed, or no longer allowed to post there (an admin took the
+	// bot's right away): the operator puts it right, the card waits
+	text := strings.ToLower(err.Error())
+	for _, refusal := range []string{"chat not found", "not enough rights", "have no rights to send", "chat_write_forbidden", "need administrator rights", "bot is not a member"} {
+		if strings.Contains(text, refusal) {
+			return true
+		}
+	}
+	return false
 }
 
 // staffChatWarnEvery bounds the warnings about one staff chat refusing the

@@ -231,6 +231,11 @@ func (forgetfulStore) MarkOutboxSent(context.Context, int64, int, time.Time) err
 	return errors.New("killed before the database heard of it")
 }
 
+// ExtendOutboxLease: the process was killed, so nothing keeps its leases.
+func (forgetfulStore) ExtendOutboxLease(context.Context, int64, time.Time) error {
+	return errors.New("killed")
+}
+
 func TestTheJournalRemembersDeliveriesTheDatabaseMissed(t *testing.T) {
 	db := storagetest.Open(t)
 	ctx := context.Background()
