@@ -77,37 +77,44 @@ func TestAReplyUnderOwnMessageOfThisRoundReachesTheResident(t *testing.T) {
 // round's, and a reply under it reaches them.
 func TestAReplyUnderTheResidentsWordsBeforeAMoveReachesThem(t *testing.T) {
 	t.Parallel()
-	f := newTicketFixture(t, nil)
-	ticketID, id, _, esc := escalatedTicket(t, f)
-	before := f.out.count()
-	f.staffWrites(t, coChat, coMember, 300, esc, "请问是几楼的灯？")
-	if told := f.out.sentSince(before); len(told) != 1 || !strings.Contains(told[0].Text, "已转给居民") {
-		t.Fatalf("the desk's question: told %q", texts(told))
-	}
-	f.deliver(t)
-	f.press(t, resident, "r:add:"+id)
-	f.say(t, resident, "3楼，另外楼梯扶手也松了")
-	var answer int
-	for _, m := range byPurpose(f.deliver(t), "relay") {
-		if m.ChatID == coChat {
-			answer = m.SentMessageID
+	// where the round began is kept with the tickets, not in shared state:
+	// a restart without Redis between the move and the reply changes nothing
+	for _, restart := range []bool{false, true} {
+		f := newTicketFixture(t, nil)
+		ticketID, id, _, esc := escalatedTicket(t, f)
+		before := f.out.count()
+		f.staffWrites(t, coChat, coMember, 300, esc, "请问是几楼的灯？")
+		if told := f.out.sentSince(before); len(told) != 1 || !strings.Contains(told[0].Text, "已转给居民") {
+			t.Fatalf("the desk's question: told %q", texts(told))
 		}
-	}
-	if answer == 0 {
-		t.Fatal("the resident's answer was not relayed to the desk")
-	}
-	f.staffPress(t, coChat, coMember, esc, "s:to:"+id+":co")
-	onlyOne(t, byPurpose(f.deliver(t), "card"), "the desk's new card")
+		f.deliver(t)
+		f.press(t, resident, "r:add:"+id)
+		f.say(t, resident, "3楼，另外楼梯扶手也松了")
+		var answer int
+		for _, m := range byPurpose(f.deliver(t), "relay") {
+			if m.ChatID == coChat {
+				answer = m.SentMessageID
+			}
+		}
+		if answer == 0 {
+			t.Fatal("the resident's answer was not relayed to the desk")
+		}
+		f.staffPress(t, coChat, coMember, esc, "s:to:"+id+":co")
+		onlyOne(t, byPurpose(f.deliver(t), "card"), "the desk's new card")
+		if restart {
+			f.startHandler(t) // the in-memory state is gone
+		}
 
-	before = f.out.count()
-	f.staffWrites(t, coChat, coMember, 301, answer, "扶手我们也一起安排")
-	told := f.out.sentSince(before)
-	got := residentMessages(f.deliver(t), resident)
-	if len(got) != 1 || !strings.Contains(got[0].Text, "扶手我们也一起安排") {
-		t.Errorf("the desk's reply under the resident's answer: told %q, %d to the resident; want it relayed", texts(told), len(got))
-	}
-	if tk := f.ticket(t, ticketID); tk.Status == tickets.StatusNew {
-		t.Errorf("the relayed reply left the ticket new: %+v", tk)
+		before = f.out.count()
+		f.staffWrites(t, coChat, coMember, 301, answer, "扶手我们也一起安排")
+		told := f.out.sentSince(before)
+		got := residentMessages(f.deliver(t), resident)
+		if len(got) != 1 || !strings.Contains(got[0].Text, "扶手我们也一起安排") {
+			t.Errorf("restart %v: the desk's reply under the resident's answer: told %q, %d to the resident; want it relayed once", restart, texts(told), len(got))
+		}
+		if tk := f.ticket(t, ticketID); tk.Status == tickets.StatusNew {
+			t.Errorf("restart %v: the relayed reply left the ticket new: %+v", restart, tk)
+		}
 	}
 }
 
